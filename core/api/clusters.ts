@@ -1,0 +1,85 @@
+import type { Cluster, CreateClusterRequest } from './types.js';
+import { EcsError } from './errors.js';
+import { resolveCluster } from './resolve.js';
+import { arns, resourceId } from '../engine/arns.js';
+import type { SimContext } from '../engine/context.js';
+import type { ClusterRecord } from '../model/state.js';
+import { optionalArray, optionalString, rejectUnknownFields, requireName, requireObject } from '../validation/fields.js';
+
+export function clusterView(cluster: ClusterRecord): Cluster {
+  let running = 0;
+  let pending = 0;
+  for (const task of cluster.tasks.values()) {
+    if (task.desiredStatus !== 'RUNNING') continue;
+    if (task.lastStatus === 'RUNNING') running++;
+    else if (task.lastStatus !== 'STOPPED') pending++;
+  }
+  return {
+    clusterArn: cluster.arn,
+    clusterName: cluster.name,
+    status: cluster.status,
+    registeredContainerInstancesCount: [...cluster.instances.values()].filter((i) => i.status !== 'INACTIVE').length,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    activeServicesCount: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').length,
+    statistics: [],
+    tags: cluster.tags.map((t) => ({ ...t })),
+    settings: cluster.settings.map((s) => ({ ...s })),
+    capacityProviders: [],
+    defaultCapacityProviderStrategy: [],
+  };
+}
+
+export function createCluster(ctx: SimContext, input: CreateClusterRequest = {}): { cluster: Cluster } {
+  const request = requireObject(input ?? {}, 'request');
+  rejectUnknownFields(request, '', ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']);
+  const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
+  optionalArray(request.tags, 'tags', 50);
+  const existing = ctx.state.clusters.get(name);
+  // CreateCluster is idempotent: the same name returns the existing cluster.
+  if (existing && existing.status === 'ACTIVE') return { cluster: clusterView(existing) };
+  const cluster: ClusterRecord = {
+    arn: arns.cluster(ctx, name),
+    name,
+    status: 'ACTIVE',
+    instances: new Map(),
+    services: new Map(),
+    tasks: new Map(),
+    tags: ((request.tags as Cluster['tags']) ?? []).map((t) => ({ ...t })),
+    settings: [{ name: 'containerInsights', value: 'disabled' }],
+  };
+  ctx.state.clusters.set(name, cluster);
+  return { cluster: clusterView(cluster) };
+}
+
+export function describeClusters(ctx: SimContext, input: { clusters?: string[] } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  const names = (optionalArray(request.clusters, 'clusters', 100) ?? ['default']).map((c, i) => {
+    optionalString(c, `clusters[${i}]`);
+    return c as string;
+  });
+  const clusters: Cluster[] = [];
+  const failures: Array<{ arn: string; reason: string }> = [];
+  for (const ref of names) {
+    const record = ctx.state.clusters.get(resourceId(ref));
+    if (record) clusters.push(clusterView(record));
+    else failures.push({ arn: ref.startsWith('arn:') ? ref : arns.cluster(ctx, ref), reason: 'MISSING' });
+  }
+  return { clusters, failures };
+}
+
+export function listClusters(ctx: SimContext) {
+  return { clusterArns: [...ctx.state.clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn) };
+}
+
+export function deleteCluster(ctx: SimContext, input: { cluster: string }) {
+  const cluster = resolveCluster(ctx, requireObject(input, 'request').cluster);
+  if ([...cluster.instances.values()].some((i) => i.status !== 'INACTIVE')) {
+    throw new EcsError('ClientException', 'The Cluster cannot be deleted while Container Instances are active or draining.', 'cluster');
+  }
+  if ([...cluster.services.values()].some((s) => s.status !== 'INACTIVE')) {
+    throw new EcsError('ClientException', 'The Cluster cannot be deleted while Services are active.', 'cluster');
+  }
+  cluster.status = 'INACTIVE';
+  return { cluster: clusterView(cluster) };
+}

@@ -1,0 +1,234 @@
+import type { CreateServiceRequest, Deployment, DeploymentConfiguration, Service, UpdateServiceRequest } from './types.js';
+import { EcsError, invalidParameter } from './errors.js';
+import { resolveCluster, resolveService, resolveTaskDefinition } from './resolve.js';
+import { arns } from '../engine/arns.js';
+import { emitEventBridge, epochSeconds, isoTime, type SimContext } from '../engine/context.js';
+import { deploymentReasons } from '../events/service-messages.js';
+import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import {
+  optionalArray,
+  optionalBoolean,
+  optionalEnum,
+  optionalInteger,
+  rejectUnknownFields,
+  requireName,
+  requireObject,
+} from '../validation/fields.js';
+
+const CREATE_FIELDS = [
+  'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'deploymentConfiguration',
+  'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
+  'loadBalancers', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
+] as const;
+const UPDATE_FIELDS = [
+  'cluster', 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
+  'placementStrategy', 'placementConstraints', 'networkConfiguration', 'healthCheckGracePeriodSeconds',
+] as const;
+const DEPLOYMENT_CONFIGURATION_FIELDS = ['maximumPercent', 'minimumHealthyPercent', 'deploymentCircuitBreaker', 'alarms'] as const;
+
+/** Defaults for REPLICA services: 100 % healthy, 200 % maximum. */
+export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
+
+function validateDeploymentConfiguration(
+  input: unknown,
+  base: ServiceRecord['deploymentConfiguration'],
+): ServiceRecord['deploymentConfiguration'] {
+  if (input === undefined) return { ...base };
+  const raw = requireObject(input, 'deploymentConfiguration');
+  rejectUnknownFields(raw, 'deploymentConfiguration', DEPLOYMENT_CONFIGURATION_FIELDS);
+  const min = optionalInteger(raw.minimumHealthyPercent, 'deploymentConfiguration.minimumHealthyPercent', { min: 0, max: 100 });
+  const max = optionalInteger(raw.maximumPercent, 'deploymentConfiguration.maximumPercent', { min: 100, max: 2000 });
+  const merged = { ...base, ...(min !== undefined ? { minimumHealthyPercent: min } : {}), ...(max !== undefined ? { maximumPercent: max } : {}) };
+  return merged as ServiceRecord['deploymentConfiguration'] & DeploymentConfiguration;
+}
+
+function newDeployment(ctx: SimContext, taskDefinitionArn: string): DeploymentRecord {
+  const id = `ecs-svc/${ctx.random.digits(19)}`;
+  return {
+    id,
+    status: 'PRIMARY',
+    taskDefinitionArn,
+    createdAt: ctx.clock.now,
+    updatedAt: ctx.clock.now,
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: deploymentReasons.inProgress(id),
+    failedTasks: 0,
+  };
+}
+
+function startDeployment(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord): void {
+  for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
+  service.deployments.unshift(deployment);
+  service.steady = false;
+  emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
+    eventType: 'INFO',
+    eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+    deploymentId: deployment.id,
+    updatedAt: isoTime(ctx, ctx.clock.now),
+    reason: deployment.rolloutStateReason,
+  });
+}
+
+export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
+  const cluster = ctx.state.clusters.get(service.clusterName)!;
+  const counts = new Map<string, { running: number; pending: number }>();
+  for (const arn of service.taskArns) {
+    const task = cluster.tasks.get(arn);
+    if (!task || task.desiredStatus !== 'RUNNING' || task.lastStatus === 'STOPPED') continue;
+    const c = counts.get(task.deploymentId ?? '') ?? { running: 0, pending: 0 };
+    if (task.lastStatus === 'RUNNING') c.running++;
+    else c.pending++;
+    counts.set(task.deploymentId ?? '', c);
+  }
+  const deployments: Deployment[] = service.deployments.map((d) => ({
+    id: d.id,
+    status: d.status,
+    taskDefinition: d.taskDefinitionArn,
+    desiredCount: d.status === 'PRIMARY' ? service.desiredCount : 0,
+    pendingCount: counts.get(d.id)?.pending ?? 0,
+    runningCount: counts.get(d.id)?.running ?? 0,
+    failedTasks: d.failedTasks,
+    createdAt: epochSeconds(ctx, d.createdAt),
+    updatedAt: epochSeconds(ctx, d.updatedAt),
+    launchType: service.launchType,
+    rolloutState: d.rolloutState,
+    rolloutStateReason: d.rolloutStateReason,
+  }));
+  let running = 0;
+  let pending = 0;
+  for (const c of counts.values()) {
+    running += c.running;
+    pending += c.pending;
+  }
+  return {
+    serviceArn: service.arn,
+    serviceName: service.name,
+    clusterArn: cluster.arn,
+    status: service.status,
+    desiredCount: service.desiredCount,
+    runningCount: running,
+    pendingCount: pending,
+    launchType: service.launchType,
+    taskDefinition: service.taskDefinitionArn,
+    deploymentConfiguration: { ...service.deploymentConfiguration },
+    deployments,
+    events: service.events.map((e) => ({ ...e })),
+    createdAt: epochSeconds(ctx, service.createdAt),
+    placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
+    placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
+    schedulingStrategy: 'REPLICA',
+    deploymentController: { type: 'ECS' },
+    createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
+    tags: service.tags.map((t) => ({ ...t })),
+  };
+}
+
+export function createService(ctx: SimContext, input: CreateServiceRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', CREATE_FIELDS);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const name = requireName(request.serviceName, 'serviceName');
+  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
+  const schedulingStrategy = optionalEnum(request.schedulingStrategy, 'schedulingStrategy', ['REPLICA', 'DAEMON'] as const) ?? 'REPLICA';
+  if (schedulingStrategy === 'REPLICA' && desiredCount === undefined) {
+    throw invalidParameter('desiredCount is required for a REPLICA service.', 'desiredCount');
+  }
+  if (schedulingStrategy === 'DAEMON') {
+    throw new EcsError('UnsupportedFeatureException', 'DAEMON services are not simulated yet; use REPLICA.', 'schedulingStrategy');
+  }
+  const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const) ?? 'EC2';
+  if (launchType !== 'EC2') {
+    throw new EcsError('UnsupportedFeatureException', `launchType ${launchType} is not simulated yet; use EC2.`, 'launchType');
+  }
+  const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, { ...DEFAULT_DEPLOYMENT_CONFIGURATION });
+  const placementStrategy = (optionalArray(request.placementStrategy, 'placementStrategy', 5) ?? []).map((s, i) => {
+    const raw = requireObject(s, `placementStrategy[${i}]`);
+    const type = optionalEnum(raw.type, `placementStrategy[${i}].type`, ['random', 'spread', 'binpack'] as const);
+    if (!type) throw invalidParameter(`placementStrategy[${i}].type should not be null or empty.`, `placementStrategy[${i}].type`);
+    if (type === 'binpack' && raw.field !== 'cpu' && raw.field !== 'memory') {
+      throw invalidParameter(`placementStrategy[${i}].field must be cpu or memory for binpack.`, `placementStrategy[${i}].field`);
+    }
+    return { type, ...(typeof raw.field === 'string' ? { field: raw.field } : {}) };
+  });
+  const existing = cluster.services.get(name);
+  if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.', 'serviceName');
+
+  const service: ServiceRecord = {
+    arn: arns.service(ctx, cluster.name, name),
+    name,
+    clusterName: cluster.name,
+    status: 'ACTIVE',
+    desiredCount: desiredCount ?? 0,
+    taskDefinitionArn: taskDefinition.taskDefinitionArn,
+    launchType,
+    deploymentConfiguration,
+    placementStrategy,
+    placementConstraints: [],
+    deployments: [],
+    events: [],
+    createdAt: ctx.clock.now,
+    tags: ((request.tags as Service['tags']) ?? []).map((t) => ({ ...t })),
+    steady: false,
+    passScheduled: false,
+    openConditions: new Map(),
+    taskArns: new Set(),
+  };
+  cluster.services.set(name, service);
+  startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
+}
+
+export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', UPDATE_FIELDS);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const service = resolveService(cluster, request.service);
+  // Validate everything before changing anything: a rejected call leaves the service as it was.
+  const taskDefinition = request.taskDefinition === undefined ? undefined : resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition && taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
+  const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
+  const force = optionalBoolean(request.forceNewDeployment, 'forceNewDeployment') ?? false;
+
+  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+    service.desiredCount = desiredCount;
+    service.steady = false;
+  }
+  service.deploymentConfiguration = deploymentConfiguration;
+  const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
+  if (newDefinition || force) {
+    const arn = taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn;
+    service.taskDefinitionArn = arn;
+    startDeployment(ctx, service, newDeployment(ctx, arn));
+  }
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
+}
+
+export function describeServices(ctx: SimContext, input: { cluster?: string; services: string[] }) {
+  const request = requireObject(input, 'request');
+  const cluster = resolveCluster(ctx, request.cluster);
+  const refs = optionalArray(request.services, 'services', 10);
+  if (!refs || refs.length === 0) throw invalidParameter('services should not be null or empty.', 'services');
+  const services: Service[] = [];
+  const failures: Array<{ arn: string; reason: string }> = [];
+  for (const ref of refs) {
+    const name = typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : '';
+    const record = cluster.services.get(name);
+    if (record) services.push(serviceView(ctx, record));
+    else failures.push({ arn: typeof ref === 'string' && ref.startsWith('arn:') ? ref : arns.service(ctx, cluster.name, String(ref)), reason: 'MISSING' });
+  }
+  return { services, failures };
+}
+
+export function listServices(ctx: SimContext, input: { cluster?: string } = {}) {
+  const cluster = resolveCluster(ctx, requireObject(input ?? {}, 'request').cluster);
+  return { serviceArns: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').map((s) => s.arn) };
+}

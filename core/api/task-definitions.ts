@@ -1,0 +1,72 @@
+import type { RegisterTaskDefinitionRequest, TaskDefinition } from './types.js';
+import { clientError } from './errors.js';
+import { resolveTaskDefinition } from './resolve.js';
+import { arns } from '../engine/arns.js';
+import { epochSeconds, type SimContext } from '../engine/context.js';
+import { optionalEnum, optionalString, requireObject } from '../validation/fields.js';
+import { validateTaskDefinition } from '../validation/task-definition.js';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+function compatibilitiesOf(request: RegisterTaskDefinitionRequest): TaskDefinition['compatibilities'] {
+  const out: TaskDefinition['compatibilities'] = ['EC2'];
+  if (request.networkMode === 'awsvpc' && request.cpu !== undefined && request.memory !== undefined) out.push('FARGATE');
+  return out;
+}
+
+export function registerTaskDefinition(ctx: SimContext, input: RegisterTaskDefinitionRequest) {
+  const request = validateTaskDefinition(input);
+  const revisions = ctx.state.taskDefinitions.get(request.family) ?? [];
+  // Revisions are never reused, even after deregistration: the next one is always last + 1.
+  const revision = revisions.length + 1;
+  const taskDefinition: TaskDefinition = {
+    taskDefinitionArn: arns.taskDefinition(ctx, request.family, revision),
+    family: request.family,
+    revision,
+    containerDefinitions: request.containerDefinitions,
+    networkMode: request.networkMode ?? 'bridge',
+    status: 'ACTIVE',
+    ...(request.requiresCompatibilities ? { requiresCompatibilities: request.requiresCompatibilities } : {}),
+    compatibilities: compatibilitiesOf(request),
+    requiresAttributes: [],
+    placementConstraints: [],
+    ...(request.cpu !== undefined ? { cpu: request.cpu } : {}),
+    ...(request.memory !== undefined ? { memory: request.memory } : {}),
+    ...(request.executionRoleArn ? { executionRoleArn: request.executionRoleArn } : {}),
+    ...(request.taskRoleArn ? { taskRoleArn: request.taskRoleArn } : {}),
+    registeredAt: epochSeconds(ctx, ctx.clock.now),
+    registeredBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
+  };
+  ctx.state.taskDefinitions.set(request.family, [...revisions, taskDefinition]);
+  return { taskDefinition: copy(taskDefinition), tags: copy(request.tags ?? []) };
+}
+
+export function describeTaskDefinition(ctx: SimContext, input: { taskDefinition: string }) {
+  const request = requireObject(input, 'request');
+  return { taskDefinition: copy(resolveTaskDefinition(ctx, request.taskDefinition)) };
+}
+
+export function deregisterTaskDefinition(ctx: SimContext, input: { taskDefinition: string }) {
+  const request = requireObject(input, 'request');
+  const reference = request.taskDefinition;
+  if (typeof reference !== 'string' || !/:\d+$/.test(reference)) {
+    throw clientError('A revision must be specified: family:revision or the full ARN.', 'taskDefinition');
+  }
+  const taskDefinition = resolveTaskDefinition(ctx, reference);
+  taskDefinition.status = 'INACTIVE';
+  taskDefinition.deregisteredAt = epochSeconds(ctx, ctx.clock.now);
+  return { taskDefinition: copy(taskDefinition) };
+}
+
+export function listTaskDefinitions(ctx: SimContext, input: { familyPrefix?: string; status?: 'ACTIVE' | 'INACTIVE'; sort?: 'ASC' | 'DESC' } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  const prefix = optionalString(request.familyPrefix, 'familyPrefix');
+  const status = optionalEnum(request.status, 'status', ['ACTIVE', 'INACTIVE'] as const) ?? 'ACTIVE';
+  const sort = optionalEnum(request.sort, 'sort', ['ASC', 'DESC'] as const) ?? 'ASC';
+  const arnsOut: string[] = [];
+  for (const [family, revisions] of [...ctx.state.taskDefinitions.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (prefix && !family.startsWith(prefix)) continue;
+    for (const td of revisions) if (td.status === status) arnsOut.push(td.taskDefinitionArn);
+  }
+  return { taskDefinitionArns: sort === 'ASC' ? arnsOut : arnsOut.reverse() };
+}

@@ -1,0 +1,116 @@
+import type { Failure, ListTasksRequest, RunTaskRequest, StopTaskRequest, Task } from './types.js';
+import { invalidParameter } from './errors.js';
+import { resolveCluster, resolveTaskDefinition } from './resolve.js';
+import { taskView } from './task-view.js';
+import { resourceId } from '../engine/arns.js';
+import type { SimContext } from '../engine/context.js';
+import { stoppedReasons } from '../events/service-messages.js';
+import { stopTask as applyStop } from '../lifecycle/task-transitions.js';
+import { startTasks } from '../scheduler/start-tasks.js';
+import {
+  optionalArray,
+  optionalEnum,
+  optionalInteger,
+  optionalString,
+  rejectUnknownFields,
+  requireObject,
+} from '../validation/fields.js';
+
+const RUN_TASK_FIELDS = [
+  'cluster', 'taskDefinition', 'count', 'launchType', 'group', 'startedBy', 'placementConstraints', 'placementStrategy',
+  'tags', 'networkConfiguration', 'overrides', 'capacityProviderStrategy', 'platformVersion', 'clientToken',
+] as const;
+
+/** Standalone RunTask with no strategy: the simulator spreads over instances (ECS's default is not documented). */
+const DEFAULT_RUN_TASK_STRATEGY = [{ type: 'spread' as const, field: 'instanceId' }];
+
+export function runTask(ctx: SimContext, input: RunTaskRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', RUN_TASK_FIELDS);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  const count = optionalInteger(request.count, 'count', { min: 1, max: 10 }) ?? 1;
+  const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const) ?? 'EC2';
+  const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
+  const startedBy = optionalString(request.startedBy, 'startedBy');
+  optionalArray(request.tags, 'tags', 50);
+  const result = startTasks(ctx, cluster, {
+    taskDefinition,
+    count,
+    group,
+    launchType,
+    strategies: DEFAULT_RUN_TASK_STRATEGY,
+    startedBy,
+    tags: request.tags as Task['tags'],
+  });
+  const failures: Failure[] = [];
+  if (result.failure) {
+    const closest = result.failure.closest;
+    for (let i = result.started.length; i < count; i++) {
+      failures.push({
+        ...(closest ? { arn: [...cluster.instances.values()].find((x) => x.id === closest.containerInstanceId)?.arn } : {}),
+        reason: result.failure.failureReason ?? 'MISSING',
+        ...(closest ? {} : { detail: 'No Container Instances were found in your cluster.' }),
+      });
+    }
+  }
+  return { tasks: result.started.map((t) => taskView(ctx, t)), failures };
+}
+
+export function stopTask(ctx: SimContext, input: StopTaskRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'task', 'reason']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const ref = optionalString(request.task, 'task');
+  if (!ref) throw invalidParameter('task should not be null or empty.', 'task');
+  const reason = optionalString(request.reason, 'reason');
+  if (reason !== undefined && reason.length > 255) throw invalidParameter('reason can be at most 255 characters.', 'reason');
+  const task = [...cluster.tasks.values()].find((t) => t.id === resourceId(ref));
+  if (!task) throw invalidParameter('The referenced task was not found.', 'task');
+  applyStop(ctx, task, 'UserInitiated', reason ?? stoppedReasons.userStopped);
+  return { task: taskView(ctx, task) };
+}
+
+export function describeTasks(ctx: SimContext, input: { cluster?: string; tasks: string[] }) {
+  const request = requireObject(input, 'request');
+  const cluster = resolveCluster(ctx, request.cluster);
+  const refs = optionalArray(request.tasks, 'tasks', 100);
+  if (!refs || refs.length === 0) throw invalidParameter('Tasks cannot be empty.', 'tasks');
+  const tasks: Task[] = [];
+  const failures: Failure[] = [];
+  for (const ref of refs) {
+    const id = resourceId(String(ref));
+    const task = cluster.tasks.get(`${cluster.arn.replace(':cluster/', ':task/')}/${id}`);
+    if (task) tasks.push(taskView(ctx, task));
+    else failures.push({ arn: String(ref), reason: 'MISSING' });
+  }
+  return { tasks, failures };
+}
+
+export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'serviceName', 'family', 'containerInstance', 'startedBy', 'desiredStatus', 'launchType', 'maxResults', 'nextToken']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const serviceName = optionalString(request.serviceName, 'serviceName');
+  const family = optionalString(request.family, 'family');
+  const startedBy = optionalString(request.startedBy, 'startedBy');
+  const containerInstance = optionalString(request.containerInstance, 'containerInstance');
+  const desiredStatus = optionalEnum(request.desiredStatus, 'desiredStatus', ['RUNNING', 'PENDING', 'STOPPED'] as const) ?? 'RUNNING';
+  const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const);
+  const maxResults = optionalInteger(request.maxResults, 'maxResults', { min: 1, max: 100 }) ?? 100;
+  const start = request.nextToken === undefined ? 0 : Number(optionalString(request.nextToken, 'nextToken'));
+  if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid nextToken.', 'nextToken');
+  const matching = [...cluster.tasks.values()]
+    .filter((t) => (desiredStatus === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === desiredStatus))
+    .filter((t) => !serviceName || t.serviceName === resourceId(serviceName))
+    .filter((t) => !family || t.taskDefinition.family === family)
+    .filter((t) => !startedBy || t.startedBy === startedBy)
+    .filter((t) => !launchType || t.launchType === launchType)
+    .filter((t) => !containerInstance || resourceId(t.instanceArn ?? '') === resourceId(containerInstance))
+    .map((t) => t.arn);
+  const page = matching.slice(start, start + maxResults);
+  return { taskArns: page, ...(start + maxResults < matching.length ? { nextToken: String(start + maxResults) } : {}) };
+}

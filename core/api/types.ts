@@ -1,0 +1,344 @@
+/**
+ * Shapes of the Amazon ECS API (service-2.json, 2014-11-13), limited to the members the simulator models.
+ * Field names and enum values are ECS's own, so code written against these carries over to AWS.
+ * Timestamps are epoch seconds, as on the wire.
+ */
+
+export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
+export type Compatibility = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+export type DesiredStatus = 'RUNNING' | 'PENDING' | 'STOPPED';
+export type TaskStopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice';
+export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+
+export interface Tag {
+  key: string;
+  value?: string;
+}
+
+export interface KeyValuePair {
+  name: string;
+  value: string;
+}
+
+export interface Attribute {
+  name: string;
+  value?: string;
+  targetType?: 'container-instance';
+  targetId?: string;
+}
+
+export interface Resource {
+  name: 'CPU' | 'MEMORY' | 'PORTS' | 'PORTS_UDP';
+  type: 'INTEGER' | 'STRINGSET';
+  doubleValue: number;
+  longValue: number;
+  integerValue: number;
+  stringSetValue?: string[];
+}
+
+export interface Failure {
+  arn?: string;
+  reason: string;
+  detail?: string;
+}
+
+export interface Cluster {
+  clusterArn: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'INACTIVE' | 'PROVISIONING' | 'DEPROVISIONING' | 'FAILED';
+  registeredContainerInstancesCount: number;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  activeServicesCount: number;
+  statistics: KeyValuePair[];
+  tags: Tag[];
+  settings: Array<{ name: 'containerInsights'; value: string }>;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+}
+
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
+export interface ContainerInstance {
+  containerInstanceArn: string;
+  ec2InstanceId: string;
+  version: number;
+  versionInfo: { agentVersion: string; agentHash: string; dockerVersion: string };
+  remainingResources: Resource[];
+  registeredResources: Resource[];
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' | 'REGISTERING' | 'DEREGISTERING' | 'REGISTRATION_FAILED';
+  agentConnected: boolean;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  attributes: Attribute[];
+  registeredAt: number;
+  tags: Tag[];
+}
+
+export interface PortMapping {
+  containerPort?: number;
+  hostPort?: number;
+  protocol?: 'tcp' | 'udp';
+  name?: string;
+}
+
+export interface HealthCheck {
+  command: string[];
+  interval?: number;
+  timeout?: number;
+  retries?: number;
+  startPeriod?: number;
+}
+
+export interface ContainerDefinition {
+  name: string;
+  image: string;
+  cpu?: number;
+  memory?: number;
+  memoryReservation?: number;
+  portMappings?: PortMapping[];
+  essential?: boolean;
+  entryPoint?: string[];
+  command?: string[];
+  environment?: KeyValuePair[];
+  healthCheck?: HealthCheck;
+  stopTimeout?: number;
+  startTimeout?: number;
+}
+
+export interface TaskDefinitionPlacementConstraint {
+  type: 'memberOf';
+  expression?: string;
+}
+
+export interface RegisterTaskDefinitionRequest {
+  family: string;
+  containerDefinitions: ContainerDefinition[];
+  taskRoleArn?: string;
+  executionRoleArn?: string;
+  networkMode?: NetworkMode;
+  requiresCompatibilities?: Compatibility[];
+  cpu?: string;
+  memory?: string;
+  placementConstraints?: TaskDefinitionPlacementConstraint[];
+  tags?: Tag[];
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  containerDefinitions: ContainerDefinition[];
+  taskRoleArn?: string;
+  executionRoleArn?: string;
+  networkMode: NetworkMode;
+  status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
+  requiresCompatibilities?: Compatibility[];
+  compatibilities: Compatibility[];
+  requiresAttributes: Array<{ name: string }>;
+  placementConstraints: TaskDefinitionPlacementConstraint[];
+  cpu?: string;
+  memory?: string;
+  registeredAt: number;
+  deregisteredAt?: number;
+  registeredBy: string;
+}
+
+export interface NetworkBinding {
+  bindIP: string;
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface Container {
+  containerArn: string;
+  taskArn: string;
+  name: string;
+  image: string;
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  exitCode?: number;
+  reason?: string;
+  networkBindings: NetworkBinding[];
+  healthStatus: HealthStatus;
+  cpu?: string;
+  memory?: string;
+  memoryReservation?: string;
+}
+
+export interface Task {
+  taskArn: string;
+  clusterArn: string;
+  taskDefinitionArn: string;
+  containerInstanceArn?: string;
+  availabilityZone?: string;
+  lastStatus: TaskStatus;
+  desiredStatus: DesiredStatus;
+  launchType: LaunchType;
+  cpu?: string;
+  memory?: string;
+  containers: Container[];
+  createdAt: number;
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  connectivity?: 'CONNECTED' | 'DISCONNECTED';
+  connectivityAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  stopCode?: TaskStopCode;
+  stoppedReason?: string;
+  startedBy?: string;
+  group: string;
+  healthStatus: HealthStatus;
+  version: number;
+  tags: Tag[];
+}
+
+export interface PlacementStrategy {
+  type: 'random' | 'spread' | 'binpack';
+  field?: string;
+}
+
+export interface PlacementConstraint {
+  type: 'distinctInstance' | 'memberOf';
+  expression?: string;
+}
+
+export interface DeploymentCircuitBreaker {
+  enable: boolean;
+  rollback: boolean;
+}
+
+export interface DeploymentConfiguration {
+  maximumPercent?: number;
+  minimumHealthyPercent?: number;
+  deploymentCircuitBreaker?: DeploymentCircuitBreaker;
+}
+
+export type RolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
+
+export interface Deployment {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  launchType?: LaunchType;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+}
+
+export interface ServiceEvent {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export interface Service {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  launchType?: LaunchType;
+  taskDefinition: string;
+  deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
+    DeploymentConfiguration;
+  deployments: Deployment[];
+  events: ServiceEvent[];
+  createdAt: number;
+  placementConstraints: PlacementConstraint[];
+  placementStrategy: PlacementStrategy[];
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
+  createdBy: string;
+  tags: Tag[];
+}
+
+export interface CreateClusterRequest {
+  clusterName?: string;
+  tags?: Tag[];
+  settings?: Array<{ name: 'containerInsights'; value: string }>;
+}
+
+export interface CreateServiceRequest {
+  cluster?: string;
+  serviceName: string;
+  taskDefinition: string;
+  desiredCount?: number;
+  launchType?: LaunchType;
+  deploymentConfiguration?: DeploymentConfiguration;
+  placementConstraints?: PlacementConstraint[];
+  placementStrategy?: PlacementStrategy[];
+  schedulingStrategy?: 'REPLICA' | 'DAEMON';
+  tags?: Tag[];
+}
+
+export interface UpdateServiceRequest {
+  cluster?: string;
+  service: string;
+  taskDefinition?: string;
+  desiredCount?: number;
+  deploymentConfiguration?: DeploymentConfiguration;
+  forceNewDeployment?: boolean;
+  placementStrategy?: PlacementStrategy[];
+  placementConstraints?: PlacementConstraint[];
+}
+
+export interface RunTaskRequest {
+  cluster?: string;
+  taskDefinition: string;
+  count?: number;
+  launchType?: LaunchType;
+  group?: string;
+  startedBy?: string;
+  placementConstraints?: PlacementConstraint[];
+  placementStrategy?: PlacementStrategy[];
+  tags?: Tag[];
+}
+
+export interface StopTaskRequest {
+  cluster?: string;
+  task: string;
+  reason?: string;
+}
+
+export interface ListTasksRequest {
+  cluster?: string;
+  serviceName?: string;
+  family?: string;
+  containerInstance?: string;
+  startedBy?: string;
+  desiredStatus?: DesiredStatus;
+  launchType?: LaunchType;
+  maxResults?: number;
+  nextToken?: string;
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
+import type { InstanceRecord, TaskRecord } from '../model/state.js';
+import type { PlacementCandidate } from '../placement/placement-candidate.js';
+import type { TaskRequirements } from '../placement/task-requirements.js';
+
+/** Bridge-mode dynamic host ports come from the agent's default ephemeral range when the kernel's is unknown. */
+export const EPHEMERAL_PORT_RANGE = { first: 49153, last: 65535 } as const;
+
+const RESERVED = new Set<string>(DEFAULT_RESERVED_PORTS.map((p) => `${p}/tcp`));
+
+export function remainingCpu(instance: InstanceRecord): number {
+  return instance.registeredCpu - instance.usedCpu;
+}
+
+export function remainingMemory(instance: InstanceRecord): number {
+  return instance.registeredMemory - instance.usedMemory;
+}
+
+export function usedPortSet(instance: InstanceRecord): Set<string> {
+  return new Set([...RESERVED, ...instance.usedPorts.keys()]);
+}
+
+export function toCandidate(instance: InstanceRecord, group: string, tasksByArn: Map<string, TaskRecord>): PlacementCandidate {
+  let groupTaskCount = 0;
+  for (const arn of instance.taskArns) {
+    const task = tasksByArn.get(arn);
+    if (task && task.group === group && task.desiredStatus === 'RUNNING') groupTaskCount++;
+  }
+  return {
+    containerInstanceId: instance.id,
+    ec2InstanceId: instance.ec2InstanceId,
+    status: instance.status,
+    agentConnected: instance.agentConnected,
+    remainingCpu: remainingCpu(instance),
+    remainingMemory: remainingMemory(instance),
+    usedPorts: usedPortSet(instance),
+    attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])),
+    groupTaskCount,
+  };
+}
+
+/** Takes CPU, memory and static ports for a task; returns dynamic host ports picked for bridge mappings. */
+export function reserve(instance: InstanceRecord, task: TaskRecord, needs: TaskRequirements): void {
+  instance.usedCpu += needs.cpu;
+  instance.usedMemory += needs.memory;
+  for (const port of needs.staticPorts) instance.usedPorts.set(port, task.arn);
+  instance.taskArns.add(task.arn);
+  instance.version++;
+}
+
+export function release(instance: InstanceRecord, task: TaskRecord): void {
+  if (!instance.taskArns.delete(task.arn)) return;
+  instance.usedCpu -= task.cpu;
+  instance.usedMemory -= task.memory;
+  for (const [port, holder] of instance.usedPorts) if (holder === task.arn) instance.usedPorts.delete(port);
+  instance.version++;
+}
+
+/** Lowest free port of the ephemeral range on this instance, skipping the ones other tasks were given. */
+export function pickDynamicHostPort(instance: InstanceRecord, taken: Set<number>): number {
+  for (let port = EPHEMERAL_PORT_RANGE.first; port <= EPHEMERAL_PORT_RANGE.last; port++) {
+    if (!taken.has(port)) return port;
+  }
+  throw new RangeError(`no free dynamic host port on ${instance.ec2InstanceId}`);
+}

@@ -1,0 +1,79 @@
+import type { ArnContext } from './arns.js';
+import { Clock } from './clock.js';
+import { isoFromEpochSeconds } from './iso-time.js';
+import { Random } from './random.js';
+import { EventLog, type EventBridgeEvent } from '../events/event-log.js';
+import { TaskCensus } from '../events/task-census.js';
+import { ImageCatalogue } from '../model/image-catalogue.js';
+import { createState, type ServiceRecord, type SimState } from '../model/state.js';
+
+export interface SimulatorOptions {
+  /** Fixes every id and random choice. Default 1. */
+  seed?: number;
+  region?: string;
+  accountId?: string;
+  /** Epoch seconds at virtual time zero. Default 2026-01-05T09:00:00Z, a Monday morning. */
+  startEpochSeconds?: number;
+}
+
+/** Everything the engine's parts share: time, randomness, ids, state and the event stream. */
+export interface SimContext extends ArnContext {
+  clock: Clock;
+  random: Random;
+  state: SimState;
+  log: EventLog;
+  census: TaskCensus;
+  images: ImageCatalogue;
+  startEpochSeconds: number;
+  /** Asks the service scheduler to look at a service once the current instant's changes have settled. */
+  requestServicePass: (service: ServiceRecord) => void;
+}
+
+export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
+
+export function createContext(options: SimulatorOptions, requestServicePass: SimContext['requestServicePass']): SimContext {
+  return {
+    region: options.region ?? 'us-east-1',
+    accountId: options.accountId ?? '123456789012',
+    clock: new Clock(),
+    random: new Random(options.seed ?? 1),
+    state: createState(),
+    log: new EventLog(),
+    census: new TaskCensus(),
+    images: new ImageCatalogue(),
+    startEpochSeconds: options.startEpochSeconds ?? DEFAULT_START_EPOCH_SECONDS,
+    requestServicePass,
+  };
+}
+
+/** Virtual milliseconds -> epoch seconds, the ECS wire format for timestamps. */
+export function epochSeconds(ctx: SimContext, ms: number): number {
+  return ctx.startEpochSeconds + ms / 1000;
+}
+
+export function isoTime(ctx: SimContext, ms: number): string {
+  return isoFromEpochSeconds(epochSeconds(ctx, ms));
+}
+
+export function emitEventBridge(
+  ctx: SimContext,
+  detailType: EventBridgeEvent['detail-type'],
+  resources: string[],
+  detail: Record<string, unknown>,
+): void {
+  ctx.log.append({
+    time: ctx.clock.now,
+    kind: 'eventbridge',
+    event: {
+      version: '0',
+      id: ctx.random.uuid(),
+      'detail-type': detailType,
+      source: 'aws.ecs',
+      account: ctx.accountId,
+      time: isoTime(ctx, ctx.clock.now),
+      region: ctx.region,
+      resources,
+      detail,
+    },
+  });
+}

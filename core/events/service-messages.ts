@@ -1,0 +1,43 @@
+/**
+ * Service event wordings, exactly as ECS writes them in DescribeServices `events`
+ * (Developer Guide "service event messages" and observed output).
+ */
+const TROUBLESHOOTING = 'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
+
+const taskList = (taskIds: string[]) => taskIds.map((id) => `(task ${id})`).join(' ');
+
+export const serviceMessages = {
+  startedTasks: (service: string, taskIds: string[]) =>
+    `(service ${service}) has started ${taskIds.length} tasks: ${taskList(taskIds)}.`,
+  stoppedTasks: (service: string, taskIds: string[]) =>
+    `(service ${service}) has stopped ${taskIds.length} running tasks: ${taskList(taskIds)}.`,
+  steadyState: (service: string) => `(service ${service}) has reached a steady state.`,
+  deploymentCompleted: (service: string, deploymentId: string) =>
+    `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
+  blockedByDeploymentConfiguration: (service: string) =>
+    `(service ${service}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+  noInstanceMetRequirements: (service: string, closest: { containerInstanceId: string; problem: string } | null) =>
+    closest
+      ? `(service ${service}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance ${closest.containerInstanceId}) ${closest.problem}. ${TROUBLESHOOTING}`
+      : `(service ${service}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. ${TROUBLESHOOTING}`,
+};
+
+/** What the closest matching instance lacked, in the wording of the placement failure event. */
+export const placementProblemWording: Record<string, string> = {
+  'RESOURCE:CPU': 'has insufficient CPU units available',
+  'RESOURCE:MEMORY': 'has insufficient memory available',
+  'RESOURCE:PORTS': 'is already using a port required by your task',
+  AGENT: 'encountered error "AGENT"',
+  DRAINING: 'is not in an ACTIVE state',
+};
+
+export const deploymentReasons = {
+  inProgress: (deploymentId: string) => `ECS deployment ${deploymentId} in progress.`,
+  completed: (deploymentId: string) => `ECS deployment ${deploymentId} completed.`,
+};
+
+export const stoppedReasons = {
+  scalingActivity: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
+  essentialContainerExited: 'Essential container in task exited',
+  userStopped: 'Task stopped by user',
+};

@@ -1,0 +1,160 @@
+import type { TaskStatus, TaskStopCode } from '../api/types.js';
+import { taskView } from '../api/task-view.js';
+import { Priority } from '../engine/clock.js';
+import { emitEventBridge, type SimContext } from '../engine/context.js';
+import { release } from '../capacity/instance-resources.js';
+import type { TaskRecord } from '../model/state.js';
+import {
+  DEFAULT_STOP_TIMEOUT_SECONDS,
+  deprovisionSeconds,
+  EXIT_CODE_SIGKILL,
+  EXIT_CODE_SIGTERM,
+  HEALTHY_AFTER_RUNNING_SECONDS,
+  LAUNCH_STEPS,
+  PRE_RUNNING_STATUSES,
+  STOPPED_TASK_RETENTION_SECONDS,
+} from './task-lifecycle.js';
+import { stoppedReasons } from '../events/service-messages.js';
+
+/**
+ * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
+ * instance when the task is STOPPED, and wakes the task's service scheduler.
+ */
+
+function serviceOf(ctx: SimContext, task: TaskRecord) {
+  return task.serviceName ? ctx.state.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined;
+}
+
+function changed(ctx: SimContext, task: TaskRecord): void {
+  task.version++;
+  emitEventBridge(ctx, 'ECS Task State Change', [task.arn], taskView(ctx, task, 'iso') as unknown as Record<string, unknown>);
+  const service = serviceOf(ctx, task);
+  if (service) ctx.requestServicePass(service);
+}
+
+function setStatus(ctx: SimContext, task: TaskRecord, status: TaskStatus): void {
+  ctx.census.track(task, () => {
+    task.lastStatus = status;
+  });
+}
+
+/** Schedules `run` for this task unless the task is stopped (or re-stopped) before it is due. */
+function later(ctx: SimContext, task: TaskRecord, seconds: number, label: string, run: () => void): void {
+  const generation = task.generation;
+  ctx.clock.schedule(seconds * 1000, Priority.lifecycle, `${label} ${task.id}`, () => {
+    if (task.generation === generation) run();
+  });
+}
+
+function imageTimings(ctx: SimContext, task: TaskRecord) {
+  const behaviours = task.containers.map((c) => ({ container: c, behaviour: ctx.images.behaviourOf(c.image) }));
+  return {
+    behaviours,
+    pullSeconds: Math.max(...behaviours.map((b) => b.behaviour.pullSeconds)),
+    startSeconds: Math.max(...behaviours.map((b) => b.behaviour.startSeconds)),
+  };
+}
+
+/** Starts a freshly placed task (lastStatus PROVISIONING) on its way to RUNNING. */
+export function launchTask(ctx: SimContext, task: TaskRecord): void {
+  changed(ctx, task);
+  const timing = { networkMode: task.taskDefinition.networkMode, ...imageTimings(ctx, task) };
+  const advance = (stepIndex: number) => {
+    const step = LAUNCH_STEPS[stepIndex];
+    later(ctx, task, step.seconds(timing), step.to, () => {
+      if (step.from === 'PENDING') {
+        task.pullStoppedAt = ctx.clock.now;
+        const failed = timing.behaviours.find((b) => b.behaviour.pullError);
+        if (failed) {
+          const reason = `CannotPullContainerError: ${failed.behaviour.pullError}`;
+          failed.container.reason = reason;
+          stopTask(ctx, task, 'TaskFailedToStart', reason);
+          return;
+        }
+      }
+      setStatus(ctx, task, step.to);
+      if (step.to === 'PENDING') task.pullStartedAt = ctx.clock.now;
+      if (step.to === 'RUNNING') onRunning(ctx, task, timing.behaviours);
+      changed(ctx, task);
+      if (stepIndex + 1 < LAUNCH_STEPS.length) advance(stepIndex + 1);
+    });
+  };
+  advance(0);
+}
+
+function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typeof imageTimings>['behaviours']): void {
+  task.startedAt = ctx.clock.now;
+  for (const c of task.containers) c.lastStatus = 'RUNNING';
+  later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => {
+    ctx.census.track(task, () => {
+      task.healthyAt = ctx.clock.now;
+    });
+    const service = serviceOf(ctx, task);
+    if (service) ctx.requestServicePass(service);
+  });
+  for (const { container, behaviour } of behaviours) {
+    if (behaviour.crashAfterSeconds === undefined) continue;
+    later(ctx, task, behaviour.crashAfterSeconds, 'exit', () => {
+      container.lastStatus = 'STOPPED';
+      container.exitCode = behaviour.exitCode;
+      if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited);
+      else changed(ctx, task);
+    });
+  }
+}
+
+/**
+ * desiredStatus STOPPED, then the stop path: a running task is deactivated, its containers get SIGTERM
+ * and SIGKILL after stopTimeout; a task that never ran goes straight to deprovisioning.
+ */
+export function stopTask(ctx: SimContext, task: TaskRecord, stopCode: TaskStopCode, reason: string): void {
+  if (task.desiredStatus === 'STOPPED') return;
+  task.generation++;
+  const wasRunning = !PRE_RUNNING_STATUSES.has(task.lastStatus);
+  ctx.census.track(task, () => {
+    task.desiredStatus = 'STOPPED';
+    task.stopCode = stopCode;
+    task.stoppedReason = reason;
+    task.stoppingAt = ctx.clock.now;
+    setStatus(ctx, task, wasRunning ? 'DEACTIVATING' : 'DEPROVISIONING');
+  });
+  changed(ctx, task);
+  if (!wasRunning) {
+    later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
+    return;
+  }
+  later(ctx, task, 0, 'STOPPING', () => {
+    setStatus(ctx, task, 'STOPPING');
+    changed(ctx, task);
+    let exitAfter = 0;
+    for (const c of task.containers) {
+      if (c.lastStatus !== 'RUNNING') continue;
+      const timeout = c.definition.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
+      const takes = ctx.images.behaviourOf(c.image).stopSeconds;
+      c.exitCode = takes > timeout ? EXIT_CODE_SIGKILL : EXIT_CODE_SIGTERM;
+      exitAfter = Math.max(exitAfter, Math.min(takes, timeout));
+    }
+    later(ctx, task, exitAfter, 'DEPROVISIONING', () => {
+      task.executionStoppedAt = ctx.clock.now;
+      for (const c of task.containers) c.lastStatus = 'STOPPED';
+      setStatus(ctx, task, 'DEPROVISIONING');
+      changed(ctx, task);
+      later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
+    });
+  });
+}
+
+function finishStop(ctx: SimContext, task: TaskRecord): void {
+  const cluster = ctx.state.clusters.get(task.clusterName)!;
+  task.stoppedAt = ctx.clock.now;
+  task.executionStoppedAt ??= ctx.clock.now;
+  for (const c of task.containers) c.lastStatus = 'STOPPED';
+  setStatus(ctx, task, 'STOPPED');
+  const instance = task.instanceArn ? cluster.instances.get(task.instanceArn) : undefined;
+  if (instance) release(instance, task);
+  changed(ctx, task);
+  later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, 'expire', () => {
+    cluster.tasks.delete(task.arn);
+    serviceOf(ctx, task)?.taskArns.delete(task.arn);
+  });
+}

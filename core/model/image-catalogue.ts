@@ -1,0 +1,44 @@
+/**
+ * How a simulated container image behaves. Real ECS runs real images; here each image declares what it
+ * does, so a scenario can say "version 2 of the image crashes after 5 seconds".
+ */
+export interface ImageBehaviour {
+  /** Seconds to pull the image (task stays PENDING). Default 5. */
+  pullSeconds?: number;
+  /** Seconds from pulled to running (ACTIVATING). Default 2. */
+  startSeconds?: number;
+  /** When set, the pull fails with this text after pullSeconds: the task stops with TaskFailedToStart. */
+  pullError?: string;
+  /** When set, the main process exits this many seconds after the container starts. */
+  crashAfterSeconds?: number;
+  /** Exit code of that exit. Default 1. */
+  exitCode?: number;
+  /** Seconds the process takes to exit after SIGTERM. Default 1; more than stopTimeout means SIGKILL (137). */
+  stopSeconds?: number;
+}
+
+export const DEFAULT_IMAGE_BEHAVIOUR: Required<Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds'>> = {
+  pullSeconds: 5,
+  startSeconds: 2,
+  exitCode: 1,
+  stopSeconds: 1,
+};
+
+/** `nginx` and `nginx:latest` are the same image, as in Docker. */
+export function normaliseImage(image: string): string {
+  if (image.includes('@')) return image;
+  const lastSlash = image.lastIndexOf('/');
+  return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
+}
+
+export class ImageCatalogue {
+  private behaviours = new Map<string, ImageBehaviour>();
+
+  register(image: string, behaviour: ImageBehaviour): void {
+    this.behaviours.set(normaliseImage(image), { ...behaviour });
+  }
+
+  behaviourOf(image: string): ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR {
+    return { ...DEFAULT_IMAGE_BEHAVIOUR, ...this.behaviours.get(normaliseImage(image)) };
+  }
+}

@@ -1,0 +1,147 @@
+import type {
+  Attribute,
+  ContainerDefinition,
+  DeploymentConfiguration,
+  DesiredStatus,
+  HealthStatus,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  RolloutState,
+  ServiceEvent,
+  Tag,
+  TaskDefinition,
+  TaskStatus,
+  TaskStopCode,
+} from '../api/types.js';
+import type { PlacementExplanation } from '../placement/placement-explanation.js';
+
+/** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
+
+export interface InstanceRecord {
+  arn: string;
+  id: string;
+  ec2InstanceId: string;
+  clusterName: string;
+  instanceType: string;
+  availabilityZone: string;
+  lifecycle: 'on-demand' | 'spot';
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  agentConnected: boolean;
+  registeredCpu: number;
+  registeredMemory: number;
+  usedCpu: number;
+  usedMemory: number;
+  /** Static host ports held, "port/protocol" -> task ARN; the agent's reserved ports are separate. */
+  usedPorts: Map<string, string>;
+  attributes: Attribute[];
+  registeredAt: number;
+  version: number;
+  /** Tasks holding resources here (not yet STOPPED). */
+  taskArns: Set<string>;
+  tags: Tag[];
+}
+
+export interface ContainerRecord {
+  name: string;
+  arn: string;
+  image: string;
+  essential: boolean;
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  exitCode?: number;
+  reason?: string;
+  hostBindings: Array<{ containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }>;
+  definition: ContainerDefinition;
+}
+
+export interface TaskRecord {
+  arn: string;
+  id: string;
+  clusterName: string;
+  taskDefinition: TaskDefinition;
+  instanceArn?: string;
+  availabilityZone?: string;
+  lastStatus: TaskStatus;
+  desiredStatus: DesiredStatus;
+  launchType: LaunchType;
+  group: string;
+  startedBy?: string;
+  serviceName?: string;
+  deploymentId?: string;
+  cpu: number;
+  memory: number;
+  createdAt: number;
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  stopCode?: TaskStopCode;
+  stoppedReason?: string;
+  /** When the scheduler started counting this task healthy (no health check: 40 s after RUNNING). */
+  healthyAt?: number;
+  healthStatus: HealthStatus;
+  containers: ContainerRecord[];
+  version: number;
+  /** Bumped on every stop so that launch steps scheduled before it are ignored. */
+  generation: number;
+  placement?: PlacementExplanation;
+  tags: Tag[];
+}
+
+export interface DeploymentRecord {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinitionArn: string;
+  createdAt: number;
+  updatedAt: number;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+  failedTasks: number;
+}
+
+export interface ServiceRecord {
+  arn: string;
+  name: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount: number;
+  taskDefinitionArn: string;
+  launchType: LaunchType;
+  deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
+    DeploymentConfiguration;
+  placementStrategy: PlacementStrategy[];
+  placementConstraints: PlacementConstraint[];
+  deployments: DeploymentRecord[];
+  /** Newest first, at most 100, as DescribeServices returns them. */
+  events: ServiceEvent[];
+  createdAt: number;
+  tags: Tag[];
+  steady: boolean;
+  passScheduled: boolean;
+  /** Messages of conditions still in force, with when they were last sent: ECS does not repeat them for 6 h. */
+  openConditions: Map<string, number>;
+  taskArns: Set<string>;
+}
+
+export interface ClusterRecord {
+  arn: string;
+  name: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  instances: Map<string, InstanceRecord>;
+  services: Map<string, ServiceRecord>;
+  tasks: Map<string, TaskRecord>;
+  tags: Tag[];
+  settings: Array<{ name: 'containerInsights'; value: string }>;
+}
+
+export interface SimState {
+  clusters: Map<string, ClusterRecord>;
+  /** family -> revisions in order (index = revision - 1). */
+  taskDefinitions: Map<string, TaskDefinition[]>;
+}
+
+export function createState(): SimState {
+  return { clusters: new Map(), taskDefinitions: new Map() };
+}

@@ -1,0 +1,78 @@
+import { deploymentBounds, type DeploymentBounds } from './deployment-bounds.js';
+import { selectTasksToStop, type StoppableTask } from './scale-in-selection.js';
+
+/**
+ * One pass of the rolling-update scheduler, as a pure decision (Nomad's reconciler, in small):
+ * given the service and its live tasks, say how many PRIMARY tasks to start and which tasks to stop.
+ * The caller places and applies. Reference: ecs-behaviour.md 3.2-3.3.
+ */
+export interface RollingTask extends StoppableTask {
+  deploymentId: string;
+  /** desiredStatus STOPPED but not STOPPED yet. */
+  stopping: boolean;
+}
+
+export interface RollingInput {
+  desiredCount: number;
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  primaryDeploymentId: string;
+  /** Every task of the service that has not reached STOPPED. */
+  tasks: RollingTask[];
+}
+
+export interface RollingDecision {
+  bounds: DeploymentBounds;
+  /** PRIMARY tasks to start (placement may manage fewer). */
+  startCount: number;
+  stop: string[];
+  /** Neither bound lets the deployment move and nothing is on its way: the "unable to stop or start" event. */
+  blockedByConfiguration: boolean;
+  /** PRIMARY has every desired task healthy and no older task is left. */
+  complete: boolean;
+}
+
+export function decideRollingPass(input: RollingInput): RollingDecision {
+  const { desiredCount, primaryDeploymentId } = input;
+  const bounds = deploymentBounds(desiredCount, input.minimumHealthyPercent, input.maximumPercent);
+  const live = input.tasks.filter((t) => !t.stopping);
+  const primary = live.filter((t) => t.deploymentId === primaryDeploymentId);
+  const old = live.filter((t) => t.deploymentId !== primaryDeploymentId);
+  const healthy = live.filter((t) => t.healthy).length;
+
+  // Old tasks that are not healthy cost nothing against the lower bound: stop them all.
+  const stop = old.filter((t) => !t.healthy).map((t) => t.taskArn);
+  // Healthy old tasks may go while the healthy count stays at or above the lower bound.
+  const oldHealthy = old.filter((t) => t.healthy);
+  const healthyBudget = Math.max(0, healthy - bounds.lower);
+  stop.push(...selectTasksToStop(oldHealthy, Math.min(healthyBudget, oldHealthy.length)));
+  // A PRIMARY with more tasks than desired (a scale-in) sheds the surplus the same way.
+  const primarySurplus = primary.length - desiredCount;
+  if (primarySurplus > 0) {
+    const stoppedHealthy = stop.filter((arn) => oldHealthy.some((t) => t.taskArn === arn)).length;
+    const budget = Math.max(0, healthyBudget - stoppedHealthy);
+    const unhealthyPrimary = primary.filter((t) => !t.healthy);
+    const healthyPrimary = primary.filter((t) => t.healthy);
+    const fromUnhealthy = selectTasksToStop(unhealthyPrimary, Math.min(primarySurplus, unhealthyPrimary.length));
+    const fromHealthy = selectTasksToStop(
+      healthyPrimary,
+      Math.min(primarySurplus - fromUnhealthy.length, budget, healthyPrimary.length),
+    );
+    stop.push(...fromUnhealthy, ...fromHealthy);
+  }
+
+  const primaryStopped = stop.filter((arn) => primary.some((t) => t.taskArn === arn)).length;
+  const room = bounds.upper - (live.length - stop.length);
+  const needed = desiredCount - (primary.length - primaryStopped);
+  const startCount = Math.max(0, Math.min(needed, room));
+
+  const inFlight = input.tasks.some((t) => t.stopping || t.pending || !t.healthy);
+  const blockedByConfiguration =
+    old.length > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight;
+  const complete =
+    old.length === 0 &&
+    !input.tasks.some((t) => t.stopping && t.deploymentId !== primaryDeploymentId) &&
+    primary.length === desiredCount &&
+    primary.every((t) => t.healthy);
+  return { bounds, startCount, stop, blockedByConfiguration, complete };
+}

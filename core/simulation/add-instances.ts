@@ -1,0 +1,97 @@
+import { EcsError, invalidParameter } from '../api/errors.js';
+import { resolveCluster } from '../api/resolve.js';
+import { containerInstanceView } from '../api/container-instances.js';
+import { arns } from '../engine/arns.js';
+import { emitEventBridge, type SimContext } from '../engine/context.js';
+import { INSTANCE_TYPES } from '../model/instance-types.js';
+import type { InstanceRecord } from '../model/state.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+
+export interface AddInstancesRequest {
+  cluster?: string;
+  instanceType: string;
+  count?: number;
+  /** Zones to spread the instances over, round-robin. Default: the region's a, b and c zones. */
+  availabilityZones?: string[];
+  lifecycle?: 'on-demand' | 'spot';
+  /** Custom attributes, as `ecs.` attributes are set by the agent. */
+  attributes?: Record<string, string>;
+}
+
+/**
+ * Simulation control: launches EC2 instances whose agent registers them with the cluster at once
+ * (in AWS that is an Auto Scaling group plus the ECS-optimised AMI's agent).
+ */
+export function addInstances(ctx: SimContext, input: AddInstancesRequest): { containerInstanceArns: string[] } {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'instanceType', 'count', 'availabilityZones', 'lifecycle', 'attributes']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const instanceType = optionalString(request.instanceType, 'instanceType');
+  const spec = instanceType ? INSTANCE_TYPES[instanceType] : undefined;
+  if (!instanceType || !spec) {
+    throw invalidParameter(
+      `instanceType ${JSON.stringify(instanceType ?? null)} is not a simulated instance type; use one of ${Object.keys(INSTANCE_TYPES).join(', ')}.`,
+      'instanceType',
+    );
+  }
+  const count = optionalInteger(request.count, 'count', { min: 1, max: 5000 }) ?? 1;
+  const zones = (optionalArray(request.availabilityZones, 'availabilityZones', 10) ?? ['a', 'b', 'c'].map((z) => `${ctx.region}${z}`)).map(
+    (z, i) => optionalString(z, `availabilityZones[${i}]`)!,
+  );
+  if (zones.length === 0) throw invalidParameter('availabilityZones should not be empty.', 'availabilityZones');
+  const lifecycle = optionalEnum(request.lifecycle, 'lifecycle', ['on-demand', 'spot'] as const) ?? 'on-demand';
+  const custom = request.attributes === undefined ? {} : requireObject(request.attributes, 'attributes');
+  for (const [name, value] of Object.entries(custom)) {
+    if (typeof value !== 'string') throw invalidParameter(`attributes.${name} must be a string.`, `attributes.${name}`);
+  }
+  if (cluster.instances.size + count > 5000) {
+    throw new EcsError('LimitExceededException', 'A cluster can have at most 5000 container instances.', 'count');
+  }
+
+  const created: InstanceRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = ctx.random.hex(32);
+    const availabilityZone = zones[(cluster.instances.size + i) % zones.length];
+    const ec2InstanceId = `i-${ctx.random.hex(17)}`;
+    const builtIn: Record<string, string> = {
+      'ecs.availability-zone': availabilityZone,
+      'ecs.instance-type': instanceType,
+      'ecs.os-type': 'linux',
+      'ecs.os-family': 'LINUX',
+      'ecs.cpu-architecture': spec.architecture,
+      'ecs.ami-id': 'ami-0ecslab000000000',
+      ...(lifecycle === 'spot' ? { 'ecs.instance-lifecycle': 'spot' } : {}),
+    };
+    created.push({
+      arn: arns.containerInstance(ctx, cluster.name, id),
+      id,
+      ec2InstanceId,
+      clusterName: cluster.name,
+      instanceType,
+      availabilityZone,
+      lifecycle,
+      status: 'ACTIVE',
+      agentConnected: true,
+      registeredCpu: spec.vcpu * 1024,
+      registeredMemory: spec.memoryMiB,
+      usedCpu: 0,
+      usedMemory: 0,
+      usedPorts: new Map(),
+      attributes: Object.entries({ ...builtIn, ...(custom as Record<string, string>) }).map(([name, value]) => ({ name, value })),
+      registeredAt: ctx.clock.now,
+      version: 1,
+      taskArns: new Set(),
+      tags: [],
+    });
+  }
+  for (const instance of created) {
+    cluster.instances.set(instance.arn, instance);
+    emitEventBridge(ctx, 'ECS Container Instance State Change', [instance.arn], {
+      ...containerInstanceView(ctx, instance),
+      clusterArn: cluster.arn,
+    } as unknown as Record<string, unknown>);
+  }
+  // New capacity: every service may now place what it could not.
+  for (const service of cluster.services.values()) ctx.requestServicePass(service);
+  return { containerInstanceArns: created.map((i) => i.arn) };
+}

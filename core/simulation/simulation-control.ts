@@ -1,0 +1,83 @@
+import { invalidParameter } from '../api/errors.js';
+import { resolveCluster, resolveService } from '../api/resolve.js';
+import type { SimContext } from '../engine/context.js';
+import type { SimEvent } from '../events/event-log.js';
+import type { ServiceCensusPoint } from '../events/task-census.js';
+import type { ImageBehaviour } from '../model/image-catalogue.js';
+import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
+import { addInstances, type AddInstancesRequest } from './add-instances.js';
+
+/** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
+const MAX_RUN_SECONDS = 30 * 24 * 3600;
+
+function checkSeconds(seconds: unknown, field: string): number {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_RUN_SECONDS) {
+    throw invalidParameter(`${field} must be a number of seconds from 0 to ${MAX_RUN_SECONDS}.`, field);
+  }
+  return seconds;
+}
+
+/**
+ * What a simulator can do that ECS cannot: add capacity by hand, say how images behave, move time,
+ * and look at the whole history. Kept apart from the ECS API on purpose.
+ */
+export class SimulationControl {
+  constructor(private readonly ctx: SimContext) {}
+
+  /** Virtual seconds since the start. */
+  get now(): number {
+    return this.ctx.clock.now / 1000;
+  }
+
+  addInstances(request: AddInstancesRequest): { containerInstanceArns: string[] } {
+    return addInstances(this.ctx, request);
+  }
+
+  registerImage(image: string, behaviour: ImageBehaviour): void {
+    if (typeof image !== 'string' || image === '') throw invalidParameter('image should not be null or empty.', 'image');
+    this.ctx.images.register(image, behaviour);
+  }
+
+  /** Moves virtual time forward, running everything due on the way. */
+  advance(seconds: number): { now: number } {
+    this.ctx.clock.runUntil(this.ctx.clock.now + checkSeconds(seconds, 'seconds') * 1000);
+    return { now: this.now };
+  }
+
+  /** Runs until `condition` holds or `maxSeconds` pass; returns whether it held. */
+  runUntil(condition: () => boolean, maxSeconds: number): boolean {
+    return this.ctx.clock.runUntilCondition(condition, this.ctx.clock.now + checkSeconds(maxSeconds, 'maxSeconds') * 1000);
+  }
+
+  /** Runs until the service's PRIMARY deployment is COMPLETED with every task healthy and nothing else left. */
+  runUntilSteady(request: { cluster?: string; service: string; maxSeconds?: number }): boolean {
+    const service = resolveService(resolveCluster(this.ctx, request.cluster), request.service);
+    return this.runUntil(() => service.steady, request.maxSeconds ?? 3600);
+  }
+
+  events(): readonly SimEvent[] {
+    return this.ctx.log.all();
+  }
+
+  eventsSince(seq: number): SimEvent[] {
+    return this.ctx.log.since(seq);
+  }
+
+  subscribe(listener: (event: SimEvent) => void): () => void {
+    return this.ctx.log.subscribe(listener);
+  }
+
+  /** Called after every processed action (virtual milliseconds). */
+  onStep(listener: (timeMs: number) => void): () => void {
+    return this.ctx.clock.onAfterStep(listener);
+  }
+
+  /** Every recorded state of a service's task counts, per task definition, oldest first. */
+  taskHistory(service: string, cluster = 'default'): ServiceCensusPoint[] {
+    return this.ctx.census.seriesFor(cluster, service);
+  }
+
+  view(): ClusterViewSnapshot {
+    return clusterView(this.ctx);
+  }
+}

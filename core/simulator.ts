@@ -1,0 +1,110 @@
+import * as clusters from './api/clusters.js';
+import * as containerInstances from './api/container-instances.js';
+import { EcsError } from './api/errors.js';
+import * as services from './api/services.js';
+import * as taskDefinitions from './api/task-definitions.js';
+import * as tasks from './api/tasks.js';
+import type {
+  CreateClusterRequest,
+  CreateServiceRequest,
+  ListTasksRequest,
+  RegisterTaskDefinitionRequest,
+  RunTaskRequest,
+  StopTaskRequest,
+  UpdateServiceRequest,
+} from './api/types.js';
+import { Priority } from './engine/clock.js';
+import { createContext, type SimContext, type SimulatorOptions } from './engine/context.js';
+import type { ServiceRecord } from './model/state.js';
+import { runServicePass } from './scheduler/service-scheduler.js';
+import { SimulationControl } from './simulation/simulation-control.js';
+
+/**
+ * The simulated ECS control plane. One method per ECS action, taking and returning the API's JSON shapes;
+ * failures are EcsError with the ECS exception name. Simulation-only controls live in `control`.
+ */
+export class EcsSimulator {
+  private readonly ctx: SimContext;
+  readonly control: SimulationControl;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.ctx = createContext(options, (service) => this.requestServicePass(service));
+    this.ctx.clock.onAfterStep((time) => this.ctx.census.sample(time));
+    this.control = new SimulationControl(this.ctx);
+  }
+
+  private requestServicePass(service: ServiceRecord): void {
+    if (service.passScheduled) return;
+    service.passScheduled = true;
+    this.ctx.clock.schedule(0, Priority.schedulerPass, `service pass ${service.name}`, () => runServicePass(this.ctx, service));
+  }
+
+  /** Runs an action; anything but an ECS error becomes a ServerException rather than escaping raw. */
+  private call<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof EcsError) throw error;
+      throw new EcsError('ServerException', `Internal simulator error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  createCluster(request?: CreateClusterRequest) {
+    return this.call(() => clusters.createCluster(this.ctx, request));
+  }
+  describeClusters(request?: { clusters?: string[] }) {
+    return this.call(() => clusters.describeClusters(this.ctx, request));
+  }
+  listClusters() {
+    return this.call(() => clusters.listClusters(this.ctx));
+  }
+  deleteCluster(request: { cluster: string }) {
+    return this.call(() => clusters.deleteCluster(this.ctx, request));
+  }
+  registerTaskDefinition(request: RegisterTaskDefinitionRequest) {
+    return this.call(() => taskDefinitions.registerTaskDefinition(this.ctx, request));
+  }
+  describeTaskDefinition(request: { taskDefinition: string }) {
+    return this.call(() => taskDefinitions.describeTaskDefinition(this.ctx, request));
+  }
+  deregisterTaskDefinition(request: { taskDefinition: string }) {
+    return this.call(() => taskDefinitions.deregisterTaskDefinition(this.ctx, request));
+  }
+  listTaskDefinitions(request?: Parameters<typeof taskDefinitions.listTaskDefinitions>[1]) {
+    return this.call(() => taskDefinitions.listTaskDefinitions(this.ctx, request));
+  }
+  createService(request: CreateServiceRequest) {
+    return this.call(() => services.createService(this.ctx, request));
+  }
+  updateService(request: UpdateServiceRequest) {
+    return this.call(() => services.updateService(this.ctx, request));
+  }
+  describeServices(request: { cluster?: string; services: string[] }) {
+    return this.call(() => services.describeServices(this.ctx, request));
+  }
+  listServices(request?: { cluster?: string }) {
+    return this.call(() => services.listServices(this.ctx, request));
+  }
+  runTask(request: RunTaskRequest) {
+    return this.call(() => tasks.runTask(this.ctx, request));
+  }
+  stopTask(request: StopTaskRequest) {
+    return this.call(() => tasks.stopTask(this.ctx, request));
+  }
+  describeTasks(request: { cluster?: string; tasks: string[] }) {
+    return this.call(() => tasks.describeTasks(this.ctx, request));
+  }
+  listTasks(request?: ListTasksRequest) {
+    return this.call(() => tasks.listTasks(this.ctx, request));
+  }
+  describeContainerInstances(request: { cluster?: string; containerInstances: string[] }) {
+    return this.call(() => containerInstances.describeContainerInstances(this.ctx, request));
+  }
+  listContainerInstances(request?: { cluster?: string; status?: string }) {
+    return this.call(() => containerInstances.listContainerInstances(this.ctx, request));
+  }
+}
+
+export function createSimulator(options?: SimulatorOptions): EcsSimulator {
+  return new EcsSimulator(options);
+}

@@ -1,0 +1,200 @@
+import type { Compatibility, ContainerDefinition, NetworkMode, RegisterTaskDefinitionRequest } from '../api/types.js';
+import { isFargateSize } from './fargate-sizes.js';
+import {
+  fail,
+  NAME_PATTERN,
+  optionalArray,
+  optionalBoolean,
+  optionalEnum,
+  optionalInteger,
+  optionalString,
+  rejectUnknownFields,
+  requireName,
+  requireObject,
+  requireString,
+} from './fields.js';
+
+/**
+ * RegisterTaskDefinition's rules, with ECS's exception names and wording where known
+ * (ecs-behaviour.md 2.1-2.7). Returns a clean copy; never touches state.
+ */
+const REQUEST_FIELDS = [
+  'family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'requiresCompatibilities',
+  'cpu', 'memory', 'placementConstraints', 'tags', 'volumes', 'pidMode', 'ipcMode', 'runtimePlatform', 'ephemeralStorage',
+] as const;
+const CONTAINER_FIELDS = [
+  'name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'essential', 'entryPoint', 'command',
+  'environment', 'healthCheck', 'stopTimeout', 'startTimeout', 'secrets', 'logConfiguration', 'dependsOn',
+  'mountPoints', 'links', 'workingDirectory', 'user', 'readonlyRootFilesystem',
+] as const;
+const PORT_FIELDS = ['containerPort', 'hostPort', 'protocol', 'name', 'appProtocol'] as const;
+const HEALTH_FIELDS = ['command', 'interval', 'timeout', 'retries', 'startPeriod'] as const;
+const NETWORK_MODES: readonly NetworkMode[] = ['bridge', 'host', 'awsvpc', 'none'];
+const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL'];
+export const MAX_CONTAINERS_PER_TASK_DEFINITION = 10;
+
+/** "1 vCPU" -> 1024, "512" -> 512; "2GB" -> 2048, "1024" -> 1024. */
+function parseUnits(value: unknown, field: 'cpu' | 'memory'): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const match = field === 'cpu' ? /^(\d+(?:\.\d+)?)\s*(vcpu)?$/i.exec(text) : /^(\d+(?:\.\d+)?)\s*(gb)?$/i.exec(text);
+  if (!match || (typeof value !== 'string' && typeof value !== 'number')) {
+    if (field === 'cpu') fail('ClientException', 'cpu', "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+    fail('ClientException', 'memory', "Invalid 'memory' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+  }
+  const n = Number(match[1]) * (match[2] ? 1024 : 1);
+  if (!Number.isInteger(n) || n <= 0) {
+    fail('ClientException', field, `Invalid '${field}' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`);
+  }
+  return n;
+}
+
+export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRequest {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', REQUEST_FIELDS);
+  const family = requireName(request.family, 'family', 'ClientException');
+  const networkMode = optionalEnum(request.networkMode, 'networkMode', NETWORK_MODES) ?? 'bridge';
+  const compat = (optionalArray(request.requiresCompatibilities, 'requiresCompatibilities') ?? []).map((c, i) =>
+    optionalEnum(c, `requiresCompatibilities[${i}]`, COMPATIBILITIES)!,
+  );
+  const fargate = compat.includes('FARGATE');
+  const cpu = parseUnits(request.cpu, 'cpu');
+  const memory = parseUnits(request.memory, 'memory');
+  if (cpu !== undefined && (cpu < 128 || cpu > 196608)) {
+    fail('ClientException', 'cpu', "Invalid 'cpu' setting for task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+  }
+  const executionRoleArn = optionalString(request.executionRoleArn, 'executionRoleArn');
+  const taskRoleArn = optionalString(request.taskRoleArn, 'taskRoleArn');
+
+  const rawContainers = optionalArray(request.containerDefinitions, 'containerDefinitions');
+  if (!rawContainers || rawContainers.length === 0) {
+    fail('ClientException', 'containerDefinitions', 'containerDefinitions should not be null or empty.');
+  }
+  if (rawContainers.length > MAX_CONTAINERS_PER_TASK_DEFINITION) {
+    fail('ClientException', 'containerDefinitions', `Too many containers: a task definition can have at most ${MAX_CONTAINERS_PER_TASK_DEFINITION} containers (got ${rawContainers.length}).`);
+  }
+  const containers = rawContainers.map((c, i) => validateContainer(c, i, networkMode));
+  const names = new Set<string>();
+  for (const [i, c] of containers.entries()) {
+    if (names.has(c.name)) fail('ClientException', `containerDefinitions[${i}].name`, `Duplicate container name '${c.name}'. Container names must be unique within a task definition.`);
+    names.add(c.name);
+  }
+  if (!containers.some((c) => c.essential !== false)) {
+    fail('ClientException', 'containerDefinitions', 'A task definition must have at least one essential container.');
+  }
+
+  if (fargate) {
+    if (networkMode !== 'awsvpc') fail('ClientException', 'networkMode', 'Fargate only supports network mode ‘awsvpc’.');
+    if (cpu === undefined) fail('ClientException', 'cpu', "Fargate requires that 'cpu' be defined at the task level.");
+    if (memory === undefined) fail('ClientException', 'memory', "Fargate requires that 'memory' be defined at the task level.");
+    if (!isFargateSize(cpu, memory)) fail('ClientException', 'memory', 'No Fargate configuration exists for given values.');
+    if (!executionRoleArn && containers.some((c) => /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//.test(c.image))) {
+      fail('ClientException', 'executionRoleArn', 'Fargate requires task definition to have execution role ARN to support ECR images.');
+    }
+  } else if (memory === undefined) {
+    const missing = containers.findIndex((c) => c.memory === undefined && c.memoryReservation === undefined);
+    if (missing >= 0) {
+      fail('ClientException', `containerDefinitions[${missing}].memory`, `Invalid setting for container '${containers[missing].name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+    }
+  }
+  if (cpu !== undefined) {
+    const sum = containers.reduce((s, c) => s + (c.cpu ?? 0), 0);
+    if (sum > cpu) fail('ClientException', 'cpu', `The sum of container cpu (${sum}) is more than the task cpu (${cpu}).`);
+  }
+  if (memory !== undefined) {
+    const over = containers.findIndex((c) => (c.memory ?? 0) > memory);
+    if (over >= 0) fail('ClientException', `containerDefinitions[${over}].memory`, `Invalid setting for container '${containers[over].name}'. Container memory (${containers[over].memory}) is more than the task memory (${memory}).`);
+  }
+
+  return {
+    family,
+    containerDefinitions: containers,
+    networkMode,
+    ...(compat.length > 0 ? { requiresCompatibilities: compat } : {}),
+    ...(cpu !== undefined ? { cpu: String(cpu) } : {}),
+    ...(memory !== undefined ? { memory: String(memory) } : {}),
+    ...(executionRoleArn ? { executionRoleArn } : {}),
+    ...(taskRoleArn ? { taskRoleArn } : {}),
+    ...(request.tags ? { tags: structuredClone(request.tags) as RegisterTaskDefinitionRequest['tags'] } : {}),
+  };
+}
+
+function validateContainer(input: unknown, index: number, networkMode: NetworkMode): ContainerDefinition {
+  const at = `containerDefinitions[${index}]`;
+  const raw = requireObject(input, at);
+  rejectUnknownFields(raw, at, CONTAINER_FIELDS);
+  const name = requireString(raw.name, `${at}.name`, 'ClientException');
+  if (!NAME_PATTERN.test(name)) fail('ClientException', `${at}.name`, `Container name '${name.slice(0, 60)}' can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.`);
+  if (typeof raw.image !== 'string' || raw.image.trim() === '') fail('ClientException', `${at}.image`, 'Container.image should not be null or empty.');
+  if (raw.image.length > 255 || /\s/.test(raw.image)) fail('ClientException', `${at}.image`, `Container.image '${raw.image.slice(0, 60)}' is not a valid image reference (repository:tag or repository@sha256:digest, up to 255 characters).`);
+  const memory = optionalInteger(raw.memory, `${at}.memory`, { min: 6 }, 'ClientException');
+  const memoryReservation = optionalInteger(raw.memoryReservation, `${at}.memoryReservation`, { min: 6 }, 'ClientException');
+  if (memory !== undefined && memoryReservation !== undefined && memory <= memoryReservation) {
+    fail('ClientException', `${at}.memory`, `Invalid setting for container '${name}'. 'memory' (${memory}) must be greater than 'memoryReservation' (${memoryReservation}).`);
+  }
+  const container: ContainerDefinition = {
+    name,
+    image: raw.image,
+    ...(raw.cpu !== undefined ? { cpu: optionalInteger(raw.cpu, `${at}.cpu`, { min: 0 }, 'ClientException') } : {}),
+    ...(memory !== undefined ? { memory } : {}),
+    ...(memoryReservation !== undefined ? { memoryReservation } : {}),
+    essential: optionalBoolean(raw.essential, `${at}.essential`) ?? true,
+  };
+  const mappings = optionalArray(raw.portMappings, `${at}.portMappings`);
+  if (mappings) container.portMappings = mappings.map((m, j) => validatePortMapping(m, `${at}.portMappings[${j}]`, networkMode));
+  if (raw.healthCheck !== undefined) container.healthCheck = validateHealthCheck(raw.healthCheck, `${at}.healthCheck`);
+  const stopTimeout = optionalInteger(raw.stopTimeout, `${at}.stopTimeout`, { min: 0, max: 120 });
+  if (stopTimeout !== undefined) container.stopTimeout = stopTimeout;
+  for (const key of ['command', 'entryPoint'] as const) {
+    const list = optionalArray(raw[key], `${at}.${key}`);
+    if (list) container[key] = list.map((v, j) => requireString(v, `${at}.${key}[${j}]`));
+  }
+  const env = optionalArray(raw.environment, `${at}.environment`);
+  if (env) {
+    container.environment = env.map((e, j) => {
+      const pair = requireObject(e, `${at}.environment[${j}]`);
+      return { name: requireString(pair.name, `${at}.environment[${j}].name`), value: String(pair.value ?? '') };
+    });
+  }
+  return container;
+}
+
+function validatePortMapping(input: unknown, at: string, networkMode: NetworkMode) {
+  const raw = requireObject(input, at);
+  rejectUnknownFields(raw, at, PORT_FIELDS);
+  const containerPort = optionalInteger(raw.containerPort, `${at}.containerPort`, { min: 1, max: 65535 });
+  const hostPort = optionalInteger(raw.hostPort, `${at}.hostPort`, { min: 0, max: 65535 });
+  const protocol = optionalEnum(raw.protocol, `${at}.protocol`, ['tcp', 'udp'] as const);
+  if (containerPort === undefined) fail('ClientException', `${at}.containerPort`, `${at}.containerPort should not be null.`);
+  if (networkMode === 'none') fail('ClientException', at, 'Port mappings are not allowed when networkMode=none.');
+  if (networkMode === 'awsvpc' && hostPort !== undefined && hostPort !== containerPort) {
+    fail('ClientException', `${at}.hostPort`, 'When networkMode=awsvpc, the host ports and container ports in port mappings must match.');
+  }
+  if (networkMode === 'host' && hostPort !== undefined && hostPort !== containerPort) {
+    fail('ClientException', `${at}.hostPort`, 'When networkMode=host, the host ports and container ports in port mappings must match.');
+  }
+  return {
+    containerPort,
+    ...(hostPort !== undefined ? { hostPort } : {}),
+    protocol: protocol ?? 'tcp',
+    ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
+  };
+}
+
+function validateHealthCheck(input: unknown, at: string) {
+  const raw = requireObject(input, at);
+  rejectUnknownFields(raw, at, HEALTH_FIELDS);
+  const command = optionalArray(raw.command, `${at}.command`);
+  if (!command || command.length === 0 || !['CMD', 'CMD-SHELL', 'NONE'].includes(String(command[0]))) {
+    fail('ClientException', `${at}.command`, `${at}.command must start with "CMD" or "CMD-SHELL".`);
+  }
+  return {
+    command: command.map(String),
+    interval: optionalInteger(raw.interval, `${at}.interval`, { min: 5, max: 300 }, 'ClientException') ?? 30,
+    timeout: optionalInteger(raw.timeout, `${at}.timeout`, { min: 2, max: 60 }, 'ClientException') ?? 5,
+    retries: optionalInteger(raw.retries, `${at}.retries`, { min: 1, max: 10 }, 'ClientException') ?? 3,
+    ...(raw.startPeriod !== undefined
+      ? { startPeriod: optionalInteger(raw.startPeriod, `${at}.startPeriod`, { min: 0, max: 300 }, 'ClientException') }
+      : {}),
+  };
+}
