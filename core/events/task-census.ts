@@ -84,15 +84,26 @@ export class TaskCensus {
     this.samples.push({ time, services });
   }
 
-  /** Every recorded state of one service, oldest first. */
-  seriesFor(cluster: string, service: string): ServiceCensusPoint[] {
+  /** How many samples exist: a mark to read a service's history from (see seriesFor). */
+  get mark(): number {
+    return this.samples.length;
+  }
+
+  /**
+   * Every recorded state of one service, oldest first. From a mark, the first point is the state the
+   * service was in at the mark (stamped with `markTime`), then every change after it.
+   */
+  seriesFor(cluster: string, service: string, fromMark = 0, markTime = 0): ServiceCensusPoint[] {
     const key = serviceKey(cluster, service);
     const points: ServiceCensusPoint[] = [];
-    for (const sample of this.samples) {
+    let atMark: Record<string, PhaseCounts> | undefined;
+    this.samples.forEach((sample, index) => {
       const counts = sample.services[key];
-      if (counts) points.push({ time: sample.time, byTaskDefinition: counts });
-    }
-    return points;
+      if (!counts) return;
+      if (index < fromMark) atMark = counts;
+      else points.push({ time: sample.time, byTaskDefinition: counts });
+    });
+    return atMark ? [{ time: markTime, byTaskDefinition: atMark }, ...points] : points;
   }
 
   current(): CensusCounts {

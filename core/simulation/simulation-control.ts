@@ -72,9 +72,17 @@ export class SimulationControl {
     return this.ctx.clock.onAfterStep(listener);
   }
 
-  /** Every recorded state of a service's task counts, per task definition, oldest first. */
-  taskHistory(service: string, cluster = 'default'): ServiceCensusPoint[] {
-    return this.ctx.census.seriesFor(cluster, service);
+  /** A point in the history to read from later: `taskHistory(service, cluster, mark)`. */
+  historyMark(): { sample: number; time: number } {
+    return { sample: this.ctx.census.mark, time: this.ctx.clock.now };
+  }
+
+  /**
+   * Every recorded state of a service's task counts, per task definition, oldest first; from a mark,
+   * starting with the state at that mark.
+   */
+  taskHistory(service: string, cluster = 'default', since?: { sample: number; time: number }): ServiceCensusPoint[] {
+    return this.ctx.census.seriesFor(cluster, service, since?.sample ?? 0, since?.time ?? 0);
   }
 
   view(): ClusterViewSnapshot {

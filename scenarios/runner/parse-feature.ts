@@ -1,0 +1,50 @@
+import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
+
+/** Gherkin text -> pickles (one per scenario and example row), with Scenario Outline values overridable. */
+export interface FeatureParameter {
+  name: string;
+  value: string;
+}
+
+export interface ParsedFeature {
+  name: string;
+  description: string;
+  pickles: readonly Pickle[];
+  parameters: FeatureParameter[];
+  /** Line of each pickle's scenario, by pickle id. */
+  lines: Map<string, number>;
+  /** Line of each step, by the step's AST node id (a pickle step's astNodeIds[0]). */
+  stepLines: Map<string, number>;
+}
+
+export function parseFeature(source: string, exampleValues: Record<string, string> = {}): ParsedFeature {
+  const newId = IdGenerator.incrementing();
+  const document: GherkinDocument = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(source);
+  const feature = document.feature;
+  if (!feature) throw new Error('The file has no "Feature:" line.');
+  const parameters: FeatureParameter[] = [];
+  const lines = new Map<string, number>();
+  for (const child of feature.children) {
+    const examples = child.scenario?.examples ?? [];
+    for (const table of examples) {
+      const header = table.tableHeader?.cells ?? [];
+      const firstRow = table.tableBody[0]?.cells ?? [];
+      header.forEach((cell, i) => {
+        const override = exampleValues[cell.value];
+        // Editing the first example row is how the player and the permalink replay with other values.
+        if (override !== undefined && firstRow[i]) (firstRow[i] as { value: string }).value = override;
+        if (!parameters.some((p) => p.name === cell.value) && firstRow[i]) parameters.push({ name: cell.value, value: firstRow[i].value });
+      });
+    }
+  }
+  const pickles = compile(document, 'feature', newId);
+  const scenarioLines = new Map<string, number>();
+  const stepLines = new Map<string, number>();
+  for (const child of feature.children) {
+    if (child.scenario) scenarioLines.set(child.scenario.id, child.scenario.location.line);
+    for (const step of child.scenario?.steps ?? child.background?.steps ?? []) stepLines.set(step.id, step.location.line);
+  }
+  for (const pickle of pickles) lines.set(pickle.id, scenarioLines.get(pickle.astNodeIds[0]) ?? 0);
+  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, stepLines };
+}

@@ -1,0 +1,160 @@
+import type { ClusterViewSnapshot, PhaseCounts, SimEvent } from '../../core/index.js';
+import type { Pickle, PickleStep } from '@cucumber/messages';
+import { ScenarioWorld } from '../world/scenario-world.js';
+import { parseFeature, type FeatureParameter } from './parse-feature.js';
+import { matchStep, suggestSteps } from './step-matcher.js';
+
+/**
+ * Runs a feature in-process, step by step, with the same step library cucumber uses, and records what a
+ * player needs to replay it: each step's outcome and virtual time, the event log, and a picture of the
+ * cluster at every instant something changed. Pure and synchronous: it runs in the browser as in Node.
+ */
+export type { FeatureParameter };
+
+export interface RunFeatureOptions {
+  seed?: number;
+  /** Overrides the first Examples row of Scenario Outlines, by column name. */
+  exampleValues?: Record<string, string>;
+}
+
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'undefined';
+
+export interface StepRun {
+  keyword: string;
+  text: string;
+  line: number;
+  status: StepStatus;
+  error?: string;
+  suggestions?: string[];
+  /** Virtual milliseconds. */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface Frame {
+  time: number;
+  view: ClusterViewSnapshot;
+  /** service name -> "family:revision" -> counts */
+  tasksByRevision: Record<string, Record<string, PhaseCounts>>;
+}
+
+export type RunStatus = 'passed' | 'failed' | 'undefined';
+
+export interface ScenarioRun {
+  name: string;
+  line: number;
+  status: RunStatus;
+  steps: StepRun[];
+  frames: Frame[];
+  events: SimEvent[];
+}
+
+export interface FeatureRun {
+  name: string;
+  description: string;
+  status: RunStatus;
+  scenarios: ScenarioRun[];
+  parameters: FeatureParameter[];
+}
+
+export const DEFAULT_SEED = 1;
+
+export function runFeature(source: string, options: RunFeatureOptions = {}): FeatureRun {
+  const parsed = parseFeature(source, options.exampleValues);
+  const scenarios = parsed.pickles.map((pickle) =>
+    runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepLines),
+  );
+  return {
+    name: parsed.name,
+    description: parsed.description,
+    status: overallStatus(scenarios.map((s) => s.status)),
+    scenarios,
+    parameters: parsed.parameters,
+  };
+}
+
+function overallStatus(statuses: RunStatus[]): RunStatus {
+  if (statuses.includes('failed')) return 'failed';
+  if (statuses.includes('undefined')) return 'undefined';
+  return 'passed';
+}
+
+function runScenario(pickle: Pickle, seed: number, line: number, stepLines: Map<string, number>): ScenarioRun {
+  const world = new ScenarioWorld(seed);
+  const frames: Frame[] = [];
+  const record = () => {
+    const frame = captureFrame(world);
+    // One picture per instant is enough to draw; the last one of the instant wins.
+    if (frames.length > 0 && frames[frames.length - 1].time === frame.time) frames[frames.length - 1] = frame;
+    else frames.push(frame);
+  };
+  const stopRecording = world.sim.control.onStep(record);
+  const steps: StepRun[] = [];
+  let failed = false;
+  for (const step of pickle.steps) {
+    const run = failed ? skipped(step, world, stepLines) : runStep(step, world, stepLines);
+    if (run.status === 'failed' || run.status === 'undefined') failed = true;
+    steps.push(run);
+    record();
+  }
+  stopRecording();
+  const status: RunStatus = steps.some((s) => s.status === 'failed')
+    ? 'failed'
+    : steps.some((s) => s.status === 'undefined')
+      ? 'undefined'
+      : 'passed';
+  return { name: pickle.name, line, status, steps, frames, events: [...world.sim.control.events()] };
+}
+
+function keywordOf(step: PickleStep): string {
+  return step.type === 'Context' ? 'Given' : step.type === 'Action' ? 'When' : step.type === 'Outcome' ? 'Then' : '*';
+}
+
+function skipped(step: PickleStep, world: ScenarioWorld, stepLines: Map<string, number>): StepRun {
+  const now = world.sim.control.now * 1000;
+  return { keyword: keywordOf(step), text: step.text, line: stepLines.get(step.astNodeIds[0]) ?? 0, status: 'skipped', startedAt: now, endedAt: now };
+}
+
+function runStep(step: PickleStep, world: ScenarioWorld, stepLines: Map<string, number>): StepRun {
+  const base = skipped(step, world, stepLines);
+  const matches = matchStep(step.text);
+  if (matches.length === 0) {
+    return { ...base, status: 'undefined', error: `Undefined step: ${step.text}`, suggestions: suggestSteps(step.text) };
+  }
+  if (matches.length > 1) {
+    return { ...base, status: 'failed', error: `Ambiguous step: ${step.text} matches ${matches.map((m) => `"${m.definition.expression}"`).join(' and ')}` };
+  }
+  const extra = step.argument?.docString
+    ? [step.argument.docString.content]
+    : step.argument?.dataTable
+      ? [step.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value))]
+      : [];
+  try {
+    matches[0].definition.run(world, ...matches[0].args, ...extra);
+    return { ...base, status: 'passed', endedAt: world.sim.control.now * 1000 };
+  } catch (error) {
+    const message = error instanceof Error ? (error.name === 'StepFailure' || error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error);
+    return { ...base, status: 'failed', error: message, endedAt: world.sim.control.now * 1000 };
+  }
+}
+
+function captureFrame(world: ScenarioWorld): Frame {
+  const view = world.sim.control.view();
+  const tasksByRevision: Frame['tasksByRevision'] = {};
+  for (const cluster of view.clusters) {
+    for (const instance of cluster.instances) {
+      for (const task of instance.tasks) {
+        if (!task.serviceName) continue;
+        const byRevision = (tasksByRevision[task.serviceName] ??= {});
+        const c = (byRevision[`${task.family}:${task.revision}`] ??= { pending: 0, running: 0, healthy: 0, stopping: 0 });
+        if (task.desiredStatus === 'STOPPED') c.stopping++;
+        else if (task.lastStatus !== 'RUNNING') c.pending++;
+        else {
+          c.running++;
+          if (task.healthy) c.healthy++;
+        }
+      }
+    }
+  }
+  return { time: view.time, view, tasksByRevision };
+}

@@ -1,0 +1,31 @@
+import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import { stepDefinitions, type StepDefinition } from '../steps/index.js';
+import { editDistance } from '../../core/validation/fields.js';
+
+/** Matches step text against the library with Cucumber Expressions, as cucumber-js does. */
+export interface StepMatch {
+  definition: StepDefinition;
+  args: Array<string | number>;
+}
+
+const registry = new ParameterTypeRegistry();
+const compiled = stepDefinitions.map((definition) => ({ definition, expression: new CucumberExpression(definition.expression, registry) }));
+
+export function matchStep(text: string): StepMatch[] {
+  const matches: StepMatch[] = [];
+  for (const { definition, expression } of compiled) {
+    const args = expression.match(text);
+    if (args) matches.push({ definition, args: args.map((a) => a.getValue(null) as string | number) });
+  }
+  return matches;
+}
+
+/** The closest known steps to an undefined one, best first, for the "did you mean" answer. */
+export function suggestSteps(text: string, limit = 3): string[] {
+  const shape = (s: string) => s.replace(/"[^"]*"/g, '{string}').replace(/\b\d+\b/g, '{int}').toLowerCase();
+  return stepDefinitions
+    .map((d) => ({ expression: d.expression, distance: editDistance(shape(text), d.expression.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map((s) => s.expression);
+}

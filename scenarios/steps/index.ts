@@ -1,0 +1,7 @@
+/** Loads every part of the step library (each file registers its steps on import). */
+import './cluster-steps.js';
+import './task-definition-steps.js';
+import './service-steps.js';
+import './history-steps.js';
+
+export { stepDefinitions, type StepDefinition } from './step-registry.js';

@@ -1,0 +1,52 @@
+import type { Deployment, PhaseCounts, Service } from '../../core/index.js';
+import type { ScenarioWorld } from '../world/scenario-world.js';
+import { StepFailure } from './step-registry.js';
+
+/** Read-only questions steps ask about a service, answered through the public API. */
+
+export function describeService(world: ScenarioWorld, name: string): Service {
+  const { services } = world.sim.describeServices({ cluster: world.cluster, services: [name] });
+  if (services.length === 0) throw new StepFailure(`There is no service "${name}" in cluster "${world.cluster}".`);
+  return services[0];
+}
+
+export function primaryDeployment(service: Service): Deployment {
+  return service.deployments.find((d) => d.status === 'PRIMARY')!;
+}
+
+export const revisionOf = (taskDefinitionArn: string) => Number(taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf(':') + 1));
+
+/** Running tasks of a service per task-definition revision, from DescribeTasks. */
+export function runningByRevision(world: ScenarioWorld, name: string): Map<number, number> {
+  const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
+  const counts = new Map<number, number>();
+  if (taskArns.length === 0) return counts;
+  for (let i = 0; i < taskArns.length; i += 100) {
+    const { tasks } = world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(i, i + 100) });
+    for (const task of tasks) {
+      if (task.lastStatus !== 'RUNNING') continue;
+      const revision = revisionOf(task.taskDefinitionArn);
+      counts.set(revision, (counts.get(revision) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Sums a census point over every task definition of the service. */
+export function totals(byTaskDefinition: Record<string, PhaseCounts>): PhaseCounts {
+  const sum: PhaseCounts = { pending: 0, running: 0, healthy: 0, stopping: 0 };
+  for (const c of Object.values(byTaskDefinition)) {
+    sum.pending += c.pending;
+    sum.running += c.running;
+    sum.healthy += c.healthy;
+    sum.stopping += c.stopping;
+  }
+  return sum;
+}
+
+export function describeCounts(byTaskDefinition: Record<string, PhaseCounts>): string {
+  return Object.entries(byTaskDefinition)
+    .filter(([, c]) => c.pending + c.running + c.stopping > 0)
+    .map(([arn, c]) => `revision ${revisionOf(arn)}: ${c.running} running (${c.healthy} healthy), ${c.pending} pending, ${c.stopping} stopping`)
+    .join('; ');
+}

@@ -1,0 +1,33 @@
+import type { ContainerDefinition } from '../../core/index.js';
+import { defineSteps } from './step-registry.js';
+
+function containerFor(family: string, image: string, cpu: number, memory: number): ContainerDefinition {
+  return { name: family, image, cpu, memory, essential: true, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }] };
+}
+
+defineSteps('Task definitions and images', {
+  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (
+    world,
+    family: string,
+    image: string,
+    cpu: number,
+    memory: number,
+  ) => {
+    world.sim.registerTaskDefinition({ family, containerDefinitions: [containerFor(family, image, cpu, memory)] });
+  },
+  'a new revision of {string} for image {string}': (world, family: string, image: string) => {
+    const { taskDefinition } = world.sim.describeTaskDefinition({ taskDefinition: family });
+    const [first, ...rest] = taskDefinition.containerDefinitions;
+    world.sim.registerTaskDefinition({
+      family,
+      networkMode: taskDefinition.networkMode,
+      containerDefinitions: [{ ...first, image }, ...rest],
+    });
+  },
+  'the image {string} crashes {int} seconds after it starts': (world, image: string, seconds: number) => {
+    world.sim.control.registerImage(image, { crashAfterSeconds: seconds, exitCode: 1 });
+  },
+  'the image {string} cannot be pulled': (world, image: string) => {
+    world.sim.control.registerImage(image, { pullError: `pull access denied for ${image}, repository does not exist or may require 'docker login'` });
+  },
+});

@@ -1,0 +1,23 @@
+import { createSimulator, type EcsSimulator } from '../../core/index.js';
+
+/**
+ * What one scenario works on: a fresh simulator seeded for it, the cluster steps talk about, and the
+ * moment the last change began (so "at no time during the update" means from that moment on).
+ */
+export class ScenarioWorld {
+  readonly sim: EcsSimulator;
+  cluster = 'default';
+  /** Where in the task history the latest update step began. */
+  updateStartedAt = { sample: 0, time: 0 };
+  /** Index in the event log at which the latest update step began. */
+  updateStartedAtEvent = 0;
+
+  constructor(readonly seed: number) {
+    this.sim = createSimulator({ seed });
+  }
+
+  markUpdate(): void {
+    this.updateStartedAt = this.sim.control.historyMark();
+    this.updateStartedAtEvent = this.sim.control.events().length;
+  }
+}
