@@ -14,8 +14,8 @@ export interface ParsedFeature {
   parameters: FeatureParameter[];
   /** Line of each pickle's scenario, by pickle id. */
   lines: Map<string, number>;
-  /** Line of each step, by the step's AST node id (a pickle step's astNodeIds[0]). */
-  stepLines: Map<string, number>;
+  /** Line and keyword ("Given ", "And ", ...) of each step, by the step's AST node id (a pickle step's astNodeIds[0]). */
+  stepSources: Map<string, { line: number; keyword: string }>;
 }
 
 export function parseFeature(source: string, exampleValues: Record<string, string> = {}): ParsedFeature {
@@ -40,11 +40,11 @@ export function parseFeature(source: string, exampleValues: Record<string, strin
   }
   const pickles = compile(document, 'feature', newId);
   const scenarioLines = new Map<string, number>();
-  const stepLines = new Map<string, number>();
+  const stepSources = new Map<string, { line: number; keyword: string }>();
   for (const child of feature.children) {
     if (child.scenario) scenarioLines.set(child.scenario.id, child.scenario.location.line);
-    for (const step of child.scenario?.steps ?? child.background?.steps ?? []) stepLines.set(step.id, step.location.line);
+    for (const step of child.scenario?.steps ?? child.background?.steps ?? []) stepSources.set(step.id, { line: step.location.line, keyword: step.keyword.trim() });
   }
   for (const pickle of pickles) lines.set(pickle.id, scenarioLines.get(pickle.astNodeIds[0]) ?? 0);
-  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, stepLines };
+  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, stepSources };
 }

@@ -1,7 +1,7 @@
 import type { ClusterViewSnapshot, PhaseCounts, SimEvent } from '../../core/index.js';
 import type { Pickle, PickleStep } from '@cucumber/messages';
 import { ScenarioWorld } from '../world/scenario-world.js';
-import { parseFeature, type FeatureParameter } from './parse-feature.js';
+import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
 import { matchStep, suggestSteps } from './step-matcher.js';
 
 /**
@@ -29,6 +29,9 @@ export interface StepRun {
   /** Virtual milliseconds. */
   startedAt: number;
   endedAt: number;
+  /** The events this step caused: `events.slice(eventsFrom, eventsTo)` of its scenario. */
+  eventsFrom: number;
+  eventsTo: number;
 }
 
 export interface Frame {
@@ -62,7 +65,7 @@ export const DEFAULT_SEED = 1;
 export function runFeature(source: string, options: RunFeatureOptions = {}): FeatureRun {
   const parsed = parseFeature(source, options.exampleValues);
   const scenarios = parsed.pickles.map((pickle) =>
-    runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepLines),
+    runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources),
   );
   return {
     name: parsed.name,
@@ -79,7 +82,7 @@ function overallStatus(statuses: RunStatus[]): RunStatus {
   return 'passed';
 }
 
-function runScenario(pickle: Pickle, seed: number, line: number, stepLines: Map<string, number>): ScenarioRun {
+function runScenario(pickle: Pickle, seed: number, line: number, stepSources: StepSources): ScenarioRun {
   const world = new ScenarioWorld(seed);
   const frames: Frame[] = [];
   const record = () => {
@@ -92,7 +95,7 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepLines: Map<
   const steps: StepRun[] = [];
   let failed = false;
   for (const step of pickle.steps) {
-    const run = failed ? skipped(step, world, stepLines) : runStep(step, world, stepLines);
+    const run = failed ? skipped(step, world, stepSources) : runStep(step, world, stepSources);
     if (run.status === 'failed' || run.status === 'undefined') failed = true;
     steps.push(run);
     record();
@@ -106,17 +109,26 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepLines: Map<
   return { name: pickle.name, line, status, steps, frames, events: [...world.sim.control.events()] };
 }
 
-function keywordOf(step: PickleStep): string {
-  return step.type === 'Context' ? 'Given' : step.type === 'Action' ? 'When' : step.type === 'Outcome' ? 'Then' : '*';
-}
+type StepSources = ParsedFeature['stepSources'];
 
-function skipped(step: PickleStep, world: ScenarioWorld, stepLines: Map<string, number>): StepRun {
+function skipped(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): StepRun {
   const now = world.sim.control.now * 1000;
-  return { keyword: keywordOf(step), text: step.text, line: stepLines.get(step.astNodeIds[0]) ?? 0, status: 'skipped', startedAt: now, endedAt: now };
+  const events = world.sim.control.events().length;
+  const source = stepSources.get(step.astNodeIds[0]);
+  return {
+    keyword: source?.keyword ?? '*',
+    text: step.text,
+    line: source?.line ?? 0,
+    status: 'skipped',
+    startedAt: now,
+    endedAt: now,
+    eventsFrom: events,
+    eventsTo: events,
+  };
 }
 
-function runStep(step: PickleStep, world: ScenarioWorld, stepLines: Map<string, number>): StepRun {
-  const base = skipped(step, world, stepLines);
+function runStep(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): StepRun {
+  const base = skipped(step, world, stepSources);
   const matches = matchStep(step.text);
   if (matches.length === 0) {
     return { ...base, status: 'undefined', error: `Undefined step: ${step.text}`, suggestions: suggestSteps(step.text) };
@@ -131,11 +143,15 @@ function runStep(step: PickleStep, world: ScenarioWorld, stepLines: Map<string, 
       : [];
   try {
     matches[0].definition.run(world, ...matches[0].args, ...extra);
-    return { ...base, status: 'passed', endedAt: world.sim.control.now * 1000 };
+    return { ...base, status: 'passed', ...ending(world) };
   } catch (error) {
     const message = error instanceof Error ? (error.name === 'StepFailure' || error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error);
-    return { ...base, status: 'failed', error: message, endedAt: world.sim.control.now * 1000 };
+    return { ...base, status: 'failed', error: message, ...ending(world) };
   }
+}
+
+function ending(world: ScenarioWorld) {
+  return { endedAt: world.sim.control.now * 1000, eventsTo: world.sim.control.events().length };
 }
 
 function captureFrame(world: ScenarioWorld): Frame {

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerRunCommand } from './commands/run-command.js';
+
+/** The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. */
+// A closed pipe (`ecs-lab run ... | head`) is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const program = new Command();
+program
+  .name('ecs-lab')
+  .description('Learn Amazon ECS without an AWS account: play scenarios and check labs against a simulated ECS.')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+registerRunCommand(program);
+program.parse();

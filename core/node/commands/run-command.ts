@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import chalk, { Chalk } from 'chalk';
+import { type Command, InvalidArgumentError } from 'commander';
+import { runFeature, type FeatureRun } from '../../../scenarios/runner/run-feature.js';
+import { jsonLines, renderFeature, summarise } from '../timeline-printer.js';
+
+export function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
+  return Number(value);
+}
+
+interface RunOptions {
+  seed?: number;
+  color: boolean;
+  json?: boolean;
+  allEvents?: boolean;
+}
+
+/** `ecs-lab run <features...>`: plays features against the simulator and prints their timeline. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('play Gherkin feature files against the simulator and print a timeline of what happened')
+    .argument('<features...>', '.feature files to run')
+    .option('--seed <n>', 'seed for ids and random choices (same seed, same event log)', parseSeed)
+    .option('--no-color', 'plain text output')
+    .option('--json', 'print the event log and step outcomes as JSON lines, for scripts')
+    .option('--all-events', 'also show EventBridge events (task state changes), not only service events')
+    .action((features: string[], options: RunOptions) => {
+      const paint = options.color === false ? new Chalk({ level: 0 }) : chalk;
+      const runs: FeatureRun[] = [];
+      for (const [index, file] of features.entries()) {
+        if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
+        let source: string;
+        try {
+          source = readFileSync(file, 'utf8');
+        } catch (error) {
+          process.stderr.write(paint.red(`ecs-lab: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`));
+          process.exitCode = 2;
+          return;
+        }
+        let run: FeatureRun;
+        try {
+          run = runFeature(source, { seed: options.seed });
+        } catch (error) {
+          process.stderr.write(paint.red(`ecs-lab: ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
+          process.exitCode = 1;
+          continue;
+        }
+        runs.push(run);
+        const lines = options.json ? jsonLines(file, run) : renderFeature(run, { chalk: paint, allEvents: options.allEvents ?? false });
+        process.stdout.write(`${lines.join('\n')}\n`);
+      }
+      if (!options.json) process.stdout.write(`${summarise(runs, paint).join('\n')}\n`);
+      if (runs.some((r) => r.status !== 'passed')) process.exitCode = 1;
+    });
+}
