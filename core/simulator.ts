@@ -36,8 +36,23 @@ export class EcsSimulator {
   private requestServicePass(service: ServiceRecord): void {
     if (service.passScheduled) return;
     service.passScheduled = true;
-    this.ctx.clock.schedule(0, Priority.schedulerPass, `service pass ${service.name}`, () => runServicePass(this.ctx, service));
+    this.ctx.clock.schedule(0, Priority.schedulerPass, `service pass ${service.name}`, () =>
+      runServicePass(this.ctx, service, (atMs) => this.requestServicePassAt(service, atMs)),
+    );
   }
+
+  /** A pass at a later time (end of a grace period, of start throttling); a pass before then is harmless. */
+  private requestServicePassAt(service: ServiceRecord, atMs: number): void {
+    const key = `${service.arn}@${atMs}`;
+    if (this.timedPasses.has(key)) return;
+    this.timedPasses.add(key);
+    this.ctx.clock.schedule(atMs - this.ctx.clock.now, Priority.timer, `timed pass ${service.name}`, () => {
+      this.timedPasses.delete(key);
+      this.requestServicePass(service);
+    });
+  }
+
+  private readonly timedPasses = new Set<string>();
 
   /** Runs an action; anything but an ECS error becomes a ServerException rather than escaping raw. */
   private call<T>(action: () => T): T {

@@ -1,10 +1,10 @@
-import type { CreateServiceRequest, Deployment, DeploymentConfiguration, Service, UpdateServiceRequest } from './types.js';
+import type { CreateServiceRequest, Deployment, Service, UpdateServiceRequest } from './types.js';
 import { EcsError, invalidParameter } from './errors.js';
 import { resolveCluster, resolveService, resolveTaskDefinition } from './resolve.js';
 import { arns } from '../engine/arns.js';
-import { emitEventBridge, epochSeconds, isoTime, type SimContext } from '../engine/context.js';
-import { deploymentReasons } from '../events/service-messages.js';
-import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import { epochSeconds, type SimContext } from '../engine/context.js';
+import type { ServiceRecord } from '../model/state.js';
+import { newDeployment, startDeployment } from '../scheduler/deployments.js';
 import {
   optionalArray,
   optionalBoolean,
@@ -38,35 +38,22 @@ function validateDeploymentConfiguration(
   rejectUnknownFields(raw, 'deploymentConfiguration', DEPLOYMENT_CONFIGURATION_FIELDS);
   const min = optionalInteger(raw.minimumHealthyPercent, 'deploymentConfiguration.minimumHealthyPercent', { min: 0, max: 100 });
   const max = optionalInteger(raw.maximumPercent, 'deploymentConfiguration.maximumPercent', { min: 100, max: 2000 });
-  const merged = { ...base, ...(min !== undefined ? { minimumHealthyPercent: min } : {}), ...(max !== undefined ? { maximumPercent: max } : {}) };
-  return merged as ServiceRecord['deploymentConfiguration'] & DeploymentConfiguration;
-}
-
-function newDeployment(ctx: SimContext, taskDefinitionArn: string): DeploymentRecord {
-  const id = `ecs-svc/${ctx.random.digits(19)}`;
-  return {
-    id,
-    status: 'PRIMARY',
-    taskDefinitionArn,
-    createdAt: ctx.clock.now,
-    updatedAt: ctx.clock.now,
-    rolloutState: 'IN_PROGRESS',
-    rolloutStateReason: deploymentReasons.inProgress(id),
-    failedTasks: 0,
+  const merged: ServiceRecord['deploymentConfiguration'] = {
+    ...base,
+    ...(min !== undefined ? { minimumHealthyPercent: min } : {}),
+    ...(max !== undefined ? { maximumPercent: max } : {}),
   };
-}
-
-function startDeployment(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord): void {
-  for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
-  service.deployments.unshift(deployment);
-  service.steady = false;
-  emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
-    eventType: 'INFO',
-    eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
-    deploymentId: deployment.id,
-    updatedAt: isoTime(ctx, ctx.clock.now),
-    reason: deployment.rolloutStateReason,
-  });
+  if (raw.deploymentCircuitBreaker !== undefined) {
+    const breaker = requireObject(raw.deploymentCircuitBreaker, 'deploymentConfiguration.deploymentCircuitBreaker');
+    rejectUnknownFields(breaker, 'deploymentConfiguration.deploymentCircuitBreaker', ['enable', 'rollback']);
+    const enable = optionalBoolean(breaker.enable, 'deploymentConfiguration.deploymentCircuitBreaker.enable');
+    const rollback = optionalBoolean(breaker.rollback, 'deploymentConfiguration.deploymentCircuitBreaker.rollback');
+    if (enable === undefined || rollback === undefined) {
+      throw invalidParameter('deploymentConfiguration.deploymentCircuitBreaker needs both enable and rollback (true or false).', 'deploymentConfiguration.deploymentCircuitBreaker');
+    }
+    merged.deploymentCircuitBreaker = { enable, rollback };
+  }
+  return merged;
 }
 
 export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
@@ -113,6 +100,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     deploymentConfiguration: { ...service.deploymentConfiguration },
     deployments,
     events: service.events.map((e) => ({ ...e })),
+    healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
@@ -145,6 +133,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     throw new EcsError('UnsupportedFeatureException', `launchType ${launchType} is not simulated yet; use EC2.`, 'launchType');
   }
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, { ...DEFAULT_DEPLOYMENT_CONFIGURATION });
+  const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const placementStrategy = (optionalArray(request.placementStrategy, 'placementStrategy', 5) ?? []).map((s, i) => {
     const raw = requireObject(s, `placementStrategy[${i}]`);
     const type = optionalEnum(raw.type, `placementStrategy[${i}].type`, ['random', 'spread', 'binpack'] as const);
@@ -166,6 +155,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     taskDefinitionArn: taskDefinition.taskDefinitionArn,
     launchType,
     deploymentConfiguration,
+    healthCheckGracePeriodSeconds: healthCheckGracePeriodSeconds ?? 0,
     placementStrategy,
     placementConstraints: [],
     deployments: [],
@@ -176,6 +166,8 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     passScheduled: false,
     openConditions: new Map(),
     taskArns: new Set(),
+    startFailuresInARow: 0,
+    nextLaunchAllowedAt: 0,
   };
   cluster.services.set(name, service);
   startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
@@ -196,17 +188,17 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
   const force = optionalBoolean(request.forceNewDeployment, 'forceNewDeployment') ?? false;
+  const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
 
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
     service.desiredCount = desiredCount;
     service.steady = false;
   }
   service.deploymentConfiguration = deploymentConfiguration;
+  if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
   if (newDefinition || force) {
-    const arn = taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn;
-    service.taskDefinitionArn = arn;
-    startDeployment(ctx, service, newDeployment(ctx, arn));
+    startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
   }
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };

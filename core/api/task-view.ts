@@ -53,7 +53,7 @@ function containerView(task: TaskRecord, c: ContainerRecord): Container {
       c.lastStatus === 'RUNNING' || c.lastStatus === 'STOPPED'
         ? c.hostBindings.map((b) => ({ bindIP: '0.0.0.0', ...b }))
         : [],
-    healthStatus: 'UNKNOWN',
+    healthStatus: c.healthStatus,
     cpu: c.definition.cpu !== undefined ? String(c.definition.cpu) : undefined,
     memory: c.definition.memory !== undefined ? String(c.definition.memory) : undefined,
     memoryReservation: c.definition.memoryReservation !== undefined ? String(c.definition.memoryReservation) : undefined,

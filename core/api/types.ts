@@ -274,6 +274,7 @@ export interface Service {
     DeploymentConfiguration;
   deployments: Deployment[];
   events: ServiceEvent[];
+  healthCheckGracePeriodSeconds: number;
   createdAt: number;
   placementConstraints: PlacementConstraint[];
   placementStrategy: PlacementStrategy[];
@@ -296,6 +297,7 @@ export interface CreateServiceRequest {
   desiredCount?: number;
   launchType?: LaunchType;
   deploymentConfiguration?: DeploymentConfiguration;
+  healthCheckGracePeriodSeconds?: number;
   placementConstraints?: PlacementConstraint[];
   placementStrategy?: PlacementStrategy[];
   schedulingStrategy?: 'REPLICA' | 'DAEMON';
@@ -309,6 +311,7 @@ export interface UpdateServiceRequest {
   desiredCount?: number;
   deploymentConfiguration?: DeploymentConfiguration;
   forceNewDeployment?: boolean;
+  healthCheckGracePeriodSeconds?: number;
   placementStrategy?: PlacementStrategy[];
   placementConstraints?: PlacementConstraint[];
 }

@@ -14,6 +14,11 @@ export const serviceMessages = {
   steadyState: (service: string) => `(service ${service}) has reached a steady state.`,
   deploymentCompleted: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
+  deploymentFailed: (service: string, deploymentId: string) =>
+    `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  rollingBack: (service: string, deploymentId: string) => `(service ${service}) rolling back to deployment ${deploymentId}.`,
+  failedContainerHealthChecks: (service: string, taskId: string) => `(service ${service}) (task ${taskId}) failed container health checks.`,
+  unableToConsistentlyStart: (service: string) => `service (${service}) is unable to consistently start tasks successfully.`,
   blockedByDeploymentConfiguration: (service: string) =>
     `(service ${service}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
   noInstanceMetRequirements: (service: string, closest: { containerInstanceId: string; problem: string } | null) =>
@@ -40,4 +45,5 @@ export const stoppedReasons = {
   scalingActivity: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
   essentialContainerExited: 'Essential container in task exited',
   userStopped: 'Task stopped by user',
+  failedContainerHealthChecks: 'Task failed container health checks',
 };

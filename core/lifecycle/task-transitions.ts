@@ -15,6 +15,8 @@ import {
   STOPPED_TASK_RETENTION_SECONDS,
 } from './task-lifecycle.js';
 import { stoppedReasons } from '../events/service-messages.js';
+import { runHealthChecks } from './container-health.js';
+import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -68,7 +70,7 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
         if (failed) {
           const reason = `CannotPullContainerError: ${failed.behaviour.pullError}`;
           failed.container.reason = reason;
-          stopTask(ctx, task, 'TaskFailedToStart', reason);
+          stopTask(ctx, task, 'TaskFailedToStart', reason, 'start');
           return;
         }
       }
@@ -85,31 +87,55 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
 function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typeof imageTimings>['behaviours']): void {
   task.startedAt = ctx.clock.now;
   for (const c of task.containers) c.lastStatus = 'RUNNING';
-  later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => {
-    ctx.census.track(task, () => {
-      task.healthyAt = ctx.clock.now;
-    });
-    const service = serviceOf(ctx, task);
-    if (service) ctx.requestServicePass(service);
-  });
+  if (hasEssentialHealthCheck(task.containers)) {
+    runHealthChecks(ctx, task, (seconds, label, run) => later(ctx, task, seconds, label, run), () => updateTaskHealth(ctx, task));
+  } else {
+    later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
+  }
   for (const { container, behaviour } of behaviours) {
     if (behaviour.crashAfterSeconds === undefined) continue;
     later(ctx, task, behaviour.crashAfterSeconds, 'exit', () => {
       container.lastStatus = 'STOPPED';
       container.exitCode = behaviour.exitCode;
-      if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited);
+      container.reason = `Container exited with code ${behaviour.exitCode}`;
+      if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
       else changed(ctx, task);
     });
   }
+}
+
+/** Whether the scheduler counts the task healthy; a change wakes the service. */
+function setCountedHealthy(ctx: SimContext, task: TaskRecord, healthy: boolean): void {
+  if ((task.healthyAt !== undefined) === healthy) return;
+  ctx.census.track(task, () => {
+    task.healthyAt = healthy ? ctx.clock.now : undefined;
+  });
+  const service = serviceOf(ctx, task);
+  if (service) ctx.requestServicePass(service);
+}
+
+function updateTaskHealth(ctx: SimContext, task: TaskRecord): void {
+  const health = taskHealth(task.containers);
+  if (health === task.healthStatus) return;
+  task.healthStatus = health;
+  setCountedHealthy(ctx, task, health === 'HEALTHY');
+  changed(ctx, task);
 }
 
 /**
  * desiredStatus STOPPED, then the stop path: a running task is deactivated, its containers get SIGTERM
  * and SIGKILL after stopTimeout; a task that never ran goes straight to deprovisioning.
  */
-export function stopTask(ctx: SimContext, task: TaskRecord, stopCode: TaskStopCode, reason: string): void {
+export function stopTask(
+  ctx: SimContext,
+  task: TaskRecord,
+  stopCode: TaskStopCode,
+  reason: string,
+  failure?: TaskRecord['failure'],
+): void {
   if (task.desiredStatus === 'STOPPED') return;
   task.generation++;
+  task.failure = failure;
   const wasRunning = !PRE_RUNNING_STATUSES.has(task.lastStatus);
   ctx.census.track(task, () => {
     task.desiredStatus = 'STOPPED';

@@ -15,9 +15,14 @@ export interface ImageBehaviour {
   exitCode?: number;
   /** Seconds the process takes to exit after SIGTERM. Default 1; more than stopTimeout means SIGKILL (137). */
   stopSeconds?: number;
+  /**
+   * The container's health check command starts failing this many seconds after the container starts
+   * (0: it never passes). Unset: it always passes.
+   */
+  unhealthyAfterSeconds?: number;
 }
 
-export const DEFAULT_IMAGE_BEHAVIOUR: Required<Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds'>> = {
+export const DEFAULT_IMAGE_BEHAVIOUR: Required<Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds'>> = {
   pullSeconds: 5,
   startSeconds: 2,
   exitCode: 1,

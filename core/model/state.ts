@@ -52,6 +52,10 @@ export interface ContainerRecord {
   reason?: string;
   hostBindings: Array<{ containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }>;
   definition: ContainerDefinition;
+  /** UNKNOWN until its health check has an answer, or for good when it has none. */
+  healthStatus: HealthStatus;
+  /** Consecutive failed health checks outside the start period. */
+  healthCheckFailures: number;
 }
 
 export interface TaskRecord {
@@ -81,6 +85,10 @@ export interface TaskRecord {
   stoppedReason?: string;
   /** When the scheduler started counting this task healthy (no health check: 40 s after RUNNING). */
   healthyAt?: number;
+  /** Why the task ended, when that counts as a failure of its deployment (circuit breaker, start throttling). */
+  failure?: 'start' | 'exit' | 'health';
+  /** Whether the service scheduler has already counted that failure. */
+  failureCounted?: boolean;
   healthStatus: HealthStatus;
   containers: ContainerRecord[];
   version: number;
@@ -99,6 +107,8 @@ export interface DeploymentRecord {
   rolloutState: RolloutState;
   rolloutStateReason: string;
   failedTasks: number;
+  /** Set on a deployment the circuit breaker started: the id of the deployment it rolls back to. */
+  rollbackTo?: string;
 }
 
 export interface ServiceRecord {
@@ -111,6 +121,7 @@ export interface ServiceRecord {
   launchType: LaunchType;
   deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
     DeploymentConfiguration;
+  healthCheckGracePeriodSeconds: number;
   placementStrategy: PlacementStrategy[];
   placementConstraints: PlacementConstraint[];
   deployments: DeploymentRecord[];
@@ -123,6 +134,10 @@ export interface ServiceRecord {
   /** Messages of conditions still in force, with when they were last sent: ECS does not repeat them for 6 h. */
   openConditions: Map<string, number>;
   taskArns: Set<string>;
+  /** Start-failure throttling: failures in a row of tasks that never reached RUNNING, and when the next launch may happen. */
+  startFailuresInARow: number;
+  lastStartFailureAt?: number;
+  nextLaunchAllowedAt: number;
 }
 
 export interface ClusterRecord {

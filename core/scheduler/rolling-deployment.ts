@@ -10,6 +10,8 @@ export interface RollingTask extends StoppableTask {
   deploymentId: string;
   /** desiredStatus STOPPED but not STOPPED yet. */
   stopping: boolean;
+  /** Failed its health checks after the grace period: to be replaced whatever the bounds say. */
+  unhealthy?: boolean;
 }
 
 export interface RollingInput {
@@ -19,6 +21,8 @@ export interface RollingInput {
   primaryDeploymentId: string;
   /** Every task of the service that has not reached STOPPED. */
   tasks: RollingTask[];
+  /** False while launches are held back (a FAILED deployment, start-failure throttling). */
+  launchesAllowed?: boolean;
 }
 
 export interface RollingDecision {
@@ -26,6 +30,8 @@ export interface RollingDecision {
   /** PRIMARY tasks to start (placement may manage fewer). */
   startCount: number;
   stop: string[];
+  /** Tasks that failed their health checks: stopped now, replaced like any missing task. */
+  replaceUnhealthy: string[];
   /** Neither bound lets the deployment move and nothing is on its way: the "unable to stop or start" event. */
   blockedByConfiguration: boolean;
   /** PRIMARY has every desired task healthy and no older task is left. */
@@ -35,7 +41,8 @@ export interface RollingDecision {
 export function decideRollingPass(input: RollingInput): RollingDecision {
   const { desiredCount, primaryDeploymentId } = input;
   const bounds = deploymentBounds(desiredCount, input.minimumHealthyPercent, input.maximumPercent);
-  const live = input.tasks.filter((t) => !t.stopping);
+  const replaceUnhealthy = input.tasks.filter((t) => !t.stopping && t.unhealthy).map((t) => t.taskArn);
+  const live = input.tasks.filter((t) => !t.stopping && !t.unhealthy);
   const primary = live.filter((t) => t.deploymentId === primaryDeploymentId);
   const old = live.filter((t) => t.deploymentId !== primaryDeploymentId);
   const healthy = live.filter((t) => t.healthy).length;
@@ -64,15 +71,15 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
   const primaryStopped = stop.filter((arn) => primary.some((t) => t.taskArn === arn)).length;
   const room = bounds.upper - (live.length - stop.length);
   const needed = desiredCount - (primary.length - primaryStopped);
-  const startCount = Math.max(0, Math.min(needed, room));
+  const startCount = input.launchesAllowed === false ? 0 : Math.max(0, Math.min(needed, room));
 
   const inFlight = input.tasks.some((t) => t.stopping || t.pending || !t.healthy);
   const blockedByConfiguration =
-    old.length > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight;
+    old.length > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight && room <= 0 && input.launchesAllowed !== false;
   const complete =
     old.length === 0 &&
     !input.tasks.some((t) => t.stopping && t.deploymentId !== primaryDeploymentId) &&
     primary.length === desiredCount &&
     primary.every((t) => t.healthy);
-  return { bounds, startCount, stop, blockedByConfiguration, complete };
+  return { bounds, startCount, stop, replaceUnhealthy, blockedByConfiguration, complete };
 }

@@ -80,6 +80,8 @@ function createTask(
       lastStatus: 'PENDING',
       hostBindings,
       definition,
+      healthStatus: 'UNKNOWN',
+      healthCheckFailures: 0,
     };
   });
   const task: TaskRecord = {

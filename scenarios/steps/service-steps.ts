@@ -1,7 +1,7 @@
 import { formatVirtualTime } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
-import { describeService, primaryDeployment, runningByRevision } from './service-inspection.js';
+import { describeService, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
 
 const MAX_SECONDS_TO_SETTLE = 3600;
 
@@ -73,3 +73,54 @@ function settle(world: ScenarioWorld, name: string): void {
   const service = describeService(world, name);
   expect(steady, () => `Service "${name}" did not reach a steady state by ${formatVirtualTime(world.sim.control.now * 1000)}: ${service.runningCount} of ${service.desiredCount} running. Latest event: ${service.events[0]?.message ?? 'none'}`);
 }
+
+defineSteps('Circuit breaker', {
+  'a service {string} running {int} tasks of {string} with the circuit breaker and rollback': (world, name: string, count: number, family: string) =>
+    createWithBreaker(world, name, count, family, true),
+  'a service {string} running {int} tasks of {string} with the circuit breaker but no rollback': (world, name: string, count: number, family: string) =>
+    createWithBreaker(world, name, count, family, false),
+  'the deployment of {string} fails within {int} minute(s)': (world, name: string, minutes: number) => {
+    const failed = () => describeService(world, name).deployments.some((d) => d.rolloutState === 'FAILED');
+    expect(world.sim.control.runUntil(failed, minutes * 60), () => `After ${minutes} minutes no deployment of "${name}" has FAILED: ${describeService(world, name).deployments.map((d) => `${d.id} ${d.status} ${d.rolloutState} (${d.failedTasks} failed tasks)`).join(', ')}.`);
+  },
+  'the failed deployment of {string} counted at least {int} failed tasks': (world, name: string, count: number) => {
+    const failed = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED');
+    expect((failed?.failedTasks ?? 0) >= count, () => `The failed deployment counted ${failed?.failedTasks ?? 'no'} failed tasks.`);
+  },
+  'the failed deployment of {string} says {string}': (world, name: string, reason: string) => {
+    const failed = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED');
+    expect(failed?.rolloutStateReason === reason, () => `Its rolloutStateReason is "${failed?.rolloutStateReason}".`);
+  },
+  'no task of revision {int} of {string} starts after the deployment failed': (world, revision: number, name: string) => {
+    const failedAt = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED')!.updatedAt;
+    const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
+    const stopped = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' }).taskArns;
+    const all = [...taskArns, ...stopped];
+    const tasks = all.length === 0 ? [] : world.sim.describeTasks({ cluster: world.cluster, tasks: all.slice(0, 100) }).tasks;
+    const late = tasks.filter((t) => revisionOf(t.taskDefinitionArn) === revision && t.createdAt > failedAt);
+    expect(late.length === 0, () => `${late.length} tasks of revision ${revision} were created after the deployment failed.`);
+  },
+});
+
+function createWithBreaker(world: ScenarioWorld, name: string, count: number, family: string, rollback: boolean): void {
+  world.sim.createService({
+    cluster: world.cluster,
+    serviceName: name,
+    taskDefinition: family,
+    desiredCount: count,
+    deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback } },
+  });
+  settle(world, name);
+}
+
+defineSteps('Services without waiting', {
+  'I create a service {string} with {int} tasks of {string}': (world, name: string, count: number, family: string) => {
+    world.markUpdate();
+    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: count });
+  },
+  'some stopped task of {string} says {string}': (world, name: string, reason: string) => {
+    const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' });
+    const tasks = taskArns.length === 0 ? [] : world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(0, 100) }).tasks;
+    expect(tasks.some((t) => t.stoppedReason === reason), () => `Stopped tasks say: ${[...new Set(tasks.map((t) => t.stoppedReason))].join(' | ') || '(no stopped task)'}.`);
+  },
+});

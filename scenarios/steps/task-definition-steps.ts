@@ -31,3 +31,21 @@ defineSteps('Task definitions and images', {
     world.sim.control.registerImage(image, { pullError: `pull access denied for ${image}, repository does not exist or may require 'docker login'` });
   },
 });
+
+defineSteps('Container health', {
+  'a task definition {string} for image {string} with {int} CPU units, {int} MiB of memory and a health check every {int} seconds': (
+    world,
+    family: string,
+    image: string,
+    cpu: number,
+    memory: number,
+    interval: number,
+  ) => {
+    const container = containerFor(family, image, cpu, memory);
+    container.healthCheck = { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval, timeout: 5, retries: 3 };
+    world.sim.registerTaskDefinition({ family, containerDefinitions: [container] });
+  },
+  'the image {string} fails its health check from {int} seconds after it starts': (world, image: string, seconds: number) => {
+    world.sim.control.registerImage(image, { unhealthyAfterSeconds: seconds });
+  },
+});

@@ -1,0 +1,29 @@
+import type { SimContext } from '../engine/context.js';
+import type { TaskRecord } from '../model/state.js';
+import { afterHealthCheck } from './task-health.js';
+
+type Schedule = (seconds: number, label: string, run: () => void) => void;
+
+/**
+ * Runs each container's health check every `interval` seconds while the task runs. The answer comes from
+ * the image catalogue (`unhealthyAfterSeconds`); `onAnswer` is told after every check so the task's health
+ * can be recomputed.
+ */
+export function runHealthChecks(ctx: SimContext, task: TaskRecord, schedule: Schedule, onAnswer: () => void): void {
+  const startedAt = ctx.clock.now;
+  for (const container of task.containers) {
+    const check = container.definition.healthCheck;
+    if (!check) continue;
+    const interval = check.interval ?? 30;
+    const behaviour = ctx.images.behaviourOf(container.image);
+    const probe = () => {
+      if (container.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
+      const runningFor = (ctx.clock.now - startedAt) / 1000;
+      const passed = behaviour.unhealthyAfterSeconds === undefined || runningFor < behaviour.unhealthyAfterSeconds;
+      Object.assign(container, afterHealthCheck(container, passed, runningFor < (check.startPeriod ?? 0), check.retries ?? 3));
+      onAnswer();
+      schedule(interval, `health check ${container.name}`, probe);
+    };
+    schedule(interval, `health check ${container.name}`, probe);
+  }
+}

@@ -1,0 +1,142 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import chalk, { Chalk } from 'chalk';
+import type { Command } from 'commander';
+import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
+import type { LabManifest } from '../../../labs/lab-kit/lab-manifest.js';
+import { checkLabFolder } from '../../../labs/lab-kit/node/check-lab-folder.js';
+import {
+  copyStarter,
+  LABS_ROOT,
+  labIds,
+  readHintsShown,
+  readManifest,
+  workFolder,
+  writeHintsShown,
+} from '../../../labs/lab-kit/node/lab-folders.js';
+
+/** A mistake in how the command was called (unknown lab, missing folder): exit code 2, as for commander's own. */
+class UsageError extends Error {}
+
+const labsRoot = fileURLToPath(LABS_ROOT);
+const shown = (path: string) => relative(process.cwd(), path) || '.';
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** `ecs-lab lab list|start|check|hint|reset`: the labs, on the learner's own machine. */
+export function registerLabCommand(program: Command): void {
+  const lab = program
+    .command('lab')
+    .description('graded labs: edit an ECS service definition, then check it against the simulator');
+  lab
+    .command('list')
+    .description('list the labs')
+    .action(() => run(list));
+  lab
+    .command('start')
+    .description(`copy a lab's starter files into labs/<id>/work/, where you edit them`)
+    .argument('<id>', 'the lab (see `ecs-lab lab list`)')
+    .action((id: string) => run(() => start(id)));
+  lab
+    .command('check')
+    .description('run the lab\'s checks on your files: exit code 0 when all pass, 1 when one fails')
+    .argument('<id>', 'the lab (see `ecs-lab lab list`)')
+    .option('--dir <folder>', 'the folder holding your files (default: labs/<id>/work/)')
+    .option('--no-color', 'plain text output')
+    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(id, options)));
+  lab
+    .command('hint')
+    .description('show the next hint (the work folder remembers which you have seen)')
+    .argument('<id>', 'the lab (see `ecs-lab lab list`)')
+    .action((id: string) => run(() => hint(id)));
+  lab
+    .command('reset')
+    .description('put the starter files back into labs/<id>/work/')
+    .argument('<id>', 'the lab (see `ecs-lab lab list`)')
+    .action((id: string) => run(() => reset(id)));
+}
+
+/** Every subcommand's errors end up on stderr with an exit code, never as a stack trace. */
+async function run(action: () => void | Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    process.stderr.write(chalk.red(`ecs-lab: ${error instanceof Error ? error.message : String(error)}\n`));
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}
+
+function manifestOf(id: string): LabManifest {
+  const ids = labIds(labsRoot);
+  if (!ids.includes(id)) throw new UsageError(`there is no lab "${id}"; the labs are: ${ids.join(', ')}.`);
+  return readManifest(labsRoot, id);
+}
+
+function list(): void {
+  const ids = labIds(labsRoot);
+  const width = Math.max(...ids.map((id) => id.length));
+  for (const id of ids) {
+    const { title, concepts } = readManifest(labsRoot, id);
+    const started = existsSync(workFolder(labsRoot, id)) ? chalk.green('  started') : '';
+    say(`${chalk.bold(id.padEnd(width))}  ${title} ${chalk.dim(`(${concepts.join(', ')})`)}${started}`);
+  }
+}
+
+function start(id: string): void {
+  const manifest = manifestOf(id);
+  const folder = workFolder(labsRoot, id);
+  if (existsSync(folder)) {
+    say(`${shown(folder)} already exists: your work is kept. \`ecs-lab lab reset ${id}\` brings the starter back.`);
+    return;
+  }
+  copyStarter(labsRoot, manifest, folder);
+  say(chalk.bold(manifest.title));
+  say(manifest.summary);
+  say();
+  say(`Edit ${manifest.files.map((f) => shown(join(folder, f))).join(', ')}, then run \`ecs-lab lab check ${id}\`.`);
+  say(chalk.dim(`Instructions: ${shown(join(labsRoot, id, 'README.md'))}`));
+}
+
+async function check(id: string, options: { dir?: string; color: boolean }): Promise<void> {
+  const manifest = manifestOf(id);
+  let folder = workFolder(labsRoot, id);
+  if (options.dir !== undefined) {
+    folder = resolve(options.dir);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--dir ${options.dir}: there is no such folder.`);
+  } else if (!existsSync(folder)) {
+    folder = join(labsRoot, id, 'starter');
+    say(`No work folder yet (${shown(workFolder(labsRoot, id))}): checking the starter. \`ecs-lab lab start ${id}\` makes your own copy.`);
+    say();
+  }
+  const { report } = await checkLabFolder(labsRoot, id, folder);
+  const colours = options.color ? chalk : new Chalk({ level: 0 });
+  const paint: Paint = { passed: colours.green, failed: colours.red, dim: colours.dim, bold: colours.bold };
+  say(formatReport(manifest.title, report, paint).join('\n'));
+  process.exitCode = report.passed ? 0 : 1;
+}
+
+function hint(id: string): void {
+  const { hints } = manifestOf(id);
+  const folder = workFolder(labsRoot, id);
+  const started = existsSync(folder);
+  const seen = started ? readHintsShown(folder) : 0;
+  if (seen >= hints.length) {
+    say(`All ${hints.length} hints, as you have seen them:`);
+    hints.forEach((h, i) => say(`${chalk.bold(`Hint ${i + 1}:`)} ${h}`));
+    return;
+  }
+  say(`${chalk.bold(`Hint ${seen + 1} of ${hints.length}:`)} ${hints[seen]}`);
+  if (!started) {
+    say(chalk.dim(`(\`ecs-lab lab start ${id}\` first, and the work folder remembers which hints you have seen.)`));
+    return;
+  }
+  writeHintsShown(folder, seen + 1);
+  if (seen + 1 < hints.length) say(chalk.dim(`(\`ecs-lab lab hint ${id}\` again for the next one.)`));
+}
+
+function reset(id: string): void {
+  const manifest = manifestOf(id);
+  const folder = workFolder(labsRoot, id);
+  copyStarter(labsRoot, manifest, folder);
+  say(`${manifest.files.map((f) => shown(join(folder, f))).join(', ')}: the starter again. Hints you have seen stay seen.`);
+}

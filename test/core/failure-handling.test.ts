@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { circuitBreakerThreshold } from '../../core/scheduler/circuit-breaker.js';
+import { startThrottleDelaySeconds } from '../../core/scheduler/start-throttle.js';
+import { afterHealthCheck, taskHealth } from '../../core/lifecycle/task-health.js';
+import { createSimulator } from '../../core/index.js';
+import type { ContainerRecord } from '../../core/model/state.js';
+
+describe('circuit breaker threshold', () => {
+  it('is half the desired count rounded up, between 3 and 200 (reference behaviour 3)', () => {
+    expect(circuitBreakerThreshold(1)).toBe(3);
+    expect(circuitBreakerThreshold(4)).toBe(3);
+    expect(circuitBreakerThreshold(10)).toBe(5);
+    expect(circuitBreakerThreshold(25)).toBe(13);
+    expect(circuitBreakerThreshold(400)).toBe(200);
+    expect(circuitBreakerThreshold(800)).toBe(200);
+  });
+});
+
+describe('start-failure throttling', () => {
+  it('waits longer after each failure in a row, never more than 15 minutes, and never gives up', () => {
+    const delays = Array.from({ length: 20 }, (_, i) => startThrottleDelaySeconds(i + 1));
+    expect(delays.slice(0, 2)).toEqual([0, 0]);
+    expect(delays.slice(2, 6)).toEqual([15, 30, 60, 120]);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
+    expect(Math.max(...delays)).toBe(900);
+    expect(startThrottleDelaySeconds(10_000)).toBe(900);
+  });
+
+  it('keeps retrying an image that cannot be pulled, with growing gaps, and says so once (reference behaviour 8)', () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
+    sim.control.registerImage('bad:1', { pullError: 'not found' });
+    sim.registerTaskDefinition({ family: 'bad', containerDefinitions: [{ name: 'bad', image: 'bad:1', memory: 128 }] });
+    sim.createService({ cluster: 'c', serviceName: 'bad', taskDefinition: 'bad', desiredCount: 1 });
+    sim.control.advance(3 * 3600);
+    const starts = sim.control.events().filter((e) => e.kind === 'service-event' && e.message.includes('has started 1 tasks')).map((e) => e.time / 1000);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+    expect(starts.length).toBeGreaterThan(10);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(900 + 10);
+    expect(gaps[gaps.length - 1]).toBeGreaterThan(800);
+    const impaired = sim.control.events().filter((e) => e.kind === 'service-event' && e.message === 'service (bad) is unable to consistently start tasks successfully.');
+    expect(impaired).toHaveLength(1);
+    const [task] = sim.describeTasks({ cluster: 'c', tasks: sim.listTasks({ cluster: 'c', desiredStatus: 'STOPPED' }).taskArns.slice(0, 1) }).tasks;
+    expect(task).toMatchObject({ stopCode: 'TaskFailedToStart', stoppedReason: 'CannotPullContainerError: not found' });
+  });
+});
+
+describe('container and task health', () => {
+  const container = (essential: boolean, healthStatus: ContainerRecord['healthStatus'], checked = true) =>
+    ({ essential, healthStatus, healthCheckFailures: 0, definition: { name: 'x', image: 'x', ...(checked ? { healthCheck: { command: ['CMD', 'true'] } } : {}) } }) as unknown as ContainerRecord;
+
+  it('is decided by essential containers only', () => {
+    expect(taskHealth([container(true, 'HEALTHY'), container(false, 'UNHEALTHY')])).toBe('HEALTHY');
+    expect(taskHealth([container(true, 'HEALTHY'), container(true, 'UNHEALTHY')])).toBe('UNHEALTHY');
+    expect(taskHealth([container(true, 'HEALTHY'), container(true, 'UNKNOWN')])).toBe('UNKNOWN');
+    expect(taskHealth([container(true, 'UNKNOWN', false)])).toBe('UNKNOWN');
+  });
+
+  it('turns UNHEALTHY after `retries` failures in a row, ignores failures in the start period, and recovers on a pass', () => {
+    let state = { healthStatus: 'HEALTHY' as const, healthCheckFailures: 0 } as Pick<ContainerRecord, 'healthStatus' | 'healthCheckFailures'>;
+    state = afterHealthCheck(state, false, true, 3);
+    expect(state.healthCheckFailures).toBe(0);
+    state = afterHealthCheck(state, false, false, 3);
+    state = afterHealthCheck(state, false, false, 3);
+    expect(state.healthStatus).toBe('HEALTHY');
+    state = afterHealthCheck(state, false, false, 3);
+    expect(state).toEqual({ healthStatus: 'UNHEALTHY', healthCheckFailures: 3 });
+    expect(afterHealthCheck(state, true, false, 3)).toEqual({ healthStatus: 'HEALTHY', healthCheckFailures: 0 });
+  });
+});
