@@ -1,4 +1,5 @@
 import * as clusters from './api/clusters.js';
+import * as containerInstanceState from './api/container-instance-state.js';
 import * as containerInstances from './api/container-instances.js';
 import { EcsError } from './api/errors.js';
 import * as services from './api/services.js';
@@ -103,6 +104,9 @@ export class EcsSimulator {
   runTask(request: RunTaskRequest) {
     return this.call(() => tasks.runTask(this.ctx, request));
   }
+  startTask(request: Parameters<typeof tasks.startTask>[1]) {
+    return this.call(() => tasks.startTask(this.ctx, request));
+  }
   stopTask(request: StopTaskRequest) {
     return this.call(() => tasks.stopTask(this.ctx, request));
   }
@@ -117,6 +121,12 @@ export class EcsSimulator {
   }
   listContainerInstances(request?: { cluster?: string; status?: string }) {
     return this.call(() => containerInstances.listContainerInstances(this.ctx, request));
+  }
+  updateContainerInstancesState(request: { cluster?: string; containerInstances: string[]; status: 'ACTIVE' | 'DRAINING' }) {
+    return this.call(() => containerInstanceState.updateContainerInstancesState(this.ctx, request));
+  }
+  deregisterContainerInstance(request: { cluster?: string; containerInstance: string; force?: boolean }) {
+    return this.call(() => containerInstanceState.deregisterContainerInstance(this.ctx, request));
   }
 }
 

@@ -2,7 +2,7 @@ import type { TaskDefinition } from './types.js';
 import { EcsError, clientError } from './errors.js';
 import { resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
-import type { ClusterRecord, ServiceRecord } from '../model/state.js';
+import type { ClusterRecord, InstanceRecord, ServiceRecord } from '../model/state.js';
 
 /** Turns the names and ARNs callers pass into records, failing the way ECS does. */
 
@@ -42,4 +42,12 @@ export function resolveTaskDefinition(ctx: SimContext, reference: unknown, field
     throw clientError('Unable to describe task definition.', field);
   }
   return found;
+}
+
+/** A container instance by ARN, id, or EC2 instance id. */
+export function findContainerInstance(cluster: ClusterRecord, ref: unknown): InstanceRecord | undefined {
+  if (typeof ref !== 'string' || ref === '') return undefined;
+  const id = resourceId(ref);
+  for (const instance of cluster.instances.values()) if (instance.id === id || instance.ec2InstanceId === id) return instance;
+  return undefined;
 }

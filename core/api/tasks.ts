@@ -1,6 +1,6 @@
 import type { Failure, ListTasksRequest, RunTaskRequest, StopTaskRequest, Task } from './types.js';
 import { invalidParameter } from './errors.js';
-import { resolveCluster, resolveTaskDefinition } from './resolve.js';
+import { findContainerInstance, resolveCluster, resolveTaskDefinition } from './resolve.js';
 import { taskView } from './task-view.js';
 import { resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
@@ -113,4 +113,32 @@ export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
     .map((t) => t.arn);
   const page = matching.slice(start, start + maxResults);
   return { taskArns: page, ...(start + maxResults < matching.length ? { nextToken: String(start + maxResults) } : {}) };
+}
+
+/** StartTask: like RunTask, but on the container instances the caller names (up to 10), one task each. */
+export function startTask(ctx: SimContext, input: { cluster?: string; taskDefinition: string; containerInstances: string[]; group?: string; startedBy?: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'taskDefinition', 'containerInstances', 'group', 'startedBy', 'tags', 'overrides', 'networkConfiguration']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  const refs = optionalArray(request.containerInstances, 'containerInstances', 10);
+  if (!refs || refs.length === 0) throw invalidParameter('containerInstances should not be null or empty.', 'containerInstances');
+  const targets = refs.map((ref, i) => {
+    const instance = findContainerInstance(cluster, ref);
+    if (!instance || instance.status === 'INACTIVE') throw invalidParameter(`containerInstances[${i}] was not found in the cluster.`, `containerInstances[${i}]`);
+    return instance;
+  });
+  const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
+  const startedBy = optionalString(request.startedBy, 'startedBy');
+  const tasks: Task[] = [];
+  const failures: Failure[] = [];
+  for (const instance of targets) {
+    const result = startTasks(ctx, cluster, { taskDefinition, count: 1, group, launchType: 'EC2', strategies: [], startedBy, onlyOn: instance });
+    if (result.started[0]) tasks.push(taskView(ctx, result.started[0]));
+    else failures.push({ arn: instance.arn, reason: result.failure?.failureReason ?? 'MISSING' });
+  }
+  return { tasks, failures };
 }

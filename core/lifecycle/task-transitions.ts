@@ -134,16 +134,8 @@ export function stopTask(
   failure?: TaskRecord['failure'],
 ): void {
   if (task.desiredStatus === 'STOPPED') return;
-  task.generation++;
-  task.failure = failure;
-  const wasRunning = !PRE_RUNNING_STATUSES.has(task.lastStatus);
-  ctx.census.track(task, () => {
-    task.desiredStatus = 'STOPPED';
-    task.stopCode = stopCode;
-    task.stoppedReason = reason;
-    task.stoppingAt = ctx.clock.now;
-    setStatus(ctx, task, wasRunning ? 'DEACTIVATING' : 'DEPROVISIONING');
-  });
+  const wasRunning = markStopping(ctx, task, stopCode, reason, failure);
+  setStatus(ctx, task, wasRunning ? 'DEACTIVATING' : 'DEPROVISIONING');
   changed(ctx, task);
   if (!wasRunning) {
     later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
@@ -168,6 +160,32 @@ export function stopTask(
       later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
     });
   });
+}
+
+/**
+ * The host is gone (terminated, or deregistered by force): the task is STOPPED at once, with no SIGTERM
+ * grace, and its containers count as killed.
+ */
+export function terminateTask(ctx: SimContext, task: TaskRecord, stopCode: TaskStopCode, reason: string): void {
+  if (task.lastStatus === 'STOPPED') return;
+  if (task.desiredStatus !== 'STOPPED') markStopping(ctx, task, stopCode, reason);
+  else task.generation++;
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') c.exitCode = EXIT_CODE_SIGKILL;
+  finishStop(ctx, task);
+}
+
+/** desiredStatus STOPPED with its code and reason; cancels launch steps still to come. Returns whether it had run. */
+function markStopping(ctx: SimContext, task: TaskRecord, stopCode: TaskStopCode, reason: string, failure?: TaskRecord['failure']): boolean {
+  task.generation++;
+  task.failure = failure;
+  const wasRunning = !PRE_RUNNING_STATUSES.has(task.lastStatus);
+  ctx.census.track(task, () => {
+    task.desiredStatus = 'STOPPED';
+    task.stopCode = stopCode;
+    task.stoppedReason = reason;
+    task.stoppingAt = ctx.clock.now;
+  });
+  return wasRunning;
 }
 
 function finishStop(ctx: SimContext, task: TaskRecord): void {

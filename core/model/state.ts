@@ -26,6 +26,8 @@ export interface InstanceRecord {
   instanceType: string;
   availabilityZone: string;
   lifecycle: 'on-demand' | 'spot';
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING in the agent's config: drain on the two-minute Spot notice. */
+  spotInstanceDraining: boolean;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
   agentConnected: boolean;
   registeredCpu: number;

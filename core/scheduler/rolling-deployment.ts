@@ -12,6 +12,8 @@ export interface RollingTask extends StoppableTask {
   stopping: boolean;
   /** Failed its health checks after the grace period: to be replaced whatever the bounds say. */
   unhealthy?: boolean;
+  /** On a DRAINING instance: replaced within the bounds, like a task of an older deployment. */
+  displaced?: boolean;
 }
 
 export interface RollingInput {
@@ -43,8 +45,9 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
   const bounds = deploymentBounds(desiredCount, input.minimumHealthyPercent, input.maximumPercent);
   const replaceUnhealthy = input.tasks.filter((t) => !t.stopping && t.unhealthy).map((t) => t.taskArn);
   const live = input.tasks.filter((t) => !t.stopping && !t.unhealthy);
-  const primary = live.filter((t) => t.deploymentId === primaryDeploymentId);
-  const old = live.filter((t) => t.deploymentId !== primaryDeploymentId);
+  const isOld = (t: RollingTask) => t.deploymentId !== primaryDeploymentId || t.displaced === true;
+  const primary = live.filter((t) => !isOld(t));
+  const old = live.filter(isOld);
   const healthy = live.filter((t) => t.healthy).length;
 
   // Old tasks that are not healthy cost nothing against the lower bound: stop them all.
@@ -78,7 +81,7 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
     old.length > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight && room <= 0 && input.launchesAllowed !== false;
   const complete =
     old.length === 0 &&
-    !input.tasks.some((t) => t.stopping && t.deploymentId !== primaryDeploymentId) &&
+    !input.tasks.some((t) => t.stopping && isOld(t)) &&
     primary.length === desiredCount &&
     primary.every((t) => t.healthy);
   return { bounds, startCount, stop, replaceUnhealthy, blockedByConfiguration, complete };

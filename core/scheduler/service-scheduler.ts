@@ -38,7 +38,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: tasks.map((t) => toRollingTask(t, !inGrace.includes(t))),
+    tasks: tasks.map((t) => toRollingTask(t, !inGrace.includes(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
 
@@ -111,7 +111,7 @@ function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecor
   return out;
 }
 
-function toRollingTask(task: TaskRecord, graceOver: boolean): RollingTask {
+function toRollingTask(task: TaskRecord, graceOver: boolean, onDrainingInstance: boolean): RollingTask {
   return {
     taskArn: task.arn,
     deploymentId: task.deploymentId ?? '',
@@ -119,6 +119,7 @@ function toRollingTask(task: TaskRecord, graceOver: boolean): RollingTask {
     pending: task.lastStatus !== 'RUNNING',
     stopping: task.desiredStatus === 'STOPPED',
     unhealthy: task.healthStatus === 'UNHEALTHY' && graceOver,
+    displaced: onDrainingInstance,
     availabilityZone: task.availabilityZone,
     containerInstanceId: task.instanceArn,
     createdAt: task.createdAt,

@@ -17,6 +17,8 @@ export interface StartRequest {
   serviceName?: string;
   deploymentId?: string;
   tags?: Tag[];
+  /** StartTask: only this instance may take the task. */
+  onlyOn?: InstanceRecord;
 }
 
 export interface StartResult {
@@ -29,7 +31,7 @@ export interface StartResult {
 export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
   const needs = requirementsOf(request.taskDefinition);
   const started: TaskRecord[] = [];
-  const instances = [...cluster.instances.values()];
+  const instances = request.onlyOn ? [request.onlyOn] : [...cluster.instances.values()];
   let failure: PlacementChoice | undefined;
   for (let i = 0; i < request.count; i++) {
     const candidates = instances.map((inst) => toCandidate(inst, request.group, cluster.tasks));

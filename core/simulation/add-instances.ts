@@ -1,11 +1,11 @@
 import { EcsError, invalidParameter } from '../api/errors.js';
 import { resolveCluster } from '../api/resolve.js';
-import { containerInstanceView } from '../api/container-instances.js';
 import { arns } from '../engine/arns.js';
-import { emitEventBridge, type SimContext } from '../engine/context.js';
+import type { SimContext } from '../engine/context.js';
+import { emitInstanceChange, wakeServices } from '../capacity/instance-events.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import type { InstanceRecord } from '../model/state.js';
-import { optionalArray, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
 
 export interface AddInstancesRequest {
   cluster?: string;
@@ -16,6 +16,8 @@ export interface AddInstancesRequest {
   lifecycle?: 'on-demand' | 'spot';
   /** Custom attributes, as `ecs.` attributes are set by the agent. */
   attributes?: Record<string, string>;
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING=true in /etc/ecs/ecs.config (off by default, as in the agent). */
+  spotInstanceDraining?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface AddInstancesRequest {
  */
 export function addInstances(ctx: SimContext, input: AddInstancesRequest): { containerInstanceArns: string[] } {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'instanceType', 'count', 'availabilityZones', 'lifecycle', 'attributes']);
+  rejectUnknownFields(request, '', ['cluster', 'instanceType', 'count', 'availabilityZones', 'lifecycle', 'attributes', 'spotInstanceDraining']);
   const cluster = resolveCluster(ctx, request.cluster);
   const instanceType = optionalString(request.instanceType, 'instanceType');
   const spec = instanceType ? INSTANCE_TYPES[instanceType] : undefined;
@@ -40,6 +42,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
   );
   if (zones.length === 0) throw invalidParameter('availabilityZones should not be empty.', 'availabilityZones');
   const lifecycle = optionalEnum(request.lifecycle, 'lifecycle', ['on-demand', 'spot'] as const) ?? 'on-demand';
+  const spotInstanceDraining = optionalBoolean(request.spotInstanceDraining, 'spotInstanceDraining') ?? false;
   const custom = request.attributes === undefined ? {} : requireObject(request.attributes, 'attributes');
   for (const [name, value] of Object.entries(custom)) {
     if (typeof value !== 'string') throw invalidParameter(`attributes.${name} must be a string.`, `attributes.${name}`);
@@ -70,6 +73,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       instanceType,
       availabilityZone,
       lifecycle,
+      spotInstanceDraining,
       status: 'ACTIVE',
       agentConnected: true,
       registeredCpu: spec.vcpu * 1024,
@@ -86,12 +90,9 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
   }
   for (const instance of created) {
     cluster.instances.set(instance.arn, instance);
-    emitEventBridge(ctx, 'ECS Container Instance State Change', [instance.arn], {
-      ...containerInstanceView(ctx, instance),
-      clusterArn: cluster.arn,
-    } as unknown as Record<string, unknown>);
+    emitInstanceChange(ctx, instance);
   }
   // New capacity: every service may now place what it could not.
-  for (const service of cluster.services.values()) ctx.requestServicePass(service);
+  wakeServices(ctx, cluster.name);
   return { containerInstanceArns: created.map((i) => i.arn) };
 }

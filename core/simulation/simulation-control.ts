@@ -1,11 +1,12 @@
 import { invalidParameter } from '../api/errors.js';
 import { resolveCluster, resolveService } from '../api/resolve.js';
-import type { SimContext } from '../engine/context.js';
+import { epochSeconds, type SimContext } from '../engine/context.js';
 import type { SimEvent } from '../events/event-log.js';
 import type { ServiceCensusPoint } from '../events/task-census.js';
 import type { ImageBehaviour } from '../model/image-catalogue.js';
 import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
 import { addInstances, type AddInstancesRequest } from './add-instances.js';
+import { interruptSpotInstance } from './spot-interruption.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
 const MAX_RUN_SECONDS = 30 * 24 * 3600;
@@ -29,8 +30,18 @@ export class SimulationControl {
     return this.ctx.clock.now / 1000;
   }
 
+  /** The current virtual time as the API writes timestamps: epoch seconds. */
+  get nowEpochSeconds(): number {
+    return epochSeconds(this.ctx, this.ctx.clock.now);
+  }
+
   addInstances(request: AddInstancesRequest): { containerInstanceArns: string[] } {
     return addInstances(this.ctx, request);
+  }
+
+  /** EC2 reclaims a Spot Instance: two minutes' notice, then the instance is gone. */
+  interruptSpotInstance(request: { cluster?: string; instance: string }): { terminatesAt: number } {
+    return interruptSpotInstance(this.ctx, request);
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {

@@ -1,6 +1,7 @@
 import { deploymentBounds, formatVirtualTime, type SimEvent } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
+import { messagePattern } from './message-pattern.js';
 import { describeCounts, totals } from './service-inspection.js';
 
 /**
@@ -15,12 +16,6 @@ function serviceMessagesSinceUpdate(world: ScenarioWorld, service: string): SimE
   return world.sim.control
     .eventsSince(world.updateStartedAtEvent)
     .filter((e) => e.kind === 'service-event' && e.service === service && e.cluster === world.cluster);
-}
-
-/** A message pattern: "…" stands for any text (task ids, deployment ids). */
-function patternToRegExp(pattern: string): RegExp {
-  const escaped = pattern.trim().split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.+?')}$`);
 }
 
 defineSteps('History and events', {
@@ -46,13 +41,13 @@ defineSteps('History and events', {
     expect(messages[firstStop].includes(`has stopped ${count} running tasks:`), () => `The first stop was: ${messages[firstStop]}`);
   },
   'the service {string} reports:': (world, service: string, expected: string) => {
-    const pattern = patternToRegExp(expected);
+    const pattern = messagePattern(expected);
     const messages = serviceMessagesSinceUpdate(world, service).map((e) => (e.kind === 'service-event' ? e.message : ''));
     expect(messages.some((m) => pattern.test(m)), () => `No event matched. Events since the update:\n${messages.join('\n') || '(none)'}`);
   },
   'the events of {string} since the update are, in order:': (world, service: string, table: string[][]) => {
     const messages = serviceMessagesSinceUpdate(world, service).map((e) => (e.kind === 'service-event' ? e.message : ''));
-    const patterns = table.map((row) => patternToRegExp(row[0]));
+    const patterns = table.map((row) => messagePattern(row[0]));
     const mismatch = patterns.findIndex((p, i) => !p.test(messages[i] ?? ''));
     expect(mismatch < 0 && messages.length === patterns.length, () =>
       `Expected ${patterns.length} events; got ${messages.length}:\n${messages.join('\n')}${mismatch >= 0 ? `\nfirst difference at line ${mismatch + 1}: expected "${table[mismatch][0]}"` : ''}`,

@@ -3,5 +3,7 @@ import './cluster-steps.js';
 import './task-definition-steps.js';
 import './service-steps.js';
 import './history-steps.js';
+import './instance-steps.js';
+import './task-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

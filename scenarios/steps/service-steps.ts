@@ -1,6 +1,7 @@
 import { formatVirtualTime } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
+import { messagePattern } from './message-pattern.js';
 import { describeService, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
 
 const MAX_SECONDS_TO_SETTLE = 3600;
@@ -121,6 +122,7 @@ defineSteps('Services without waiting', {
   'some stopped task of {string} says {string}': (world, name: string, reason: string) => {
     const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' });
     const tasks = taskArns.length === 0 ? [] : world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(0, 100) }).tasks;
-    expect(tasks.some((t) => t.stoppedReason === reason), () => `Stopped tasks say: ${[...new Set(tasks.map((t) => t.stoppedReason))].join(' | ') || '(no stopped task)'}.`);
+    const pattern = messagePattern(reason);
+    expect(tasks.some((t) => pattern.test(t.stoppedReason ?? '')), () => `Stopped tasks say: ${[...new Set(tasks.map((t) => t.stoppedReason))].join(' | ') || '(no stopped task)'}.`);
   },
 });

@@ -7,8 +7,12 @@ import { createSimulator, type EcsSimulator } from '../../core/index.js';
 export class ScenarioWorld {
   readonly sim: EcsSimulator;
   cluster = 'default';
+  /** ARNs of the standalone tasks steps ran, in order. */
+  readonly standaloneTasks: string[] = [];
   /** Where in the task history the latest update step began. */
   updateStartedAt = { sample: 0, time: 0 };
+  /** The same moment in API time (epoch seconds), to compare with createdAt and the like. */
+  updateStartedAtEpoch = 0;
   /** Index in the event log at which the latest update step began. */
   updateStartedAtEvent = 0;
 
@@ -18,6 +22,7 @@ export class ScenarioWorld {
 
   markUpdate(): void {
     this.updateStartedAt = this.sim.control.historyMark();
+    this.updateStartedAtEpoch = this.sim.control.nowEpochSeconds;
     this.updateStartedAtEvent = this.sim.control.events().length;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideRollingPass, deploymentBounds, type RollingInput } from '../../core/index.js';
 
-type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean };
+type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean; displaced?: boolean; unhealthy?: boolean };
 
 function input(desiredCount: number, min: number, max: number, specs: TaskSpec[]): RollingInput {
   return {
@@ -15,6 +15,8 @@ function input(desiredCount: number, min: number, max: number, specs: TaskSpec[]
       healthy: s.healthy ?? !s.pending,
       pending: s.pending ?? false,
       stopping: s.stopping ?? false,
+      displaced: s.displaced,
+      unhealthy: s.unhealthy,
       availabilityZone: i % 2 ? 'us-east-1a' : 'us-east-1b',
       containerInstanceId: `i-${i % 3}`,
       createdAt: i,
@@ -88,5 +90,33 @@ describe('one rolling-update pass', () => {
     const decision = decideRollingPass(input(4, 100, 200, tasks));
     expect(decision.stop).toHaveLength(2);
     expect(decision.startCount).toBe(0);
+  });
+
+  it('replaces tasks on a draining instance by starting new ones first with 100 % / 200 % (reference behaviour 9)', () => {
+    const tasks: TaskSpec[] = [{ deployment: 'new', displaced: true }, { deployment: 'new', displaced: true }];
+    const first = decideRollingPass(input(2, 100, 200, tasks));
+    expect(first.stop).toEqual([]);
+    expect(first.startCount).toBe(2);
+    const later = decideRollingPass(input(2, 100, 200, [...tasks, { deployment: 'new' }, { deployment: 'new' }]));
+    expect(later.stop.sort()).toEqual(['task-0', 'task-1']);
+    expect(later.startCount).toBe(0);
+  });
+
+  it('stops a pending task on a draining instance at once', () => {
+    const decision = decideRollingPass(input(2, 100, 100, [{ deployment: 'new' }, { deployment: 'new', pending: true, displaced: true }]));
+    expect(decision.stop).toEqual(['task-1']);
+    expect(decision.startCount).toBe(1);
+  });
+
+  it('replaces an unhealthy task whatever the bounds say', () => {
+    const decision = decideRollingPass(input(2, 100, 100, [{ deployment: 'new' }, { deployment: 'new', unhealthy: true }]));
+    expect(decision.replaceUnhealthy).toEqual(['task-1']);
+    expect(decision.startCount).toBe(1);
+  });
+
+  it('starts nothing while launches are held back', () => {
+    const decision = decideRollingPass({ ...input(3, 100, 200, healthyOld(3)), launchesAllowed: false });
+    expect(decision.startCount).toBe(0);
+    expect(decision.blockedByConfiguration).toBe(false);
   });
 });

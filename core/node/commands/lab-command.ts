@@ -19,41 +19,44 @@ import {
 /** A mistake in how the command was called (unknown lab, missing folder): exit code 2, as for commander's own. */
 class UsageError extends Error {}
 
-const labsRoot = fileURLToPath(LABS_ROOT);
 const shown = (path: string) => relative(process.cwd(), path) || '.';
+const shownFolder = (path: string) => `${shown(path)}/`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
-/** `ecs-lab lab list|start|check|hint|reset`: the labs, on the learner's own machine. */
-export function registerLabCommand(program: Command): void {
+/**
+ * `ecs-lab lab list|start|check|hint|reset`: the labs, on the learner's own machine.
+ * `labsRoot` is the folder holding the labs (the repository's labs/ unless a test says otherwise).
+ */
+export function registerLabCommand(program: Command, labsRoot: string = fileURLToPath(LABS_ROOT)): void {
   const lab = program
     .command('lab')
     .description('graded labs: edit an ECS service definition, then check it against the simulator');
   lab
     .command('list')
     .description('list the labs')
-    .action(() => run(list));
+    .action(() => run(() => list(labsRoot)));
   lab
     .command('start')
     .description(`copy a lab's starter files into labs/<id>/work/, where you edit them`)
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => start(id)));
+    .action((id: string) => run(() => start(labsRoot, id)));
   lab
     .command('check')
     .description('run the lab\'s checks on your files: exit code 0 when all pass, 1 when one fails')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
     .option('--dir <folder>', 'the folder holding your files (default: labs/<id>/work/)')
     .option('--no-color', 'plain text output')
-    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(id, options)));
+    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(labsRoot, id, options)));
   lab
     .command('hint')
     .description('show the next hint (the work folder remembers which you have seen)')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => hint(id)));
+    .action((id: string) => run(() => hint(labsRoot, id)));
   lab
     .command('reset')
     .description('put the starter files back into labs/<id>/work/')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => reset(id)));
+    .action((id: string) => run(() => reset(labsRoot, id)));
 }
 
 /** Every subcommand's errors end up on stderr with an exit code, never as a stack trace. */
@@ -66,13 +69,13 @@ async function run(action: () => void | Promise<void>): Promise<void> {
   }
 }
 
-function manifestOf(id: string): LabManifest {
+function manifestOf(labsRoot: string, id: string): LabManifest {
   const ids = labIds(labsRoot);
   if (!ids.includes(id)) throw new UsageError(`there is no lab "${id}"; the labs are: ${ids.join(', ')}.`);
   return readManifest(labsRoot, id);
 }
 
-function list(): void {
+function list(labsRoot: string): void {
   const ids = labIds(labsRoot);
   const width = Math.max(...ids.map((id) => id.length));
   for (const id of ids) {
@@ -82,11 +85,11 @@ function list(): void {
   }
 }
 
-function start(id: string): void {
-  const manifest = manifestOf(id);
+function start(labsRoot: string, id: string): void {
+  const manifest = manifestOf(labsRoot, id);
   const folder = workFolder(labsRoot, id);
   if (existsSync(folder)) {
-    say(`${shown(folder)} already exists: your work is kept. \`ecs-lab lab reset ${id}\` brings the starter back.`);
+    say(`${shownFolder(folder)} already exists: your work is kept. \`ecs-lab lab reset ${id}\` brings the starter back.`);
     return;
   }
   copyStarter(labsRoot, manifest, folder);
@@ -97,15 +100,15 @@ function start(id: string): void {
   say(chalk.dim(`Instructions: ${shown(join(labsRoot, id, 'README.md'))}`));
 }
 
-async function check(id: string, options: { dir?: string; color: boolean }): Promise<void> {
-  const manifest = manifestOf(id);
+async function check(labsRoot: string, id: string, options: { dir?: string; color: boolean }): Promise<void> {
+  const manifest = manifestOf(labsRoot, id);
   let folder = workFolder(labsRoot, id);
   if (options.dir !== undefined) {
     folder = resolve(options.dir);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--dir ${options.dir}: there is no such folder.`);
   } else if (!existsSync(folder)) {
     folder = join(labsRoot, id, 'starter');
-    say(`No work folder yet (${shown(workFolder(labsRoot, id))}): checking the starter. \`ecs-lab lab start ${id}\` makes your own copy.`);
+    say(`No work folder yet (${shownFolder(workFolder(labsRoot, id))}): checking the starter. \`ecs-lab lab start ${id}\` makes your own copy.`);
     say();
   }
   const { report } = await checkLabFolder(labsRoot, id, folder);
@@ -115,8 +118,8 @@ async function check(id: string, options: { dir?: string; color: boolean }): Pro
   process.exitCode = report.passed ? 0 : 1;
 }
 
-function hint(id: string): void {
-  const { hints } = manifestOf(id);
+function hint(labsRoot: string, id: string): void {
+  const { hints } = manifestOf(labsRoot, id);
   const folder = workFolder(labsRoot, id);
   const started = existsSync(folder);
   const seen = started ? readHintsShown(folder) : 0;
@@ -134,8 +137,8 @@ function hint(id: string): void {
   if (seen + 1 < hints.length) say(chalk.dim(`(\`ecs-lab lab hint ${id}\` again for the next one.)`));
 }
 
-function reset(id: string): void {
-  const manifest = manifestOf(id);
+function reset(labsRoot: string, id: string): void {
+  const manifest = manifestOf(labsRoot, id);
   const folder = workFolder(labsRoot, id);
   copyStarter(labsRoot, manifest, folder);
   say(`${manifest.files.map((f) => shown(join(folder, f))).join(', ')}: the starter again. Hints you have seen stay seen.`);
