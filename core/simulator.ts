@@ -74,6 +74,9 @@ export class EcsSimulator {
   listClusters() {
     return this.call(() => clusters.listClusters(this.ctx));
   }
+  putClusterCapacityProviders(request: Parameters<typeof clusters.putClusterCapacityProviders>[1]) {
+    return this.call(() => clusters.putClusterCapacityProviders(this.ctx, request));
+  }
   deleteCluster(request: { cluster: string }) {
     return this.call(() => clusters.deleteCluster(this.ctx, request));
   }

@@ -1,4 +1,6 @@
-import type { Cluster, CreateClusterRequest } from './types.js';
+import type { CapacityProviderStrategyItem, Cluster, CreateClusterRequest } from './types.js';
+import { validateCapacityProviderStrategy } from './launch-target.js';
+import { isFargateProvider } from '../capacity/fargate-capacity.js';
 import { EcsError } from './errors.js';
 import { resolveCluster } from './resolve.js';
 import { arns, resourceId } from '../engine/arns.js';
@@ -25,9 +27,37 @@ export function clusterView(cluster: ClusterRecord): Cluster {
     statistics: [],
     tags: cluster.tags.map((t) => ({ ...t })),
     settings: cluster.settings.map((s) => ({ ...s })),
-    capacityProviders: [],
-    defaultCapacityProviderStrategy: [],
+    capacityProviders: [...cluster.capacityProviders],
+    defaultCapacityProviderStrategy: cluster.defaultCapacityProviderStrategy.map((s) => ({ ...s })),
   };
+}
+
+function validateProviders(input: unknown): string[] {
+  const names = (optionalArray(input, 'capacityProviders', 20) ?? []).map((p, i) => optionalString(p, `capacityProviders[${i}]`)!);
+  for (const [i, name] of names.entries()) {
+    if (!isFargateProvider(name)) {
+      throw new EcsError('InvalidParameterException', `The specified capacity provider ${name} does not exist. The simulator offers FARGATE and FARGATE_SPOT.`, `capacityProviders[${i}]`);
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** Associates FARGATE / FARGATE_SPOT with the cluster and sets its default strategy. */
+export function putClusterCapacityProviders(
+  ctx: SimContext,
+  input: { cluster: string; capacityProviders: string[]; defaultCapacityProviderStrategy: CapacityProviderStrategyItem[] },
+) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'capacityProviders', 'defaultCapacityProviderStrategy']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const providers = validateProviders(request.capacityProviders);
+  const strategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', { ...cluster, capacityProviders: providers });
+  const inUse = [...cluster.services.values()].flatMap((s) => (s.status === 'ACTIVE' ? s.capacityProviderStrategy.map((i) => i.capacityProvider) : []));
+  const removed = inUse.find((p) => !providers.includes(p));
+  if (removed) throw new EcsError('ResourceInUseException', `The capacity provider ${removed} is in use by a service and cannot be removed.`, 'capacityProviders');
+  cluster.capacityProviders = providers;
+  cluster.defaultCapacityProviderStrategy = strategy;
+  return { cluster: clusterView(cluster) };
 }
 
 export function createCluster(ctx: SimContext, input: CreateClusterRequest = {}): { cluster: Cluster } {
@@ -35,6 +65,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   rejectUnknownFields(request, '', ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
   optionalArray(request.tags, 'tags', 50);
+  const capacityProviders = validateProviders(request.capacityProviders);
   const existing = ctx.state.clusters.get(name);
   // CreateCluster is idempotent: the same name returns the existing cluster.
   if (existing && existing.status === 'ACTIVE') return { cluster: clusterView(existing) };
@@ -47,7 +78,10 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
     tasks: new Map(),
     tags: ((request.tags as Cluster['tags']) ?? []).map((t) => ({ ...t })),
     settings: [{ name: 'containerInsights', value: 'disabled' }],
+    capacityProviders,
+    defaultCapacityProviderStrategy: [],
   };
+  cluster.defaultCapacityProviderStrategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', cluster);
   ctx.state.clusters.set(name, cluster);
   return { cluster: clusterView(cluster) };
 }

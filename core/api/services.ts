@@ -1,6 +1,7 @@
 import type { CreateServiceRequest, Deployment, Service, UpdateServiceRequest } from './types.js';
 import { EcsError, invalidParameter } from './errors.js';
 import { resolveCluster, resolveService, resolveTaskDefinition } from './resolve.js';
+import { resolveLaunchTarget } from './launch-target.js';
 import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import type { ServiceRecord } from '../model/state.js';
@@ -16,7 +17,7 @@ import {
 } from '../validation/fields.js';
 
 const CREATE_FIELDS = [
-  'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'deploymentConfiguration',
+  'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
   'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
   'loadBalancers', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
 ] as const;
@@ -77,7 +78,9 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     failedTasks: d.failedTasks,
     createdAt: epochSeconds(ctx, d.createdAt),
     updatedAt: epochSeconds(ctx, d.updatedAt),
-    launchType: service.launchType,
+    ...(service.capacityProviderStrategy.length > 0
+      ? { capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })) }
+      : { launchType: service.launchType }),
     rolloutState: d.rolloutState,
     rolloutStateReason: d.rolloutStateReason,
   }));
@@ -95,7 +98,11 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     desiredCount: service.desiredCount,
     runningCount: running,
     pendingCount: pending,
-    launchType: service.launchType,
+    ...(service.capacityProviderStrategy.length > 0
+      ? { capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })) }
+      : { launchType: service.launchType }),
+    ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
+    ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST' } : {}),
     taskDefinition: service.taskDefinitionArn,
     deploymentConfiguration: { ...service.deploymentConfiguration },
     deployments,
@@ -128,10 +135,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   if (schedulingStrategy === 'DAEMON') {
     throw new EcsError('UnsupportedFeatureException', 'DAEMON services are not simulated yet; use REPLICA.', 'schedulingStrategy');
   }
-  const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const) ?? 'EC2';
-  if (launchType !== 'EC2') {
-    throw new EcsError('UnsupportedFeatureException', `launchType ${launchType} is not simulated yet; use EC2.`, 'launchType');
-  }
+  const target = resolveLaunchTarget(request, cluster, taskDefinition);
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, { ...DEFAULT_DEPLOYMENT_CONFIGURATION });
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const placementStrategy = (optionalArray(request.placementStrategy, 'placementStrategy', 5) ?? []).map((s, i) => {
@@ -153,7 +157,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     status: 'ACTIVE',
     desiredCount: desiredCount ?? 0,
     taskDefinitionArn: taskDefinition.taskDefinitionArn,
-    launchType,
+    launchType: target.launchType,
+    capacityProviderStrategy: target.capacityProviderStrategy,
+    ...(target.networkConfiguration ? { networkConfiguration: target.networkConfiguration } : {}),
     deploymentConfiguration,
     healthCheckGracePeriodSeconds: healthCheckGracePeriodSeconds ?? 0,
     placementStrategy,

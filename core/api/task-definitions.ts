@@ -5,12 +5,15 @@ import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { optionalEnum, optionalString, requireObject } from '../validation/fields.js';
 import { validateTaskDefinition } from '../validation/task-definition.js';
+import { isFargateSize } from '../validation/fargate-sizes.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 function compatibilitiesOf(request: RegisterTaskDefinitionRequest): TaskDefinition['compatibilities'] {
   const out: TaskDefinition['compatibilities'] = ['EC2'];
-  if (request.networkMode === 'awsvpc' && request.cpu !== undefined && request.memory !== undefined) out.push('FARGATE');
+  if (request.networkMode === 'awsvpc' && request.cpu !== undefined && request.memory !== undefined && isFargateSize(Number(request.cpu), Number(request.memory))) {
+    out.push('FARGATE');
+  }
   return out;
 }
 

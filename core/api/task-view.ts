@@ -16,6 +16,8 @@ export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' 
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
     launchType: task.launchType,
+    capacityProviderName: task.capacityProviderName,
+    platformVersion: task.launchType === 'FARGATE' ? '1.4.0' : undefined,
     cpu: String(task.cpu),
     memory: String(task.memory),
     containers: task.containers.map((c) => containerView(task, c)),

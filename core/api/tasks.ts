@@ -1,6 +1,9 @@
 import type { Failure, ListTasksRequest, RunTaskRequest, StopTaskRequest, Task } from './types.js';
 import { invalidParameter } from './errors.js';
 import { findContainerInstance, resolveCluster, resolveTaskDefinition } from './resolve.js';
+import { resolveLaunchTarget } from './launch-target.js';
+import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
+import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
 import { taskView } from './task-view.js';
 import { resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
@@ -33,18 +36,21 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
   const count = optionalInteger(request.count, 'count', { min: 1, max: 10 }) ?? 1;
-  const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const) ?? 'EC2';
+  const target = resolveLaunchTarget(request, cluster, taskDefinition);
   const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
   const startedBy = optionalString(request.startedBy, 'startedBy');
   optionalArray(request.tags, 'tags', 50);
+  const providers = chooseCapacityProviders(target.capacityProviderStrategy, {}, count);
   const result = startTasks(ctx, cluster, {
     taskDefinition,
     count,
     group,
-    launchType,
+    launchType: target.launchType,
     strategies: DEFAULT_RUN_TASK_STRATEGY,
     startedBy,
     tags: request.tags as Task['tags'],
+    capacityProviderName: providers[0],
+    zones: target.networkConfiguration ? zonesOfSubnets(ctx.region, target.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
   });
   const failures: Failure[] = [];
   if (result.failure) {

@@ -195,6 +195,8 @@ export interface Task {
   lastStatus: TaskStatus;
   desiredStatus: DesiredStatus;
   launchType: LaunchType;
+  capacityProviderName?: string;
+  platformVersion?: string;
   cpu?: string;
   memory?: string;
   containers: Container[];
@@ -214,6 +216,14 @@ export interface Task {
   healthStatus: HealthStatus;
   version: number;
   tags: Tag[];
+}
+
+export interface NetworkConfiguration {
+  awsvpcConfiguration: {
+    subnets: string[];
+    securityGroups?: string[];
+    assignPublicIp?: 'ENABLED' | 'DISABLED';
+  };
 }
 
 export interface PlacementStrategy {
@@ -252,6 +262,7 @@ export interface Deployment {
   launchType?: LaunchType;
   rolloutState: RolloutState;
   rolloutStateReason: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 export interface ServiceEvent {
@@ -269,6 +280,9 @@ export interface Service {
   runningCount: number;
   pendingCount: number;
   launchType?: LaunchType;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
+  platformVersion?: string;
   taskDefinition: string;
   deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
     DeploymentConfiguration;
@@ -288,6 +302,8 @@ export interface CreateClusterRequest {
   clusterName?: string;
   tags?: Tag[];
   settings?: Array<{ name: 'containerInsights'; value: string }>;
+  capacityProviders?: string[];
+  defaultCapacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 export interface CreateServiceRequest {
@@ -296,6 +312,8 @@ export interface CreateServiceRequest {
   taskDefinition: string;
   desiredCount?: number;
   launchType?: LaunchType;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
   deploymentConfiguration?: DeploymentConfiguration;
   healthCheckGracePeriodSeconds?: number;
   placementConstraints?: PlacementConstraint[];
@@ -321,6 +339,8 @@ export interface RunTaskRequest {
   taskDefinition: string;
   count?: number;
   launchType?: LaunchType;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
   group?: string;
   startedBy?: string;
   placementConstraints?: PlacementConstraint[];

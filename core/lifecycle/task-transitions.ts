@@ -135,30 +135,41 @@ export function stopTask(
 ): void {
   if (task.desiredStatus === 'STOPPED') return;
   const wasRunning = markStopping(ctx, task, stopCode, reason, failure);
-  setStatus(ctx, task, wasRunning ? 'DEACTIVATING' : 'DEPROVISIONING');
+  // ECS reports the stop decision first (desiredStatus STOPPED, lastStatus unchanged), then the agent acts.
   changed(ctx, task);
   if (!wasRunning) {
-    later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
-    return;
-  }
-  later(ctx, task, 0, 'STOPPING', () => {
-    setStatus(ctx, task, 'STOPPING');
-    changed(ctx, task);
-    let exitAfter = 0;
-    for (const c of task.containers) {
-      if (c.lastStatus !== 'RUNNING') continue;
-      const timeout = c.definition.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
-      const takes = ctx.images.behaviourOf(c.image).stopSeconds;
-      c.exitCode = takes > timeout ? EXIT_CODE_SIGKILL : EXIT_CODE_SIGTERM;
-      exitAfter = Math.max(exitAfter, Math.min(takes, timeout));
-    }
-    later(ctx, task, exitAfter, 'DEPROVISIONING', () => {
-      task.executionStoppedAt = ctx.clock.now;
-      for (const c of task.containers) c.lastStatus = 'STOPPED';
+    later(ctx, task, 0, 'DEPROVISIONING', () => {
       setStatus(ctx, task, 'DEPROVISIONING');
       changed(ctx, task);
       later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
     });
+    return;
+  }
+  later(ctx, task, 0, 'DEACTIVATING', () => {
+    setStatus(ctx, task, 'DEACTIVATING');
+    changed(ctx, task);
+    later(ctx, task, 0, 'STOPPING', () => stopContainers(ctx, task));
+  });
+}
+
+/** SIGTERM to every running container; SIGKILL (exit 137) for those still up after their stopTimeout. */
+function stopContainers(ctx: SimContext, task: TaskRecord): void {
+  setStatus(ctx, task, 'STOPPING');
+  changed(ctx, task);
+  let exitAfter = 0;
+  for (const c of task.containers) {
+    if (c.lastStatus !== 'RUNNING') continue;
+    const timeout = c.definition.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
+    const takes = ctx.images.behaviourOf(c.image).stopSeconds;
+    c.exitCode = takes > timeout ? EXIT_CODE_SIGKILL : EXIT_CODE_SIGTERM;
+    exitAfter = Math.max(exitAfter, Math.min(takes, timeout));
+  }
+  later(ctx, task, exitAfter, 'DEPROVISIONING', () => {
+    task.executionStoppedAt = ctx.clock.now;
+    for (const c of task.containers) c.lastStatus = 'STOPPED';
+    setStatus(ctx, task, 'DEPROVISIONING');
+    changed(ctx, task);
+    later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
   });
 }
 

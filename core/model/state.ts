@@ -1,5 +1,7 @@
 import type {
   Attribute,
+  CapacityProviderStrategyItem,
+  NetworkConfiguration,
   ContainerDefinition,
   DeploymentConfiguration,
   DesiredStatus,
@@ -70,6 +72,8 @@ export interface TaskRecord {
   lastStatus: TaskStatus;
   desiredStatus: DesiredStatus;
   launchType: LaunchType;
+  /** FARGATE or FARGATE_SPOT when a capacity provider strategy placed it. */
+  capacityProviderName?: string;
   group: string;
   startedBy?: string;
   serviceName?: string;
@@ -121,6 +125,9 @@ export interface ServiceRecord {
   desiredCount: number;
   taskDefinitionArn: string;
   launchType: LaunchType;
+  /** When set, tasks go to these capacity providers instead of a launch type. */
+  capacityProviderStrategy: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
   deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
     DeploymentConfiguration;
   healthCheckGracePeriodSeconds: number;
@@ -151,14 +158,18 @@ export interface ClusterRecord {
   tasks: Map<string, TaskRecord>;
   tags: Tag[];
   settings: Array<{ name: 'containerInsights'; value: string }>;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
 }
 
 export interface SimState {
   clusters: Map<string, ClusterRecord>;
+  /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
+  fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
   taskDefinitions: Map<string, TaskDefinition[]>;
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), taskDefinitions: new Map() };
+  return { clusters: new Map(), taskDefinitions: new Map(), fargateCapacity: {} };
 }

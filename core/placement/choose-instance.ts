@@ -1,4 +1,5 @@
-import type { PlacementStrategy } from '../api/types.js';
+import type { PlacementConstraint, PlacementStrategy } from '../api/types.js';
+import { applyConstraints } from './apply-constraints.js';
 import { resourceRejection } from './filter-by-resources.js';
 import type { PlacementCandidate } from './placement-candidate.js';
 import type { PlacementExplanation } from './placement-explanation.js';
@@ -20,29 +21,28 @@ export interface PlacementChoice {
 }
 
 /**
- * Filter, then rank (Nomad's feasibility-then-ranking chain, in small). Pure: the caller applies the choice.
- * Ties left after every rule go to the earliest-registered instance.
+ * Filter by resources, then by constraints, then rank (Nomad's feasibility-then-ranking chain, in small).
+ * Pure: the caller applies the choice. Ties left after every rule go to the earliest-registered instance.
  */
 export function chooseInstance(
   instances: PlacementCandidate[],
   needs: TaskRequirements,
   strategies: PlacementStrategy[],
   pick: (n: number) => number,
+  constraints: readonly PlacementConstraint[] = [],
 ): PlacementChoice {
   const explanation: PlacementExplanation = { rejected: [], stages: [] };
-  let feasible: PlacementCandidate[] = [];
+  const fitting: PlacementCandidate[] = [];
   for (const instance of instances) {
     const reason = resourceRejection(instance, needs);
-    if (reason) {
-      explanation.rejected.push({
-        containerInstanceId: instance.containerInstanceId,
-        ec2InstanceId: instance.ec2InstanceId,
-        reason,
-      });
-    } else feasible.push(instance);
+    if (reason) explanation.rejected.push({ ...idsOf(instance), reason });
+    else fitting.push(instance);
   }
-  if (feasible.length === 0) {
-    const closest = closestMatch(instances);
+  const { kept, rejected } = applyConstraints(fitting, constraints);
+  for (const r of rejected) explanation.rejected.push({ ...idsOf(r.candidate), reason: r.reason, detail: r.detail });
+  if (kept.length === 0) {
+    // When some instance had the resources, constraints are what stopped the task: its reason is ATTRIBUTE.
+    const closest = closestMatch(fitting.length > 0 ? fitting : instances);
     return {
       chosen: null,
       explanation,
@@ -50,13 +50,18 @@ export function chooseInstance(
       failureReason: closest ? explanation.rejected.find((r) => r.containerInstanceId === closest.containerInstanceId)?.reason : undefined,
     };
   }
+  let ranked = kept;
   for (const rule of strategies) {
-    feasible = applyStrategy(rule, feasible, instances, pick);
-    explanation.stages.push({ rule: describeRule(rule), kept: feasible.map((c) => c.ec2InstanceId) });
+    ranked = applyStrategy(rule, ranked, instances, pick);
+    explanation.stages.push({ rule: describeRule(rule), kept: ranked.map((c) => c.ec2InstanceId) });
   }
-  const chosen = feasible[0];
-  explanation.chosen = { containerInstanceId: chosen.containerInstanceId, ec2InstanceId: chosen.ec2InstanceId };
+  const chosen = ranked[0];
+  explanation.chosen = idsOf(chosen);
   return { chosen, explanation };
+}
+
+function idsOf(instance: PlacementCandidate): { containerInstanceId: string; ec2InstanceId: string } {
+  return { containerInstanceId: instance.containerInstanceId, ec2InstanceId: instance.ec2InstanceId };
 }
 
 /**

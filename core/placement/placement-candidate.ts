@@ -12,4 +12,13 @@ export interface PlacementCandidate {
   attributes: Readonly<Record<string, string>>;
   /** Tasks of the same group (service:NAME or family:NAME) already on the instance. */
   groupTaskCount: number;
+  // The fields below answer memberOf expressions; when one is absent its subject has no value on the instance.
+  /** versionInfo.agentVersion, for `agentVersion` queries. */
+  agentVersion?: string;
+  /** Registration time in epoch seconds, for `registeredAt` queries. */
+  registeredAt?: number;
+  /** Tasks in RUNNING state, as DescribeContainerInstances counts them, for `runningTasksCount` queries. */
+  runningTasksCount?: number;
+  /** The group of every task on the instance, tasks placed earlier in the same call included, for `task:group`. */
+  taskGroups?: readonly string[];
 }

@@ -1,16 +1,18 @@
 import type { PlacementStrategy } from '../api/types.js';
 import type { PlacementCandidate } from './placement-candidate.js';
 
+/** The value a spread field reads: the instance for instanceId/host, else the named attribute (if set). */
+export function attributeValue(candidate: PlacementCandidate, field: string): string | undefined {
+  const f = field.toLowerCase();
+  if (f === 'instanceid' || f === 'host') return candidate.containerInstanceId;
+  const name = field.replace(/^attribute:/, '');
+  return Object.hasOwn(candidate.attributes, name) ? candidate.attributes[name] : undefined;
+}
+
 /**
  * Strategies are applied in order; each keeps the candidates that score best, later rules break ties
  * (Developer Guide, task placement strategies). `pick(n)` is the injected random choice.
  */
-export function attributeValue(candidate: PlacementCandidate, field: string): string | undefined {
-  const f = field.toLowerCase();
-  if (f === 'instanceid' || f === 'host') return candidate.containerInstanceId;
-  return candidate.attributes[field.replace(/^attribute:/, '')];
-}
-
 export function applyStrategy(
   rule: PlacementStrategy,
   candidates: PlacementCandidate[],
@@ -22,23 +24,28 @@ export function applyStrategy(
     case 'random':
       return [candidates[pick(candidates.length)]];
     case 'binpack': {
-      const remaining = (c: PlacementCandidate) => (rule.field === 'cpu' ? c.remainingCpu : c.remainingMemory);
-      const best = Math.min(...candidates.map(remaining));
-      return candidates.filter((c) => remaining(c) === best);
+      // Every candidate fits, so the least remaining now is also the least remaining after the task. ECS echoes
+      // the field as given and accepts CPU/MEMORY too.
+      const remaining = (c: PlacementCandidate) => (rule.field?.toLowerCase() === 'cpu' ? c.remainingCpu : c.remainingMemory);
+      return keepLowest(candidates, remaining);
     }
     case 'spread': {
       // Spread counts the group's tasks per value over every instance, not only those the task fits on.
+      // Instances without the attribute share one bucket, so they are balanced against the others, not always preferred.
       const field = rule.field ?? 'instanceId';
-      const tasksPerValue = new Map<string, number>();
+      const tasksPerValue = new Map<string | undefined, number>();
       for (const instance of everyInstance) {
         const value = attributeValue(instance, field);
-        if (value !== undefined) tasksPerValue.set(value, (tasksPerValue.get(value) ?? 0) + instance.groupTaskCount);
+        tasksPerValue.set(value, (tasksPerValue.get(value) ?? 0) + instance.groupTaskCount);
       }
-      const score = (c: PlacementCandidate) => tasksPerValue.get(attributeValue(c, field) ?? '') ?? 0;
-      const best = Math.min(...candidates.map(score));
-      return candidates.filter((c) => score(c) === best);
+      return keepLowest(candidates, (c) => tasksPerValue.get(attributeValue(c, field)) ?? 0);
     }
   }
+}
+
+function keepLowest(candidates: PlacementCandidate[], score: (c: PlacementCandidate) => number): PlacementCandidate[] {
+  const best = Math.min(...candidates.map(score));
+  return candidates.filter((c) => score(c) === best);
 }
 
 export function describeRule(rule: PlacementStrategy): string {

@@ -11,6 +11,8 @@ import { recordServiceEvent } from './service-events.js';
 import { settleDeployments } from './settle-deployments.js';
 import { startTasks, type StartResult } from './start-tasks.js';
 import { findTaskDefinition } from './task-definition-lookup.js';
+import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
+import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
 
 /**
  * One scheduler pass over a service: count failures, maybe trip the circuit breaker, decide
@@ -62,34 +64,68 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   settleDeployments(ctx, cluster, service, decision.complete);
 }
 
+/**
+ * Starts PRIMARY tasks, split over the service's capacity providers when it has a strategy. A provider
+ * with no room fails its share: ECS never silently falls back to another provider.
+ */
 function startPrimaryTasks(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, count: number): void {
   const primary = service.deployments[0];
-  const result = startTasks(ctx, cluster, {
-    taskDefinition: findTaskDefinition(ctx, primary.taskDefinitionArn),
-    count,
-    group: `service:${service.name}`,
-    launchType: service.launchType,
-    strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
-    startedBy: primary.id,
-    serviceName: service.name,
-    deploymentId: primary.id,
-  });
-  for (const task of result.started) service.taskArns.add(task.arn);
-  if (result.started.length > 0) {
-    service.steady = false;
-    recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, result.started.map((t) => t.id)));
+  const providers = service.capacityProviderStrategy.length > 0
+    ? chooseCapacityProviders(service.capacityProviderStrategy, liveTasksPerProvider(cluster, service), count)
+    : Array.from({ length: count }, () => undefined);
+  const started: TaskRecord[] = [];
+  let failure: { result: NonNullable<StartResult['failure']>; provider?: string } | undefined;
+  for (const provider of new Set(providers)) {
+    const result = startTasks(ctx, cluster, {
+      taskDefinition: findTaskDefinition(ctx, primary.taskDefinitionArn),
+      count: providers.filter((p) => p === provider).length,
+      group: `service:${service.name}`,
+      launchType: service.launchType,
+      strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
+      startedBy: primary.id,
+      serviceName: service.name,
+      deploymentId: primary.id,
+      capacityProviderName: provider,
+      zones: service.networkConfiguration ? zonesOfSubnets(ctx.region, service.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
+    });
+    started.push(...result.started);
+    if (result.failure) failure ??= { result: result.failure, provider };
   }
-  if (result.failure) reportPlacementFailure(ctx, cluster, service, result.failure);
+  for (const task of started) service.taskArns.add(task.arn);
+  if (started.length > 0) {
+    service.steady = false;
+    recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, started.map((t) => t.id)));
+  }
+  if (failure) reportPlacementFailure(ctx, cluster, service, failure.result, failure.provider);
   else clearCondition(service, 'placement');
 }
 
-function reportPlacementFailure(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, failure: NonNullable<StartResult['failure']>): void {
+function liveTasksPerProvider(cluster: ClusterRecord, service: ServiceRecord): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const arn of service.taskArns) {
+    const task = cluster.tasks.get(arn);
+    if (!task || task.desiredStatus !== 'RUNNING' || !task.capacityProviderName) continue;
+    counts[task.capacityProviderName] = (counts[task.capacityProviderName] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function reportPlacementFailure(
+  ctx: SimContext,
+  cluster: ClusterRecord,
+  service: ServiceRecord,
+  failure: NonNullable<StartResult['failure']>,
+  provider: string | undefined,
+): void {
   const closest = failure.closest;
   const reason = failure.failureReason ?? '';
-  const message = serviceMessages.noInstanceMetRequirements(
-    service.name,
-    closest ? { containerInstanceId: closest.containerInstanceId, problem: placementProblemWording[reason] ?? `failed ${reason}` } : null,
-  );
+  const message =
+    reason === 'RESOURCE:FARGATE'
+      ? serviceMessages.fargateCapacityUnavailable(service.name)
+      : serviceMessages.noInstanceMetRequirements(
+          service.name,
+          closest ? { containerInstanceId: closest.containerInstanceId, problem: placementProblemWording[reason] ?? `failed ${reason}` } : null,
+        );
   if (openCondition(ctx, service, 'placement', message)) {
     emitEventBridge(ctx, 'ECS Service Action', [service.arn], {
       eventType: 'ERROR',
@@ -97,6 +133,7 @@ function reportPlacementFailure(ctx: SimContext, cluster: ClusterRecord, service
       clusterArn: cluster.arn,
       createdAt: isoTime(ctx, ctx.clock.now),
       reason: reason || 'RESOURCE:INSTANCES',
+      ...(provider ? { capacityProviderArns: [`arn:aws:ecs:${ctx.region}:${ctx.accountId}:capacity-provider/${provider}`] } : {}),
     });
   }
 }

@@ -3,6 +3,7 @@ import { arns } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
 import { pickDynamicHostPort, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
+import { chooseFargateZone, fargateHasRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import { chooseInstance, type PlacementChoice } from '../placement/choose-instance.js';
 import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
@@ -19,6 +20,10 @@ export interface StartRequest {
   tags?: Tag[];
   /** StartTask: only this instance may take the task. */
   onlyOn?: InstanceRecord;
+  /** FARGATE or FARGATE_SPOT, when a capacity provider strategy chose it. */
+  capacityProviderName?: string;
+  /** Fargate: the Availability Zones of the task's subnets. */
+  zones?: string[];
 }
 
 export interface StartResult {
@@ -29,6 +34,7 @@ export interface StartResult {
 
 /** Places tasks one at a time (each placement sees the previous one's reservation) and launches them. */
 export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
+  if (request.launchType === 'FARGATE') return startFargateTasks(ctx, cluster, request);
   const needs = requirementsOf(request.taskDefinition);
   const started: TaskRecord[] = [];
   const instances = request.onlyOn ? [request.onlyOn] : [...cluster.instances.values()];
@@ -49,17 +55,41 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   return failure ? { started, failure } : { started };
 }
 
+/** Fargate needs no instance: only room in the provider's capacity, and a zone among the task's subnets. */
+function startFargateTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
+  const provider = request.capacityProviderName ?? 'FARGATE';
+  const needs = requirementsOf(request.taskDefinition);
+  const zones = request.zones ?? [`${ctx.region}a`];
+  const started: TaskRecord[] = [];
+  for (let i = 0; i < request.count; i++) {
+    if (!isFargateProvider(provider) || !fargateHasRoom(ctx, provider)) {
+      for (const task of started) launchTask(ctx, task);
+      return { started, failure: { chosen: null, explanation: { rejected: [], stages: [] }, failureReason: 'RESOURCE:FARGATE' } };
+    }
+    const perZone = new Map<string, number>();
+    for (const task of cluster.tasks.values()) {
+      if (task.group === request.group && task.desiredStatus === 'RUNNING' && task.availabilityZone) {
+        perZone.set(task.availabilityZone, (perZone.get(task.availabilityZone) ?? 0) + 1);
+      }
+    }
+    started.push(createTask(ctx, cluster, undefined, request, needs, chooseFargateZone(zones, perZone)));
+  }
+  for (const task of started) launchTask(ctx, task);
+  return { started };
+}
+
 function createTask(
   ctx: SimContext,
   cluster: ClusterRecord,
-  instance: InstanceRecord,
+  instance: InstanceRecord | undefined,
   request: StartRequest,
   needs: TaskRequirements,
+  fargateZone?: string,
 ): TaskRecord {
   const id = ctx.random.hex(32);
   const arn = arns.task(ctx, cluster.name, id);
   const dynamicPortsInUse = new Set<number>();
-  for (const otherArn of instance.taskArns) {
+  for (const otherArn of instance?.taskArns ?? []) {
     for (const c of cluster.tasks.get(otherArn)?.containers ?? []) for (const b of c.hostBindings) dynamicPortsInUse.add(b.hostPort);
   }
   const td = request.taskDefinition;
@@ -68,7 +98,7 @@ function createTask(
       const containerPort = m.containerPort ?? 0;
       const protocol = m.protocol ?? 'tcp';
       let hostPort = td.networkMode === 'bridge' ? (m.hostPort ?? 0) : containerPort;
-      if (hostPort === 0) {
+      if (hostPort === 0 && instance) {
         hostPort = pickDynamicHostPort(instance, dynamicPortsInUse);
         dynamicPortsInUse.add(hostPort);
       }
@@ -91,11 +121,12 @@ function createTask(
     id,
     clusterName: cluster.name,
     taskDefinition: td,
-    instanceArn: instance.arn,
-    availabilityZone: instance.availabilityZone,
+    instanceArn: instance?.arn,
+    availabilityZone: instance?.availabilityZone ?? fargateZone,
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
     launchType: request.launchType,
+    capacityProviderName: request.capacityProviderName,
     group: request.group,
     startedBy: request.startedBy,
     serviceName: request.serviceName,
@@ -111,6 +142,6 @@ function createTask(
   };
   cluster.tasks.set(arn, task);
   ctx.census.enter(task);
-  reserve(instance, task, needs);
+  if (instance) reserve(instance, task, needs);
   return task;
 }

@@ -7,6 +7,7 @@ import type { ImageBehaviour } from '../model/image-catalogue.js';
 import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
 import { addInstances, type AddInstancesRequest } from './add-instances.js';
 import { interruptSpotInstance } from './spot-interruption.js';
+import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
 const MAX_RUN_SECONDS = 30 * 24 * 3600;
@@ -42,6 +43,16 @@ export class SimulationControl {
   /** EC2 reclaims a Spot Instance: two minutes' notice, then the instance is gone. */
   interruptSpotInstance(request: { cluster?: string; instance: string }): { terminatesAt: number } {
     return interruptSpotInstance(this.ctx, request);
+  }
+
+  /** AWS reclaims Fargate Spot capacity from running FARGATE_SPOT tasks (oldest first). */
+  interruptFargateSpotTasks(request: { cluster?: string; service?: string; count?: number }): { taskArns: string[] } {
+    return interruptFargateSpotTasks(this.ctx, request);
+  }
+
+  /** Caps how many tasks FARGATE or FARGATE_SPOT can run at once; null lifts the cap. */
+  setFargateCapacity(request: { capacityProvider: 'FARGATE' | 'FARGATE_SPOT'; maxTasks: number | null }): void {
+    setFargateCapacity(this.ctx, request);
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {

@@ -19,6 +19,10 @@ export interface TaskTile {
   memory: number;
   stoppedReason?: string;
   placement?: PlacementExplanation;
+  availabilityZone?: string;
+  /** FARGATE or FARGATE_SPOT for tasks placed by a capacity provider strategy. */
+  capacityProviderName?: string;
+  launchType: string;
 }
 
 export interface InstanceTile {
@@ -39,6 +43,8 @@ export interface ClusterPicture {
   clusterName: string;
   availabilityZones: string[];
   instances: InstanceTile[];
+  /** Fargate tasks have no instance to sit on: they are drawn by zone. */
+  fargateTasks: TaskTile[];
 }
 
 export interface ClusterViewSnapshot {
@@ -61,6 +67,9 @@ function tile(task: TaskRecord): TaskTile {
     memory: task.memory,
     ...(task.stoppedReason ? { stoppedReason: task.stoppedReason } : {}),
     ...(task.placement ? { placement: task.placement } : {}),
+    ...(task.availabilityZone ? { availabilityZone: task.availabilityZone } : {}),
+    ...(task.capacityProviderName ? { capacityProviderName: task.capacityProviderName } : {}),
+    launchType: task.launchType,
   };
 }
 
@@ -82,8 +91,10 @@ export function clusterView(ctx: SimContext): ClusterViewSnapshot {
       remainingMemory: instance.registeredMemory - instance.usedMemory,
       tasks: [...instance.taskArns].map((arn) => tile(cluster.tasks.get(arn)!)),
     }));
-    const availabilityZones = [...new Set(instances.map((i) => i.availabilityZone))].sort();
-    clusters.push({ clusterName: cluster.name, availabilityZones, instances });
+    const fargateTasks = [...cluster.tasks.values()].filter((t) => t.launchType === 'FARGATE' && t.lastStatus !== 'STOPPED').map(tile);
+    const zones = [...instances.map((i) => i.availabilityZone), ...fargateTasks.map((t) => t.availabilityZone ?? '')];
+    const availabilityZones = [...new Set(zones.filter(Boolean))].sort();
+    clusters.push({ clusterName: cluster.name, availabilityZones, instances, fargateTasks });
   }
   return { time: ctx.clock.now, clusters };
 }

@@ -158,8 +158,8 @@ function captureFrame(world: ScenarioWorld): Frame {
   const view = world.sim.control.view();
   const tasksByRevision: Frame['tasksByRevision'] = {};
   for (const cluster of view.clusters) {
-    for (const instance of cluster.instances) {
-      for (const task of instance.tasks) {
+    for (const tasks of [...cluster.instances.map((i) => i.tasks), cluster.fargateTasks]) {
+      for (const task of tasks) {
         if (!task.serviceName) continue;
         const byRevision = (tasksByRevision[task.serviceName] ??= {});
         const c = (byRevision[`${task.family}:${task.revision}`] ??= { pending: 0, running: 0, healthy: 0, stopping: 0 });

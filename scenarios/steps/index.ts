@@ -5,5 +5,6 @@ import './service-steps.js';
 import './history-steps.js';
 import './instance-steps.js';
 import './task-steps.js';
+import './fargate-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

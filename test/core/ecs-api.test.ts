@@ -170,3 +170,57 @@ describe('tasks', () => {
     expect(failures[0].arn).toMatch(/:container-instance\/demo\//);
   });
 });
+
+describe('capacity providers', () => {
+  const fargateCluster = () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'f', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
+    sim.registerTaskDefinition({ family: 'app', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    return sim;
+  };
+  const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
+
+  it('rejects a launch type together with a capacity provider strategy', () => {
+    const sim = fargateCluster();
+    const error = errorOf(() =>
+      sim.createService({ cluster: 'f', serviceName: 's', taskDefinition: 'app', desiredCount: 1, launchType: 'FARGATE', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }], networkConfiguration: network }),
+    );
+    expect(error).toMatchObject({ name: 'InvalidParameterException', message: 'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.' });
+  });
+
+  it('rejects a provider the cluster does not have, naming the item', () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'plain' });
+    sim.registerTaskDefinition({ family: 'app', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    const error = errorOf(() => sim.runTask({ cluster: 'plain', taskDefinition: 'app', capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }], networkConfiguration: network }));
+    expect(error.name).toBe('InvalidParameterException');
+    expect(error.field).toBe('capacityProviderStrategy[0].capacityProvider');
+  });
+
+  it('asks for a network configuration for awsvpc tasks', () => {
+    const sim = fargateCluster();
+    const error = errorOf(() => sim.runTask({ cluster: 'f', taskDefinition: 'app', launchType: 'FARGATE' }));
+    expect(error).toMatchObject({ name: 'InvalidParameterException', message: "Network Configuration must be provided when networkMode 'awsvpc' is specified." });
+  });
+
+  it('refuses FARGATE for a task definition that does not fit Fargate', () => {
+    const sim = fargateCluster();
+    sim.registerTaskDefinition({ family: 'ec2only', containerDefinitions: [{ name: 'a', image: 'a:1', memory: 128 }] });
+    const error = errorOf(() => sim.runTask({ cluster: 'f', taskDefinition: 'ec2only', launchType: 'FARGATE' }));
+    expect(error).toMatchObject({ name: 'InvalidParameterException', message: 'Task definition does not support launch_type FARGATE.' });
+  });
+
+  it('runs a Fargate task with its provider name and no container instance', () => {
+    const sim = fargateCluster();
+    const { tasks } = sim.runTask({ cluster: 'f', taskDefinition: 'app', capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }], networkConfiguration: network });
+    expect(tasks[0]).toMatchObject({ launchType: 'FARGATE', capacityProviderName: 'FARGATE_SPOT', availabilityZone: 'us-east-1a', platformVersion: '1.4.0' });
+    expect(tasks[0].containerInstanceArn).toBeUndefined();
+  });
+
+  it('uses the cluster default strategy when a call names neither', () => {
+    const sim = fargateCluster();
+    sim.putClusterCapacityProviders({ cluster: 'f', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] });
+    const { tasks } = sim.runTask({ cluster: 'f', taskDefinition: 'app', networkConfiguration: network });
+    expect(tasks[0].capacityProviderName).toBe('FARGATE_SPOT');
+  });
+});

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chalk, { Chalk } from 'chalk';
 import type { Command } from 'commander';
+import { describeError } from '../../../labs/lab-kit/describe-error.js';
 import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
 import type { LabManifest } from '../../../labs/lab-kit/lab-manifest.js';
 import { checkLabFolder } from '../../../labs/lab-kit/node/check-lab-folder.js';
@@ -64,7 +65,7 @@ async function run(action: () => void | Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    process.stderr.write(chalk.red(`ecs-lab: ${error instanceof Error ? error.message : String(error)}\n`));
+    process.stderr.write(chalk.red(`ecs-lab: ${describeError(error)}\n`));
     process.exitCode = error instanceof UsageError ? 2 : 1;
   }
 }

@@ -109,7 +109,7 @@ export function javaPatternToRegExp(pattern: string): TranslatedPattern {
     }
     const braces = c === '{' ? QUANTIFIER_BRACES.exec(pattern.slice(i)) : null;
     const token = braces ? braces[0] : c;
-    const quantifies = braces !== null || c === '*' || c === '+' || (c === '?' && !afterQuantifier);
+    const quantifies: boolean = braces !== null || c === '*' || c === '+' || (c === '?' && !afterQuantifier);
     if (c === '[') classStart = i;
     out += token;
     i += token.length;

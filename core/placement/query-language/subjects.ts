@@ -42,6 +42,7 @@ export function parseSubject(word: string): Subject | { problem: string } {
   if (word.startsWith('attribute:')) {
     const attribute = word.slice('attribute:'.length);
     if (ATTRIBUTE_NAME_PATTERN.test(attribute)) return { name: 'attribute', attribute };
+    if (attribute === '') return { problem: "expected an attribute name after 'attribute:', e.g. attribute:ecs.instance-type" };
     return {
       problem: `'${attribute}' is not an attribute name (1-128 letters, numbers, hyphens, underscores, slashes or periods)`,
     };
@@ -53,6 +54,6 @@ export function parseSubject(word: string): Subject | { problem: string } {
   return {
     problem:
       `unknown subject '${word}'${suggestion ? `; did you mean ${suggestion}?` : '.'} ` +
-      `Subjects are attribute:<name>, ${NAMED.join(', ')}`,
+      `Subjects are attribute:<name>, ${NAMED.slice(0, -1).join(', ')} or ${NAMED[NAMED.length - 1]}.`,
   };
 }
