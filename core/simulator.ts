@@ -98,6 +98,9 @@ export class EcsSimulator {
   updateService(request: UpdateServiceRequest) {
     return this.call(() => services.updateService(this.ctx, request));
   }
+  deleteService(request: { cluster?: string; service: string; force?: boolean }) {
+    return this.call(() => services.deleteService(this.ctx, request));
+  }
   describeServices(request: { cluster?: string; services: string[] }) {
     return this.call(() => services.describeServices(this.ctx, request));
   }

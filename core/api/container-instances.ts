@@ -4,7 +4,7 @@ import { resolveCluster } from './resolve.js';
 import { resourceId } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { remainingCpu, remainingMemory, usedPortSet } from '../capacity/instance-resources.js';
-import { DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
+import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
 import type { InstanceRecord } from '../model/state.js';
 import { optionalArray, optionalString, requireObject } from '../validation/fields.js';
 
@@ -42,7 +42,7 @@ export function containerInstanceView(ctx: SimContext, instance: InstanceRecord)
     containerInstanceArn: instance.arn,
     ec2InstanceId: instance.ec2InstanceId,
     version: instance.version,
-    versionInfo: { agentVersion: '1.89.0', agentHash: 'ecs-lab', dockerVersion: 'DockerVersion: 25.0.8' },
+    versionInfo: { agentVersion: AGENT_VERSION, agentHash: 'ecs-lab', dockerVersion: 'DockerVersion: 25.0.8' },
     registeredResources: [
       integer('CPU', instance.registeredCpu),
       integer('MEMORY', instance.registeredMemory),

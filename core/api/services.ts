@@ -6,6 +6,11 @@ import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import type { ServiceRecord } from '../model/state.js';
 import { newDeployment, startDeployment } from '../scheduler/deployments.js';
+import { findTaskDefinition } from '../scheduler/task-definition-lookup.js';
+import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
+import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
+import { stoppedReasons } from '../events/service-messages.js';
+import { stopTask } from '../lifecycle/task-transitions.js';
 import {
   optionalArray,
   optionalBoolean,
@@ -29,6 +34,15 @@ const DEPLOYMENT_CONFIGURATION_FIELDS = ['maximumPercent', 'minimumHealthyPercen
 
 /** Defaults for REPLICA services: 100 % healthy, 200 % maximum. */
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
+/** DAEMON services: one task per instance, so at most 100 %; the API's default minimum is 0 %. */
+export const DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 0, maximumPercent: 100 } as const;
+
+function checkDaemonRules(request: Record<string, unknown>, launchType: string, configuration: ServiceRecord['deploymentConfiguration']): void {
+  if (launchType !== 'EC2') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 launch type.', 'schedulingStrategy');
+  if (request.desiredCount !== undefined) throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+  if (request.placementStrategy !== undefined) throw invalidParameter('Placement strategies are not supported for a DAEMON service.', 'placementStrategy');
+  if (configuration.maximumPercent !== 100) throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
+}
 
 function validateDeploymentConfiguration(
   input: unknown,
@@ -111,7 +125,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
-    schedulingStrategy: 'REPLICA',
+    schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: 'ECS' },
     createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
     tags: service.tags.map((t) => ({ ...t })),
@@ -132,21 +146,15 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   if (schedulingStrategy === 'REPLICA' && desiredCount === undefined) {
     throw invalidParameter('desiredCount is required for a REPLICA service.', 'desiredCount');
   }
-  if (schedulingStrategy === 'DAEMON') {
-    throw new EcsError('UnsupportedFeatureException', 'DAEMON services are not simulated yet; use REPLICA.', 'schedulingStrategy');
-  }
   const target = resolveLaunchTarget(request, cluster, taskDefinition);
-  const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, { ...DEFAULT_DEPLOYMENT_CONFIGURATION });
+  const deploymentConfiguration = validateDeploymentConfiguration(
+    request.deploymentConfiguration,
+    schedulingStrategy === 'DAEMON' ? { ...DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION } : { ...DEFAULT_DEPLOYMENT_CONFIGURATION },
+  );
+  if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
-  const placementStrategy = (optionalArray(request.placementStrategy, 'placementStrategy', 5) ?? []).map((s, i) => {
-    const raw = requireObject(s, `placementStrategy[${i}]`);
-    const type = optionalEnum(raw.type, `placementStrategy[${i}].type`, ['random', 'spread', 'binpack'] as const);
-    if (!type) throw invalidParameter(`placementStrategy[${i}].type should not be null or empty.`, `placementStrategy[${i}].type`);
-    if (type === 'binpack' && raw.field !== 'cpu' && raw.field !== 'memory') {
-      throw invalidParameter(`placementStrategy[${i}].field must be cpu or memory for binpack.`, `placementStrategy[${i}].field`);
-    }
-    return { type, ...(typeof raw.field === 'string' ? { field: raw.field } : {}) };
-  });
+  const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
+  const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
   const existing = cluster.services.get(name);
   if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.', 'serviceName');
 
@@ -155,6 +163,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     name,
     clusterName: cluster.name,
     status: 'ACTIVE',
+    schedulingStrategy,
     desiredCount: desiredCount ?? 0,
     taskDefinitionArn: taskDefinition.taskDefinitionArn,
     launchType: target.launchType,
@@ -163,7 +172,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     deploymentConfiguration,
     healthCheckGracePeriodSeconds: healthCheckGracePeriodSeconds ?? 0,
     placementStrategy,
-    placementConstraints: [],
+    placementConstraints,
     deployments: [],
     events: [],
     createdAt: ctx.clock.now,
@@ -192,8 +201,19 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
+  if (desiredCount !== undefined && service.schedulingStrategy === 'DAEMON') {
+    throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+  }
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
+  if (service.schedulingStrategy === 'DAEMON' && deploymentConfiguration.maximumPercent !== 100) {
+    throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
+  }
   const force = optionalBoolean(request.forceNewDeployment, 'forceNewDeployment') ?? false;
+  const placementStrategy = request.placementStrategy === undefined ? undefined : validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
+  const placementConstraints =
+    request.placementConstraints === undefined
+      ? undefined
+      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', (taskDefinition ?? findTaskDefinition(ctx, service.taskDefinitionArn)).placementConstraints.length);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
 
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
@@ -202,6 +222,8 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   }
   service.deploymentConfiguration = deploymentConfiguration;
   if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+  if (placementStrategy) service.placementStrategy = placementStrategy;
+  if (placementConstraints) service.placementConstraints = placementConstraints;
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
   if (newDefinition || force) {
     startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
@@ -229,4 +251,27 @@ export function describeServices(ctx: SimContext, input: { cluster?: string; ser
 export function listServices(ctx: SimContext, input: { cluster?: string } = {}) {
   const cluster = resolveCluster(ctx, requireObject(input ?? {}, 'request').cluster);
   return { serviceArns: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').map((s) => s.arn) };
+}
+
+/**
+ * DeleteService: the service goes DRAINING, its tasks stop, and once none is left it is INACTIVE.
+ * A REPLICA service still scaled above 0 needs `force`.
+ */
+export function deleteService(ctx: SimContext, input: { cluster?: string; service: string; force?: boolean }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'service', 'force']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const service = resolveService(cluster, request.service);
+  const force = optionalBoolean(request.force, 'force') ?? false;
+  if (service.schedulingStrategy === 'REPLICA' && service.desiredCount > 0 && !force) {
+    throw new EcsError('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.', 'force');
+  }
+  service.status = 'DRAINING';
+  service.desiredCount = 0;
+  for (const arn of service.taskArns) {
+    const task = cluster.tasks.get(arn);
+    if (task && task.desiredStatus === 'RUNNING') stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(task.deploymentId ?? ''));
+  }
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
 }

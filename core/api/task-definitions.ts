@@ -32,7 +32,7 @@ export function registerTaskDefinition(ctx: SimContext, input: RegisterTaskDefin
     ...(request.requiresCompatibilities ? { requiresCompatibilities: request.requiresCompatibilities } : {}),
     compatibilities: compatibilitiesOf(request),
     requiresAttributes: [],
-    placementConstraints: [],
+    placementConstraints: request.placementConstraints ?? [],
     ...(request.cpu !== undefined ? { cpu: request.cpu } : {}),
     ...(request.memory !== undefined ? { memory: request.memory } : {}),
     ...(request.executionRoleArn ? { executionRoleArn: request.executionRoleArn } : {}),

@@ -4,6 +4,8 @@ import { findContainerInstance, resolveCluster, resolveTaskDefinition } from './
 import { resolveLaunchTarget } from './launch-target.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
 import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
+import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
+import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
 import { taskView } from './task-view.js';
 import { resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
@@ -40,13 +42,16 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
   const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
   const startedBy = optionalString(request.startedBy, 'startedBy');
   optionalArray(request.tags, 'tags', 50);
+  const strategies = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
+  const constraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
   const providers = chooseCapacityProviders(target.capacityProviderStrategy, {}, count);
   const result = startTasks(ctx, cluster, {
     taskDefinition,
     count,
     group,
     launchType: target.launchType,
-    strategies: DEFAULT_RUN_TASK_STRATEGY,
+    strategies: strategies.length > 0 ? strategies : DEFAULT_RUN_TASK_STRATEGY,
+    constraints,
     startedBy,
     tags: request.tags as Task['tags'],
     capacityProviderName: providers[0],

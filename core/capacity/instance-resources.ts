@@ -1,4 +1,4 @@
-import { DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
+import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
 import type { InstanceRecord, TaskRecord } from '../model/state.js';
 import type { PlacementCandidate } from '../placement/placement-candidate.js';
 import type { TaskRequirements } from '../placement/task-requirements.js';
@@ -20,11 +20,21 @@ export function usedPortSet(instance: InstanceRecord): Set<string> {
   return new Set([...RESERVED, ...instance.usedPorts.keys()]);
 }
 
-export function toCandidate(instance: InstanceRecord, group: string, tasksByArn: Map<string, TaskRecord>): PlacementCandidate {
+export function toCandidate(
+  instance: InstanceRecord,
+  group: string,
+  tasksByArn: Map<string, TaskRecord>,
+  registeredAtEpochSeconds: number,
+): PlacementCandidate {
   let groupTaskCount = 0;
+  let runningTasksCount = 0;
+  const taskGroups: string[] = [];
   for (const arn of instance.taskArns) {
     const task = tasksByArn.get(arn);
-    if (task && task.group === group && task.desiredStatus === 'RUNNING') groupTaskCount++;
+    if (!task || task.desiredStatus !== 'RUNNING') continue;
+    if (task.group === group) groupTaskCount++;
+    if (task.lastStatus === 'RUNNING') runningTasksCount++;
+    taskGroups.push(task.group);
   }
   return {
     containerInstanceId: instance.id,
@@ -36,6 +46,10 @@ export function toCandidate(instance: InstanceRecord, group: string, tasksByArn:
     usedPorts: usedPortSet(instance),
     attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])),
     groupTaskCount,
+    agentVersion: AGENT_VERSION,
+    registeredAt: registeredAtEpochSeconds,
+    runningTasksCount,
+    taskGroups,
   };
 }
 

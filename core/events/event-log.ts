@@ -86,7 +86,8 @@ export function describeEvent(event: SimEvent): string {
 }
 
 /** `+00:01:30.000` style virtual timestamp. */
-export function formatVirtualTime(ms: number): string {
+export function formatVirtualTime(virtualMs: number): string {
+  const ms = Math.round(virtualMs);
   const totalSeconds = Math.floor(ms / 1000);
   const h = Math.floor(totalSeconds / 3600);
   const m = Math.floor((totalSeconds % 3600) / 60);

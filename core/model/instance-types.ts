@@ -31,3 +31,6 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeSpec>> = {
 
 /** Ports the agent reserves on every Linux container instance (SSH, Docker, agent introspection, task metadata). */
 export const DEFAULT_RESERVED_PORTS = ['22', '2375', '2376', '51678', '51679'] as const;
+
+/** The ECS agent version every simulated instance reports (versionInfo.agentVersion). */
+export const AGENT_VERSION = '1.89.0';

@@ -122,6 +122,8 @@ export interface ServiceRecord {
   name: string;
   clusterName: string;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  /** REPLICA: what the user asked for. DAEMON: the number of eligible instances, kept by the scheduler. */
   desiredCount: number;
   taskDefinitionArn: string;
   launchType: LaunchType;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerLabCommand } from './commands/lab-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 
 /** The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. */
@@ -17,4 +18,5 @@ program
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
 registerRunCommand(program);
-program.parse();
+registerLabCommand(program);
+await program.parseAsync();

@@ -9,6 +9,7 @@ import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
 import { settleDeployments } from './settle-deployments.js';
+import { runDaemonPass } from './daemon-scheduler.js';
 import { startTasks, type StartResult } from './start-tasks.js';
 import { findTaskDefinition } from './task-definition-lookup.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
@@ -21,14 +22,19 @@ import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
  */
 export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (atMs: number) => void): void {
   service.passScheduled = false;
-  if (service.status !== 'ACTIVE') return;
   const cluster = ctx.state.clusters.get(service.clusterName)!;
+  if (service.status === 'DRAINING' && serviceTasks(cluster, service).every((t) => t.lastStatus === 'STOPPED')) service.status = 'INACTIVE';
+  if (service.status !== 'ACTIVE') return;
   countFailures(ctx, service, serviceTasks(cluster, service));
   const rollback = tripCircuitBreaker(ctx, service, (arn) => newDeployment(ctx, arn));
   if (rollback) startDeployment(ctx, service, rollback);
 
   const primary = service.deployments[0];
   const tasks = serviceTasks(cluster, service).filter((t) => t.lastStatus !== 'STOPPED');
+  if (service.schedulingStrategy === 'DAEMON') {
+    runDaemonPass(ctx, cluster, service, tasks);
+    return;
+  }
   const graceEndsAt = (t: TaskRecord) => (t.startedAt ?? t.createdAt) + service.healthCheckGracePeriodSeconds * 1000;
   const throttled = service.nextLaunchAllowedAt > ctx.clock.now;
   if (throttled) later(service.nextLaunchAllowedAt);
@@ -82,6 +88,7 @@ function startPrimaryTasks(ctx: SimContext, cluster: ClusterRecord, service: Ser
       group: `service:${service.name}`,
       launchType: service.launchType,
       strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
+      constraints: service.placementConstraints,
       startedBy: primary.id,
       serviceName: service.name,
       deploymentId: primary.id,

@@ -1,6 +1,6 @@
-import type { LaunchType, PlacementStrategy, Tag, TaskDefinition } from '../api/types.js';
+import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../api/types.js';
 import { arns } from '../engine/arns.js';
-import type { SimContext } from '../engine/context.js';
+import { epochSeconds, type SimContext } from '../engine/context.js';
 import { pickDynamicHostPort, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateHasRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
@@ -14,6 +14,8 @@ export interface StartRequest {
   group: string;
   launchType: LaunchType;
   strategies: PlacementStrategy[];
+  /** The call's or service's constraints; the task definition's are added here. */
+  constraints?: PlacementConstraint[];
   startedBy?: string;
   serviceName?: string;
   deploymentId?: string;
@@ -39,9 +41,10 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const started: TaskRecord[] = [];
   const instances = request.onlyOn ? [request.onlyOn] : [...cluster.instances.values()];
   let failure: PlacementChoice | undefined;
+  const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   for (let i = 0; i < request.count; i++) {
-    const candidates = instances.map((inst) => toCandidate(inst, request.group, cluster.tasks));
-    const choice = chooseInstance(candidates, needs, request.strategies, (n) => ctx.random.int(n));
+    const candidates = instances.map((inst) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)));
+    const choice = chooseInstance(candidates, needs, request.strategies, (n) => ctx.random.int(n), constraints);
     if (!choice.chosen) {
       failure = choice;
       break;

@@ -74,7 +74,8 @@ export class SimulationControl {
   /** Runs until the service's PRIMARY deployment is COMPLETED with every task healthy and nothing else left. */
   runUntilSteady(request: { cluster?: string; service: string; maxSeconds?: number }): boolean {
     const service = resolveService(resolveCluster(this.ctx, request.cluster), request.service);
-    return this.runUntil(() => service.steady, request.maxSeconds ?? 3600);
+    // A pass still to come may find work (a new instance for a daemon, say): not steady until it has run.
+    return this.runUntil(() => service.steady && !service.passScheduled, request.maxSeconds ?? 3600);
   }
 
   events(): readonly SimEvent[] {

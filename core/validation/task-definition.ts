@@ -1,5 +1,6 @@
 import type { Compatibility, ContainerDefinition, NetworkMode, RegisterTaskDefinitionRequest } from '../api/types.js';
 import { isFargateSize } from './fargate-sizes.js';
+import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import {
   fail,
   NAME_PATTERN,
@@ -106,10 +107,17 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
     if (over >= 0) fail('ClientException', `containerDefinitions[${over}].memory`, `Invalid setting for container '${containers[over].name}'. Container memory (${containers[over].memory}) is more than the task memory (${memory}).`);
   }
 
+  const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints');
+  const unsupported = placementConstraints.findIndex((c) => c.type !== 'memberOf');
+  if (unsupported >= 0) {
+    fail('ClientException', `placementConstraints[${unsupported}].type`, `constraint.type '${placementConstraints[unsupported].type}' is not supported.`);
+  }
+
   return {
     family,
     containerDefinitions: containers,
     networkMode,
+    ...(placementConstraints.length > 0 ? { placementConstraints: placementConstraints as RegisterTaskDefinitionRequest['placementConstraints'] } : {}),
     ...(compat.length > 0 ? { requiresCompatibilities: compat } : {}),
     ...(cpu !== undefined ? { cpu: String(cpu) } : {}),
     ...(memory !== undefined ? { memory: String(memory) } : {}),

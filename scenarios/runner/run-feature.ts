@@ -1,4 +1,4 @@
-import type { ClusterViewSnapshot, PhaseCounts, SimEvent } from '../../core/index.js';
+import { deploymentBounds, type ClusterViewSnapshot, type PhaseCounts, type SimEvent } from '../../core/index.js';
 import type { Pickle, PickleStep } from '@cucumber/messages';
 import { ScenarioWorld } from '../world/scenario-world.js';
 import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
@@ -32,6 +32,20 @@ export interface StepRun {
   /** The events this step caused: `events.slice(eventsFrom, eventsTo)` of its scenario. */
   eventsFrom: number;
   eventsTo: number;
+  /** The pictures of the cluster while it ran: `frames.slice(framesFrom, framesTo)`; the last is its end state. */
+  framesFrom: number;
+  framesTo: number;
+  /** The step's doc string or data table, as written in the feature. */
+  docString?: string;
+  dataTable?: string[][];
+}
+
+export interface ServiceBounds {
+  desiredCount: number;
+  /** ceil(desired × minimumHealthyPercent / 100): healthy tasks a deployment keeps. */
+  lower: number;
+  /** floor(desired × maximumPercent / 100): tasks running or pending at most. */
+  upper: number;
 }
 
 export interface Frame {
@@ -39,6 +53,8 @@ export interface Frame {
   view: ClusterViewSnapshot;
   /** service name -> "family:revision" -> counts */
   tasksByRevision: Record<string, Record<string, PhaseCounts>>;
+  /** service name -> its desired count and deployment bounds at that moment */
+  bounds: Record<string, ServiceBounds>;
 }
 
 export type RunStatus = 'passed' | 'failed' | 'undefined';
@@ -46,6 +62,8 @@ export type RunStatus = 'passed' | 'failed' | 'undefined';
 export interface ScenarioRun {
   name: string;
   line: number;
+  /** Comes from a Scenario Outline: its Examples values are the feature's parameters. */
+  outline: boolean;
   status: RunStatus;
   steps: StepRun[];
   frames: Frame[];
@@ -64,9 +82,10 @@ export const DEFAULT_SEED = 1;
 
 export function runFeature(source: string, options: RunFeatureOptions = {}): FeatureRun {
   const parsed = parseFeature(source, options.exampleValues);
-  const scenarios = parsed.pickles.map((pickle) =>
-    runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources),
-  );
+  const scenarios = parsed.pickles.map((pickle) => ({
+    ...runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources),
+    outline: pickle.astNodeIds.length > 1,
+  }));
   return {
     name: parsed.name,
     description: parsed.description,
@@ -82,23 +101,28 @@ function overallStatus(statuses: RunStatus[]): RunStatus {
   return 'passed';
 }
 
-function runScenario(pickle: Pickle, seed: number, line: number, stepSources: StepSources): ScenarioRun {
+function runScenario(pickle: Pickle, seed: number, line: number, stepSources: StepSources): Omit<ScenarioRun, 'outline'> {
   const world = new ScenarioWorld(seed);
   const frames: Frame[] = [];
-  const record = () => {
+  // Within a step, one picture per instant is enough to draw (the last of the instant wins); the picture
+  // at a step's end is kept whatever comes next, so stepping never shows the next step's effects early.
+  let stepEndFrames = 0;
+  const recordDuringStep = () => {
     const frame = captureFrame(world);
-    // One picture per instant is enough to draw; the last one of the instant wins.
-    if (frames.length > 0 && frames[frames.length - 1].time === frame.time) frames[frames.length - 1] = frame;
+    const last = frames.length - 1;
+    if (last >= stepEndFrames && frames[last].time === frame.time) frames[last] = frame;
     else frames.push(frame);
   };
-  const stopRecording = world.sim.control.onStep(record);
+  const stopRecording = world.sim.control.onStep(recordDuringStep);
   const steps: StepRun[] = [];
   let failed = false;
   for (const step of pickle.steps) {
+    const framesFrom = frames.length;
     const run = failed ? skipped(step, world, stepSources) : runStep(step, world, stepSources);
     if (run.status === 'failed' || run.status === 'undefined') failed = true;
-    steps.push(run);
-    record();
+    frames.push(captureFrame(world));
+    stepEndFrames = frames.length;
+    steps.push({ ...run, framesFrom, framesTo: frames.length });
   }
   stopRecording();
   const status: RunStatus = steps.some((s) => s.status === 'failed')
@@ -111,7 +135,7 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepSources: St
 
 type StepSources = ParsedFeature['stepSources'];
 
-function skipped(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): StepRun {
+function skipped(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): Omit<StepRun, 'framesFrom' | 'framesTo'> {
   const now = world.sim.control.now * 1000;
   const events = world.sim.control.events().length;
   const source = stepSources.get(step.astNodeIds[0]);
@@ -124,10 +148,12 @@ function skipped(step: PickleStep, world: ScenarioWorld, stepSources: StepSource
     endedAt: now,
     eventsFrom: events,
     eventsTo: events,
+    ...(step.argument?.docString ? { docString: step.argument.docString.content } : {}),
+    ...(step.argument?.dataTable ? { dataTable: step.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value)) } : {}),
   };
 }
 
-function runStep(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): StepRun {
+function runStep(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): Omit<StepRun, 'framesFrom' | 'framesTo'> {
   const base = skipped(step, world, stepSources);
   const matches = matchStep(step.text);
   if (matches.length === 0) {
@@ -136,11 +162,7 @@ function runStep(step: PickleStep, world: ScenarioWorld, stepSources: StepSource
   if (matches.length > 1) {
     return { ...base, status: 'failed', error: `Ambiguous step: ${step.text} matches ${matches.map((m) => `"${m.definition.expression}"`).join(' and ')}` };
   }
-  const extra = step.argument?.docString
-    ? [step.argument.docString.content]
-    : step.argument?.dataTable
-      ? [step.argument.dataTable.rows.map((r) => r.cells.map((c) => c.value))]
-      : [];
+  const extra = base.docString !== undefined ? [base.docString] : base.dataTable ? [base.dataTable] : [];
   try {
     matches[0].definition.run(world, ...matches[0].args, ...extra);
     return { ...base, status: 'passed', ...ending(world) };
@@ -172,5 +194,19 @@ function captureFrame(world: ScenarioWorld): Frame {
       }
     }
   }
-  return { time: view.time, view, tasksByRevision };
+  return { time: view.time, view, tasksByRevision, bounds: boundsOf(world) };
+}
+
+function boundsOf(world: ScenarioWorld): Frame['bounds'] {
+  const bounds: Frame['bounds'] = {};
+  for (const cluster of world.sim.listClusters().clusterArns) {
+    const { serviceArns } = world.sim.listServices({ cluster });
+    for (let i = 0; i < serviceArns.length; i += 10) {
+      for (const s of world.sim.describeServices({ cluster, services: serviceArns.slice(i, i + 10) }).services) {
+        const { minimumHealthyPercent, maximumPercent } = s.deploymentConfiguration;
+        bounds[s.serviceName] = { desiredCount: s.desiredCount, ...deploymentBounds(s.desiredCount, minimumHealthyPercent, maximumPercent) };
+      }
+    }
+  }
+  return bounds;
 }

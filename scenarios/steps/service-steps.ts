@@ -126,3 +126,39 @@ defineSteps('Services without waiting', {
     expect(tasks.some((t) => pattern.test(t.stoppedReason ?? '')), () => `Stopped tasks say: ${[...new Set(tasks.map((t) => t.stoppedReason))].join(' | ') || '(no stopped task)'}.`);
   },
 });
+
+defineSteps('Daemon services', {
+  'a daemon service {string} of {string}': (world, name: string, family: string) => {
+    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, schedulingStrategy: 'DAEMON' });
+    settle(world, name);
+  },
+  'a daemon service {string} of {string} with minimumHealthyPercent {int}': (world, name: string, family: string, minimumHealthyPercent: number) => {
+    world.sim.createService({
+      cluster: world.cluster,
+      serviceName: name,
+      taskDefinition: family,
+      schedulingStrategy: 'DAEMON',
+      deploymentConfiguration: { minimumHealthyPercent, maximumPercent: 100 },
+    });
+    settle(world, name);
+  },
+  'every ACTIVE instance runs exactly one task of {string}': (world, name: string) => {
+    const picture = world.sim.control.view().clusters.find((c) => c.clusterName === world.cluster)!;
+    const wrong = picture.instances
+      .filter((i) => i.status === 'ACTIVE')
+      .filter((i) => i.tasks.filter((t) => t.serviceName === name && t.desiredStatus === 'RUNNING').length !== 1);
+    expect(wrong.length === 0, () => `${wrong.map((i) => `${i.ec2InstanceId} runs ${i.tasks.filter((t) => t.serviceName === name).length}`).join(', ')}.`);
+  },
+  '{string} settles within {int} minute(s)': (world, name: string, minutes: number) => {
+    const steady = world.sim.control.runUntilSteady({ cluster: world.cluster, service: name, maxSeconds: minutes * 60 });
+    expect(steady, () => `"${name}" did not settle; latest event: ${describeService(world, name).events[0]?.message ?? 'none'}`);
+  },
+  'I delete the service {string} with force': (world, name: string) => {
+    world.markUpdate();
+    world.sim.deleteService({ cluster: world.cluster, service: name, force: true });
+  },
+  'the service {string} is {word} within {int} minute(s)': (world, name: string, status: string, minutes: number) => {
+    const reached = world.sim.control.runUntil(() => world.sim.describeServices({ cluster: world.cluster, services: [name] }).services[0]?.status === status, minutes * 60);
+    expect(reached, () => `The service is ${world.sim.describeServices({ cluster: world.cluster, services: [name] }).services[0]?.status}.`);
+  },
+});

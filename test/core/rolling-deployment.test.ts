@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideRollingPass, deploymentBounds, type RollingInput } from '../../core/index.js';
+import { decideDaemonPass } from '../../core/scheduler/daemon-deployment.js';
 
 type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean; displaced?: boolean; unhealthy?: boolean };
 
@@ -118,5 +119,42 @@ describe('one rolling-update pass', () => {
     const decision = decideRollingPass({ ...input(3, 100, 200, healthyOld(3)), launchesAllowed: false });
     expect(decision.startCount).toBe(0);
     expect(decision.blockedByConfiguration).toBe(false);
+  });
+});
+
+describe('one daemon pass', () => {
+  const task = (instanceId: string, deploymentId: string, extra: Partial<{ healthy: boolean; stopping: boolean }> = {}) => ({
+    taskArn: `${deploymentId}-${instanceId}`,
+    instanceId,
+    deploymentId,
+    healthy: extra.healthy ?? true,
+    stopping: extra.stopping ?? false,
+  });
+
+  it('starts one task on every eligible instance that has none', () => {
+    const decision = decideDaemonPass({ eligibleInstanceIds: ['a', 'b', 'c'], primaryDeploymentId: 'new', minimumHealthyPercent: 0, tasks: [task('a', 'new')] });
+    expect(decision.startOn).toEqual(['b', 'c']);
+    expect(decision.complete).toBe(false);
+  });
+
+  it('stops the old task on an instance before starting the new one there', () => {
+    const decision = decideDaemonPass({ eligibleInstanceIds: ['a', 'b'], primaryDeploymentId: 'new', minimumHealthyPercent: 0, tasks: [task('a', 'old'), task('b', 'old')] });
+    expect(decision.stop).toEqual(['old-a', 'old-b']);
+    expect(decision.startOn).toEqual([]);
+  });
+
+  it('keeps enough healthy daemons when minimumHealthyPercent asks for it', () => {
+    const decision = decideDaemonPass({ eligibleInstanceIds: ['a', 'b', 'c', 'd'], primaryDeploymentId: 'new', minimumHealthyPercent: 50, tasks: ['a', 'b', 'c', 'd'].map((i) => task(i, 'old')) });
+    expect(decision.stop).toEqual(['old-a', 'old-b']);
+  });
+
+  it('stops the daemon task of an instance that is no longer eligible (draining)', () => {
+    const decision = decideDaemonPass({ eligibleInstanceIds: ['a'], primaryDeploymentId: 'new', minimumHealthyPercent: 0, tasks: [task('a', 'new'), task('b', 'new')] });
+    expect(decision.stop).toEqual(['new-b']);
+    expect(decision.startOn).toEqual([]);
+  });
+
+  it('is complete when every eligible instance runs a healthy task of the newest deployment', () => {
+    expect(decideDaemonPass({ eligibleInstanceIds: ['a', 'b'], primaryDeploymentId: 'new', minimumHealthyPercent: 0, tasks: [task('a', 'new'), task('b', 'new')] }).complete).toBe(true);
   });
 });

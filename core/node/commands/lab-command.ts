@@ -25,39 +25,41 @@ const shownFolder = (path: string) => `${shown(path)}/`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /**
- * `ecs-lab lab list|start|check|hint|reset`: the labs, on the learner's own machine.
- * `labsRoot` is the folder holding the labs (the repository's labs/ unless a test says otherwise).
+ * `ecs-lab lab list|start|check|hint|reset`: the labs, on the learner's own machine. `--labs-dir` points at
+ * another copy of the labs (an instructor's own, or a scratch copy in tests).
  */
-export function registerLabCommand(program: Command, labsRoot: string = fileURLToPath(LABS_ROOT)): void {
+export function registerLabCommand(program: Command): void {
   const lab = program
     .command('lab')
-    .description('graded labs: edit an ECS service definition, then check it against the simulator');
+    .description('graded labs: edit an ECS service definition, then check it against the simulator')
+    .option('--labs-dir <folder>', "the folder holding the labs (default: this repository's labs/)");
+  const root = () => resolve((lab.opts() as { labsDir?: string }).labsDir ?? fileURLToPath(LABS_ROOT));
   lab
     .command('list')
     .description('list the labs')
-    .action(() => run(() => list(labsRoot)));
+    .action(() => run(() => list(root())));
   lab
     .command('start')
     .description(`copy a lab's starter files into labs/<id>/work/, where you edit them`)
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => start(labsRoot, id)));
+    .action((id: string) => run(() => start(root(), id)));
   lab
     .command('check')
     .description('run the lab\'s checks on your files: exit code 0 when all pass, 1 when one fails')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
     .option('--dir <folder>', 'the folder holding your files (default: labs/<id>/work/)')
     .option('--no-color', 'plain text output')
-    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(labsRoot, id, options)));
+    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(root(), id, options)));
   lab
     .command('hint')
     .description('show the next hint (the work folder remembers which you have seen)')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => hint(labsRoot, id)));
+    .action((id: string) => run(() => hint(root(), id)));
   lab
     .command('reset')
     .description('put the starter files back into labs/<id>/work/')
     .argument('<id>', 'the lab (see `ecs-lab lab list`)')
-    .action((id: string) => run(() => reset(labsRoot, id)));
+    .action((id: string) => run(() => reset(root(), id)));
 }
 
 /** Every subcommand's errors end up on stderr with an exit code, never as a stack trace. */

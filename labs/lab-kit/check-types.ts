@@ -1,0 +1,65 @@
+/**
+ * The shapes every lab shares. A lab's checks.ts exports a `LabChecks` as its default: how to turn the
+ * learner's files into something to judge (`prepare`), and the checks that judge it.
+ */
+
+/** The learner's files, by name in the lab folder (`service.json`), as text. */
+export type LearnerFiles = Record<string, string>;
+
+/** 1-based, as editors count. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Why the learner's files cannot be judged at all (broken JSON, a request ECS rejects, ...). */
+export interface InputProblem {
+  message: string;
+  location?: SourceLocation;
+}
+
+export type Prepared<Run> = { ok: true; run: Run; observed: string } | { ok: false; problem: InputProblem };
+
+/** What a check concludes. `observed` is shown whether it passed or not: a learner learns from both. */
+export interface Verdict {
+  passed: boolean;
+  observed: string;
+}
+
+export interface CheckInfo {
+  id: string;
+  /** What the check verifies, as a statement that is true when it passes. */
+  title: string;
+  /** Shown when it fails: a nudge, not the answer. */
+  hint: string;
+}
+
+export interface Check<Run> extends CheckInfo {
+  verify(run: Run): Verdict;
+}
+
+export interface LabChecks<Run = unknown> {
+  /** The first check: the learner's files can be used. Its verdict is `prepare`'s. */
+  input: CheckInfo;
+  prepare(files: LearnerFiles): Prepared<Run>;
+  checks: Check<Run>[];
+}
+
+export type CheckStatus = 'passed' | 'failed';
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  /** Only on failure. */
+  hint?: string;
+  /** Where in a learner's file the failure is, when it is about one place. */
+  location?: SourceLocation;
+}
+
+export interface CheckReport {
+  results: CheckResult[];
+  passed: boolean;
+}

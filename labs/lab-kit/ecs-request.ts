@@ -1,0 +1,57 @@
+import { EcsError } from '../../core/index.js';
+import type { InputProblem, LearnerFiles, SourceLocation } from './check-types.js';
+import { parseJson, type TextPosition } from './parse-json.js';
+
+/**
+ * A learner's file holding one ECS request in JSON, and what to tell them when it is wrong. JSON syntax is
+ * checked here; field names and values are checked by the engine itself, which knows ECS's fields and
+ * suggests the closest one, so the lab never keeps a second, drifting list of them.
+ */
+export interface RequestFile {
+  file: string;
+  request: Record<string, unknown>;
+  positions: ReadonlyMap<string, TextPosition>;
+}
+
+export function readRequestFile(files: LearnerFiles, file: string): { ok: true; value: RequestFile } | { ok: false; problem: InputProblem } {
+  const text = files[file];
+  if (text === undefined) return { ok: false, problem: { message: `${file} is missing.` } };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    return { ok: false, problem: { message: `${file} is not valid JSON: ${message}`, location: { file, line, column } } };
+  }
+  const request = parsed.value;
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    return { ok: false, problem: { message: `${file} must hold one JSON object ({ ... }), the request's fields.`, location: { file, line: 1, column: 1 } } };
+  }
+  return { ok: true, value: { file, request: request as Record<string, unknown>, positions: parsed.positions } };
+}
+
+/** Where a field of the request is written; for a field that is not there, its closest written parent. */
+export function locateField(source: RequestFile, field: string | undefined): SourceLocation | undefined {
+  for (let path = field; path; path = parentPath(path)) {
+    const position = source.positions.get(path);
+    if (position) return { file: source.file, ...position };
+  }
+  return undefined;
+}
+
+function parentPath(path: string): string | undefined {
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut > 0 ? path.slice(0, cut) : undefined;
+}
+
+/** An error from calling ECS with the learner's request, worded as the AWS CLI words it. */
+export function requestProblem(error: unknown, source: RequestFile, operation: string): InputProblem {
+  if (!(error instanceof EcsError)) throw error;
+  return {
+    message: `An error occurred (${error.name}) when calling the ${operation} operation: ${error.message}`,
+    location: locateField(source, error.field),
+  };
+}
+
+/** A field the lab fixes, set to something else. */
+export function fieldProblem(source: RequestFile, field: string, message: string): InputProblem {
+  return { message, location: locateField(source, field) };
+}

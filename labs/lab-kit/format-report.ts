@@ -1,0 +1,48 @@
+import type { CheckReport, CheckResult, SourceLocation } from './check-types.js';
+import type { TextPosition } from './parse-json.js';
+
+/** Colours for a terminal; the CLI passes chalk's, plain text otherwise. */
+export interface Paint {
+  passed(text: string): string;
+  failed(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const same = (text: string) => text;
+export const PLAIN: Paint = { passed: same, failed: same, dim: same, bold: same };
+
+/** "line 3, column 5", as the editor beside the text says it. */
+export function formatPosition(position: TextPosition): string {
+  return `line ${position.line}, column ${position.column}`;
+}
+
+/** "service.json, line 3, column 5", where the file is not in view. */
+export function formatLocation(location: SourceLocation): string {
+  return `${location.file}, ${formatPosition(location)}`;
+}
+
+/** A check report as terminal lines: ✔/✘ and the title, then what was observed, then the hint on failure. */
+export function formatReport(title: string, report: CheckReport, paint: Paint = PLAIN): string[] {
+  const passedCount = report.results.filter((r) => r.status === 'passed').length;
+  const total = report.results.length;
+  return [
+    paint.bold(title),
+    '',
+    ...report.results.flatMap((result) => formatResult(result, paint)),
+    '',
+    report.passed
+      ? paint.passed(`All ${total} checks passed: lab complete.`)
+      : paint.failed(`${passedCount} of ${total} checks passed.`),
+  ];
+}
+
+function formatResult(result: CheckResult, paint: Paint): string[] {
+  if (result.status === 'passed') return [`${paint.passed('✔')} ${result.title}`, paint.dim(`    ${result.message}`)];
+  const where = result.location ? `${formatLocation(result.location)}: ` : '';
+  return [
+    `${paint.failed('✘')} ${result.title}`,
+    `    ${where}${result.message}`,
+    ...(result.hint ? [paint.dim(`    Hint: ${result.hint}`)] : []),
+  ];
+}

@@ -1,0 +1,41 @@
+import { parseJson } from './parse-json.js';
+
+/** A lab's lab.json: what the page, the CLI and StackBlitz need to know about it besides its checks. */
+export interface LabManifest {
+  id: string;
+  title: string;
+  /** One sentence: the goal. */
+  summary: string;
+  /** Concept ids from the curriculum, e.g. "C13". */
+  concepts: string[];
+  /** The files the learner edits, by name; starter/ and solution/ hold a version of each. */
+  files: string[];
+  /** Revealed one at a time, mildest first. */
+  hints: string[];
+}
+
+/** Reads lab.json; a broken one is a mistake of the lab's author, so this throws and says where. */
+export function parseLabManifest(text: string, source: string): LabManifest {
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new Error(`${source}, line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`);
+  const raw = parsed.value as Record<string, unknown>;
+  const requireText = (field: string) => {
+    if (typeof raw[field] !== 'string' || raw[field] === '') throw new Error(`${source}: "${field}" must be a non-empty string.`);
+    return raw[field] as string;
+  };
+  const requireList = (field: string) => {
+    const value = raw[field];
+    if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || v === '')) {
+      throw new Error(`${source}: "${field}" must be a non-empty list of non-empty strings.`);
+    }
+    return value as string[];
+  };
+  return {
+    id: requireText('id'),
+    title: requireText('title'),
+    summary: requireText('summary'),
+    concepts: requireList('concepts'),
+    files: requireList('files'),
+    hints: requireList('hints'),
+  };
+}

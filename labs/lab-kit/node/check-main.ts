@@ -1,0 +1,17 @@
+// `npm test` of a lab's StackBlitz project: checks the learner's files, which sit in the lab's own folder there.
+// Usage: node --import ./register.js labs/lab-kit/node/check-main.ts <lab id>
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatReport } from '../format-report.js';
+import { checkLabFolder } from './check-lab-folder.js';
+import { LABS_ROOT } from './lab-folders.js';
+
+const id = process.argv[2];
+if (!id) {
+  process.stderr.write('usage: check-main.ts <lab id>\n');
+  process.exit(2);
+}
+const labsRoot = fileURLToPath(LABS_ROOT);
+const { manifest, report } = await checkLabFolder(labsRoot, id, join(labsRoot, id));
+process.stdout.write(`${formatReport(manifest.title, report).join('\n')}\n`);
+process.exitCode = report.passed ? 0 : 1;

@@ -1,0 +1,48 @@
+import { describeError } from './describe-error.js';
+import type { CheckInfo, CheckReport, CheckResult, InputProblem, LabChecks, LearnerFiles, Prepared, Verdict } from './check-types.js';
+
+/**
+ * Runs a lab's checks on the learner's files. Never throws: whatever goes wrong, in the learner's files or
+ * in a check, ends up as a failed check with a message, because a learner can act on a message, not on a crash.
+ */
+export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckReport {
+  const prepared = attempt<Prepared<Run>>(
+    () => lab.prepare(files),
+    (message) => ({ ok: false, problem: { message } }),
+  );
+  const results: CheckResult[] = [
+    prepared.ok ? passed(lab.input, prepared.observed) : failed(lab.input, prepared.problem),
+    ...lab.checks.map((check) => {
+      if (!prepared.ok) return failed(check, { message: `Not run: fix the first check (${lab.input.title}) first.` });
+      const verdict = attempt<Verdict>(
+        () => check.verify(prepared.run),
+        (message) => ({ passed: false, observed: message }),
+      );
+      return verdict.passed ? passed(check, verdict.observed) : failed(check, { message: verdict.observed });
+    }),
+  ];
+  return { results, passed: results.every((r) => r.status === 'passed') };
+}
+
+function attempt<T>(action: () => T, onCrash: (message: string) => T): T {
+  try {
+    return action();
+  } catch (error) {
+    return onCrash(`The check itself crashed (a bug in the lab, not in your work): ${describeError(error)}`);
+  }
+}
+
+function passed(check: CheckInfo, message: string): CheckResult {
+  return { id: check.id, title: check.title, status: 'passed', message };
+}
+
+function failed(check: CheckInfo, problem: InputProblem): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    status: 'failed',
+    message: problem.message,
+    hint: check.hint,
+    ...(problem.location ? { location: problem.location } : {}),
+  };
+}

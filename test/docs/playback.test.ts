@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { describeEvent } from '../../core/index.js';
+import { engineErrors, malformedValues } from '../../docs/components/parameter-errors.js';
+import { START, advance, endTime, eventsUntil, frameAt, isAtEnd, stepForward, stepStatus, type Playhead } from '../../docs/components/playback.js';
+import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
+import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
+
+const source = readFileSync(new URL('../../scenarios/features/rolling-update.feature', import.meta.url), 'utf8');
+const defaults = runFeature(source).scenarios[0];
+
+function playToEnd(run: ScenarioRun, budget: number): Playhead[] {
+  const heads = [START];
+  while (!isAtEnd(run, heads.at(-1)!)) heads.push(advance(run, heads.at(-1)!, budget));
+  return heads;
+}
+
+describe('playing back a recorded scenario', () => {
+  it('shows the steps that end at the same instant one at a time', () => {
+    const first = advance(defaults, START, 0);
+    const second = advance(defaults, first, 0);
+    expect([first.shownSteps, second.shownSteps]).toEqual([1, 2]);
+    expect(second.time).toBe(0);
+  });
+
+  it('never lets the clock run past a step that is not shown yet, even at the fastest speed', () => {
+    for (const head of playToEnd(defaults, 1_000_000)) {
+      const next = defaults.steps[head.shownSteps];
+      if (next) expect(head.time).toBeLessThanOrEqual(next.endedAt);
+    }
+  });
+
+  it('ends with every step passed, only revision 2 in the cluster and "deployment completed" in the log', () => {
+    const end = playToEnd(defaults, 16 * 40).at(-1)!;
+    expect(end.time).toBe(endTime(defaults));
+    expect(defaults.steps.map((_, i) => stepStatus(defaults, end, i))).toEqual(defaults.steps.map(() => 'passed'));
+    const tiles = frameAt(defaults, end)!.view.clusters[0].instances.flatMap((i) => i.tasks);
+    expect(tiles.map((t) => t.revision)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(eventsUntil(defaults, end).map(describeEvent).some((m) => m.includes('deployment completed'))).toBe(true);
+  });
+
+  it('marks the step whose time is passing as running and the later ones as pending', () => {
+    let head = START;
+    for (let i = 0; i < 5; i++) head = stepForward(defaults, head);
+    head = advance(defaults, head, 10_000);
+    expect(stepStatus(defaults, head, 5)).toBe('running');
+    expect(stepStatus(defaults, head, 6)).toBe('pending');
+  });
+
+  it("does not show a step's events before the step itself", () => {
+    let head = START;
+    for (let i = 0; i < 4; i++) head = stepForward(defaults, head);
+    const messages = eventsUntil(defaults, head).map(describeEvent);
+    expect(messages).toContain('(service web) has reached a steady state.');
+    expect(messages.filter((m) => m.includes('has started'))).toHaveLength(1);
+  });
+
+  it('jumps to the end of the next step on Step', () => {
+    let head = START;
+    for (let i = 0; i < 6; i++) head = stepForward(defaults, head);
+    expect(head).toEqual({ time: defaults.steps[5].endedAt, shownSteps: 6 });
+  });
+});
+
+describe('the running-tasks chart data', () => {
+  const series = runningTasksSeries(defaults.frames);
+
+  it('has one line per revision, old below new, and never more running than the cluster holds (8)', () => {
+    expect(series.lines.map((l) => l.label)).toEqual(['web:1', 'web:2']);
+    const totals = series.times.map((_, i) => series.lines[0].values[i] + series.lines[1].values[i]);
+    expect(Math.max(...totals)).toBe(8);
+    expect(series.lines[0].values.at(-1)).toBe(0);
+    expect(series.lines[1].values.at(-1)).toBe(6);
+  });
+
+  it('grows with the playhead and ends level at it', () => {
+    const shown = seriesUntil(series, 60_000);
+    expect(shown.times.at(-1)).toBe(60_000);
+    expect(shown.times.slice(0, -1).every((t) => t <= 60_000)).toBe(true);
+    expect(shown.lines[1].values.at(-1)).toBe(2);
+  });
+});
+
+describe('what the player says beside a parameter input', () => {
+  const parameters = [
+    { name: 'minimumHealthyPercent', value: '100' },
+    { name: 'maximumPercent', value: '200' },
+  ];
+
+  it('asks for a whole number when the value is not one', () => {
+    expect(malformedValues(parameters, { minimumHealthyPercent: 'abc', maximumPercent: '150' })).toEqual({
+      minimumHealthyPercent: 'minimumHealthyPercent must be a whole number, like 100 (got "abc").',
+    });
+  });
+
+  it("passes on the engine's ECS error for an out-of-range value, and nothing for a valid one that fails", () => {
+    const outline = (values: Record<string, string>) => runFeature(source, { exampleValues: values }).scenarios.at(-1)!;
+    expect(engineErrors(outline({ minimumHealthyPercent: '100', maximumPercent: '50' }), parameters)).toEqual({
+      maximumPercent: 'InvalidParameterException: deploymentConfiguration.maximumPercent must be at least 100 (got 50).',
+    });
+    expect(engineErrors(outline({ minimumHealthyPercent: '100', maximumPercent: '100' }), parameters)).toEqual({});
+  });
+});
+
+describe('stepping shows each step its own picture of the cluster', () => {
+  it('does not show the service tasks of the next step while the Given steps at the same instant are shown', () => {
+    const run = defaults;
+    const afterTaskDefinition = stepForward(run, stepForward(run, START));
+    expect(afterTaskDefinition.shownSteps).toBe(2);
+    const tiles = frameAt(run, afterTaskDefinition)!.view.clusters[0].instances.flatMap((i) => i.tasks);
+    expect(tiles).toEqual([]);
+    const afterService = stepForward(run, afterTaskDefinition);
+    const serviceTiles = frameAt(run, afterService)!.view.clusters[0].instances.flatMap((i) => i.tasks);
+    expect(serviceTiles.map((t) => t.revision)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import ScenarioPlayer from '../../docs/components/ScenarioPlayer.vue';
+
+// chart.js needs a real canvas and the chart reads VitePress's theme: both belong to the browser test.
+const stubs = { TaskChart: true };
+
+async function mountPlayer(feature = 'rolling-update'): Promise<VueWrapper> {
+  const wrapper = mount(ScenarioPlayer, { props: { feature }, global: { stubs } });
+  await vi.waitFor(async () => {
+    await flushPromises();
+    expect(wrapper.find('[data-testid="player-error"], [data-testid="scenario-picker"]').exists()).toBe(true);
+  });
+  return wrapper;
+}
+
+const byTestId = (wrapper: VueWrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
+
+async function chooseOutline(wrapper: VueWrapper) {
+  const picker = byTestId(wrapper, 'scenario-picker')[0];
+  const index = picker.findAll('option').findIndex((o) => o.text().startsWith('Try your own'));
+  await picker.setValue(String(index));
+}
+
+describe('ScenarioPlayer', () => {
+  it('loads the feature, lists its scenarios and starts at virtual time zero with no step run', async () => {
+    const wrapper = await mountPlayer();
+    expect(byTestId(wrapper, 'scenario-picker')[0].findAll('option').length).toBe(5);
+    expect(byTestId(wrapper, 'player-clock')[0].text()).toBe('+00:00:00.000');
+    expect(byTestId(wrapper, 'step').map((s) => s.attributes('data-status'))).toEqual(Array(11).fill('pending'));
+  });
+
+  it('marks steps passed one by one on Step and moves the clock with them', async () => {
+    const wrapper = await mountPlayer();
+    for (let i = 0; i < 3; i++) await byTestId(wrapper, 'player-step')[0].trigger('click');
+    expect(byTestId(wrapper, 'step').map((s) => s.attributes('data-status')).slice(0, 4)).toEqual(['passed', 'passed', 'passed', 'pending']);
+    expect(byTestId(wrapper, 'player-clock')[0].text()).toBe('+00:00:48.000');
+    expect(byTestId(wrapper, 'task').filter((t) => t.attributes('data-revision') === '1')).toHaveLength(6);
+  });
+
+  it('shows parameter inputs only for the outline, and explains bad values beside them', async () => {
+    const wrapper = await mountPlayer();
+    expect(byTestId(wrapper, 'param-maximumPercent')).toHaveLength(0);
+    await chooseOutline(wrapper);
+    const input = byTestId(wrapper, 'param-maximumPercent')[0];
+    expect((input.element as HTMLInputElement).value).toBe('200');
+
+    await input.setValue('abc');
+    await byTestId(wrapper, 'player-replay')[0].trigger('submit');
+    expect(byTestId(wrapper, 'param-error-maximumPercent')[0].text()).toContain('must be a whole number');
+
+    await input.setValue('50');
+    await byTestId(wrapper, 'player-replay')[0].trigger('submit');
+    expect(byTestId(wrapper, 'param-error-maximumPercent')[0].text()).toBe(
+      'InvalidParameterException: deploymentConfiguration.maximumPercent must be at least 100 (got 50).',
+    );
+    expect(input.attributes('aria-invalid')).toBe('true');
+    wrapper.unmount();
+  });
+
+  it('says so in the player when the feature does not exist', async () => {
+    const wrapper = await mountPlayer('no-such-feature');
+    expect(byTestId(wrapper, 'player-error')[0].text()).toContain('scenarios/features/no-such-feature.feature');
+  });
+});

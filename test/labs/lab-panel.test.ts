@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import LabPanel from '../../docs/components/LabPanel.vue';
+
+const openProject = vi.fn();
+vi.mock('@stackblitz/sdk', () => ({ default: { openProject } }));
+
+const starter = readFileSync('labs/rolling-update/starter/service.json', 'utf8');
+const solution = readFileSync('labs/rolling-update/solution/service.json', 'utf8');
+const hintCount = JSON.parse(readFileSync('labs/rolling-update/lab.json', 'utf8')).hints.length as number;
+
+let wrapper: VueWrapper;
+afterEach(() => wrapper?.unmount());
+
+async function panel() {
+  wrapper = mount(LabPanel, { props: { lab: 'rolling-update' } });
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+  return wrapper;
+}
+
+async function check(w: VueWrapper) {
+  await w.get('[data-testid="lab-check"]').trigger('click');
+  await vi.waitFor(() => expect(w.findAll('[data-testid="lab-result"]').length).toBeGreaterThan(0));
+  return w.findAll('[data-testid="lab-result"]');
+}
+
+const editor = (w: VueWrapper) => w.get<HTMLTextAreaElement>('[data-testid="lab-editor"]');
+
+describe('the lab panel', () => {
+  it('starts with the starter service.json in the editor', async () => {
+    const w = await panel();
+    expect(editor(w).element.value).toBe(starter);
+    expect(w.text()).toContain('labs/rolling-update/service.json');
+  });
+
+  it('checks the starter: the deployment check fails with ECS\'s event and a hint', async () => {
+    const results = await check(await panel());
+    const deployment = results.find((r) => r.attributes('data-check') === 'deployment-completes')!;
+    expect(deployment.attributes('data-status')).toBe('failed');
+    expect(deployment.text()).toContain('unable to stop or start tasks');
+    expect(deployment.text()).toContain('Hint:');
+  });
+
+  it('checks the solution: every check passes', async () => {
+    const w = await panel();
+    await editor(w).setValue(solution);
+    const results = await check(w);
+    expect(results.map((r) => r.attributes('data-status'))).toEqual(results.map(() => 'passed'));
+    expect(w.get('[data-testid="lab-summary"]').text()).toContain('lab complete');
+  });
+
+  it('says the results are out of date once the text changes after a Check', async () => {
+    const w = await panel();
+    await check(w);
+    expect(w.get('[data-testid="lab-summary"]').text()).not.toContain('before your latest edits');
+    await editor(w).setValue(solution);
+    expect(w.get('[data-testid="lab-summary"]').text()).toContain('before your latest edits');
+  });
+
+  it('shows broken JSON beside the editor as the learner types, with line and column', async () => {
+    const w = await panel();
+    await editor(w).setValue('{\n  "serviceName": "web",\n  "desiredCount": 6,\n}');
+    expect(w.get('[data-testid="lab-editor-problem"]').text()).toMatch(/^line 3, column 20: .*comma/);
+    await editor(w).setValue(starter);
+    expect(w.find('[data-testid="lab-editor-problem"]').exists()).toBe(false);
+  });
+
+  it('after Check, points beside the editor at a misspelt field and names the right one', async () => {
+    const w = await panel();
+    await editor(w).setValue(starter.replace('minimumHealthyPercent', 'minimumHealthPercent'));
+    await check(w);
+    expect(w.get('[data-testid="lab-editor-problem"]').text()).toMatch(/^line 6, column 5: .*did you mean minimumHealthyPercent\?/);
+  });
+
+  it('reveals the hints one at a time', async () => {
+    const w = await panel();
+    expect(w.findAll('[data-testid="lab-hint"]')).toHaveLength(0);
+    await w.get('[data-testid="lab-show-hint"]').trigger('click');
+    expect(w.findAll('[data-testid="lab-hint"]')).toHaveLength(1);
+    await w.get('[data-testid="lab-show-hint"]').trigger('click');
+    expect(w.findAll('[data-testid="lab-hint"]')).toHaveLength(2);
+    for (let i = 2; i < hintCount; i++) await w.get('[data-testid="lab-show-hint"]').trigger('click');
+    expect(w.get('[data-testid="lab-show-hint"]').attributes('disabled')).toBeDefined();
+  });
+
+  it('resets the editor to the starter', async () => {
+    const w = await panel();
+    await editor(w).setValue(solution);
+    await w.get('[data-testid="lab-reset"]').trigger('click');
+    expect(editor(w).element.value).toBe(starter);
+  });
+
+  it('opens the edited service.json in StackBlitz, in a new window', async () => {
+    const w = await panel();
+    await editor(w).setValue(solution);
+    await w.get('[data-testid="lab-stackblitz"]').trigger('click');
+    await vi.waitFor(() => expect(openProject).toHaveBeenCalledTimes(1));
+    await flushPromises();
+    const [project, options] = openProject.mock.calls[0];
+    expect(options).toEqual({ openFile: 'labs/rolling-update/service.json', newWindow: true });
+    expect(project.template).toBe('node');
+    expect(project.files['labs/rolling-update/service.json']).toBe(solution);
+    expect(project.files['core/index.ts']).toContain('createSimulator');
+    expect(JSON.parse(project.files['package.json']).scripts.test).toBeTruthy();
+  });
+});

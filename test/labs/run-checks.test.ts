@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { LabChecks } from '../../labs/lab-kit/check-types.js';
+import { runChecks } from '../../labs/lab-kit/run-checks.js';
+
+const input = { id: 'input', title: 'the input is usable', hint: 'look at the input' };
+const check = (id: string, verify: () => { passed: boolean; observed: string }) => ({ id, title: `check ${id}`, hint: `hint ${id}`, verify });
+
+describe('running a lab\'s checks never throws', () => {
+  it('turns a check that crashes into a failed check that says so, and runs the others', () => {
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => ({ ok: true, run: 1, observed: 'fine' }),
+      checks: [
+        check('crashes', () => {
+          throw new TypeError('boom');
+        }),
+        check('passes', () => ({ passed: true, observed: 'all good' })),
+      ],
+    };
+    const report = runChecks(lab, {});
+    expect(report.passed).toBe(false);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['input', 'passed'], ['crashes', 'failed'], ['passes', 'passed']]);
+    expect(report.results[1].message).toContain('boom');
+  });
+
+  it('turns a preparation that crashes into a failed first check; the others are not run', () => {
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => {
+        throw new Error('cannot build the world');
+      },
+      checks: [check('later', () => ({ passed: true, observed: '' }))],
+    };
+    const report = runChecks(lab, {});
+    expect(report.results[0]).toMatchObject({ status: 'failed', hint: 'look at the input' });
+    expect(report.results[0].message).toContain('cannot build the world');
+    expect(report.results[1]).toMatchObject({ status: 'failed', message: expect.stringContaining('Not run') });
+  });
+
+  it('copes with a thrown value that cannot even be turned into text', () => {
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => {
+        throw Object.assign(Object.create(null), { diagnosticText: 'TS1005' });
+      },
+      checks: [],
+    };
+    expect(runChecks(lab, {}).results[0].message).toContain('TS1005');
+  });
+
+  it('gives the hint only with a failure', () => {
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => ({ ok: true, run: 1, observed: 'fine' }),
+      checks: [check('passes', () => ({ passed: true, observed: 'ok' })), check('fails', () => ({ passed: false, observed: 'saw 3' }))],
+    };
+    const [, passes, fails] = runChecks(lab, {}).results;
+    expect(passes.hint).toBeUndefined();
+    expect(fails).toMatchObject({ message: 'saw 3', hint: 'hint fails' });
+  });
+});

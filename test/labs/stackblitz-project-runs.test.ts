@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProjectFiles } from '../../labs/lab-kit/node/read-project-files.js';
+import { buildStackblitzProject } from '../../labs/lab-kit/stackblitz-project.js';
+
+// Slow (an npm install from the registry): one install, reused by both runs.
+describe('the StackBlitz project, written to a folder', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-stackblitz-'));
+  const npm = (...args: string[]) => spawnSync('npm', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const useServiceJson = (from: string) => writeFileSync(join(folder, 'labs/rolling-update/service.json'), readFileSync(`labs/rolling-update/${from}/service.json`));
+
+  beforeAll(() => {
+    const project = buildStackblitzProject('rolling-update', readProjectFiles('.', 'rolling-update'));
+    for (const [path, text] of Object.entries(project.files)) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    const install = npm('install', '--no-audit', '--no-fund');
+    if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+  }, 120_000);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('passes `npm test` with the solution\'s service.json', () => {
+    useServiceJson('solution');
+    const run = npm('test');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('All 4 checks passed');
+  }, 60_000);
+
+  it('fails `npm test` with the starter\'s service.json, saying why', () => {
+    useServiceJson('starter');
+    const run = npm('test');
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toContain('✘ the deployment of web:2 completes');
+  }, 60_000);
+});
