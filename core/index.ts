@@ -1,6 +1,8 @@
 /** ecs-lab's engine: a deterministic simulator of Amazon ECS. Browser-safe: no Node built-ins. */
 export { EcsSimulator, createSimulator } from './simulator.js';
 export type { SimulatorOptions } from './engine/context.js';
+export { restoreSimulator } from './simulation/restore-simulator.js';
+export type { SimulatorSnapshot, JournalEntry } from './simulation/journal.js';
 export { EcsError, type EcsExceptionName } from './api/errors.js';
 export type * from './api/types.js';
 export type { ImageBehaviour } from './model/image-catalogue.js';

@@ -3,6 +3,7 @@ import * as containerInstanceState from './api/container-instance-state.js';
 import * as containerInstances from './api/container-instances.js';
 import { EcsError } from './api/errors.js';
 import * as services from './api/services.js';
+import * as tags from './api/tags.js';
 import * as taskDefinitions from './api/task-definitions.js';
 import * as tasks from './api/tasks.js';
 import type {
@@ -31,7 +32,7 @@ export class EcsSimulator {
   constructor(options: SimulatorOptions = {}) {
     this.ctx = createContext(options, (service) => this.requestServicePass(service));
     this.ctx.clock.onAfterStep((time) => this.ctx.census.sample(time));
-    this.control = new SimulationControl(this.ctx);
+    this.control = new SimulationControl(this.ctx, options);
   }
 
   private requestServicePass(service: ServiceRecord): void {
@@ -55,6 +56,13 @@ export class EcsSimulator {
 
   private readonly timedPasses = new Set<string>();
 
+  /** An action that changes state: journaled once it succeeds, so snapshots can replay it. */
+  private change<T>(name: string, request: unknown, action: () => T): T {
+    const result = this.call(action);
+    this.ctx.journal.record(name, request === undefined ? [] : [request]);
+    return result;
+  }
+
   /** Runs an action; anything but an ECS error becomes a ServerException rather than escaping raw. */
   private call<T>(action: () => T): T {
     try {
@@ -66,7 +74,7 @@ export class EcsSimulator {
   }
 
   createCluster(request?: CreateClusterRequest) {
-    return this.call(() => clusters.createCluster(this.ctx, request));
+    return this.change('createCluster', request, () => clusters.createCluster(this.ctx, request));
   }
   describeClusters(request?: { clusters?: string[] }) {
     return this.call(() => clusters.describeClusters(this.ctx, request));
@@ -75,31 +83,31 @@ export class EcsSimulator {
     return this.call(() => clusters.listClusters(this.ctx));
   }
   putClusterCapacityProviders(request: Parameters<typeof clusters.putClusterCapacityProviders>[1]) {
-    return this.call(() => clusters.putClusterCapacityProviders(this.ctx, request));
+    return this.change('putClusterCapacityProviders', request, () => clusters.putClusterCapacityProviders(this.ctx, request));
   }
   deleteCluster(request: { cluster: string }) {
-    return this.call(() => clusters.deleteCluster(this.ctx, request));
+    return this.change('deleteCluster', request, () => clusters.deleteCluster(this.ctx, request));
   }
   registerTaskDefinition(request: RegisterTaskDefinitionRequest) {
-    return this.call(() => taskDefinitions.registerTaskDefinition(this.ctx, request));
+    return this.change('registerTaskDefinition', request, () => taskDefinitions.registerTaskDefinition(this.ctx, request));
   }
   describeTaskDefinition(request: { taskDefinition: string }) {
     return this.call(() => taskDefinitions.describeTaskDefinition(this.ctx, request));
   }
   deregisterTaskDefinition(request: { taskDefinition: string }) {
-    return this.call(() => taskDefinitions.deregisterTaskDefinition(this.ctx, request));
+    return this.change('deregisterTaskDefinition', request, () => taskDefinitions.deregisterTaskDefinition(this.ctx, request));
   }
   listTaskDefinitions(request?: Parameters<typeof taskDefinitions.listTaskDefinitions>[1]) {
     return this.call(() => taskDefinitions.listTaskDefinitions(this.ctx, request));
   }
   createService(request: CreateServiceRequest) {
-    return this.call(() => services.createService(this.ctx, request));
+    return this.change('createService', request, () => services.createService(this.ctx, request));
   }
   updateService(request: UpdateServiceRequest) {
-    return this.call(() => services.updateService(this.ctx, request));
+    return this.change('updateService', request, () => services.updateService(this.ctx, request));
   }
   deleteService(request: { cluster?: string; service: string; force?: boolean }) {
-    return this.call(() => services.deleteService(this.ctx, request));
+    return this.change('deleteService', request, () => services.deleteService(this.ctx, request));
   }
   describeServices(request: { cluster?: string; services: string[] }) {
     return this.call(() => services.describeServices(this.ctx, request));
@@ -108,13 +116,13 @@ export class EcsSimulator {
     return this.call(() => services.listServices(this.ctx, request));
   }
   runTask(request: RunTaskRequest) {
-    return this.call(() => tasks.runTask(this.ctx, request));
+    return this.change('runTask', request, () => tasks.runTask(this.ctx, request));
   }
   startTask(request: Parameters<typeof tasks.startTask>[1]) {
-    return this.call(() => tasks.startTask(this.ctx, request));
+    return this.change('startTask', request, () => tasks.startTask(this.ctx, request));
   }
   stopTask(request: StopTaskRequest) {
-    return this.call(() => tasks.stopTask(this.ctx, request));
+    return this.change('stopTask', request, () => tasks.stopTask(this.ctx, request));
   }
   describeTasks(request: { cluster?: string; tasks: string[] }) {
     return this.call(() => tasks.describeTasks(this.ctx, request));
@@ -129,10 +137,19 @@ export class EcsSimulator {
     return this.call(() => containerInstances.listContainerInstances(this.ctx, request));
   }
   updateContainerInstancesState(request: { cluster?: string; containerInstances: string[]; status: 'ACTIVE' | 'DRAINING' }) {
-    return this.call(() => containerInstanceState.updateContainerInstancesState(this.ctx, request));
+    return this.change('updateContainerInstancesState', request, () => containerInstanceState.updateContainerInstancesState(this.ctx, request));
   }
   deregisterContainerInstance(request: { cluster?: string; containerInstance: string; force?: boolean }) {
-    return this.call(() => containerInstanceState.deregisterContainerInstance(this.ctx, request));
+    return this.change('deregisterContainerInstance', request, () => containerInstanceState.deregisterContainerInstance(this.ctx, request));
+  }
+  tagResource(request: Parameters<typeof tags.tagResource>[1]) {
+    return this.change('tagResource', request, () => tags.tagResource(this.ctx, request));
+  }
+  untagResource(request: Parameters<typeof tags.untagResource>[1]) {
+    return this.change('untagResource', request, () => tags.untagResource(this.ctx, request));
+  }
+  listTagsForResource(request: Parameters<typeof tags.listTagsForResource>[1]) {
+    return this.call(() => tags.listTagsForResource(this.ctx, request));
   }
 }
 

@@ -6,6 +6,7 @@ import { EventLog, type EventBridgeEvent } from '../events/event-log.js';
 import { TaskCensus } from '../events/task-census.js';
 import { ImageCatalogue } from '../model/image-catalogue.js';
 import { createState, type ServiceRecord, type SimState } from '../model/state.js';
+import { Journal } from '../simulation/journal.js';
 
 export interface SimulatorOptions {
   /** Fixes every id and random choice. Default 1. */
@@ -27,6 +28,8 @@ export interface SimContext extends ArnContext {
   startEpochSeconds: number;
   /** Asks the service scheduler to look at a service once the current instant's changes have settled. */
   requestServicePass: (service: ServiceRecord) => void;
+  /** The calls that shaped this simulator, for snapshots. */
+  journal: Journal;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
@@ -43,6 +46,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     images: new ImageCatalogue(),
     startEpochSeconds: options.startEpochSeconds ?? DEFAULT_START_EPOCH_SECONDS,
     requestServicePass,
+    journal: new Journal(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { invalidParameter } from '../api/errors.js';
 import { resolveCluster, resolveService } from '../api/resolve.js';
-import { epochSeconds, type SimContext } from '../engine/context.js';
+import { epochSeconds, type SimContext, type SimulatorOptions } from '../engine/context.js';
+import type { SimulatorSnapshot } from './journal.js';
 import type { SimEvent } from '../events/event-log.js';
 import type { ServiceCensusPoint } from '../events/task-census.js';
 import type { ImageBehaviour } from '../model/image-catalogue.js';
@@ -24,7 +25,36 @@ function checkSeconds(seconds: unknown, field: string): number {
  * and look at the whole history. Kept apart from the ECS API on purpose.
  */
 export class SimulationControl {
-  constructor(private readonly ctx: SimContext) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly options: SimulatorOptions,
+  ) {}
+
+  /** Everything needed to rebuild this simulator exactly (see journal.ts); `restoreSimulator` reads it. */
+  snapshot(): SimulatorSnapshot {
+    return this.ctx.journal.snapshot(this.options);
+  }
+
+  /** Runs everything due up to virtual time `virtualMs` (how snapshots replay the clock). */
+  advanceTo(virtualMs: number): { now: number } {
+    if (typeof virtualMs !== 'number' || !Number.isFinite(virtualMs) || virtualMs < this.ctx.clock.now) {
+      throw invalidParameter(`advanceTo needs a virtual time in ms no earlier than now (${this.ctx.clock.now}).`, 'virtualMs');
+    }
+    this.ctx.clock.runUntil(virtualMs);
+    this.ctx.journal.recordTime(this.ctx.clock.now);
+    return { now: this.now };
+  }
+
+  /** Journals a successful change made through the control. */
+  private changed<T>(name: string, args: unknown[], result: T): T {
+    this.ctx.journal.record(`control.${name}`, args);
+    return result;
+  }
+
+  private timeMoved<T>(result: T): T {
+    this.ctx.journal.recordTime(this.ctx.clock.now);
+    return result;
+  }
 
   /** Virtual seconds since the start. */
   get now(): number {
@@ -37,38 +67,38 @@ export class SimulationControl {
   }
 
   addInstances(request: AddInstancesRequest): { containerInstanceArns: string[] } {
-    return addInstances(this.ctx, request);
+    return this.changed('addInstances', [request], addInstances(this.ctx, request));
   }
 
   /** EC2 reclaims a Spot Instance: two minutes' notice, then the instance is gone. */
   interruptSpotInstance(request: { cluster?: string; instance: string }): { terminatesAt: number } {
-    return interruptSpotInstance(this.ctx, request);
+    return this.changed('interruptSpotInstance', [request], interruptSpotInstance(this.ctx, request));
   }
 
   /** AWS reclaims Fargate Spot capacity from running FARGATE_SPOT tasks (oldest first). */
   interruptFargateSpotTasks(request: { cluster?: string; service?: string; count?: number }): { taskArns: string[] } {
-    return interruptFargateSpotTasks(this.ctx, request);
+    return this.changed('interruptFargateSpotTasks', [request], interruptFargateSpotTasks(this.ctx, request));
   }
 
   /** Caps how many tasks FARGATE or FARGATE_SPOT can run at once; null lifts the cap. */
   setFargateCapacity(request: { capacityProvider: 'FARGATE' | 'FARGATE_SPOT'; maxTasks: number | null }): void {
-    setFargateCapacity(this.ctx, request);
+    this.changed('setFargateCapacity', [request], setFargateCapacity(this.ctx, request));
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {
     if (typeof image !== 'string' || image === '') throw invalidParameter('image should not be null or empty.', 'image');
-    this.ctx.images.register(image, behaviour);
+    this.changed('registerImage', [image, behaviour], this.ctx.images.register(image, behaviour));
   }
 
   /** Moves virtual time forward, running everything due on the way. */
   advance(seconds: number): { now: number } {
     this.ctx.clock.runUntil(this.ctx.clock.now + checkSeconds(seconds, 'seconds') * 1000);
-    return { now: this.now };
+    return this.timeMoved({ now: this.now });
   }
 
   /** Runs until `condition` holds or `maxSeconds` pass; returns whether it held. */
   runUntil(condition: () => boolean, maxSeconds: number): boolean {
-    return this.ctx.clock.runUntilCondition(condition, this.ctx.clock.now + checkSeconds(maxSeconds, 'maxSeconds') * 1000);
+    return this.timeMoved(this.ctx.clock.runUntilCondition(condition, this.ctx.clock.now + checkSeconds(maxSeconds, 'maxSeconds') * 1000));
   }
 
   /** Runs until the service's PRIMARY deployment is COMPLETED with every task healthy and nothing else left. */

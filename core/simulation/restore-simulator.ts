@@ -1,0 +1,47 @@
+import { EcsError } from '../api/errors.js';
+import { EcsSimulator } from '../simulator.js';
+import type { SimulatorSnapshot } from './journal.js';
+
+/** The calls a snapshot may contain, each replayed through the public API like the original call. */
+const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
+  createCluster: (sim, [r]) => sim.createCluster(r),
+  putClusterCapacityProviders: (sim, [r]) => sim.putClusterCapacityProviders(r),
+  deleteCluster: (sim, [r]) => sim.deleteCluster(r),
+  registerTaskDefinition: (sim, [r]) => sim.registerTaskDefinition(r),
+  deregisterTaskDefinition: (sim, [r]) => sim.deregisterTaskDefinition(r),
+  createService: (sim, [r]) => sim.createService(r),
+  updateService: (sim, [r]) => sim.updateService(r),
+  deleteService: (sim, [r]) => sim.deleteService(r),
+  runTask: (sim, [r]) => sim.runTask(r),
+  startTask: (sim, [r]) => sim.startTask(r),
+  stopTask: (sim, [r]) => sim.stopTask(r),
+  updateContainerInstancesState: (sim, [r]) => sim.updateContainerInstancesState(r),
+  deregisterContainerInstance: (sim, [r]) => sim.deregisterContainerInstance(r),
+  'control.addInstances': (sim, [r]) => sim.control.addInstances(r),
+  'control.registerImage': (sim, [image, behaviour]) => sim.control.registerImage(image, behaviour),
+  'control.interruptSpotInstance': (sim, [r]) => sim.control.interruptSpotInstance(r),
+  'control.interruptFargateSpotTasks': (sim, [r]) => sim.control.interruptFargateSpotTasks(r),
+  'control.setFargateCapacity': (sim, [r]) => sim.control.setFargateCapacity(r),
+  'control.advanceTo': (sim, [ms]) => sim.control.advanceTo(ms),
+};
+
+/** Rebuilds a simulator from a snapshot by replaying its journal from the same seed. */
+export function restoreSimulator(snapshot: SimulatorSnapshot): EcsSimulator {
+  if (snapshot?.format !== 'ecs-lab-snapshot' || snapshot.version !== 1 || !Array.isArray(snapshot.journal)) {
+    throw new EcsError('InvalidParameterException', 'snapshot is not an ecs-lab snapshot (format "ecs-lab-snapshot", version 1).', 'snapshot');
+  }
+  const sim = new EcsSimulator(snapshot.options ?? {});
+  snapshot.journal.forEach((entry, i) => {
+    const replay = typeof entry?.call === 'string' && Object.hasOwn(REPLAY, entry.call) ? REPLAY[entry.call] : undefined;
+    if (!replay || !Array.isArray(entry.args)) {
+      throw new EcsError('InvalidParameterException', `snapshot.journal[${i}] is not a call a snapshot can hold (${JSON.stringify(entry?.call)}).`, `snapshot.journal[${i}]`);
+    }
+    try {
+      replay(sim, entry.args);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new EcsError('InvalidParameterException', `snapshot.journal[${i}] (${entry.call}) failed on replay: ${message}`, `snapshot.journal[${i}]`);
+    }
+  });
+  return sim;
+}
