@@ -1,3 +1,4 @@
+import * as accountSettings from './api/account-settings.js';
 import * as clusters from './api/clusters.js';
 import * as containerInstanceState from './api/container-instance-state.js';
 import * as containerInstances from './api/container-instances.js';
@@ -73,6 +74,12 @@ export class EcsSimulator {
     }
   }
 
+  putAccountSetting(request: { name: string; value: string }) {
+    return this.change('putAccountSetting', request, () => accountSettings.putAccountSetting(this.ctx, request));
+  }
+  listAccountSettings(request?: { name?: string }) {
+    return this.call(() => accountSettings.listAccountSettings(this.ctx, request));
+  }
   createCluster(request?: CreateClusterRequest) {
     return this.change('createCluster', request, () => clusters.createCluster(this.ctx, request));
   }
@@ -96,6 +103,12 @@ export class EcsSimulator {
   }
   deregisterTaskDefinition(request: { taskDefinition: string }) {
     return this.change('deregisterTaskDefinition', request, () => taskDefinitions.deregisterTaskDefinition(this.ctx, request));
+  }
+  listTaskDefinitionFamilies(request?: Parameters<typeof taskDefinitions.listTaskDefinitionFamilies>[1]) {
+    return this.call(() => taskDefinitions.listTaskDefinitionFamilies(this.ctx, request));
+  }
+  deleteTaskDefinitions(request: { taskDefinitions: string[] }) {
+    return this.change('deleteTaskDefinitions', request, () => taskDefinitions.deleteTaskDefinitions(this.ctx, request));
   }
   listTaskDefinitions(request?: Parameters<typeof taskDefinitions.listTaskDefinitions>[1]) {
     return this.call(() => taskDefinitions.listTaskDefinitions(this.ctx, request));

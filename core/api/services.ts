@@ -68,6 +68,19 @@ function validateDeploymentConfiguration(
     }
     merged.deploymentCircuitBreaker = { enable, rollback };
   }
+  if (raw.alarms !== undefined) {
+    const alarms = requireObject(raw.alarms, 'deploymentConfiguration.alarms');
+    rejectUnknownFields(alarms, 'deploymentConfiguration.alarms', ['alarmNames', 'enable', 'rollback']);
+    const names = (optionalArray(alarms.alarmNames, 'deploymentConfiguration.alarms.alarmNames', 10) ?? []).map((n, i) =>
+      requireName(n, `deploymentConfiguration.alarms.alarmNames[${i}]`),
+    );
+    const enable = optionalBoolean(alarms.enable, 'deploymentConfiguration.alarms.enable');
+    const rollback = optionalBoolean(alarms.rollback, 'deploymentConfiguration.alarms.rollback');
+    if (enable === undefined || rollback === undefined || names.length === 0) {
+      throw invalidParameter('deploymentConfiguration.alarms needs alarmNames (at least one), enable and rollback.', 'deploymentConfiguration.alarms');
+    }
+    merged.alarms = { alarmNames: names, enable, rollback };
+  }
   return merged;
 }
 

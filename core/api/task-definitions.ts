@@ -3,7 +3,7 @@ import { clientError } from './errors.js';
 import { resolveTaskDefinition } from './resolve.js';
 import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
-import { optionalEnum, optionalString, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalEnum, optionalString, requireObject } from '../validation/fields.js';
 import { validateTaskDefinition } from '../validation/task-definition.js';
 import { isFargateSize } from '../validation/fargate-sizes.js';
 
@@ -72,4 +72,42 @@ export function listTaskDefinitions(ctx: SimContext, input: { familyPrefix?: str
     for (const td of revisions) if (td.status === status) arnsOut.push(td.taskDefinitionArn);
   }
   return { taskDefinitionArns: sort === 'ASC' ? arnsOut : arnsOut.reverse() };
+}
+
+export function listTaskDefinitionFamilies(ctx: SimContext, input: { familyPrefix?: string; status?: 'ACTIVE' | 'INACTIVE' | 'ALL' } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  const prefix = optionalString(request.familyPrefix, 'familyPrefix');
+  const status = optionalEnum(request.status, 'status', ['ACTIVE', 'INACTIVE', 'ALL'] as const) ?? 'ACTIVE';
+  const families = [...ctx.state.taskDefinitions.entries()]
+    .filter(([family]) => !prefix || family.startsWith(prefix))
+    // A family is ACTIVE while any revision is; INACTIVE once every revision is.
+    .filter(([, revisions]) => status === 'ALL' || (status === 'ACTIVE') === revisions.some((td) => td.status === 'ACTIVE'))
+    .map(([family]) => family)
+    .sort();
+  return { families };
+}
+
+/** Only INACTIVE revisions can be deleted; they go DELETE_IN_PROGRESS and their numbers stay used. */
+export function deleteTaskDefinitions(ctx: SimContext, input: { taskDefinitions: string[] }) {
+  const request = requireObject(input, 'request');
+  const refs = optionalArray(request.taskDefinitions, 'taskDefinitions', 10);
+  if (!refs || refs.length === 0) throw clientError('taskDefinitions should not be null or empty.', 'taskDefinitions');
+  const taskDefinitions: TaskDefinition[] = [];
+  const failures: Array<{ arn: string; reason: string; detail?: string }> = [];
+  for (const ref of refs) {
+    let td: TaskDefinition;
+    try {
+      td = resolveTaskDefinition(ctx, ref);
+    } catch {
+      failures.push({ arn: String(ref), reason: 'TASK_DEFINITION_NOT_FOUND' });
+      continue;
+    }
+    if (td.status === 'ACTIVE') {
+      failures.push({ arn: td.taskDefinitionArn, reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.' });
+      continue;
+    }
+    td.status = 'DELETE_IN_PROGRESS';
+    taskDefinitions.push(copy(td));
+  }
+  return { taskDefinitions, failures };
 }

@@ -241,10 +241,17 @@ export interface DeploymentCircuitBreaker {
   rollback: boolean;
 }
 
+export interface DeploymentAlarms {
+  alarmNames: string[];
+  enable: boolean;
+  rollback: boolean;
+}
+
 export interface DeploymentConfiguration {
   maximumPercent?: number;
   minimumHealthyPercent?: number;
   deploymentCircuitBreaker?: DeploymentCircuitBreaker;
+  alarms?: DeploymentAlarms;
 }
 
 export type RolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';

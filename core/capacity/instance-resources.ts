@@ -43,6 +43,7 @@ export function toCandidate(
     agentConnected: instance.agentConnected,
     remainingCpu: remainingCpu(instance),
     remainingMemory: remainingMemory(instance),
+    remainingEnis: instance.taskEniLimit - instance.usedEnis,
     usedPorts: usedPortSet(instance),
     attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])),
     groupTaskCount,
@@ -57,6 +58,7 @@ export function toCandidate(
 export function reserve(instance: InstanceRecord, task: TaskRecord, needs: TaskRequirements): void {
   instance.usedCpu += needs.cpu;
   instance.usedMemory += needs.memory;
+  instance.usedEnis += needs.enis;
   for (const port of needs.staticPorts) instance.usedPorts.set(port, task.arn);
   instance.taskArns.add(task.arn);
   instance.version++;
@@ -66,6 +68,7 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
   if (!instance.taskArns.delete(task.arn)) return;
   instance.usedCpu -= task.cpu;
   instance.usedMemory -= task.memory;
+  if (task.taskDefinition.networkMode === 'awsvpc') instance.usedEnis--;
   for (const [port, holder] of instance.usedPorts) if (holder === task.arn) instance.usedPorts.delete(port);
   instance.version++;
 }

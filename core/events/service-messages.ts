@@ -16,6 +16,8 @@ export const serviceMessages = {
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
   deploymentFailed: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  deploymentFailedByAlarm: (service: string, deploymentId: string, alarmNames: string[]) =>
+    `(service ${service}) (deployment ${deploymentId}) deployment failed: alarm detected (${alarmNames.join(', ')}).`,
   rollingBack: (service: string, deploymentId: string) => `(service ${service}) rolling back to deployment ${deploymentId}.`,
   failedContainerHealthChecks: (service: string, taskId: string) => `(service ${service}) (task ${taskId}) failed container health checks.`,
   unableToConsistentlyStart: (service: string) => `service (${service}) is unable to consistently start tasks successfully.`,
@@ -34,6 +36,8 @@ export const placementProblemWording: Record<string, string> = {
   'RESOURCE:CPU': 'has insufficient CPU units available',
   'RESOURCE:MEMORY': 'has insufficient memory available',
   'RESOURCE:PORTS': 'is already using a port required by your task',
+  // ECS's own wording for this case is not documented; the simulator says what happened.
+  'RESOURCE:ENI': 'has no elastic network interface left for an awsvpc task',
   AGENT: 'encountered error "AGENT"',
   DRAINING: 'is not in an ACTIVE state',
 };

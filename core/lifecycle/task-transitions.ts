@@ -3,7 +3,8 @@ import { taskView } from '../api/task-view.js';
 import { Priority } from '../engine/clock.js';
 import { emitEventBridge, type SimContext } from '../engine/context.js';
 import { release } from '../capacity/instance-resources.js';
-import type { TaskRecord } from '../model/state.js';
+import type { ContainerRecord, TaskRecord } from '../model/state.js';
+import type { DEFAULT_IMAGE_BEHAVIOUR, ImageBehaviour } from '../model/image-catalogue.js';
 import {
   DEFAULT_STOP_TIMEOUT_SECONDS,
   deprovisionSeconds,
@@ -93,16 +94,39 @@ function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typ
     later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
   }
   for (const { container, behaviour } of behaviours) {
-    if (behaviour.crashAfterSeconds === undefined) continue;
-    later(ctx, task, behaviour.crashAfterSeconds, 'exit', () => {
+    const exit = containerExit(container, behaviour, task.memory);
+    if (!exit) continue;
+    later(ctx, task, exit.afterSeconds, 'exit', () => {
       container.lastStatus = 'STOPPED';
-      container.exitCode = behaviour.exitCode;
-      container.reason = `Container exited with code ${behaviour.exitCode}`;
+      container.exitCode = exit.exitCode;
+      container.reason = exit.reason;
       if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
       else changed(ctx, task);
     });
   }
 }
+
+/**
+ * When a container's process ends by itself: a crash the image declares, or the kernel's OOM kill once a
+ * leak passes the container's hard limit (its `memory`, else the task's), whichever comes first.
+ */
+export function containerExit(
+  container: ContainerRecord,
+  behaviour: ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR,
+  taskMemory: number,
+): { afterSeconds: number; exitCode: number; reason?: string } | undefined {
+  const limit = container.definition.memory ?? taskMemory;
+  const growth = behaviour.memoryGrowthMiBPerMinute;
+  const oomAfter = growth && growth > 0 && limit > 0 ? Math.max(0, ((limit - behaviour.baseMemoryMiB) / growth) * 60) : undefined;
+  const crashAfter = behaviour.crashAfterSeconds;
+  if (oomAfter !== undefined && (crashAfter === undefined || oomAfter < crashAfter)) {
+    return { afterSeconds: oomAfter, exitCode: EXIT_CODE_SIGKILL, reason: OUT_OF_MEMORY_REASON };
+  }
+  return crashAfter === undefined ? undefined : { afterSeconds: crashAfter, exitCode: behaviour.exitCode };
+}
+
+/** The agent's reason for a container the kernel killed for memory (exit 137). */
+export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to memory usage';
 
 /** Whether the scheduler counts the task healthy; a change wakes the service. */
 function setCountedHealthy(ctx: SimContext, task: TaskRecord, healthy: boolean): void {

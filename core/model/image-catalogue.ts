@@ -20,13 +20,20 @@ export interface ImageBehaviour {
    * (0: it never passes). Unset: it always passes.
    */
   unhealthyAfterSeconds?: number;
+  /** Memory the process uses at start (MiB). Default 0. */
+  baseMemoryMiB?: number;
+  /** A leak: memory grows by this much every minute; past the container's hard limit the kernel kills it. */
+  memoryGrowthMiBPerMinute?: number;
 }
 
-export const DEFAULT_IMAGE_BEHAVIOUR: Required<Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds'>> = {
+export const DEFAULT_IMAGE_BEHAVIOUR: Required<
+  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute'>
+> = {
   pullSeconds: 5,
   startSeconds: 2,
   exitCode: 1,
   stopSeconds: 1,
+  baseMemoryMiB: 0,
 };
 
 /** `nginx` and `nginx:latest` are the same image, as in Docker. */

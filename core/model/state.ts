@@ -36,6 +36,9 @@ export interface InstanceRecord {
   registeredMemory: number;
   usedCpu: number;
   usedMemory: number;
+  /** awsvpc tasks the instance can hold (ENIs less the primary one, or the trunk's limit), and how many it holds. */
+  taskEniLimit: number;
+  usedEnis: number;
   /** Static host ports held, "port/protocol" -> task ARN; the agent's reserved ports are separate. */
   usedPorts: Map<string, string>;
   attributes: Attribute[];
@@ -166,6 +169,10 @@ export interface ClusterRecord {
 
 export interface SimState {
   clusters: Map<string, ClusterRecord>;
+  /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
+  alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
+  /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
+  accountSettings: Map<string, string>;
   /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
   fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
@@ -173,5 +180,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), taskDefinitions: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

@@ -19,4 +19,5 @@ program
   });
 registerRunCommand(program);
 registerLabCommand(program);
+(await import('./commands/serve-command.js')).registerServeCommand(program);
 await program.parseAsync();

@@ -11,5 +11,6 @@ export function resourceRejection(candidate: PlacementCandidate, needs: TaskRequ
   if (candidate.remainingCpu < needs.cpu) return 'RESOURCE:CPU';
   if (candidate.remainingMemory < needs.memory) return 'RESOURCE:MEMORY';
   if (needs.staticPorts.some((p) => candidate.usedPorts.has(p))) return 'RESOURCE:PORTS';
+  if (needs.enis > (candidate.remainingEnis ?? Infinity)) return 'RESOURCE:ENI';
   return null;
 }

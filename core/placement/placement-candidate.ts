@@ -6,6 +6,8 @@ export interface PlacementCandidate {
   agentConnected: boolean;
   remainingCpu: number;
   remainingMemory: number;
+  /** Network interfaces left for awsvpc tasks; absent means no limit applies. */
+  remainingEnis?: number;
   /** Host ports taken, agent-reserved ones included, as "port/protocol". */
   usedPorts: ReadonlySet<string>;
   /** Built-in and custom attributes, e.g. ecs.availability-zone, ecs.instance-type. */

@@ -6,6 +6,8 @@ export interface TaskRequirements {
   memory: number;
   /** Static host ports as "port/protocol"; dynamic (hostPort 0 in bridge mode) ports need none. */
   staticPorts: string[];
+  /** awsvpc tasks on EC2 take one network interface of the instance. */
+  enis: number;
 }
 
 /**
@@ -29,5 +31,5 @@ export function requirementsOf(taskDefinition: TaskDefinition): TaskRequirements
       }
     }
   }
-  return { cpu, memory, staticPorts };
+  return { cpu, memory, staticPorts, enis: taskDefinition.networkMode === 'awsvpc' ? 1 : 0 };
 }

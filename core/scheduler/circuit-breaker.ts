@@ -15,3 +15,8 @@ export const circuitBreakerReasons = {
   rollingBack: (deploymentId: string) => `ECS deployment circuit breaker: rolling back to deploymentId ${deploymentId}.`,
   rollbackCompleted: 'ECS deployment circuit breaker: rollback completed.',
 };
+
+/** ECS does not document the alarm failure's wording; these texts are the simulator's. */
+export const alarmReasons = {
+  failed: (alarmNames: string[]) => `ECS deployment failed: alarm ${alarmNames.join(', ')} in ALARM state.`,
+};

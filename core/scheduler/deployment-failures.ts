@@ -1,7 +1,7 @@
 import { emitEventBridge, isoTime, type SimContext } from '../engine/context.js';
 import { serviceMessages } from '../events/service-messages.js';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { circuitBreakerReasons, circuitBreakerThreshold } from './circuit-breaker.js';
+import { alarmReasons, circuitBreakerReasons, circuitBreakerThreshold } from './circuit-breaker.js';
 import { openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
 import { startThrottleDelaySeconds } from './start-throttle.js';
@@ -43,36 +43,64 @@ export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: Ta
 }
 
 /**
- * Trips the circuit breaker when the PRIMARY deployment's failures reach the threshold: the deployment
- * FAILED, and with rollback on, a new deployment back to the last COMPLETED one. Returns that new
- * deployment, if any, for the caller to start.
+ * Fails the PRIMARY deployment when the circuit breaker's count reaches its threshold, or when one of the
+ * deployment's CloudWatch alarms went into ALARM after it started. A FAILED deployment launches nothing
+ * more; with rollback on for the method that tripped, a new deployment goes back to the last COMPLETED
+ * one. Returns that new deployment, if any, for the caller to start.
  */
-export function tripCircuitBreaker(
+export function checkDeploymentFailure(
   ctx: SimContext,
   service: ServiceRecord,
   newDeployment: (taskDefinitionArn: string) => DeploymentRecord,
 ): DeploymentRecord | undefined {
-  const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
   const primary = service.deployments[0];
-  if (!breaker?.enable || primary.rolloutState !== 'IN_PROGRESS') return undefined;
-  if (primary.failedTasks < circuitBreakerThreshold(service.desiredCount)) return undefined;
+  if (primary.rolloutState !== 'IN_PROGRESS') return undefined;
+  const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
+  const alarms = service.deploymentConfiguration.alarms;
+  const firing = alarms?.enable ? alarms.alarmNames.filter((name) => alarmFiredSince(ctx, name, primary.createdAt)) : [];
+  if (breaker?.enable && primary.failedTasks >= circuitBreakerThreshold(service.desiredCount)) {
+    return fail(ctx, service, circuitBreakerReasons.failed, serviceMessages.deploymentFailed(service.name, primary.id), circuitBreakerReasons.eventBridgeFailed, breaker.rollback, newDeployment);
+  }
+  if (firing.length > 0) {
+    const reason = alarmReasons.failed(firing);
+    return fail(ctx, service, reason, serviceMessages.deploymentFailedByAlarm(service.name, primary.id, firing), reason, alarms!.rollback, newDeployment);
+  }
+  return undefined;
+}
+
+/** An alarm counts only if it went into ALARM after the deployment started (one already firing is ignored). */
+function alarmFiredSince(ctx: SimContext, name: string, since: number): boolean {
+  const alarm = ctx.state.alarms.get(name);
+  return alarm?.state === 'ALARM' && alarm.changedAt >= since;
+}
+
+function fail(
+  ctx: SimContext,
+  service: ServiceRecord,
+  reason: string,
+  serviceEvent: string,
+  eventBridgeReason: string,
+  rollback: boolean,
+  newDeployment: (taskDefinitionArn: string) => DeploymentRecord,
+): DeploymentRecord | undefined {
+  const primary = service.deployments[0];
   primary.rolloutState = 'FAILED';
-  primary.rolloutStateReason = circuitBreakerReasons.failed;
+  primary.rolloutStateReason = reason;
   primary.updatedAt = ctx.clock.now;
-  recordServiceEvent(ctx, service, serviceMessages.deploymentFailed(service.name, primary.id));
+  recordServiceEvent(ctx, service, serviceEvent);
   emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
     eventType: 'ERROR',
     eventName: 'SERVICE_DEPLOYMENT_FAILED',
     deploymentId: primary.id,
     updatedAt: isoTime(ctx, ctx.clock.now),
-    reason: circuitBreakerReasons.eventBridgeFailed,
+    reason: eventBridgeReason,
   });
-  if (!breaker.rollback) return undefined;
+  if (!rollback) return undefined;
   const target = service.deployments.find((d) => d !== primary && d.rolloutState === 'COMPLETED');
   if (!target) return undefined;
-  const rollback = newDeployment(target.taskDefinitionArn);
-  rollback.rollbackTo = target.id;
-  rollback.rolloutStateReason = circuitBreakerReasons.rollingBack(target.id);
+  const back = newDeployment(target.taskDefinitionArn);
+  back.rollbackTo = target.id;
+  back.rolloutStateReason = circuitBreakerReasons.rollingBack(target.id);
   recordServiceEvent(ctx, service, serviceMessages.rollingBack(service.name, target.id));
-  return rollback;
+  return back;
 }

@@ -3,7 +3,7 @@ import { placementProblemWording, serviceMessages, stoppedReasons } from '../eve
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { DEFAULT_SERVICE_STRATEGY } from '../placement/choose-instance.js';
-import { countFailures, tripCircuitBreaker } from './deployment-failures.js';
+import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
 import { newDeployment, startDeployment } from './deployments.js';
 import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
 import { clearCondition, openCondition } from './service-conditions.js';
@@ -26,7 +26,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   if (service.status === 'DRAINING' && serviceTasks(cluster, service).every((t) => t.lastStatus === 'STOPPED')) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   countFailures(ctx, service, serviceTasks(cluster, service));
-  const rollback = tripCircuitBreaker(ctx, service, (arn) => newDeployment(ctx, arn));
+  const rollback = checkDeploymentFailure(ctx, service, (arn) => newDeployment(ctx, arn));
   if (rollback) startDeployment(ctx, service, rollback);
 
   const primary = service.deployments[0];

@@ -51,6 +51,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
     throw new EcsError('LimitExceededException', 'A cluster can have at most 5000 container instances.', 'count');
   }
 
+  const trunking = ctx.state.accountSettings.get('awsvpcTrunking') === 'enabled';
   const created: InstanceRecord[] = [];
   for (let i = 0; i < count; i++) {
     const id = ctx.random.hex(32);
@@ -64,6 +65,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       'ecs.cpu-architecture': spec.architecture,
       'ecs.ami-id': 'ami-0ecslab000000000',
       ...(lifecycle === 'spot' ? { 'ecs.instance-lifecycle': 'spot' } : {}),
+      ...(trunking && spec.trunkedTasks > 0 ? { 'ecs.awsvpc-trunk-id': `eni-trunk-${ctx.random.hex(12)}` } : {}),
     };
     created.push({
       arn: arns.containerInstance(ctx, cluster.name, id),
@@ -80,6 +82,9 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       registeredMemory: spec.memoryMiB,
       usedCpu: 0,
       usedMemory: 0,
+      // Trunking applies to instances launched after the account opted in, on types that support it.
+      taskEniLimit: trunking && spec.trunkedTasks > 0 ? spec.trunkedTasks : spec.enis - 1,
+      usedEnis: 0,
       usedPorts: new Map(),
       attributes: Object.entries({ ...builtIn, ...(custom as Record<string, string>) }).map(([name, value]) => ({ name, value })),
       registeredAt: ctx.clock.now,

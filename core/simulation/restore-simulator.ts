@@ -4,11 +4,13 @@ import type { SimulatorSnapshot } from './journal.js';
 
 /** The calls a snapshot may contain, each replayed through the public API like the original call. */
 const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
+  putAccountSetting: (sim, [r]) => sim.putAccountSetting(r),
   createCluster: (sim, [r]) => sim.createCluster(r),
   putClusterCapacityProviders: (sim, [r]) => sim.putClusterCapacityProviders(r),
   deleteCluster: (sim, [r]) => sim.deleteCluster(r),
   registerTaskDefinition: (sim, [r]) => sim.registerTaskDefinition(r),
   deregisterTaskDefinition: (sim, [r]) => sim.deregisterTaskDefinition(r),
+  deleteTaskDefinitions: (sim, [r]) => sim.deleteTaskDefinitions(r),
   createService: (sim, [r]) => sim.createService(r),
   updateService: (sim, [r]) => sim.updateService(r),
   deleteService: (sim, [r]) => sim.deleteService(r),
@@ -22,6 +24,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'control.interruptSpotInstance': (sim, [r]) => sim.control.interruptSpotInstance(r),
   'control.interruptFargateSpotTasks': (sim, [r]) => sim.control.interruptFargateSpotTasks(r),
   'control.setFargateCapacity': (sim, [r]) => sim.control.setFargateCapacity(r),
+  'control.setAlarmState': (sim, [r]) => sim.control.setAlarmState(r),
   'control.advanceTo': (sim, [ms]) => sim.control.advanceTo(ms),
 };
 

@@ -5,9 +5,11 @@ import type { SimulatorSnapshot } from './journal.js';
 import type { SimEvent } from '../events/event-log.js';
 import type { ServiceCensusPoint } from '../events/task-census.js';
 import type { ImageBehaviour } from '../model/image-catalogue.js';
+import type { PlacementExplanation } from '../placement/placement-explanation.js';
 import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
 import { addInstances, type AddInstancesRequest } from './add-instances.js';
 import { interruptSpotInstance } from './spot-interruption.js';
+import { setAlarmState } from './alarm-state.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
@@ -85,6 +87,11 @@ export class SimulationControl {
     this.changed('setFargateCapacity', [request], setFargateCapacity(this.ctx, request));
   }
 
+  /** A CloudWatch alarm changes state (deployment alarms watch these). */
+  setAlarmState(request: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' }): void {
+    this.changed('setAlarmState', [request], setAlarmState(this.ctx, request));
+  }
+
   registerImage(image: string, behaviour: ImageBehaviour): void {
     if (typeof image !== 'string' || image === '') throw invalidParameter('image should not be null or empty.', 'image');
     this.changed('registerImage', [image, behaviour], this.ctx.images.register(image, behaviour));
@@ -136,6 +143,16 @@ export class SimulationControl {
    */
   taskHistory(service: string, cluster = 'default', since?: { sample: number; time: number }): ServiceCensusPoint[] {
     return this.ctx.census.seriesFor(cluster, service, since?.sample ?? 0, since?.time ?? 0);
+  }
+
+  /** Why a task went where it went: instances rejected by which rule, and the strategy stages. */
+  explainPlacement(request: { cluster?: string; task: string }): PlacementExplanation {
+    const cluster = resolveCluster(this.ctx, request.cluster);
+    const id = typeof request.task === 'string' ? request.task.slice(request.task.lastIndexOf('/') + 1) : '';
+    const task = [...cluster.tasks.values()].find((t) => t.id === id);
+    if (!task) throw invalidParameter('The referenced task was not found.', 'task');
+    if (!task.placement) throw invalidParameter(`Task ${id} was not placed on a container instance (Fargate tasks choose only a zone).`, 'task');
+    return structuredClone(task.placement);
   }
 
   view(): ClusterViewSnapshot {

@@ -224,3 +224,30 @@ describe('capacity providers', () => {
     expect(tasks[0].capacityProviderName).toBe('FARGATE_SPOT');
   });
 });
+
+describe('awsvpc tasks on EC2', () => {
+  const awsvpcCluster = (trunking: boolean) => {
+    const sim = createSimulator();
+    if (trunking) sim.putAccountSetting({ name: 'awsvpcTrunking', value: 'enabled' });
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'c5.large', count: 1 });
+    sim.registerTaskDefinition({ family: 'tiny', networkMode: 'awsvpc', containerDefinitions: [{ name: 'tiny', image: 'tiny:1', memory: 64 }] });
+    return sim;
+  };
+  const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
+
+  it('fit two on a c5.large (3 ENIs, one of them the instance own), then fail with RESOURCE:ENI', () => {
+    const sim = awsvpcCluster(false);
+    const { tasks, failures } = sim.runTask({ cluster: 'c', taskDefinition: 'tiny', count: 3, networkConfiguration: network });
+    expect(tasks).toHaveLength(2);
+    expect(failures).toEqual([expect.objectContaining({ reason: 'RESOURCE:ENI' })]);
+  });
+
+  it('fit ten on a c5.large launched after the account turned ENI trunking on', () => {
+    const sim = awsvpcCluster(true);
+    const first = sim.runTask({ cluster: 'c', taskDefinition: 'tiny', count: 10, networkConfiguration: network });
+    expect(first.tasks).toHaveLength(10);
+    expect(sim.runTask({ cluster: 'c', taskDefinition: 'tiny', networkConfiguration: network }).failures[0].reason).toBe('RESOURCE:ENI');
+    expect(sim.listAccountSettings({ name: 'awsvpcTrunking' }).settings[0].value).toBe('enabled');
+  });
+});

@@ -70,3 +70,56 @@ describe('container and task health', () => {
     expect(afterHealthCheck(state, true, false, 3)).toEqual({ healthStatus: 'HEALTHY', healthCheckFailures: 0 });
   });
 });
+
+describe('memory leaks and alarms', () => {
+  const cluster = () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 2 });
+    return sim;
+  };
+
+  it('kills a leaking container with OutOfMemoryError and exit 137 once it passes its hard limit', () => {
+    const sim = cluster();
+    sim.control.registerImage('leaky:1', { baseMemoryMiB: 100, memoryGrowthMiBPerMinute: 50 });
+    sim.registerTaskDefinition({ family: 'leaky', containerDefinitions: [{ name: 'leaky', image: 'leaky:1', memory: 300 }] });
+    const arn = sim.runTask({ cluster: 'c', taskDefinition: 'leaky' }).tasks[0].taskArn;
+    sim.control.advance(8 + 4 * 60 + 10);
+    const [task] = sim.describeTasks({ cluster: 'c', tasks: [arn] }).tasks;
+    expect(task).toMatchObject({ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+    expect(task.containers[0]).toMatchObject({ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
+    // (300 - 100) MiB at 50 MiB a minute: killed 4 minutes after it started.
+    expect(task.executionStoppedAt! - task.startedAt!).toBeGreaterThanOrEqual(240);
+  });
+
+  it('fails a deployment whose alarm goes into ALARM during it, and rolls back when asked', () => {
+    const sim = cluster();
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', memory: 256 }] });
+    const alarms = { alarmNames: ['web-5xx'], enable: true, rollback: true };
+    sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 2, deploymentConfiguration: { alarms } });
+    sim.control.runUntilSteady({ cluster: 'c', service: 'web' });
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:2', memory: 256 }] });
+    sim.updateService({ cluster: 'c', service: 'web', taskDefinition: 'web:2' });
+    sim.control.advance(20);
+    sim.control.setAlarmState({ alarmName: 'web-5xx', state: 'ALARM' });
+    sim.control.advance(1);
+    const [service] = sim.describeServices({ cluster: 'c', services: ['web'] }).services;
+    expect(service.deployments.find((d) => d.rolloutState === 'FAILED')!.rolloutStateReason).toBe('ECS deployment failed: alarm web-5xx in ALARM state.');
+    expect(service.events.some((e) => /^\(service web\) rolling back to deployment ecs-svc\/\d{19}\.$/.test(e.message))).toBe(true);
+    expect(sim.control.runUntilSteady({ cluster: 'c', service: 'web' })).toBe(true);
+    const { tasks } = sim.describeTasks({ cluster: 'c', tasks: sim.listTasks({ cluster: 'c', serviceName: 'web' }).taskArns });
+    expect(tasks.every((t) => t.taskDefinitionArn.endsWith(':1'))).toBe(true);
+  });
+
+  it('ignores an alarm that was already in ALARM when the deployment started', () => {
+    const sim = cluster();
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', memory: 256 }] });
+    sim.control.setAlarmState({ alarmName: 'noisy', state: 'ALARM' });
+    sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 2, deploymentConfiguration: { alarms: { alarmNames: ['noisy'], enable: true, rollback: true } } });
+    sim.control.advance(1);
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:2', memory: 256 }] });
+    sim.updateService({ cluster: 'c', service: 'web', taskDefinition: 'web:2' });
+    expect(sim.control.runUntilSteady({ cluster: 'c', service: 'web' })).toBe(true);
+    expect(sim.describeServices({ cluster: 'c', services: ['web'] }).services[0].deployments[0].rolloutState).toBe('COMPLETED');
+  });
+});

@@ -28,7 +28,7 @@ export function inZone(ec2InstanceId: string, zone: string, type: string, overri
   });
 }
 
-export const needs = (memory: number, cpu = 0): TaskRequirements => ({ cpu, memory, staticPorts: [] });
+export const needs = (memory: number, cpu = 0): TaskRequirements => ({ cpu, memory, staticPorts: [], enis: 0 });
 
 /**
  * Places `count` tasks of one group one after another, as the engine does: each placement sees the previous

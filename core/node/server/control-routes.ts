@@ -1,0 +1,105 @@
+import { EcsError, describeEvent, formatVirtualTime, type ImageBehaviour } from '../../index.js';
+import type { AddInstancesRequest } from '../../index.js';
+import { ProtocolError } from './aws-json-protocol.js';
+import type { RegionalSimulators } from './regional-simulators.js';
+
+/** What a control route needs besides the request: the simulators and a way to say time jumped. */
+export interface ControlContext {
+  simulators: RegionalSimulators;
+  /** Called after a route moved virtual time by itself, so a running clock counts on from there. */
+  timeJumped: () => void;
+}
+
+export interface ControlRequest {
+  method: string;
+  /** The path after /_sim/, e.g. "advance". */
+  route: string;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+}
+
+/** Faults the engine models, and the control call each maps to. The body minus `type` is the request. */
+const FAULTS: Record<string, (simulators: RegionalSimulators, region: string | undefined, request: Record<string, unknown>) => unknown> = {
+  'spot-interruption': (s, region, request) => s.get(region).control.interruptSpotInstance(request as { instance: string }),
+  'fargate-spot-interruption': (s, region, request) => s.get(region).control.interruptFargateSpotTasks(request),
+  'fargate-spot-capacity': (s, region, request) => {
+    s.get(region).control.setFargateCapacity(request as { capacityProvider: 'FARGATE'; maxTasks: number | null });
+    return {};
+  },
+};
+/** Faults a class may ask for that the engine does not model yet: named, so the answer can say so. */
+const NOT_YET_MODELLED = ['instance-failure', 'task-crash', 'zone-outage'];
+
+const invalid = (message: string) => new EcsError('InvalidParameterException', message);
+
+/** At most this many events in one answer: a long run must not produce a response of many megabytes. */
+const MAX_EVENTS = 1000;
+
+/**
+ * The `/_sim/*` routes: simulation controls ECS itself does not have. Each returns the JSON to answer with;
+ * failures are EcsError (400 with `__type`), or ProtocolError for an unknown route.
+ */
+export function handleControl(context: ControlContext, request: ControlRequest): unknown {
+  const { simulators } = context;
+  const region = request.query.get('region') ?? undefined;
+  const key = `${request.method} ${request.route}`;
+  switch (key) {
+    case 'POST reset': {
+      const seed = request.body.seed;
+      if (seed !== undefined && (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 2 ** 32 - 1)) {
+        throw invalid('seed must be a whole number from 0 to 4294967295.');
+      }
+      simulators.reset(seed as number | undefined);
+      context.timeJumped();
+      return { seed: simulators.seed, now: 0 };
+    }
+    case 'POST advance': {
+      const result = simulators.get(region).control.advance(request.body.seconds as number);
+      simulators.advanceAllTo(result.now * 1000);
+      context.timeJumped();
+      return result;
+    }
+    case 'POST run-until-steady': {
+      const simulator = simulators.get(region);
+      const steady = simulator.control.runUntilSteady(request.body as { service: string });
+      simulators.advanceAllTo(simulator.control.now * 1000);
+      context.timeJumped();
+      return { steady, now: simulator.control.now };
+    }
+    case 'POST instances':
+      return simulators.get(region).control.addInstances(request.body as unknown as AddInstancesRequest);
+    case 'POST images': {
+      const { image, behaviour } = request.body;
+      if (behaviour === null || typeof behaviour !== 'object' || Array.isArray(behaviour)) throw invalid('behaviour must be an object, e.g. {"crashAfterSeconds": 5}.');
+      simulators.get(region).control.registerImage(image as string, behaviour as ImageBehaviour);
+      return { image, behaviour };
+    }
+    case 'POST faults': {
+      const { type, ...rest } = request.body;
+      const fault = typeof type === 'string' ? FAULTS[type] : undefined;
+      if (fault) return fault(simulators, region, rest);
+      const known = Object.keys(FAULTS).join(', ');
+      if (typeof type === 'string' && NOT_YET_MODELLED.includes(type)) {
+        throw invalid(`The fault type "${type}" is not modelled by the simulator yet; it models ${known}.`);
+      }
+      throw invalid(`Unknown fault type ${JSON.stringify(type ?? null)}; the simulator models ${known}.`);
+    }
+    case 'GET events': {
+      const since = Number(request.query.get('since') ?? 0);
+      if (!Number.isInteger(since) || since < 0) throw invalid('since must be a whole number (the seq of the first event wanted).');
+      const events = simulators.get(region).control.eventsSince(since).slice(0, MAX_EVENTS);
+      const next = events.length > 0 ? events[events.length - 1].seq + 1 : since;
+      return { events: events.map((e) => ({ ...e, at: formatVirtualTime(e.time), text: describeEvent(e) })), next };
+    }
+    case 'GET state':
+      return stateOf(simulators, region);
+    default:
+      throw new ProtocolError('UnknownOperationException', `No simulation control ${request.method} /_sim/${request.route}.`, 404);
+  }
+}
+
+/** The cluster picture plus the time, in virtual seconds and as the epoch seconds API timestamps use. */
+export function stateOf(simulators: RegionalSimulators, region: string | undefined) {
+  const simulator = simulators.get(region);
+  return { region: region ?? simulators.defaultRegion, now: simulator.control.now, nowEpochSeconds: simulator.control.nowEpochSeconds, ...simulator.control.view() };
+}

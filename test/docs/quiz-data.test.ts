@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { computeCoverage } from '../../docs/.vitepress/data/coverage.js';
+import { readCoverageInputs, readCurriculum } from '../../docs/.vitepress/data/coverage-sources.js';
+import { parseFeature } from '../../scenarios/runner/parse-feature.js';
+
+/**
+ * The quiz bank's data contract (docs/quiz/questions/<topic>.json, rendered by the quiz UI):
+ * { id: "q-<topic>-<n>", concepts, chapter, scenario?, exams, type, prompt, choices, answer, explanation, predict? }.
+ * A predict question pauses the player after step `pauseAfterStep` (1-based, counting the Background's steps,
+ * as the player lists them) of a real scenario, so the learner can answer before it plays on.
+ */
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const questionsDir = `${repoRoot}docs/quiz/questions/`;
+const EXAMS = new Set(['SAA', 'DVA', 'SOA']);
+const TYPES = new Set(['single', 'multiple', 'predict']);
+const KEYS = new Set(['id', 'concepts', 'chapter', 'scenario', 'exams', 'type', 'prompt', 'choices', 'answer', 'explanation', 'predict']);
+
+interface Question {
+  id: string;
+  concepts: string[];
+  chapter: string;
+  scenario?: string;
+  exams: string[];
+  type: string;
+  prompt: string;
+  choices: string[];
+  answer: number[];
+  explanation: string;
+  predict?: { feature: string; scenario: string; pauseAfterStep: number };
+}
+
+const files = readdirSync(questionsDir).filter((f) => f.endsWith('.json')).sort();
+const byFile = files.map((file) => ({ topic: file.slice(0, -'.json'.length), questions: JSON.parse(readFileSync(questionsDir + file, 'utf8')) as Question[] }));
+const all = byFile.flatMap((f) => f.questions.map((q) => ({ topic: f.topic, q })));
+const conceptIds = new Set(readCurriculum(repoRoot).map((c) => c.id));
+const stepCounts = new Map<string, Map<string, number>>();
+
+function scenarioSteps(feature: string): Map<string, number> {
+  let counts = stepCounts.get(feature);
+  if (!counts) {
+    const parsed = parseFeature(readFileSync(`${repoRoot}scenarios/features/${feature}.feature`, 'utf8'));
+    counts = new Map(parsed.pickles.map((p) => [p.name, p.steps.length]));
+    stepCounts.set(feature, counts);
+  }
+  return counts;
+}
+
+const featureExists = (name: string) => existsSync(`${repoRoot}scenarios/features/${name}.feature`);
+
+describe('quiz question files', () => {
+  it('are arrays of questions', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of byFile) expect(Array.isArray(f.questions), f.topic).toBe(true);
+  });
+
+  it('hold at least 80 questions', () => {
+    expect(all.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('use unique ids of the form q-<topic>-<n>, topic being the file name', () => {
+    const ids = all.map(({ q }) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { topic, q } of all) expect(q.id).toMatch(new RegExp(`^q-${topic}-\\d+$`));
+  });
+});
+
+describe.each(all.map(({ q }) => [q.id, q] as const))('%s', (_id, q) => {
+  it('has exactly the contract keys, with the right types', () => {
+    for (const key of Object.keys(q)) expect(KEYS.has(key), `unexpected key ${key}`).toBe(true);
+    expect(typeof q.prompt === 'string' && q.prompt.trim().length > 0).toBe(true);
+    expect(typeof q.explanation === 'string' && q.explanation.trim().length > 0).toBe(true);
+    expect(TYPES.has(q.type), q.type).toBe(true);
+    expect(q.exams.length).toBeGreaterThan(0);
+    for (const exam of q.exams) expect(EXAMS.has(exam), exam).toBe(true);
+    expect(q.concepts.length).toBeGreaterThan(0);
+    for (const id of q.concepts) expect(conceptIds.has(id), id).toBe(true);
+  });
+
+  it('has distinct choices and valid answer indexes', () => {
+    expect(q.choices.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(q.choices).size).toBe(q.choices.length);
+    expect(q.answer.length).toBeGreaterThan(0);
+    expect(new Set(q.answer).size).toBe(q.answer.length);
+    for (const index of q.answer) expect(Number.isInteger(index) && index >= 0 && index < q.choices.length, String(index)).toBe(true);
+    if (q.type === 'single' || q.type === 'predict') expect(q.answer).toHaveLength(1);
+    if (q.type === 'multiple') expect(q.answer.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('links to an existing chapter', () => {
+    expect(q.chapter).toMatch(/^\/chapters\/[a-z0-9-]+$/);
+    expect(existsSync(`${repoRoot}docs${q.chapter}.md`), q.chapter).toBe(true);
+  });
+
+  it('names only existing feature files and steps', () => {
+    if (q.scenario !== undefined) expect(featureExists(q.scenario), q.scenario).toBe(true);
+    if (q.type !== 'predict') {
+      expect(q.predict).toBeUndefined();
+      return;
+    }
+    expect(q.predict).toBeDefined();
+    const { feature, scenario, pauseAfterStep } = q.predict!;
+    expect(featureExists(feature), feature).toBe(true);
+    const steps = scenarioSteps(feature).get(scenario);
+    expect(steps, `scenario "${scenario}" in ${feature}.feature`).toBeDefined();
+    // Something must be left to play after the pause.
+    expect(Number.isInteger(pauseAfterStep) && pauseAfterStep >= 1 && pauseAfterStep < steps!, `step ${pauseAfterStep} of ${steps}`).toBe(true);
+  });
+});
+
+describe('practice across the curriculum', () => {
+  it('gives every concept a question, a scenario or a lab', () => {
+    expect(computeCoverage(readCoverageInputs(repoRoot)).withoutPractice).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import { EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
+import { CLUSTER, FARGATE_FAMILY, staticPortOf, strategyFor, type ClusterSpec, type InstanceGroup, type Op } from './chaos-ops.js';
+
+/** What the test believes each service was asked for: the bounds are checked against this, not the engine's word. */
+export interface ServiceIntent {
+  desiredCount: number;
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  daemon: boolean;
+  deleted: boolean;
+}
+
+export type Intents = Map<string, ServiceIntent>;
+
+const SUBNETS = ['subnet-a', 'subnet-b', 'subnet-c'];
+const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
+/** Thrown when the engine answers a request with ServerException or a raw error: always an engine bug. */
+export class EngineFault extends Error {
+  constructor(op: Op, cause: unknown) {
+    super(`${JSON.stringify(op)} -> ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    this.name = 'EngineFault';
+  }
+}
+
+export function addGroup(sim: EcsSimulator, group: InstanceGroup): void {
+  sim.control.addInstances({
+    cluster: CLUSTER,
+    instanceType: group.instanceType,
+    count: group.count,
+    availabilityZones: ZONES.slice(0, group.zones),
+    lifecycle: group.lifecycle,
+    spotInstanceDraining: group.spotInstanceDraining,
+  });
+}
+
+export function createCluster(sim: EcsSimulator, spec: ClusterSpec): void {
+  sim.createCluster({ clusterName: CLUSTER, ...(spec.fargate ? { capacityProviders: ['FARGATE', 'FARGATE_SPOT'] } : {}) });
+  for (const group of spec.groups) addGroup(sim, group);
+}
+
+function taskDefinitionRequest(op: Extract<Op, { op: 'registerTaskDefinition' }>): RegisterTaskDefinitionRequest {
+  const port = staticPortOf(op.family);
+  const portMappings = op.ports === 'none' ? [] : [{ containerPort: port, hostPort: op.ports === 'dynamic' ? 0 : port, protocol: 'tcp' as const }];
+  return {
+    family: op.family,
+    networkMode: op.ports === 'host' ? 'host' : 'bridge',
+    containerDefinitions: [
+      {
+        name: op.family,
+        image: op.image,
+        cpu: op.cpu,
+        memory: op.memory,
+        essential: true,
+        portMappings,
+        ...(op.healthCheck ? { healthCheck: { command: ['CMD-SHELL', `curl -f localhost:${port}`], interval: 10, retries: 2 } } : {}),
+      },
+    ],
+  };
+}
+
+const liveTaskArns = (sim: EcsSimulator) => sim.listTasks({ cluster: CLUSTER }).taskArns;
+const instanceArns = (sim: EcsSimulator) => sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
+const pickFrom = <T>(items: T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
+
+/** Which revision of a service's family `revision` names; past the last one means the newest. */
+function revisionRef(sim: EcsSimulator, service: string, revision: number): string {
+  const current = sim.describeServices({ cluster: CLUSTER, services: [service] }).services[0]?.taskDefinition ?? `${FARGATE_FAMILY}:1`;
+  const family = current.slice(current.lastIndexOf('/') + 1).split(':')[0];
+  const revisions = sim.listTaskDefinitions({ familyPrefix: family }).taskDefinitionArns.filter((a) => a.includes(`/${family}:`));
+  return revisions[Math.min(revision, revisions.length) - 1] ?? family;
+}
+
+function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
+  switch (op.op) {
+    case 'registerTaskDefinition':
+      sim.registerTaskDefinition(taskDefinitionRequest(op));
+      return;
+    case 'registerFargateTaskDefinition':
+      sim.registerTaskDefinition({
+        family: FARGATE_FAMILY,
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [{ name: FARGATE_FAMILY, image: op.image, essential: true }],
+      });
+      return;
+    case 'createService': {
+      const fargate = op.family === FARGATE_FAMILY;
+      const { service } = sim.createService({
+        cluster: CLUSTER,
+        serviceName: op.service,
+        taskDefinition: op.family,
+        ...(op.daemon ? { schedulingStrategy: 'DAEMON' as const } : { desiredCount: op.desiredCount }),
+        deploymentConfiguration: {
+          minimumHealthyPercent: op.minimumHealthyPercent,
+          maximumPercent: op.daemon ? 100 : op.maximumPercent,
+          ...(op.circuitBreaker ? { deploymentCircuitBreaker: op.circuitBreaker } : {}),
+        },
+        ...(fargate
+          ? {
+              capacityProviderStrategy: [
+                { capacityProvider: 'FARGATE', weight: op.fargateWeights?.[0] ?? 1 },
+                { capacityProvider: 'FARGATE_SPOT', weight: op.fargateWeights?.[1] ?? 1 },
+              ],
+              networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+            }
+          : {}),
+        ...(!fargate && !op.daemon && strategyFor[op.strategy] ? { placementStrategy: strategyFor[op.strategy] } : {}),
+        ...(!fargate && op.distinctInstance ? { placementConstraints: [{ type: 'distinctInstance' as const }] } : {}),
+      });
+      const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
+      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false });
+      return;
+    }
+    case 'updateService': {
+      const intent = intents.get(op.service);
+      sim.updateService({
+        cluster: CLUSTER,
+        service: op.service,
+        ...(op.revision !== undefined ? { taskDefinition: revisionRef(sim, op.service, op.revision) } : {}),
+        ...(op.desiredCount !== undefined && !intent?.daemon ? { desiredCount: op.desiredCount } : {}),
+        ...(op.minimumHealthyPercent !== undefined || op.maximumPercent !== undefined || op.circuitBreaker
+          ? {
+              deploymentConfiguration: {
+                ...(op.minimumHealthyPercent !== undefined ? { minimumHealthyPercent: op.minimumHealthyPercent } : {}),
+                ...(op.maximumPercent !== undefined && !intent?.daemon ? { maximumPercent: op.maximumPercent } : {}),
+                ...(op.circuitBreaker ? { deploymentCircuitBreaker: op.circuitBreaker } : {}),
+              },
+            }
+          : {}),
+        ...(op.forceNewDeployment ? { forceNewDeployment: true } : {}),
+      });
+      if (intent) {
+        if (op.desiredCount !== undefined && !intent.daemon) intent.desiredCount = op.desiredCount;
+        if (op.minimumHealthyPercent !== undefined) intent.minimumHealthyPercent = op.minimumHealthyPercent;
+        if (op.maximumPercent !== undefined && !intent.daemon) intent.maximumPercent = op.maximumPercent;
+      }
+      return;
+    }
+    case 'deleteService':
+      sim.deleteService({ cluster: CLUSTER, service: op.service, force: true });
+      intents.get(op.service)!.deleted = true;
+      return;
+    case 'runTask':
+      sim.runTask({ cluster: CLUSTER, taskDefinition: op.family, count: op.count });
+      return;
+    case 'stopTask': {
+      const task = pickFrom(liveTaskArns(sim), op.pick);
+      if (task) sim.stopTask({ cluster: CLUSTER, task, reason: 'chaos' });
+      return;
+    }
+    case 'setInstanceState': {
+      const instance = pickFrom(instanceArns(sim), op.pick);
+      if (instance) sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: [instance], status: op.status });
+      return;
+    }
+    case 'addInstances':
+      addGroup(sim, op.group);
+      return;
+    case 'advance':
+      sim.control.advance(op.seconds);
+      return;
+    case 'interruptSpotInstance': {
+      const instance = pickFrom(instanceArns(sim), op.pick);
+      if (instance) sim.control.interruptSpotInstance({ cluster: CLUSTER, instance });
+      return;
+    }
+    case 'interruptFargateSpotTasks':
+      sim.control.interruptFargateSpotTasks({ cluster: CLUSTER, count: op.count });
+      return;
+    case 'setFargateCapacity':
+      sim.control.setFargateCapacity({ capacityProvider: op.provider, maxTasks: op.maxTasks });
+      return;
+    case 'registerImage':
+      sim.control.registerImage(op.image, op.behaviour);
+      return;
+  }
+}
+
+/**
+ * Applies one operation. The ECS API may refuse it (a service that already exists, no Spot instance to
+ * interrupt...): that is a normal answer. ServerException or any other error is an engine fault.
+ */
+export function applyOp(sim: EcsSimulator, op: Op, intents: Intents): void {
+  try {
+    applyUnchecked(sim, op, intents);
+  } catch (error) {
+    if (error instanceof EcsError && error.name !== 'ServerException') return;
+    if (error instanceof Error && error.name === 'InvariantViolation') throw error;
+    throw new EngineFault(op, error);
+  }
+}

@@ -1,0 +1,105 @@
+import type { ImageBehaviour, PlacementStrategy } from '../../core/index.js';
+
+/**
+ * A chaos run as plain data: the simulator seed, the cluster to start from and the operations to apply.
+ * Plain data so that a failing run prints as JSON and replays exactly (replay.ts).
+ */
+export const CLUSTER = 'chaos';
+export const FAMILIES = ['web', 'api', 'worker'] as const;
+export const DAEMON_FAMILY = 'worker';
+/** Each family its own static host port, so that only tasks of one family compete for a port. */
+export const staticPortOf = (family: Family) => 8080 + FAMILIES.indexOf(family);
+/** The Fargate family (awsvpc, 256 CPU / 512 MiB): only FARGATE and FARGATE_SPOT services use it. */
+export const FARGATE_FAMILY = 'fg';
+export const SERVICES = ['s1', 's2', 's3', 's4'] as const;
+export const IMAGES = ['img-a', 'img-b', 'img-c', 'img-d'] as const;
+
+export type Family = (typeof FAMILIES)[number];
+export type ServiceName = (typeof SERVICES)[number];
+export type Image = (typeof IMAGES)[number];
+
+export interface InstanceGroup {
+  instanceType: string;
+  count: number;
+  zones: number;
+  lifecycle: 'on-demand' | 'spot';
+  spotInstanceDraining: boolean;
+}
+
+export interface ClusterSpec {
+  /** FARGATE and FARGATE_SPOT associated with the cluster. */
+  fargate: boolean;
+  groups: InstanceGroup[];
+}
+
+export type StrategyChoice = 'default' | 'binpack' | 'spread-zone' | 'random';
+
+export type Op =
+  | { op: 'registerTaskDefinition'; family: Family; image: Image; cpu: number; memory: number; ports: 'none' | 'dynamic' | 'static' | 'host'; healthCheck: boolean }
+  | { op: 'registerFargateTaskDefinition'; image: Image }
+  | {
+      op: 'createService';
+      service: ServiceName;
+      family: Family | typeof FARGATE_FAMILY;
+      desiredCount: number;
+      minimumHealthyPercent: number;
+      maximumPercent: number;
+      circuitBreaker?: { enable: boolean; rollback: boolean };
+      strategy: StrategyChoice;
+      distinctInstance: boolean;
+      daemon: boolean;
+      /** Fargate services: weights of FARGATE and FARGATE_SPOT. */
+      fargateWeights?: [number, number];
+    }
+  | {
+      op: 'updateService';
+      service: ServiceName;
+      /** A revision number of the service's family, newest if it is past the last one. */
+      revision?: number;
+      desiredCount?: number;
+      minimumHealthyPercent?: number;
+      maximumPercent?: number;
+      circuitBreaker?: { enable: boolean; rollback: boolean };
+      forceNewDeployment?: boolean;
+    }
+  | { op: 'deleteService'; service: ServiceName }
+  | { op: 'runTask'; family: Family; count: number }
+  | { op: 'stopTask'; pick: number }
+  | { op: 'setInstanceState'; pick: number; status: 'ACTIVE' | 'DRAINING' }
+  | { op: 'addInstances'; group: InstanceGroup }
+  | { op: 'advance'; seconds: number }
+  | { op: 'interruptSpotInstance'; pick: number }
+  | { op: 'interruptFargateSpotTasks'; count: number }
+  | { op: 'setFargateCapacity'; provider: 'FARGATE' | 'FARGATE_SPOT'; maxTasks: number | null }
+  | { op: 'registerImage'; image: Image; behaviour: ImageBehaviour };
+
+export interface ChaosRun {
+  seed: number;
+  cluster: ClusterSpec;
+  ops: Op[];
+}
+
+export const strategyFor: Record<StrategyChoice, PlacementStrategy[] | undefined> = {
+  default: undefined,
+  binpack: [{ type: 'binpack', field: 'memory' }],
+  'spread-zone': [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }],
+  random: [{ type: 'random' }],
+};
+
+/** Operations that take capacity away or make tasks fail: with none of them, a deployment is never starved. */
+export function isFault(op: Op): boolean {
+  switch (op.op) {
+    case 'stopTask':
+    case 'interruptSpotInstance':
+    case 'interruptFargateSpotTasks':
+    case 'setFargateCapacity':
+    case 'deleteService':
+      return true;
+    case 'setInstanceState':
+      return op.status === 'DRAINING';
+    case 'registerImage':
+      return Object.keys(op.behaviour).some((k) => ['pullError', 'crashAfterSeconds', 'unhealthyAfterSeconds'].includes(k));
+    default:
+      return false;
+  }
+}

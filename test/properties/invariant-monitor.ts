@@ -1,0 +1,125 @@
+import { deploymentBounds, type EcsSimulator, type SimEvent, type TaskTile } from '../../core/index.js';
+import { CLUSTER } from './chaos-ops.js';
+import type { Intents } from './apply-op.js';
+
+export class InvariantViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+  }
+}
+
+/** The last ECS Task / Container Instance State Change seen for each ARN. */
+export interface LastSeen {
+  tasks: Map<string, Record<string, unknown>>;
+  instances: Map<string, Record<string, unknown>>;
+}
+
+const at = (sim: EcsSimulator) => `t=${sim.control.now}s`;
+
+/**
+ * Checks the invariants that must hold after every processed event (and after every API call, which
+ * changes state outside the clock):
+ * - no instance has negative remaining CPU or memory, and what it has left is exactly what its tasks take;
+ * - no two tasks that have not reached STOPPED hold the same static host port on one instance;
+ * - a service never grows above floor(desired × maximumPercent / 100) tasks PENDING or RUNNING. It may be
+ *   above it just after a scale-in or a lower maximumPercent, while it sheds tasks: then it must not grow;
+ * - no task is placed on an instance that is not ACTIVE (checked on the task's first state change);
+ * - every STOPPED task state change has a stopCode and a stoppedReason.
+ */
+export class InvariantMonitor {
+  readonly lastSeen: LastSeen = { tasks: new Map(), instances: new Map() };
+  private readonly violations: string[] = [];
+  private readonly staticPorts = new Map<string, string[]>();
+  private readonly liveCounts = new Map<string, number>();
+  private readonly detach: Array<() => void>;
+
+  constructor(
+    private readonly sim: EcsSimulator,
+    private readonly intents: Intents,
+  ) {
+    this.detach = [sim.control.subscribe((e) => this.onEvent(e)), sim.control.onStep(() => this.check('after a processed event'))];
+  }
+
+  stop(): void {
+    for (const d of this.detach) d();
+  }
+
+  private onEvent(event: SimEvent): void {
+    if (event.kind !== 'eventbridge') return;
+    const detail = event.event.detail;
+    if (event.event['detail-type'] === 'ECS Container Instance State Change') {
+      this.lastSeen.instances.set(String(detail.containerInstanceArn), detail);
+      return;
+    }
+    if (event.event['detail-type'] !== 'ECS Task State Change') return;
+    const arn = String(detail.taskArn);
+    if (!this.lastSeen.tasks.has(arn) && detail.containerInstanceArn) {
+      const status = this.lastSeen.instances.get(String(detail.containerInstanceArn))?.status;
+      if (status !== 'ACTIVE') this.violations.push(`${at(this.sim)}: task ${arn} was placed on ${String(detail.containerInstanceArn)}, which is ${String(status)}`);
+    }
+    if (detail.lastStatus === 'STOPPED' && (!detail.stopCode || !detail.stoppedReason)) {
+      this.violations.push(`${at(this.sim)}: task ${arn} STOPPED without stopCode/stoppedReason: ${JSON.stringify({ stopCode: detail.stopCode, stoppedReason: detail.stoppedReason })}`);
+    }
+    this.lastSeen.tasks.set(arn, detail);
+  }
+
+  private portsOf(task: TaskTile): string[] {
+    const key = `${task.family}:${task.revision}`;
+    let ports = this.staticPorts.get(key);
+    if (!ports) {
+      const { taskDefinition } = this.sim.describeTaskDefinition({ taskDefinition: key });
+      ports = [];
+      for (const c of taskDefinition.containerDefinitions) {
+        for (const m of c.portMappings ?? []) {
+          const port = taskDefinition.networkMode === 'host' ? (m.hostPort ?? m.containerPort) : taskDefinition.networkMode === 'bridge' ? m.hostPort : 0;
+          if (port) ports.push(`${port}/${m.protocol ?? 'tcp'}`);
+        }
+      }
+      this.staticPorts.set(key, ports);
+    }
+    return ports;
+  }
+
+  check(where: string): void {
+    const picture = this.sim.control.view().clusters.find((c) => c.clusterName === CLUSTER);
+    const perService = new Map<string, number>();
+    for (const instance of picture?.instances ?? []) {
+      const name = `${instance.ec2InstanceId} (${instance.instanceType}, ${instance.status})`;
+      if (instance.remainingCpu < 0 || instance.remainingMemory < 0) {
+        this.violations.push(`${at(this.sim)} ${where}: ${name} has ${instance.remainingCpu} CPU and ${instance.remainingMemory} MiB left`);
+      }
+      const cpu = instance.tasks.reduce((s, t) => s + t.cpu, 0);
+      const memory = instance.tasks.reduce((s, t) => s + t.memory, 0);
+      if (instance.registeredCpu - instance.remainingCpu !== cpu || instance.registeredMemory - instance.remainingMemory !== memory) {
+        this.violations.push(`${at(this.sim)} ${where}: ${name} accounts ${instance.registeredCpu - instance.remainingCpu} CPU / ${instance.registeredMemory - instance.remainingMemory} MiB used, its tasks take ${cpu} / ${memory}`);
+      }
+      const holders = new Map<string, string>();
+      for (const task of instance.tasks) {
+        for (const port of this.portsOf(task)) {
+          const other = holders.get(port);
+          if (other) this.violations.push(`${at(this.sim)} ${where}: tasks ${other} and ${task.taskId} both hold port ${port} on ${name}`);
+          holders.set(port, task.taskId);
+        }
+      }
+    }
+    for (const task of [...(picture?.instances.flatMap((i) => i.tasks) ?? []), ...(picture?.fargateTasks ?? [])]) {
+      if (task.serviceName && task.desiredStatus === 'RUNNING') perService.set(task.serviceName, (perService.get(task.serviceName) ?? 0) + 1);
+    }
+    for (const [service, intent] of this.intents) {
+      if (intent.daemon || intent.deleted) continue;
+      const count = perService.get(service) ?? 0;
+      const { upper } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
+      const before = this.liveCounts.get(service) ?? 0;
+      if (count > upper && count > before) {
+        this.violations.push(`${at(this.sim)} ${where}: service ${service} grew from ${before} to ${count} tasks PENDING or RUNNING, above its upper bound ${upper} (desired ${intent.desiredCount}, maximumPercent ${intent.maximumPercent})`);
+      }
+      this.liveCounts.set(service, count);
+    }
+    this.throwIfBroken();
+  }
+
+  throwIfBroken(): void {
+    if (this.violations.length > 0) throw new InvariantViolation(this.violations.slice(0, 5).join('\n'));
+  }
+}

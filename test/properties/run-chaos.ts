@@ -1,0 +1,119 @@
+import { createSimulator, deploymentBounds, type EcsSimulator, type Task } from '../../core/index.js';
+import { applyOp, createCluster, type Intents } from './apply-op.js';
+import { CLUSTER, IMAGES, type ChaosRun } from './chaos-ops.js';
+import { InvariantMonitor, InvariantViolation, type LastSeen } from './invariant-monitor.js';
+
+/** Long enough for start-failure throttling (15 min at most between launches) and a few deployments. */
+const SETTLE_SECONDS = 4 * 3600;
+/** EC2 reclaims an interrupted Spot Instance two minutes after the notice. */
+const SPOT_NOTICE_SECONDS = 120;
+
+export interface ChaosOutcome {
+  sim: EcsSimulator;
+  intents: Intents;
+}
+
+/**
+ * Runs a chaos run with every invariant checked after each processed event and each call, then lets
+ * faults stop (every image healthy, Fargate capacity unlimited, drained instances back, room for every
+ * service), and checks that every service reaches a steady state and that the event log agrees with
+ * what DescribeTasks and DescribeContainerInstances say.
+ */
+export function runChaos(run: ChaosRun, options: { settle?: boolean } = {}): ChaosOutcome {
+  const sim = createSimulator({ seed: run.seed });
+  const intents: Intents = new Map();
+  const monitor = new InvariantMonitor(sim, intents);
+  try {
+    createCluster(sim, run.cluster);
+    for (const op of run.ops) {
+      applyOp(sim, op, intents);
+      monitor.check(`after ${op.op}`);
+    }
+    if (options.settle !== false) {
+      healAndSettle(sim, intents);
+      monitor.throwIfBroken();
+      checkLogAgreesWithState(sim, monitor.lastSeen);
+    }
+    return { sim, intents };
+  } finally {
+    monitor.stop();
+  }
+}
+
+/**
+ * "Faults stop and capacity exists": every image healthy, Fargate capacity unlimited, and a fresh fleet
+ * with room for every service at its upper bound, one task per instance at worst (static ports,
+ * distinctInstance), while the old instances drain (they may be full of standalone tasks, which ECS never
+ * moves, and a daemon needs room on every ACTIVE instance). Two things a learner would also have to fix
+ * are fixed the same way: a deployment the circuit breaker FAILED launches nothing more until a new
+ * deployment, and percentages with no room to move (upper <= desired <= lower) can never replace a task.
+ */
+function healAndSettle(sim: EcsSimulator, intents: Intents): void {
+  for (const image of IMAGES) sim.control.registerImage(image, {});
+  sim.control.setFargateCapacity({ capacityProvider: 'FARGATE', maxTasks: null });
+  sim.control.setFargateCapacity({ capacityProvider: 'FARGATE_SPOT', maxTasks: null });
+  const live = [...intents.entries()].filter(([, i]) => !i.deleted);
+  for (const [name, intent] of live) {
+    const service = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
+    const { upper, lower } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
+    const stuck = !intent.daemon && intent.desiredCount > 0 && upper <= intent.desiredCount && lower >= intent.desiredCount;
+    if (stuck) intent.maximumPercent = 200;
+    if (stuck || service.deployments[0].rolloutState === 'FAILED') {
+      sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, ...(stuck ? { deploymentConfiguration: { maximumPercent: 200 } } : {}) });
+    }
+  }
+  const old = sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
+  const room = live.reduce((sum, [, i]) => sum + Math.max(1, deploymentBounds(i.desiredCount, i.minimumHealthyPercent, i.maximumPercent).upper), 0);
+  sim.control.addInstances({ cluster: CLUSTER, instanceType: 'm5.4xlarge', count: Math.max(3, room) });
+  for (let i = 0; i < old.length; i += 10) {
+    sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: old.slice(i, i + 10), status: 'DRAINING' });
+  }
+  sim.control.advance(SPOT_NOTICE_SECONDS + 1);
+  for (const [name] of live) {
+    if (!sim.control.runUntilSteady({ cluster: CLUSTER, service: name, maxSeconds: SETTLE_SECONDS })) {
+      const s = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
+      throw new InvariantViolation(
+        `service ${name} did not reach a steady state within ${SETTLE_SECONDS} s after faults stopped: desired ${s.desiredCount}, running ${s.runningCount}, pending ${s.pendingCount}, deployments ${JSON.stringify(s.deployments.map((d) => [d.status, d.rolloutState, d.runningCount, d.pendingCount]))}; latest events: ${s.events.slice(0, 3).map((e) => e.message).join(' | ')}`,
+      );
+    }
+  }
+}
+
+function describeAll(sim: EcsSimulator): Task[] {
+  const arns = [...listAll(sim, 'RUNNING'), ...listAll(sim, 'STOPPED')];
+  const tasks: Task[] = [];
+  for (let i = 0; i < arns.length; i += 100) tasks.push(...sim.describeTasks({ cluster: CLUSTER, tasks: arns.slice(i, i + 100) }).tasks);
+  return tasks;
+}
+
+function listAll(sim: EcsSimulator, desiredStatus: 'RUNNING' | 'STOPPED'): string[] {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = sim.listTasks({ cluster: CLUSTER, desiredStatus, ...(nextToken ? { nextToken } : {}) });
+    arns.push(...page.taskArns);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return arns;
+}
+
+/** The last state change the log carries for each task and instance is the state the API describes. */
+export function checkLogAgreesWithState(sim: EcsSimulator, lastSeen: LastSeen): void {
+  const problems: string[] = [];
+  for (const task of describeAll(sim)) {
+    const last = lastSeen.tasks.get(task.taskArn);
+    if (!last) problems.push(`task ${task.taskArn} (${task.lastStatus}) has no ECS Task State Change`);
+    else if (last.lastStatus !== task.lastStatus || last.desiredStatus !== task.desiredStatus || last.version !== task.version) {
+      problems.push(`task ${task.taskArn}: DescribeTasks says ${task.lastStatus}/${task.desiredStatus} v${task.version}, its last event ${String(last.lastStatus)}/${String(last.desiredStatus)} v${String(last.version)}`);
+    }
+    if (task.lastStatus === 'STOPPED' && (!task.stopCode || !task.stoppedReason)) problems.push(`task ${task.taskArn} is STOPPED without stopCode/stoppedReason`);
+  }
+  const arns = sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
+  for (let i = 0; i < arns.length; i += 100) {
+    for (const instance of sim.describeContainerInstances({ cluster: CLUSTER, containerInstances: arns.slice(i, i + 100) }).containerInstances) {
+      const last = lastSeen.instances.get(instance.containerInstanceArn);
+      if (last?.status !== instance.status) problems.push(`instance ${instance.ec2InstanceId} is ${instance.status}, its last event says ${String(last?.status)}`);
+    }
+  }
+  if (problems.length > 0) throw new InvariantViolation(problems.slice(0, 5).join('\n'));
+}
