@@ -1,4 +1,6 @@
 import * as accountSettings from './api/account-settings.js';
+import * as elb from './load-balancing/elb-api.js';
+import * as cloudMap from './discovery/cloud-map-api.js';
 import * as clusters from './api/clusters.js';
 import * as containerInstanceState from './api/container-instance-state.js';
 import * as containerInstances from './api/container-instances.js';
@@ -29,6 +31,32 @@ import { SimulationControl } from './simulation/simulation-control.js';
 export class EcsSimulator {
   private readonly ctx: SimContext;
   readonly control: SimulationControl;
+
+  /** AWS Cloud Map: namespaces and services that DNS discovery and Service Connect use. */
+  readonly serviceDiscovery = {
+    createPrivateDnsNamespace: (request: Parameters<typeof cloudMap.createPrivateDnsNamespace>[1]) =>
+      this.change('serviceDiscovery.createPrivateDnsNamespace', request, () => cloudMap.createPrivateDnsNamespace(this.ctx, request)),
+    createHttpNamespace: (request: Parameters<typeof cloudMap.createHttpNamespace>[1]) =>
+      this.change('serviceDiscovery.createHttpNamespace', request, () => cloudMap.createHttpNamespace(this.ctx, request)),
+    createService: (request: Parameters<typeof cloudMap.createDiscoveryService>[1]) =>
+      this.change('serviceDiscovery.createService', request, () => cloudMap.createDiscoveryService(this.ctx, request)),
+    listNamespaces: () => this.call(() => cloudMap.listNamespaces(this.ctx)),
+    discoverInstances: (request: Parameters<typeof cloudMap.discoverInstances>[1]) => this.call(() => cloudMap.discoverInstances(this.ctx, request)),
+  };
+
+  /** Elastic Load Balancing (v2): the load balancers, listeners and target groups services register with. */
+  readonly elbv2 = {
+    createLoadBalancer: (request: Parameters<typeof elb.createLoadBalancer>[1]) =>
+      this.change('elbv2.createLoadBalancer', request, () => elb.createLoadBalancer(this.ctx, request)),
+    createTargetGroup: (request: Parameters<typeof elb.createTargetGroup>[1]) =>
+      this.change('elbv2.createTargetGroup', request, () => elb.createTargetGroup(this.ctx, request)),
+    createListener: (request: Parameters<typeof elb.createListener>[1]) =>
+      this.change('elbv2.createListener', request, () => elb.createListener(this.ctx, request)),
+    modifyTargetGroupAttributes: (request: Parameters<typeof elb.modifyTargetGroupAttributes>[1]) =>
+      this.change('elbv2.modifyTargetGroupAttributes', request, () => elb.modifyTargetGroupAttributes(this.ctx, request)),
+    describeTargetHealth: (request: Parameters<typeof elb.describeTargetHealth>[1]) => this.call(() => elb.describeTargetHealth(this.ctx, request)),
+    describeTargetGroups: (request?: Parameters<typeof elb.describeTargetGroups>[1]) => this.call(() => elb.describeTargetGroups(this.ctx, request)),
+  };
 
   constructor(options: SimulatorOptions = {}) {
     this.ctx = createContext(options, (service) => this.requestServicePass(service));

@@ -1,5 +1,17 @@
-/** ECS exception names, as the real API returns them in `__type`. */
+/** Exception names of the services the simulator models, as their APIs return them in `__type`. */
+export type ElbExceptionName =
+  | 'ValidationError'
+  | 'TargetGroupNotFoundException'
+  | 'LoadBalancerNotFoundException'
+  | 'DuplicateTargetGroupNameException'
+  | 'DuplicateLoadBalancerNameException'
+  | 'DuplicateListenerException';
+
+export type CloudMapExceptionName = 'NamespaceNotFound' | 'ServiceNotFound' | 'NamespaceAlreadyExists' | 'ServiceAlreadyExists' | 'InvalidInput';
+
 export type EcsExceptionName =
+  | ElbExceptionName
+  | CloudMapExceptionName
   | 'ClientException'
   | 'InvalidParameterException'
   | 'ServerException'

@@ -9,6 +9,8 @@ import { newDeployment, startDeployment } from '../scheduler/deployments.js';
 import { findTaskDefinition } from '../scheduler/task-definition-lookup.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
+import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
+import { validateServiceConnect, validateServiceRegistries } from '../discovery/validate-service-discovery.js';
 import { stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import {
@@ -24,7 +26,7 @@ import {
 const CREATE_FIELDS = [
   'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
   'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
-  'loadBalancers', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
+  'loadBalancers', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
 ] as const;
 const UPDATE_FIELDS = [
   'cluster', 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
@@ -137,6 +139,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
+    loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: 'ECS' },
@@ -166,6 +169,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   );
   if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
+  const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
+  const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
+  const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);
   const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
   const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
   const existing = cluster.services.get(name);
@@ -186,6 +192,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     healthCheckGracePeriodSeconds: healthCheckGracePeriodSeconds ?? 0,
     placementStrategy,
     placementConstraints,
+    loadBalancers,
+    serviceRegistries,
+    serviceConnectAliases,
     deployments: [],
     events: [],
     createdAt: ctx.clock.now,

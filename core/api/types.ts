@@ -299,6 +299,7 @@ export interface Service {
   createdAt: number;
   placementConstraints: PlacementConstraint[];
   placementStrategy: PlacementStrategy[];
+  loadBalancers: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   createdBy: string;
@@ -325,6 +326,7 @@ export interface CreateServiceRequest {
   healthCheckGracePeriodSeconds?: number;
   placementConstraints?: PlacementConstraint[];
   placementStrategy?: PlacementStrategy[];
+  loadBalancers?: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
   schedulingStrategy?: 'REPLICA' | 'DAEMON';
   tags?: Tag[];
 }

@@ -20,12 +20,32 @@ export function usedPortSet(instance: InstanceRecord): Set<string> {
   return new Set([...RESERVED, ...instance.usedPorts.keys()]);
 }
 
+/**
+ * Placement builds a candidate per instance per call: the parts that change only with the instance's
+ * version (ports) or never (attributes) are kept between calls instead of rebuilt each time.
+ */
+const stableParts = new WeakMap<InstanceRecord, { version: number; usedPorts: ReadonlySet<string>; attributesOf: InstanceRecord['attributes']; attributes: Record<string, string> }>();
+
+function partsOf(instance: InstanceRecord) {
+  let parts = stableParts.get(instance);
+  if (!parts || parts.attributesOf !== instance.attributes) {
+    parts = { version: -1, usedPorts: new Set(), attributesOf: instance.attributes, attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])) };
+    stableParts.set(instance, parts);
+  }
+  if (parts.version !== instance.version) {
+    parts.version = instance.version;
+    parts.usedPorts = usedPortSet(instance);
+  }
+  return parts;
+}
+
 export function toCandidate(
   instance: InstanceRecord,
   group: string,
   tasksByArn: Map<string, TaskRecord>,
   registeredAtEpochSeconds: number,
 ): PlacementCandidate {
+  const parts = partsOf(instance);
   let groupTaskCount = 0;
   let runningTasksCount = 0;
   const taskGroups: string[] = [];
@@ -44,8 +64,8 @@ export function toCandidate(
     remainingCpu: remainingCpu(instance),
     remainingMemory: remainingMemory(instance),
     remainingEnis: instance.taskEniLimit - instance.usedEnis,
-    usedPorts: usedPortSet(instance),
-    attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])),
+    usedPorts: parts.usedPorts,
+    attributes: parts.attributes,
     groupTaskCount,
     agentVersion: AGENT_VERSION,
     registeredAt: registeredAtEpochSeconds,

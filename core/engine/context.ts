@@ -30,6 +30,8 @@ export interface SimContext extends ArnContext {
   requestServicePass: (service: ServiceRecord) => void;
   /** The calls that shaped this simulator, for snapshots. */
   journal: Journal;
+  /** Whether the one-second traffic tick is scheduled. */
+  trafficTicking: boolean;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
@@ -47,6 +49,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     startEpochSeconds: options.startEpochSeconds ?? DEFAULT_START_EPOCH_SECONDS,
     requestServicePass,
     journal: new Journal(),
+    trafficTicking: false,
   };
 }
 

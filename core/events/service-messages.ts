@@ -16,6 +16,15 @@ export const serviceMessages = {
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
   deploymentFailed: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  registeredTargets: (service: string, count: number, targetGroupArn: string) =>
+    `(service ${service}) registered ${count} targets in (target-group ${targetGroupArn})`,
+  deregisteredTargets: (service: string, count: number, targetGroupArn: string) =>
+    `(service ${service}) deregistered ${count} targets in (target-group ${targetGroupArn})`,
+  beganDraining: (service: string, deploymentId: string, count: number) =>
+    `(service ${service}, taskSet ${deploymentId}) has begun draining connections on ${count} tasks.`,
+  /** awsvpc targets are named by task, instance targets by EC2 instance (both forms are ECS's). */
+  unhealthyInTargetGroup: (service: string, target: { taskId: string } | { instanceId: string }, port: number, targetGroupArn: string, reason: string) =>
+    `(service ${service}) (${'taskId' in target ? `task ${target.taskId}` : `instance ${target.instanceId}`}) (port ${port}) is unhealthy in (target-group ${targetGroupArn}) due to (reason ${reason})`,
   deploymentFailedByAlarm: (service: string, deploymentId: string, alarmNames: string[]) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: alarm detected (${alarmNames.join(', ')}).`,
   rollingBack: (service: string, deploymentId: string) => `(service ${service}) rolling back to deployment ${deploymentId}.`,
@@ -52,4 +61,5 @@ export const stoppedReasons = {
   essentialContainerExited: 'Essential container in task exited',
   userStopped: 'Task stopped by user',
   failedContainerHealthChecks: 'Task failed container health checks',
+  failedElbHealthChecks: (targetGroupArn: string) => `Task failed ELB health checks in (target-group ${targetGroupArn})`,
 };

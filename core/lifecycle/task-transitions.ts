@@ -18,6 +18,8 @@ import {
 import { stoppedReasons } from '../events/service-messages.js';
 import { runHealthChecks } from './container-health.js';
 import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
+import { deregisterTaskTargets, registerTaskTargets } from '../load-balancing/task-targets.js';
+import { deregisterFromDiscovery, registerInDiscovery } from '../discovery/task-registration.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -88,11 +90,13 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
 function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typeof imageTimings>['behaviours']): void {
   task.startedAt = ctx.clock.now;
   for (const c of task.containers) c.lastStatus = 'RUNNING';
-  if (hasEssentialHealthCheck(task.containers)) {
-    runHealthChecks(ctx, task, (seconds, label, run) => later(ctx, task, seconds, label, run), () => updateTaskHealth(ctx, task));
-  } else {
-    later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
-  }
+  const schedule = (seconds: number, label: string, run: () => void) => later(ctx, task, seconds, label, run);
+  const checked = hasEssentialHealthCheck(task.containers);
+  if (checked) runHealthChecks(ctx, task, schedule, () => updateTaskHealth(ctx, task));
+  const targeted = registerTaskTargets(ctx, task, schedule, () => recountHealthy(ctx, task));
+  registerInDiscovery(ctx, task);
+  // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
+  if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
   for (const { container, behaviour } of behaviours) {
     const exit = containerExit(container, behaviour, task.memory);
     if (!exit) continue;
@@ -142,8 +146,22 @@ function updateTaskHealth(ctx: SimContext, task: TaskRecord): void {
   const health = taskHealth(task.containers);
   if (health === task.healthStatus) return;
   task.healthStatus = health;
-  setCountedHealthy(ctx, task, health === 'HEALTHY');
+  recountHealthy(ctx, task);
   changed(ctx, task);
+}
+
+/**
+ * Healthy for the scheduler: container health HEALTHY where the task has checks, and every load balancer
+ * target healthy where it has targets. A target turning unhealthy wakes the scheduler too.
+ */
+function recountHealthy(ctx: SimContext, task: TaskRecord): void {
+  const containersOk = !hasEssentialHealthCheck(task.containers) || task.healthStatus === 'HEALTHY';
+  const targetsOk = task.elbTargetsHealthy !== false;
+  setCountedHealthy(ctx, task, containersOk && targetsOk);
+  if (task.elbUnhealthyTarget) {
+    const service = serviceOf(ctx, task);
+    if (service) ctx.requestServicePass(service);
+  }
 }
 
 /**
@@ -159,6 +177,7 @@ export function stopTask(
 ): void {
   if (task.desiredStatus === 'STOPPED') return;
   const wasRunning = markStopping(ctx, task, stopCode, reason, failure);
+  deregisterFromDiscovery(ctx, task);
   // ECS reports the stop decision first (desiredStatus STOPPED, lastStatus unchanged), then the agent acts.
   changed(ctx, task);
   if (!wasRunning) {
@@ -172,7 +191,8 @@ export function stopTask(
   later(ctx, task, 0, 'DEACTIVATING', () => {
     setStatus(ctx, task, 'DEACTIVATING');
     changed(ctx, task);
-    later(ctx, task, 0, 'STOPPING', () => stopContainers(ctx, task));
+    // Connections drain for the target group's deregistration delay before the containers get SIGTERM.
+    later(ctx, task, deregisterTaskTargets(ctx, task), 'STOPPING', () => stopContainers(ctx, task));
   });
 }
 
@@ -206,6 +226,8 @@ export function terminateTask(ctx: SimContext, task: TaskRecord, stopCode: TaskS
   if (task.desiredStatus !== 'STOPPED') markStopping(ctx, task, stopCode, reason);
   else task.generation++;
   for (const c of task.containers) if (c.lastStatus === 'RUNNING') c.exitCode = EXIT_CODE_SIGKILL;
+  deregisterTaskTargets(ctx, task);
+  deregisterFromDiscovery(ctx, task);
   finishStop(ctx, task);
 }
 

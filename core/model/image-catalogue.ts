@@ -24,6 +24,10 @@ export interface ImageBehaviour {
   baseMemoryMiB?: number;
   /** A leak: memory grows by this much every minute; past the container's hard limit the kernel kills it. */
   memoryGrowthMiBPerMinute?: number;
+  /** Requests per second one task serves before requests queue and time out. Default 200. */
+  capacityRps?: number;
+  /** Time to answer one request on an idle task, in ms. Default 20. */
+  latencyMs?: number;
 }
 
 export const DEFAULT_IMAGE_BEHAVIOUR: Required<
@@ -34,6 +38,8 @@ export const DEFAULT_IMAGE_BEHAVIOUR: Required<
   exitCode: 1,
   stopSeconds: 1,
   baseMemoryMiB: 0,
+  capacityRps: 200,
+  latencyMs: 20,
 };
 
 /** `nginx` and `nginx:latest` are the same image, as in Docker. */

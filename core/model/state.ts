@@ -17,6 +17,9 @@ import type {
   TaskStopCode,
 } from '../api/types.js';
 import type { PlacementExplanation } from '../placement/placement-explanation.js';
+import { createElbState, type ElbState } from '../load-balancing/elb-state.js';
+import { createCloudMapState, type CloudMapState } from '../discovery/cloud-map-state.js';
+import type { LoadGenerator } from '../traffic/load-generator.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -24,6 +27,7 @@ export interface InstanceRecord {
   arn: string;
   id: string;
   ec2InstanceId: string;
+  privateIpAddress: string;
   clusterName: string;
   instanceType: string;
   availabilityZone: string;
@@ -94,6 +98,12 @@ export interface TaskRecord {
   stoppedReason?: string;
   /** When the scheduler started counting this task healthy (no health check: 40 s after RUNNING). */
   healthyAt?: number;
+  /** awsvpc tasks have their own address; others answer on their instance's. */
+  privateIpv4Address?: string;
+  /** Load balancer health of the task's targets: undefined when the task has none. */
+  elbTargetsHealthy?: boolean;
+  /** The first of its targets that a load balancer marked unhealthy, for the replacement event. */
+  elbUnhealthyTarget?: { targetGroupArn: string; id: string; port: number; description: string };
   /** Why the task ended, when that counts as a failure of its deployment (circuit breaker, start throttling). */
   failure?: 'start' | 'exit' | 'health';
   /** Whether the service scheduler has already counted that failure. */
@@ -138,6 +148,11 @@ export interface ServiceRecord {
   healthCheckGracePeriodSeconds: number;
   placementStrategy: PlacementStrategy[];
   placementConstraints: PlacementConstraint[];
+  loadBalancers: ServiceLoadBalancer[];
+  /** Cloud Map services the tasks register in (serviceRegistries), by id. */
+  serviceRegistries: string[];
+  /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */
+  serviceConnectAliases: string[];
   deployments: DeploymentRecord[];
   /** Newest first, at most 100, as DescribeServices returns them. */
   events: ServiceEvent[];
@@ -152,6 +167,12 @@ export interface ServiceRecord {
   startFailuresInARow: number;
   lastStartFailureAt?: number;
   nextLaunchAllowedAt: number;
+}
+
+export interface ServiceLoadBalancer {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
 }
 
 export interface ClusterRecord {
@@ -169,6 +190,9 @@ export interface ClusterRecord {
 
 export interface SimState {
   clusters: Map<string, ClusterRecord>;
+  elb: ElbState;
+  cloudMap: CloudMapState;
+  traffic: Map<string, LoadGenerator>;
   /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
   alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
   /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
@@ -180,5 +204,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerLabCommand } from './commands/lab-command.js';
 import { registerRunCommand } from './commands/run-command.js';
+import { registerStepsCommand } from './commands/steps-command.js';
 
 /** The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. */
 // A closed pipe (`ecs-lab run ... | head`) is the reader's choice, not an error.
@@ -19,5 +20,6 @@ program
   });
 registerRunCommand(program);
 registerLabCommand(program);
+registerStepsCommand(program);
 (await import('./commands/serve-command.js')).registerServeCommand(program);
 await program.parseAsync();

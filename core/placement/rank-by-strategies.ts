@@ -1,12 +1,12 @@
 import type { PlacementStrategy } from '../api/types.js';
 import type { PlacementCandidate } from './placement-candidate.js';
 
-/** The value a spread field reads: the instance for instanceId/host, else the named attribute (if set). */
-export function attributeValue(candidate: PlacementCandidate, field: string): string | undefined {
+/** How a spread field reads a candidate: the instance for instanceId/host, else the named attribute (if set). */
+export function valueReader(field: string): (candidate: PlacementCandidate) => string | undefined {
   const f = field.toLowerCase();
-  if (f === 'instanceid' || f === 'host') return candidate.containerInstanceId;
+  if (f === 'instanceid' || f === 'host') return (c) => c.containerInstanceId;
   const name = field.replace(/^attribute:/, '');
-  return Object.hasOwn(candidate.attributes, name) ? candidate.attributes[name] : undefined;
+  return (c) => (Object.hasOwn(c.attributes, name) ? c.attributes[name] : undefined);
 }
 
 /**
@@ -32,20 +32,22 @@ export function applyStrategy(
     case 'spread': {
       // Spread counts the group's tasks per value over every instance, not only those the task fits on.
       // Instances without the attribute share one bucket, so they are balanced against the others, not always preferred.
-      const field = rule.field ?? 'instanceId';
+      const valueOf = valueReader(rule.field ?? 'instanceId');
       const tasksPerValue = new Map<string | undefined, number>();
       for (const instance of everyInstance) {
-        const value = attributeValue(instance, field);
+        const value = valueOf(instance);
         tasksPerValue.set(value, (tasksPerValue.get(value) ?? 0) + instance.groupTaskCount);
       }
-      return keepLowest(candidates, (c) => tasksPerValue.get(attributeValue(c, field)) ?? 0);
+      return keepLowest(candidates, (c) => tasksPerValue.get(valueOf(c)) ?? 0);
     }
   }
 }
 
 function keepLowest(candidates: PlacementCandidate[], score: (c: PlacementCandidate) => number): PlacementCandidate[] {
-  const best = Math.min(...candidates.map(score));
-  return candidates.filter((c) => score(c) === best);
+  const scores = candidates.map(score);
+  let best = Infinity;
+  for (const s of scores) if (s < best) best = s;
+  return candidates.filter((_, i) => scores[i] === best);
 }
 
 export function describeRule(rule: PlacementStrategy): string {

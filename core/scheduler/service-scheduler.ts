@@ -38,7 +38,8 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   const graceEndsAt = (t: TaskRecord) => (t.startedAt ?? t.createdAt) + service.healthCheckGracePeriodSeconds * 1000;
   const throttled = service.nextLaunchAllowedAt > ctx.clock.now;
   if (throttled) later(service.nextLaunchAllowedAt);
-  const inGrace = tasks.filter((t) => t.healthStatus === 'UNHEALTHY' && graceEndsAt(t) > ctx.clock.now);
+  const failingHealth = (t: TaskRecord) => t.healthStatus === 'UNHEALTHY' || t.elbUnhealthyTarget !== undefined;
+  const inGrace = tasks.filter((t) => failingHealth(t) && graceEndsAt(t) > ctx.clock.now);
   for (const t of inGrace) later(graceEndsAt(t));
 
   const decision = decideRollingPass({
@@ -46,14 +47,21 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: tasks.map((t) => toRollingTask(t, !inGrace.includes(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
+    tasks: tasks.map((t) => toRollingTask(t, failingHealth(t) && !inGrace.includes(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
 
   for (const arn of decision.replaceUnhealthy) {
     const task = cluster.tasks.get(arn)!;
-    recordServiceEvent(ctx, service, serviceMessages.failedContainerHealthChecks(service.name, task.id));
-    stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.failedContainerHealthChecks, 'health');
+    const target = task.elbUnhealthyTarget;
+    if (target) {
+      const who = target.id.startsWith('i-') ? { instanceId: target.id } : { taskId: task.id };
+      recordServiceEvent(ctx, service, serviceMessages.unhealthyInTargetGroup(service.name, who, target.port, target.targetGroupArn, target.description));
+      stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.failedElbHealthChecks(target.targetGroupArn), 'health');
+    } else {
+      recordServiceEvent(ctx, service, serviceMessages.failedContainerHealthChecks(service.name, task.id));
+      stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.failedContainerHealthChecks, 'health');
+    }
   }
   if (decision.stop.length > 0) {
     const stopped = decision.stop.map((arn) => cluster.tasks.get(arn)!);
@@ -155,14 +163,14 @@ function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecor
   return out;
 }
 
-function toRollingTask(task: TaskRecord, graceOver: boolean, onDrainingInstance: boolean): RollingTask {
+function toRollingTask(task: TaskRecord, unhealthy: boolean, onDrainingInstance: boolean): RollingTask {
   return {
     taskArn: task.arn,
     deploymentId: task.deploymentId ?? '',
     healthy: task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING' && task.healthyAt !== undefined,
     pending: task.lastStatus !== 'RUNNING',
     stopping: task.desiredStatus === 'STOPPED',
-    unhealthy: task.healthStatus === 'UNHEALTHY' && graceOver,
+    unhealthy,
     displaced: onDrainingInstance,
     availabilityZone: task.availabilityZone,
     containerInstanceId: task.instanceArn,

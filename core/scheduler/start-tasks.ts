@@ -4,6 +4,7 @@ import { epochSeconds, type SimContext } from '../engine/context.js';
 import { pickDynamicHostPort, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateHasRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
+import { privateAddress } from '../capacity/private-address.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import { chooseInstance, type PlacementChoice } from '../placement/choose-instance.js';
 import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
@@ -42,17 +43,20 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const instances = request.onlyOn ? [request.onlyOn] : [...cluster.instances.values()];
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
+  const candidateOf = (inst: InstanceRecord) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt));
+  // Built once per call: a placement changes only the instance it chose, so only that candidate is rebuilt.
+  const candidates = instances.map(candidateOf);
   for (let i = 0; i < request.count; i++) {
-    const candidates = instances.map((inst) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)));
     const choice = chooseInstance(candidates, needs, request.strategies, (n) => ctx.random.int(n), constraints);
     if (!choice.chosen) {
       failure = choice;
       break;
     }
-    const instance = instances.find((inst) => inst.id === choice.chosen!.containerInstanceId)!;
-    const task = createTask(ctx, cluster, instance, request, needs);
+    const index = candidates.indexOf(choice.chosen);
+    const task = createTask(ctx, cluster, instances[index], request, needs);
     task.placement = choice.explanation;
     started.push(task);
+    candidates[index] = candidateOf(instances[index]);
   }
   for (const task of started) launchTask(ctx, task);
   return failure ? { started, failure } : { started };
@@ -136,6 +140,7 @@ function createTask(
     deploymentId: request.deploymentId,
     cpu: needs.cpu,
     memory: needs.memory,
+    ...(td.networkMode === 'awsvpc' ? { privateIpv4Address: privateAddress(ctx, instance?.availabilityZone ?? fargateZone ?? ctx.region) } : {}),
     createdAt: ctx.clock.now,
     healthStatus: 'UNKNOWN',
     containers,

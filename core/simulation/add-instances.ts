@@ -4,6 +4,7 @@ import { arns } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
 import { emitInstanceChange, wakeServices } from '../capacity/instance-events.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
+import { privateAddress } from '../capacity/private-address.js';
 import type { InstanceRecord } from '../model/state.js';
 import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
 
@@ -71,6 +72,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       arn: arns.containerInstance(ctx, cluster.name, id),
       id,
       ec2InstanceId,
+      privateIpAddress: privateAddress(ctx, availabilityZone),
       clusterName: cluster.name,
       instanceType,
       availabilityZone,

@@ -10,6 +10,9 @@ import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
 import { addInstances, type AddInstancesRequest } from './add-instances.js';
 import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from './alarm-state.js';
+import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
+import { failZone, killTask } from './faults.js';
+import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
@@ -90,6 +93,30 @@ export class SimulationControl {
   /** A CloudWatch alarm changes state (deployment alarms watch these). */
   setAlarmState(request: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' }): void {
     this.changed('setAlarmState', [request], setAlarmState(this.ctx, request));
+  }
+
+  /** A client starts calling a service through a load balancer, DNS (Cloud Map) or Service Connect. */
+  startTraffic(request: StartTrafficRequest): void {
+    this.changed('startTraffic', [request], startTraffic(this.ctx, request));
+  }
+
+  stopTraffic(request: { name: string }): void {
+    this.changed('stopTraffic', [request], stopTraffic(this.ctx, request));
+  }
+
+  /** Requests, errors and latency of a client, second by second. */
+  trafficHistory(name: string): SecondRecord[] {
+    return trafficHistory(this.ctx, name);
+  }
+
+  /** A task's process is killed (exit 137). */
+  killTask(request: { cluster?: string; task: string }): void {
+    this.changed('killTask', [request], killTask(this.ctx, request));
+  }
+
+  /** An Availability Zone is lost: its instances and Fargate tasks go. */
+  failZone(request: { availabilityZone: string }): void {
+    this.changed('failZone', [request], failZone(this.ctx, request));
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {

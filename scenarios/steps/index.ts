@@ -6,5 +6,7 @@ import './history-steps.js';
 import './instance-steps.js';
 import './task-steps.js';
 import './fargate-steps.js';
+import './traffic-steps.js';
+import './load-balancer-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

@@ -18,9 +18,15 @@ defineSteps('Task definitions and images', {
   'a new revision of {string} for image {string}': (world, family: string, image: string) => {
     const { taskDefinition } = world.sim.describeTaskDefinition({ taskDefinition: family });
     const [first, ...rest] = taskDefinition.containerDefinitions;
+    const { requiresCompatibilities, cpu, memory, executionRoleArn, taskRoleArn, networkMode } = taskDefinition;
     world.sim.registerTaskDefinition({
       family,
-      networkMode: taskDefinition.networkMode,
+      networkMode,
+      ...(requiresCompatibilities ? { requiresCompatibilities } : {}),
+      ...(cpu ? { cpu } : {}),
+      ...(memory ? { memory } : {}),
+      ...(executionRoleArn ? { executionRoleArn } : {}),
+      ...(taskRoleArn ? { taskRoleArn } : {}),
       containerDefinitions: [{ ...first, image }, ...rest],
     });
   },

@@ -2,11 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import chalk, { Chalk } from 'chalk';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { describeError } from '../../../labs/lab-kit/describe-error.js';
 import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
 import type { LabManifest } from '../../../labs/lab-kit/lab-manifest.js';
+import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { checkLabFolder } from '../../../labs/lab-kit/node/check-lab-folder.js';
+import { jsonReport } from '../../../labs/lab-kit/reporters/json-report.js';
+import { junitReport } from '../../../labs/lab-kit/reporters/junit-report.js';
+import type { LabRun } from '../../../labs/lab-kit/reporters/lab-run.js';
 import {
   copyStarter,
   LABS_ROOT,
@@ -45,11 +49,13 @@ export function registerLabCommand(program: Command): void {
     .action((id: string) => run(() => start(root(), id)));
   lab
     .command('check')
-    .description('run the lab\'s checks on your files: exit code 0 when all pass, 1 when one fails')
-    .argument('<id>', 'the lab (see `ecs-lab lab list`)')
+    .description('run a lab\'s checks on your files: exit code 0 when all pass, 1 when one fails')
+    .argument('[id]', 'the lab (see `ecs-lab lab list`)')
+    .option('--all', 'check every lab (with --dir: a student\'s folder holding one sub-folder per lab)')
     .option('--dir <folder>', 'the folder holding your files (default: labs/<id>/work/)')
+    .addOption(new Option('--reporter <format>', 'pretty for people, junit or json for CI and scripts').choices(REPORTERS).default('pretty'))
     .option('--no-color', 'plain text output')
-    .action((id: string, options: { dir?: string; color: boolean }) => run(() => check(root(), id, options)));
+    .action((id: string | undefined, options: CheckOptions) => run(() => check(root(), id, options)));
   lab
     .command('hint')
     .description('show the next hint (the work folder remembers which you have seen)')
@@ -103,22 +109,62 @@ function start(labsRoot: string, id: string): void {
   say(chalk.dim(`Instructions: ${shown(join(labsRoot, id, 'README.md'))}`));
 }
 
-async function check(labsRoot: string, id: string, options: { dir?: string; color: boolean }): Promise<void> {
-  const manifest = manifestOf(labsRoot, id);
-  let folder = workFolder(labsRoot, id);
-  if (options.dir !== undefined) {
-    folder = resolve(options.dir);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--dir ${options.dir}: there is no such folder.`);
-  } else if (!existsSync(folder)) {
-    folder = join(labsRoot, id, 'starter');
-    say(`No work folder yet (${shownFolder(workFolder(labsRoot, id))}): checking the starter. \`ecs-lab lab start ${id}\` makes your own copy.`);
+const REPORTERS = ['pretty', 'junit', 'json'] as const;
+
+interface CheckOptions {
+  all?: boolean;
+  dir?: string;
+  reporter: (typeof REPORTERS)[number];
+  color: boolean;
+}
+
+async function check(labsRoot: string, id: string | undefined, options: CheckOptions): Promise<void> {
+  if (options.all && id !== undefined) throw new UsageError('give a lab id or --all, not both.');
+  if (!options.all && id === undefined) throw new UsageError('give a lab id (see `ecs-lab lab list`) or --all.');
+  if (options.dir !== undefined && (!existsSync(options.dir) || !statSync(options.dir).isDirectory())) {
+    throw new UsageError(`--dir ${options.dir}: there is no such folder.`);
+  }
+  const ids = options.all ? labIds(labsRoot) : [manifestOf(labsRoot, id!).id];
+  const pretty = options.reporter === 'pretty';
+  const folders = ids.map((labId) => learnerFolder(labsRoot, labId, options, pretty));
+  const thread = new CheckThread(labsRoot);
+  const runs: LabRun[] = [];
+  try {
+    for (const [i, labId] of ids.entries()) runs.push(await checkOne(thread, labsRoot, labId, folders[i]));
+  } finally {
+    thread.close();
+  }
+
+  if (options.reporter === 'junit') say(junitReport(runs).trimEnd());
+  else if (options.reporter === 'json') say(JSON.stringify(jsonReport(runs), null, 2));
+  else {
+    const colours = options.color ? chalk : new Chalk({ level: 0 });
+    const paint: Paint = { passed: colours.green, failed: colours.red, dim: colours.dim, bold: colours.bold };
+    runs.forEach((labRun, i) => {
+      if (i > 0) say();
+      say(formatReport(labRun.title, labRun.report, paint).join('\n'));
+    });
+    if (options.all) say(`\n${colours.bold(`${runs.filter((r) => r.report.passed).length} of ${runs.length} labs passed.`)}`);
+  }
+  process.exitCode = runs.every((r) => r.report.passed) ? 0 : 1;
+}
+
+/** Where lab `id`'s files are read: --dir (a lab's own folder, or with --all the lab's sub-folder), else the work folder, else the starter. */
+function learnerFolder(labsRoot: string, id: string, options: CheckOptions, talk: boolean): string {
+  if (options.dir !== undefined) return resolve(options.all ? join(options.dir, id) : options.dir);
+  const folder = workFolder(labsRoot, id);
+  if (existsSync(folder)) return folder;
+  if (talk) {
+    say(`No work folder yet for ${id} (${shownFolder(folder)}): checking the starter. \`ecs-lab lab start ${id}\` makes your own copy.`);
     say();
   }
-  const { report } = await checkLabFolder(labsRoot, id, folder);
-  const colours = options.color ? chalk : new Chalk({ level: 0 });
-  const paint: Paint = { passed: colours.green, failed: colours.red, dim: colours.dim, bold: colours.bold };
-  say(formatReport(manifest.title, report, paint).join('\n'));
-  process.exitCode = report.passed ? 0 : 1;
+  return join(labsRoot, id, 'starter');
+}
+
+async function checkOne(thread: CheckThread, labsRoot: string, id: string, folder: string): Promise<LabRun> {
+  const started = performance.now();
+  const { manifest, report } = await checkLabFolder(thread, labsRoot, id, folder);
+  return { id, title: manifest.title, folder: shown(folder), report, seconds: (performance.now() - started) / 1000 };
 }
 
 function hint(labsRoot: string, id: string): void {

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import chalk, { Chalk } from 'chalk';
 import { type Command, InvalidArgumentError } from 'commander';
 import { runFeature, type FeatureRun } from '../../../scenarios/runner/run-feature.js';
+import { featureHtmlReport } from '../../../labs/lab-kit/reporters/feature-html-report.js';
+import { featureJunitReport } from '../../../labs/lab-kit/reporters/feature-junit-report.js';
+import type { PlayedFeature } from '../../../labs/lab-kit/reporters/feature-results.js';
 import { jsonLines, renderFeature, summarise } from '../timeline-printer.js';
 
 export function parseSeed(value: string): number {
@@ -14,6 +17,8 @@ interface RunOptions {
   color: boolean;
   json?: boolean;
   allEvents?: boolean;
+  reportHtml?: string;
+  reportJunit?: string;
 }
 
 /** `ecs-lab run <features...>`: plays features against the simulator and prints their timeline. */
@@ -26,9 +31,11 @@ export function registerRunCommand(program: Command): void {
     .option('--no-color', 'plain text output')
     .option('--json', 'print the event log and step outcomes as JSON lines, for scripts')
     .option('--all-events', 'also show EventBridge events (task state changes), not only service events')
+    .option('--report-html <file>', 'also write a self-contained HTML report of the scenarios')
+    .option('--report-junit <file>', 'also write a JUnit XML report (one testcase per scenario), for CI')
     .action((features: string[], options: RunOptions) => {
       const paint = options.color === false ? new Chalk({ level: 0 }) : chalk;
-      const runs: FeatureRun[] = [];
+      const played: PlayedFeature[] = [];
       for (const [index, file] of features.entries()) {
         if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
         let source: string;
@@ -47,11 +54,24 @@ export function registerRunCommand(program: Command): void {
           process.exitCode = 1;
           continue;
         }
-        runs.push(run);
+        played.push({ file, run });
         const lines = options.json ? jsonLines(file, run) : renderFeature(run, { chalk: paint, allEvents: options.allEvents ?? false });
         process.stdout.write(`${lines.join('\n')}\n`);
       }
-      if (!options.json) process.stdout.write(`${summarise(runs, paint).join('\n')}\n`);
-      if (runs.some((r) => r.status !== 'passed')) process.exitCode = 1;
+      if (!options.json) process.stdout.write(`${summarise(played.map((p) => p.run), paint).join('\n')}\n`);
+      if (options.reportHtml) writeReport(options.reportHtml, featureHtmlReport(played, new Date()));
+      if (options.reportJunit) writeReport(options.reportJunit, featureJunitReport(played));
+      if (played.some((p) => p.run.status !== 'passed')) process.exitCode = 1;
     });
+}
+
+/** Reports are written after the run, whatever its outcome: a failing run is when a report matters most. */
+function writeReport(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+    process.stderr.write(`Report written to ${file}\n`);
+  } catch (error) {
+    process.stderr.write(`ecs-lab: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -26,9 +26,17 @@ const FAULTS: Record<string, (simulators: RegionalSimulators, region: string | u
     s.get(region).control.setFargateCapacity(request as { capacityProvider: 'FARGATE'; maxTasks: number | null });
     return {};
   },
+  'task-crash': (s, region, request) => {
+    s.get(region).control.killTask(request as { task: string });
+    return {};
+  },
+  'zone-outage': (s, region, request) => {
+    s.get(region).control.failZone(request as { availabilityZone: string });
+    return {};
+  },
 };
 /** Faults a class may ask for that the engine does not model yet: named, so the answer can say so. */
-const NOT_YET_MODELLED = ['instance-failure', 'task-crash', 'zone-outage'];
+const NOT_YET_MODELLED = ['instance-failure'];
 
 const invalid = (message: string) => new EcsError('InvalidParameterException', message);
 

@@ -10,8 +10,8 @@ type FacadeMethod = (request: Record<string, unknown>) => unknown;
  * Synchronous on purpose: nothing else (another request, the clock ticker) can run in the middle of it.
  */
 export function invokeAction(simulator: EcsSimulator, operation: string, input: Record<string, unknown>): unknown {
-  const method = (simulator as unknown as Record<string, unknown>)[facadeMethodName(operation)];
   if (!ECS_OPERATIONS.has(operation)) throw new ProtocolError('UnknownOperationException', `${operation} is not an Amazon ECS operation.`);
+  const method = (simulator as unknown as Record<string, unknown>)[facadeMethodName(operation)];
   if (typeof method !== 'function') {
     throw new ProtocolError('UnknownOperationException', `ecs-lab does not simulate ${operation} yet.`);
   }

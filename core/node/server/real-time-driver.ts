@@ -23,13 +23,22 @@ export class RealTimeDriver {
   constructor(
     private readonly simulators: RegionalSimulators,
     readonly speed: number,
+    /** An engine failure while time runs with no request to answer it: the server reports it and lives on. */
+    private readonly onError: (error: unknown) => void,
     private readonly tickMs = 100,
   ) {
     this.rebase();
   }
 
   start(): void {
-    this.timer = setInterval(() => this.sync(), this.tickMs);
+    this.timer = setInterval(() => {
+      try {
+        this.sync();
+      } catch (error) {
+        // The failing step is consumed: the next tick carries on after it.
+        this.onError(error);
+      }
+    }, this.tickMs);
     // The ticker alone must not keep a finished process (a test, a script) alive.
     this.timer.unref();
   }

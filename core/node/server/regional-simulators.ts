@@ -1,4 +1,4 @@
-import { createSimulator, type EcsSimulator } from '../../index.js';
+import { EcsError, createSimulator, type EcsSimulator } from '../../index.js';
 
 export interface RegionalOptions {
   seed: number;
@@ -37,6 +37,7 @@ export class RegionalSimulators {
   get(region = this.options.defaultRegion): EcsSimulator {
     let simulator = this.simulators.get(region);
     if (!simulator) {
+      if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new EcsError('InvalidParameterException', `${JSON.stringify(region)} is not a region name.`);
       const nowMs = this.nowMs;
       simulator = createSimulator({ seed: this.options.seed, accountId: this.options.accountId, region });
       simulator.control.advance(nowMs / 1000);

@@ -28,7 +28,7 @@ export interface HandlerContext extends ControlContext {
 
 // No build step and nothing fetched from elsewhere: the page is one file, its script and style inline.
 const DASHBOARD_HTML = readFileSync(new URL('./dashboard.html', import.meta.url), 'utf8');
-const DASHBOARD_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'";
+const DASHBOARD_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:";
 
 function errorOf(error: unknown): { type: string; message: string; status: number } {
   if (error instanceof ProtocolError) return { type: error.type, message: error.message, status: error.status };

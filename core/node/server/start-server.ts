@@ -19,6 +19,8 @@ export interface EcsServerOptions {
   region?: string;
   bodyLimitBytes?: number;
   onRequest?: (record: RequestRecord) => void;
+  /** An engine failure while the clock ticks (no request to answer it). Default: a line on stderr. */
+  onEngineError?: (error: unknown) => void;
 }
 
 export interface EcsServer {
@@ -28,6 +30,10 @@ export interface EcsServer {
   close: () => Promise<void>;
 }
 
+function reportEngineError(error: unknown): void {
+  process.stderr.write(`ecs-lab serve: the simulator failed while time ran: ${error instanceof Error ? error.stack : String(error)}\n`);
+}
+
 /** Starts the ECS endpoint; rejects with the listen error (EADDRINUSE, EACCES) if it cannot bind. */
 export async function startEcsServer(options: EcsServerOptions = {}): Promise<EcsServer> {
   const simulators = new RegionalSimulators({
@@ -35,7 +41,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     accountId: options.accountId ?? '123456789012',
     defaultRegion: options.region ?? 'us-east-1',
   });
-  const driver = options.clock === 'manual' ? undefined : new RealTimeDriver(simulators, options.speed ?? 1);
+  const driver = options.clock === 'manual' ? undefined : new RealTimeDriver(simulators, options.speed ?? 1, options.onEngineError ?? reportEngineError);
   const streams = new Set<() => void>();
   const server = createServer(
     createRequestHandler({

@@ -1,0 +1,178 @@
+import { EcsError } from '../api/errors.js';
+import type { SimContext } from '../engine/context.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_TARGET_HEALTH_CHECK, type LoadBalancerRecord, type TargetGroupRecord } from './elb-state.js';
+
+/**
+ * The Elastic Load Balancing (v2) actions the simulator models, with that API's PascalCase shapes and its
+ * exception names (ValidationError, TargetGroupNotFoundException, ...).
+ */
+const validation = (message: string, field: string) => new EcsError('ValidationError', message, field);
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
+
+function requireElbName(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !NAME.test(value)) {
+    throw validation(`${field} must be 1-32 letters, digits and hyphens, not starting or ending with a hyphen.`, field);
+  }
+  return value;
+}
+
+const elbArn = (ctx: SimContext, kind: string, name: string) =>
+  `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.accountId}:${kind}/${name}/${ctx.random.hex(16)}`;
+
+export function createLoadBalancer(ctx: SimContext, input: { Name: string; Type?: 'application' | 'network'; Subnets?: string[] }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Name', 'Type', 'Subnets', 'SecurityGroups', 'Scheme', 'IpAddressType', 'Tags']);
+  const name = requireElbName(request.Name, 'Name');
+  const type = optionalEnum(request.Type, 'Type', ['application', 'network'] as const) ?? 'application';
+  optionalArray(request.Subnets, 'Subnets', 20);
+  if ([...ctx.state.elb.loadBalancers.values()].some((lb) => lb.name === name)) {
+    throw new EcsError('DuplicateLoadBalancerNameException', 'A load balancer with the same name already exists.', 'Name');
+  }
+  const lb: LoadBalancerRecord = {
+    arn: elbArn(ctx, `loadbalancer/${type === 'application' ? 'app' : 'net'}`, name),
+    name,
+    type,
+    dnsName: `${name}-${ctx.random.digits(10)}.${ctx.region}.elb.amazonaws.com`,
+    listeners: [],
+    createdAt: ctx.clock.now,
+  };
+  ctx.state.elb.loadBalancers.set(lb.arn, lb);
+  return { LoadBalancers: [loadBalancerView(lb)] };
+}
+
+export function createTargetGroup(
+  ctx: SimContext,
+  input: {
+    Name: string;
+    Protocol?: string;
+    Port?: number;
+    TargetType?: 'instance' | 'ip';
+    VpcId?: string;
+    HealthCheckPath?: string;
+    HealthCheckIntervalSeconds?: number;
+    HealthCheckTimeoutSeconds?: number;
+    HealthyThresholdCount?: number;
+    UnhealthyThresholdCount?: number;
+    Matcher?: { HttpCode: string };
+  },
+) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', [
+    'Name', 'Protocol', 'Port', 'TargetType', 'VpcId', 'HealthCheckPath', 'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds',
+    'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Matcher', 'HealthCheckProtocol', 'HealthCheckPort', 'Tags',
+  ]);
+  const name = requireElbName(request.Name, 'Name');
+  if ([...ctx.state.elb.targetGroups.values()].some((tg) => tg.name === name)) {
+    throw new EcsError('DuplicateTargetGroupNameException', 'A target group with the same name already exists.', 'Name');
+  }
+  const protocol = optionalEnum(request.Protocol, 'Protocol', ['HTTP', 'HTTPS', 'TCP', 'UDP', 'TLS'] as const) ?? 'HTTP';
+  const interval = optionalInteger(request.HealthCheckIntervalSeconds, 'HealthCheckIntervalSeconds', { min: 5, max: 300 }) ?? DEFAULT_TARGET_HEALTH_CHECK.intervalSeconds;
+  const timeout = optionalInteger(request.HealthCheckTimeoutSeconds, 'HealthCheckTimeoutSeconds', { min: 2, max: 120 }) ?? DEFAULT_TARGET_HEALTH_CHECK.timeoutSeconds;
+  if (timeout >= interval) throw validation('Health check timeout must be smaller than the interval.', 'HealthCheckTimeoutSeconds');
+  const matcher = request.Matcher === undefined ? undefined : optionalString(requireObject(request.Matcher, 'Matcher').HttpCode, 'Matcher.HttpCode');
+  const tg: TargetGroupRecord = {
+    arn: elbArn(ctx, 'targetgroup', name),
+    name,
+    protocol,
+    port: optionalInteger(request.Port, 'Port', { min: 1, max: 65535 }) ?? 80,
+    targetType: optionalEnum(request.TargetType, 'TargetType', ['instance', 'ip'] as const) ?? 'instance',
+    healthCheck: {
+      path: optionalString(request.HealthCheckPath, 'HealthCheckPath') ?? DEFAULT_TARGET_HEALTH_CHECK.path,
+      intervalSeconds: interval,
+      timeoutSeconds: timeout,
+      healthyThreshold: optionalInteger(request.HealthyThresholdCount, 'HealthyThresholdCount', { min: 2, max: 10 }) ?? DEFAULT_TARGET_HEALTH_CHECK.healthyThreshold,
+      unhealthyThreshold: optionalInteger(request.UnhealthyThresholdCount, 'UnhealthyThresholdCount', { min: 2, max: 10 }) ?? DEFAULT_TARGET_HEALTH_CHECK.unhealthyThreshold,
+      matcher: matcher ?? DEFAULT_TARGET_HEALTH_CHECK.matcher,
+    },
+    deregistrationDelaySeconds: DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+    loadBalancerArns: [],
+    targets: new Map(),
+  };
+  ctx.state.elb.targetGroups.set(tg.arn, tg);
+  return { TargetGroups: [targetGroupView(tg)] };
+}
+
+export function createListener(ctx: SimContext, input: { LoadBalancerArn: string; Port: number; Protocol?: string; DefaultActions: Array<{ Type: 'forward'; TargetGroupArn: string }> }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['LoadBalancerArn', 'Port', 'Protocol', 'DefaultActions', 'Certificates', 'SslPolicy', 'Tags']);
+  const lb = ctx.state.elb.loadBalancers.get(String(request.LoadBalancerArn));
+  if (!lb) throw new EcsError('LoadBalancerNotFoundException', 'One or more load balancers not found', 'LoadBalancerArn');
+  const port = optionalInteger(request.Port, 'Port', { min: 1, max: 65535 });
+  if (port === undefined) throw validation('Port is required.', 'Port');
+  if (lb.listeners.some((l) => l.port === port)) throw new EcsError('DuplicateListenerException', 'A listener already exists on this port for this load balancer', 'Port');
+  const actions = optionalArray(request.DefaultActions, 'DefaultActions', 5) ?? [];
+  const forward = actions.map((a, i) => requireObject(a, `DefaultActions[${i}]`)).find((a) => a.Type === 'forward');
+  const tg = forward && ctx.state.elb.targetGroups.get(String(forward.TargetGroupArn));
+  if (!tg) throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', 'DefaultActions');
+  const listener = { arn: lb.arn.replace(':loadbalancer/', ':listener/') + `/${ctx.random.hex(16)}`, port, protocol: String(request.Protocol ?? 'HTTP'), targetGroupArn: tg.arn };
+  lb.listeners.push(listener);
+  if (!tg.loadBalancerArns.includes(lb.arn)) tg.loadBalancerArns.push(lb.arn);
+  return { Listeners: [{ ListenerArn: listener.arn, LoadBalancerArn: lb.arn, Port: port, Protocol: listener.protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.arn }] }] };
+}
+
+export function findTargetGroup(ctx: SimContext, arn: unknown, field = 'TargetGroupArn'): TargetGroupRecord {
+  const tg = typeof arn === 'string' ? ctx.state.elb.targetGroups.get(arn) : undefined;
+  if (!tg) throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', field);
+  return tg;
+}
+
+export function modifyTargetGroupAttributes(ctx: SimContext, input: { TargetGroupArn: string; Attributes: Array<{ Key: string; Value: string }> }) {
+  const request = requireObject(input, 'request');
+  const tg = findTargetGroup(ctx, request.TargetGroupArn);
+  const attributes = (optionalArray(request.Attributes, 'Attributes', 20) ?? []).map((a, i) => requireObject(a, `Attributes[${i}]`));
+  for (const [i, attribute] of attributes.entries()) {
+    if (attribute.Key !== 'deregistration_delay.timeout_seconds') {
+      throw validation(`Attributes[${i}].Key ${JSON.stringify(attribute.Key)} is not modelled; the simulator knows deregistration_delay.timeout_seconds.`, `Attributes[${i}].Key`);
+    }
+    const seconds = Number(attribute.Value);
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) {
+      throw validation('deregistration_delay.timeout_seconds must be an integer from 0 to 3600.', `Attributes[${i}].Value`);
+    }
+  }
+  for (const attribute of attributes) tg.deregistrationDelaySeconds = Number(attribute.Value);
+  return { Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(tg.deregistrationDelaySeconds) }] };
+}
+
+export function describeTargetHealth(ctx: SimContext, input: { TargetGroupArn: string }) {
+  const tg = findTargetGroup(ctx, requireObject(input, 'request').TargetGroupArn);
+  return {
+    TargetHealthDescriptions: [...tg.targets.values()].map((t) => ({
+      Target: { Id: t.id, Port: t.port, ...(t.availabilityZone ? { AvailabilityZone: t.availabilityZone } : {}) },
+      HealthCheckPort: String(t.port),
+      TargetHealth: { State: t.state, ...(t.reasonCode ? { Reason: t.reasonCode } : {}), ...(t.description ? { Description: t.description } : {}) },
+    })),
+  };
+}
+
+export function describeTargetGroups(ctx: SimContext, input: { TargetGroupArns?: string[]; Names?: string[] } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  const arns = optionalArray(request.TargetGroupArns, 'TargetGroupArns', 20);
+  const names = optionalArray(request.Names, 'Names', 20);
+  const groups = [...ctx.state.elb.targetGroups.values()].filter((tg) => (!arns || arns.includes(tg.arn)) && (!names || names.includes(tg.name)));
+  if ((arns && groups.length < arns.length) || (names && groups.length < names.length)) {
+    throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', arns ? 'TargetGroupArns' : 'Names');
+  }
+  return { TargetGroups: groups.map(targetGroupView) };
+}
+
+function targetGroupView(tg: TargetGroupRecord) {
+  return {
+    TargetGroupArn: tg.arn,
+    TargetGroupName: tg.name,
+    Protocol: tg.protocol,
+    Port: tg.port,
+    TargetType: tg.targetType,
+    HealthCheckPath: tg.healthCheck.path,
+    HealthCheckIntervalSeconds: tg.healthCheck.intervalSeconds,
+    HealthCheckTimeoutSeconds: tg.healthCheck.timeoutSeconds,
+    HealthyThresholdCount: tg.healthCheck.healthyThreshold,
+    UnhealthyThresholdCount: tg.healthCheck.unhealthyThreshold,
+    Matcher: { HttpCode: tg.healthCheck.matcher },
+    LoadBalancerArns: [...tg.loadBalancerArns],
+  };
+}
+
+function loadBalancerView(lb: LoadBalancerRecord) {
+  return { LoadBalancerArn: lb.arn, LoadBalancerName: lb.name, Type: lb.type, DNSName: lb.dnsName, State: { Code: 'active' } };
+}

@@ -1,0 +1,72 @@
+/** Elastic Load Balancing (v2) as the simulator keeps it. Times are virtual milliseconds. */
+export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+
+export interface TargetHealthCheck {
+  path: string;
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+  matcher: string;
+}
+
+export interface TargetRecord {
+  /** "id:port": an instance id with its host port, or a task IP with the container port. */
+  key: string;
+  id: string;
+  port: number;
+  availabilityZone?: string;
+  taskArn: string;
+  state: TargetState;
+  reasonCode?: string;
+  description?: string;
+  passes: number;
+  failures: number;
+}
+
+export interface TargetGroupRecord {
+  arn: string;
+  name: string;
+  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'UDP' | 'TLS';
+  port: number;
+  targetType: 'instance' | 'ip';
+  healthCheck: TargetHealthCheck;
+  deregistrationDelaySeconds: number;
+  loadBalancerArns: string[];
+  targets: Map<string, TargetRecord>;
+}
+
+export interface ListenerRecord {
+  arn: string;
+  port: number;
+  protocol: string;
+  targetGroupArn: string;
+}
+
+export interface LoadBalancerRecord {
+  arn: string;
+  name: string;
+  type: 'application' | 'network';
+  dnsName: string;
+  listeners: ListenerRecord[];
+  createdAt: number;
+}
+
+export interface ElbState {
+  loadBalancers: Map<string, LoadBalancerRecord>;
+  targetGroups: Map<string, TargetGroupRecord>;
+}
+
+export const createElbState = (): ElbState => ({ loadBalancers: new Map(), targetGroups: new Map() });
+
+/** ALB target group defaults (Application Load Balancer guide, target group health checks). */
+export const DEFAULT_TARGET_HEALTH_CHECK: TargetHealthCheck = {
+  path: '/',
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  healthyThreshold: 5,
+  unhealthyThreshold: 2,
+  matcher: '200',
+};
+
+export const DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;

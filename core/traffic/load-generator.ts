@@ -1,0 +1,27 @@
+import type { TrafficPattern } from './traffic-pattern.js';
+import type { SecondOutcome } from './request-outcomes.js';
+
+/** How a client reaches the service it calls. */
+export type TrafficRoute =
+  | { via: 'load-balancer'; loadBalancerArn: string }
+  | { via: 'dns'; hostname: string }
+  | { via: 'service-connect'; alias: string };
+
+export interface SecondRecord extends SecondOutcome {
+  /** Virtual ms at the end of the second. */
+  time: number;
+}
+
+export interface LoadGenerator {
+  name: string;
+  route: TrafficRoute;
+  requestsPerSecond: number;
+  pattern: TrafficPattern;
+  startedAt: number;
+  /** The client's resolver cache (DNS route): the answer and when it expires. */
+  dnsCache?: { addresses: string[]; expiresAt: number };
+  history: SecondRecord[];
+}
+
+/** Service Connect's proxy retries a failed connection on other endpoints (the simulator's model: twice). */
+export const SERVICE_CONNECT_RETRIES = 2;

@@ -1,0 +1,50 @@
+@concepts:C22 @concepts:C50 @concepts:C45
+Feature: Load balancing with an Application Load Balancer
+  ECS registers each task of a service with its target group when the task is RUNNING; the load balancer
+  health checks it (one pass for a new target, two failures in a row for an unhealthy one, 30 s apart by
+  default) and sends requests only to healthy targets. When a task stops, its target drains for the
+  deregistration delay (300 s by default) before the container gets SIGTERM. Take away: with a load
+  balancer a rolling update loses no request, a short deregistration delay makes deployments faster,
+  and a task failing its target health checks is replaced.
+
+  Background:
+    Given a cluster "demo" with 2 m5.large instances across 2 zones
+    And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
+    And an Application Load Balancer "web-alb" forwarding port 80 to a target group "web-tg" of instance targets
+
+  Scenario: A rolling update behind the load balancer loses no request
+    Given the deregistration delay of "web-tg" is 30 seconds
+    And a service "web" running 4 tasks of "web" behind the target group "web-tg"
+    And clients call the load balancer "web-alb" at 200 requests per second
+    And the target group "web-tg" has 4 healthy targets
+    And a new revision of "web" for image "web:2"
+    When I deploy revision 2 of "web"
+    Then the deployment of "web" completes within 15 minutes
+    And 4 tasks of "web" are running revision 2
+    And the target group "web-tg" has 4 healthy targets
+    And no request of the clients failed since the update
+
+  Scenario: A stopped task drains for the deregistration delay before it gets SIGTERM
+    Given a service "web" running 2 tasks of "web" behind the target group "web-tg"
+    When I stop one task of "web" by hand
+    Then the stopped task is still DEACTIVATING after 290 seconds
+    And the stopped task is still STOPPED after 20 seconds
+    And the service "web" reports:
+      """
+      (service web, taskSet ecs-svc/…) has begun draining connections on 1 tasks.
+      """
+    And the service "web" reports:
+      """
+      (service web) deregistered 1 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…)
+      """
+
+  Scenario: A task that fails its target health checks is replaced
+    Given the image "web:1" fails its health check from 120 seconds after it starts
+    And a service "web" running 2 tasks of "web" behind the target group "web-tg"
+    And I scale "web" to 2 tasks
+    When 4 minutes pass
+    Then the service "web" reports:
+      """
+      (service web) (instance i-…) (port …) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…) due to (reason Health checks failed with these codes: [503])
+      """
+    And some stopped task of "web" says "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…)"
