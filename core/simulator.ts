@@ -1,6 +1,7 @@
 import * as accountSettings from './api/account-settings.js';
 import * as elb from './load-balancing/elb-api.js';
 import * as cloudMap from './discovery/cloud-map-api.js';
+import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
 import * as containerInstanceState from './api/container-instance-state.js';
 import * as containerInstances from './api/container-instances.js';
@@ -107,6 +108,12 @@ export class EcsSimulator {
   }
   listAccountSettings(request?: { name?: string }) {
     return this.call(() => accountSettings.listAccountSettings(this.ctx, request));
+  }
+  createCapacityProvider(request: Parameters<typeof capacityProviders.createCapacityProvider>[1]) {
+    return this.change('createCapacityProvider', request, () => capacityProviders.createCapacityProvider(this.ctx, request));
+  }
+  describeCapacityProviders(request?: { capacityProviders?: string[] }) {
+    return this.call(() => capacityProviders.describeCapacityProviders(this.ctx, request));
   }
   createCluster(request?: CreateClusterRequest) {
     return this.change('createCluster', request, () => clusters.createCluster(this.ctx, request));

@@ -1,6 +1,6 @@
 import type { CapacityProviderStrategyItem, Cluster, CreateClusterRequest } from './types.js';
 import { validateCapacityProviderStrategy } from './launch-target.js';
-import { isFargateProvider } from '../capacity/fargate-capacity.js';
+import { isKnownCapacityProvider } from './capacity-providers.js';
 import { EcsError } from './errors.js';
 import { resolveCluster } from './resolve.js';
 import { arns, resourceId } from '../engine/arns.js';
@@ -32,11 +32,11 @@ export function clusterView(cluster: ClusterRecord): Cluster {
   };
 }
 
-function validateProviders(input: unknown): string[] {
+function validateProviders(ctx: SimContext, input: unknown): string[] {
   const names = (optionalArray(input, 'capacityProviders', 20) ?? []).map((p, i) => optionalString(p, `capacityProviders[${i}]`)!);
   for (const [i, name] of names.entries()) {
-    if (!isFargateProvider(name)) {
-      throw new EcsError('InvalidParameterException', `The specified capacity provider ${name} does not exist. The simulator offers FARGATE and FARGATE_SPOT.`, `capacityProviders[${i}]`);
+    if (!isKnownCapacityProvider(ctx, name)) {
+      throw new EcsError('InvalidParameterException', `The specified capacity provider ${name} does not exist. Use FARGATE, FARGATE_SPOT, or one made with CreateCapacityProvider.`, `capacityProviders[${i}]`);
     }
   }
   return [...new Set(names)];
@@ -50,7 +50,7 @@ export function putClusterCapacityProviders(
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['cluster', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const cluster = resolveCluster(ctx, request.cluster);
-  const providers = validateProviders(request.capacityProviders);
+  const providers = validateProviders(ctx, request.capacityProviders);
   const strategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', { ...cluster, capacityProviders: providers });
   const inUse = [...cluster.services.values()].flatMap((s) => (s.status === 'ACTIVE' ? s.capacityProviderStrategy.map((i) => i.capacityProvider) : []));
   const removed = inUse.find((p) => !providers.includes(p));
@@ -65,7 +65,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   rejectUnknownFields(request, '', ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
   optionalArray(request.tags, 'tags', 50);
-  const capacityProviders = validateProviders(request.capacityProviders);
+  const capacityProviders = validateProviders(ctx, request.capacityProviders);
   const existing = ctx.state.clusters.get(name);
   // CreateCluster is idempotent: the same name returns the existing cluster.
   if (existing && existing.status === 'ACTIVE') return { cluster: clusterView(existing) };

@@ -71,7 +71,8 @@ export function resolveLaunchTarget(request: Record<string, unknown>, cluster: C
   }
   if (launchType === 'EXTERNAL') throw new EcsError('UnsupportedFeatureException', 'The EXTERNAL launch type is not simulated yet.', 'launchType');
   const strategy = launchType ? [] : explicit.length > 0 ? explicit : cluster.defaultCapacityProviderStrategy.map((s) => ({ ...s }));
-  const resolvedLaunchType: LaunchType = launchType ?? (strategy.length > 0 ? 'FARGATE' : 'EC2');
+  const fargateStrategy = strategy.length > 0 && strategy.every((s) => isFargateProvider(s.capacityProvider));
+  const resolvedLaunchType: LaunchType = launchType ?? (fargateStrategy ? 'FARGATE' : 'EC2');
   if (resolvedLaunchType === 'FARGATE' && !taskDefinition.compatibilities.includes('FARGATE')) {
     throw invalidParameter('Task definition does not support launch_type FARGATE.', 'taskDefinition');
   }

@@ -93,10 +93,21 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
   instance.version++;
 }
 
-/** Lowest free port of the ephemeral range on this instance, skipping the ones other tasks were given. */
-export function pickDynamicHostPort(instance: InstanceRecord, taken: Set<number>): number {
-  for (let port = EPHEMERAL_PORT_RANGE.first; port <= EPHEMERAL_PORT_RANGE.last; port++) {
-    if (!taken.has(port)) return port;
+/**
+ * Bridge-mode mappings with hostPort 0 get the lowest free port of the ephemeral range on the instance,
+ * skipping the ones other tasks there hold.
+ */
+export function assignDynamicHostPorts(instance: InstanceRecord, task: TaskRecord, tasksByArn: Map<string, TaskRecord>): void {
+  const taken = new Set<number>();
+  for (const arn of instance.taskArns) for (const c of tasksByArn.get(arn)?.containers ?? []) for (const b of c.hostBindings) taken.add(b.hostPort);
+  let next = EPHEMERAL_PORT_RANGE.first;
+  for (const container of task.containers) {
+    for (const binding of container.hostBindings) {
+      if (binding.hostPort !== 0) continue;
+      while (taken.has(next)) next++;
+      if (next > EPHEMERAL_PORT_RANGE.last) throw new RangeError(`no free dynamic host port on ${instance.ec2InstanceId}`);
+      binding.hostPort = next;
+      taken.add(next);
+    }
   }
-  throw new RangeError(`no free dynamic host port on ${instance.ec2InstanceId}`);
 }

@@ -32,6 +32,8 @@ export interface SimContext extends ArnContext {
   journal: Journal;
   /** Whether the one-second traffic tick is scheduled. */
   trafficTicking: boolean;
+  /** Whether the one-minute managed scaling tick is scheduled. */
+  managedScalingTicking: boolean;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
@@ -50,6 +52,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     requestServicePass,
     journal: new Journal(),
     trafficTicking: false,
+    managedScalingTicking: false,
   };
 }
 

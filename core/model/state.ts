@@ -20,6 +20,7 @@ import type { PlacementExplanation } from '../placement/placement-explanation.js
 import { createElbState, type ElbState } from '../load-balancing/elb-state.js';
 import { createCloudMapState, type CloudMapState } from '../discovery/cloud-map-state.js';
 import type { LoadGenerator } from '../traffic/load-generator.js';
+import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -32,6 +33,9 @@ export interface InstanceRecord {
   instanceType: string;
   availabilityZone: string;
   lifecycle: 'on-demand' | 'spot';
+  /** The capacity provider (Auto Scaling group) that launched it, if any. */
+  capacityProviderName?: string;
+  autoScalingGroupArn?: string;
   /** ECS_ENABLE_SPOT_INSTANCE_DRAINING in the agent's config: drain on the two-minute Spot notice. */
   spotInstanceDraining: boolean;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
@@ -98,6 +102,10 @@ export interface TaskRecord {
   stoppedReason?: string;
   /** When the scheduler started counting this task healthy (no health check: 40 s after RUNNING). */
   healthyAt?: number;
+  /** Placed by a capacity provider strategy but no instance has room yet: it waits in PROVISIONING. */
+  waitingForCapacity?: boolean;
+  /** How to place it once capacity arrives. */
+  waitingPlacement?: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[] };
   /** awsvpc tasks have their own address; others answer on their instance's. */
   privateIpv4Address?: string;
   /** Load balancer health of the task's targets: undefined when the task has none. */
@@ -193,6 +201,8 @@ export interface SimState {
   elb: ElbState;
   cloudMap: CloudMapState;
   traffic: Map<string, LoadGenerator>;
+  autoScalingGroups: Map<string, AutoScalingGroupRecord>;
+  capacityProviders: Map<string, CapacityProviderRecord>;
   /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
   alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
   /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
@@ -204,5 +214,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

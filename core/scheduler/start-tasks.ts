@@ -1,7 +1,7 @@
 import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../api/types.js';
 import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
-import { pickDynamicHostPort, reserve, toCandidate } from '../capacity/instance-resources.js';
+import { assignDynamicHostPorts, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateHasRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
@@ -40,7 +40,10 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   if (request.launchType === 'FARGATE') return startFargateTasks(ctx, cluster, request);
   const needs = requirementsOf(request.taskDefinition);
   const started: TaskRecord[] = [];
-  const instances = request.onlyOn ? [request.onlyOn] : [...cluster.instances.values()];
+  const provider = request.capacityProviderName ? ctx.state.capacityProviders.get(request.capacityProviderName) : undefined;
+  const instances = request.onlyOn
+    ? [request.onlyOn]
+    : [...cluster.instances.values()].filter((i) => !provider || i.capacityProviderName === provider.name);
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   const candidateOf = (inst: InstanceRecord) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt));
@@ -59,6 +62,16 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
     candidates[index] = candidateOf(instances[index]);
   }
   for (const task of started) launchTask(ctx, task);
+  // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.
+  if (failure && provider?.managedScaling.status === 'ENABLED') {
+    for (let i = started.length; i < request.count; i++) {
+      const task = createTask(ctx, cluster, undefined, request, needs);
+      task.waitingForCapacity = true;
+      task.waitingPlacement = { strategies: request.strategies, constraints: [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])] };
+      started.push(task);
+    }
+    return { started };
+  }
   return failure ? { started, failure } : { started };
 }
 
@@ -95,21 +108,12 @@ function createTask(
 ): TaskRecord {
   const id = ctx.random.hex(32);
   const arn = arns.task(ctx, cluster.name, id);
-  const dynamicPortsInUse = new Set<number>();
-  for (const otherArn of instance?.taskArns ?? []) {
-    for (const c of cluster.tasks.get(otherArn)?.containers ?? []) for (const b of c.hostBindings) dynamicPortsInUse.add(b.hostPort);
-  }
   const td = request.taskDefinition;
   const containers: ContainerRecord[] = td.containerDefinitions.map((definition) => {
     const hostBindings = (definition.portMappings ?? []).map((m) => {
       const containerPort = m.containerPort ?? 0;
-      const protocol = m.protocol ?? 'tcp';
-      let hostPort = td.networkMode === 'bridge' ? (m.hostPort ?? 0) : containerPort;
-      if (hostPort === 0 && instance) {
-        hostPort = pickDynamicHostPort(instance, dynamicPortsInUse);
-        dynamicPortsInUse.add(hostPort);
-      }
-      return { containerPort, hostPort, protocol };
+      const hostPort = td.networkMode === 'bridge' ? (m.hostPort ?? 0) : containerPort;
+      return { containerPort, hostPort, protocol: m.protocol ?? 'tcp' };
     });
     return {
       name: definition.name,
@@ -150,6 +154,9 @@ function createTask(
   };
   cluster.tasks.set(arn, task);
   ctx.census.enter(task);
-  if (instance) reserve(instance, task, needs);
+  if (instance) {
+    assignDynamicHostPorts(instance, task, cluster.tasks);
+    reserve(instance, task, needs);
+  }
   return task;
 }

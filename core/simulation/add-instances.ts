@@ -5,7 +5,7 @@ import type { SimContext } from '../engine/context.js';
 import { emitInstanceChange, wakeServices } from '../capacity/instance-events.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { privateAddress } from '../capacity/private-address.js';
-import type { InstanceRecord } from '../model/state.js';
+import type { ClusterRecord, InstanceRecord } from '../model/state.js';
 import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
 
 export interface AddInstancesRequest {
@@ -52,6 +52,26 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
     throw new EcsError('LimitExceededException', 'A cluster can have at most 5000 container instances.', 'count');
   }
 
+  const created = registerInstances(ctx, cluster, { instanceType, count, zones, lifecycle, spotInstanceDraining, attributes: custom as Record<string, string> });
+  return { containerInstanceArns: created.map((i) => i.arn) };
+}
+
+export interface InstanceLaunch {
+  instanceType: string;
+  count: number;
+  zones: string[];
+  lifecycle: 'on-demand' | 'spot';
+  spotInstanceDraining: boolean;
+  attributes?: Record<string, string>;
+  capacityProviderName?: string;
+  autoScalingGroupArn?: string;
+}
+
+/** EC2 instances whose agent registers them with the cluster now, one zone after another. Input is trusted. */
+export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launch: InstanceLaunch): InstanceRecord[] {
+  const { instanceType, count, zones, lifecycle, spotInstanceDraining } = launch;
+  const spec = INSTANCE_TYPES[instanceType];
+  const custom = launch.attributes ?? {};
   const trunking = ctx.state.accountSettings.get('awsvpcTrunking') === 'enabled';
   const created: InstanceRecord[] = [];
   for (let i = 0; i < count; i++) {
@@ -77,6 +97,8 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       instanceType,
       availabilityZone,
       lifecycle,
+      ...(launch.capacityProviderName ? { capacityProviderName: launch.capacityProviderName } : {}),
+      ...(launch.autoScalingGroupArn ? { autoScalingGroupArn: launch.autoScalingGroupArn } : {}),
       spotInstanceDraining,
       status: 'ACTIVE',
       agentConnected: true,
@@ -88,7 +110,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
       taskEniLimit: trunking && spec.trunkedTasks > 0 ? spec.trunkedTasks : spec.enis - 1,
       usedEnis: 0,
       usedPorts: new Map(),
-      attributes: Object.entries({ ...builtIn, ...(custom as Record<string, string>) }).map(([name, value]) => ({ name, value })),
+      attributes: Object.entries({ ...builtIn, ...custom }).map(([name, value]) => ({ name, value })),
       registeredAt: ctx.clock.now,
       version: 1,
       taskArns: new Set(),
@@ -101,5 +123,5 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
   }
   // New capacity: every service may now place what it could not.
   wakeServices(ctx, cluster.name);
-  return { containerInstanceArns: created.map((i) => i.arn) };
+  return created;
 }

@@ -5,6 +5,7 @@ import type { SimulatorSnapshot } from './journal.js';
 /** The calls a snapshot may contain, each replayed through the public API like the original call. */
 const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   putAccountSetting: (sim, [r]) => sim.putAccountSetting(r),
+  createCapacityProvider: (sim, [r]) => sim.createCapacityProvider(r),
   createCluster: (sim, [r]) => sim.createCluster(r),
   putClusterCapacityProviders: (sim, [r]) => sim.putClusterCapacityProviders(r),
   deleteCluster: (sim, [r]) => sim.deleteCluster(r),
@@ -36,6 +37,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'control.stopTraffic': (sim, [r]) => sim.control.stopTraffic(r),
   'control.killTask': (sim, [r]) => sim.control.killTask(r),
   'control.failZone': (sim, [r]) => sim.control.failZone(r),
+  'control.createAutoScalingGroup': (sim, [r]) => sim.control.createAutoScalingGroup(r),
   'control.advanceTo': (sim, [ms]) => sim.control.advanceTo(ms),
 };
 

@@ -12,6 +12,7 @@ import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from './alarm-state.js';
 import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
 import { failZone, killTask } from './faults.js';
+import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
@@ -117,6 +118,18 @@ export class SimulationControl {
   /** An Availability Zone is lost: its instances and Fargate tasks go. */
   failZone(request: { availabilityZone: string }): void {
     this.changed('failZone', [request], failZone(this.ctx, request));
+  }
+
+  /** An EC2 Auto Scaling group that joins the cluster; CreateCapacityProvider puts ECS in charge of it. */
+  createAutoScalingGroup(request: CreateAutoScalingGroupRequest): { autoScalingGroupArn: string } {
+    return this.changed('createAutoScalingGroup', [request], createAutoScalingGroup(this.ctx, request));
+  }
+
+  /** CapacityProviderReservation, one datapoint a minute, as CloudWatch would graph it. */
+  capacityProviderReservations(name: string): Array<{ time: number; value: number }> {
+    const provider = this.ctx.state.capacityProviders.get(name);
+    if (!provider) throw invalidParameter(`No capacity provider named ${JSON.stringify(name)}.`, 'name');
+    return provider.reservations.map((r) => ({ ...r }));
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {

@@ -13,6 +13,10 @@ defineSteps('Clusters and capacity', {
       availabilityZones: Array.from({ length: zones }, (_, i) => `us-east-1${zoneLetters[i]}`),
     });
   },
+  'an empty cluster {string}': (world, name: string) => {
+    world.sim.createCluster({ clusterName: name });
+    world.cluster = name;
+  },
   '{int} more {word} instance(s) join(s) the cluster': (world, count: number, instanceType: string) => {
     world.sim.control.addInstances({ cluster: world.cluster, instanceType, count });
   },

@@ -8,5 +8,6 @@ import './task-steps.js';
 import './fargate-steps.js';
 import './traffic-steps.js';
 import './load-balancer-steps.js';
+import './capacity-provider-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

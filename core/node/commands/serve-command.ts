@@ -80,7 +80,7 @@ Simulation controls (JSON over HTTP, same port; add ?region=eu-west-1 for anothe
   POST /_sim/advance          {"seconds"}                         -> {"now"}
   POST /_sim/run-until-steady {"cluster"?,"service","maxSeconds"?} -> {"steady","now"}
   POST /_sim/images           {"image","behaviour":{"crashAfterSeconds"?,"pullError"?,...}}
-  POST /_sim/faults           {"type":"spot-interruption"|"fargate-spot-interruption"|"fargate-spot-capacity",...}
+  POST /_sim/faults           {"type":"spot-interruption"|"fargate-spot-interruption"|"fargate-spot-capacity"|"task-crash"|"zone-outage",...}
   POST /_sim/reset            {"seed"?}
   GET  /_sim/state            the cluster picture and the virtual time
   GET  /_sim/events?since=N   the event log from seq N

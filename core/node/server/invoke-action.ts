@@ -15,10 +15,11 @@ export function invokeAction(simulator: EcsSimulator, operation: string, input: 
   if (typeof method !== 'function') {
     throw new ProtocolError('UnknownOperationException', `ecs-lab does not simulate ${operation} yet.`);
   }
-  const member = PAGED_LISTS[operation];
-  if (!member) return (method as FacadeMethod).call(simulator, input);
+  const paged = PAGED_LISTS[operation];
+  if (!paged) return (method as FacadeMethod).call(simulator, input);
   const { maxResults, nextToken, ...rest } = input;
   const full = (method as FacadeMethod).call(simulator, rest) as Record<string, unknown[]>;
-  const page = pageOf(full[member], { maxResults, nextToken });
+  const { member } = paged;
+  const page = pageOf(full[member], { maxResults, nextToken }, paged.maxPage);
   return { ...full, [member]: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }

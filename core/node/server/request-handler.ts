@@ -38,7 +38,7 @@ function errorOf(error: unknown): { type: string; message: string; status: numbe
 
 async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<RequestRecord> {
   const region = url.searchParams.get('region') ?? context.simulators.defaultRegion;
-  const record = (name: string, status: number, errorType?: string): RequestRecord => ({ name, region, status, errorType });
+  const record = (name: string, status: number): RequestRecord => ({ name, region, status });
   if (url.pathname.startsWith('/_sim/')) {
     const route = url.pathname.slice('/_sim/'.length);
     const name = `${request.method} /_sim/${route}`;
@@ -81,7 +81,9 @@ async function answer(context: HandlerContext, request: IncomingMessage, respons
 /** The server's single request listener: the ECS API, the /_sim controls and the dashboard. */
 export function createRequestHandler(context: HandlerContext) {
   return (request: IncomingMessage, response: ServerResponse): void => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // An absolute-form request target may not parse as a URL; it is read as `/` rather than crash the server.
+    const target = request.url ?? '/';
+    const url = new URL(URL.canParse(target, 'http://localhost') ? target : '/', 'http://localhost');
     const control = url.pathname.startsWith('/_sim/');
     answer(context, request, response, url).then(context.onRequest, (error: unknown) => {
       const { type, message, status } = errorOf(error);
