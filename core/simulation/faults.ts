@@ -1,5 +1,5 @@
 import { invalidParameter } from '../api/errors.js';
-import { resolveCluster } from '../api/resolve.js';
+import { findContainerInstance, resolveCluster } from '../api/resolve.js';
 import type { SimContext } from '../engine/context.js';
 import { hostTerminatedReason, removeInstance } from '../capacity/instance-termination.js';
 import { stoppedReasons } from '../events/service-messages.js';
@@ -44,4 +44,14 @@ export function failZone(ctx: SimContext, input: { availabilityZone: string }): 
       }
     }
   }
+}
+
+/** Simulation control: an EC2 instance fails (hardware, or someone terminated it): it leaves the cluster at once. */
+export function failInstance(ctx: SimContext, input: { cluster?: string; instance: string }): void {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'instance']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const instance = findContainerInstance(cluster, request.instance);
+  if (!instance || instance.status === 'INACTIVE') throw invalidParameter(`No container instance ${String(request.instance)} in the cluster.`, 'instance');
+  removeInstance(ctx, instance, 'TerminationNotice', hostTerminatedReason(instance.ec2InstanceId));
 }

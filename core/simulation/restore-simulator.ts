@@ -16,6 +16,8 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   updateService: (sim, [r]) => sim.updateService(r),
   deleteService: (sim, [r]) => sim.deleteService(r),
   runTask: (sim, [r]) => sim.runTask(r),
+  tagResource: (sim, [r]) => sim.tagResource(r),
+  untagResource: (sim, [r]) => sim.untagResource(r),
   startTask: (sim, [r]) => sim.startTask(r),
   stopTask: (sim, [r]) => sim.stopTask(r),
   updateContainerInstancesState: (sim, [r]) => sim.updateContainerInstancesState(r),
@@ -37,6 +39,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'control.stopTraffic': (sim, [r]) => sim.control.stopTraffic(r),
   'control.killTask': (sim, [r]) => sim.control.killTask(r),
   'control.failZone': (sim, [r]) => sim.control.failZone(r),
+  'control.failInstance': (sim, [r]) => sim.control.failInstance(r),
   'control.createAutoScalingGroup': (sim, [r]) => sim.control.createAutoScalingGroup(r),
   'control.advanceTo': (sim, [ms]) => sim.control.advanceTo(ms),
 };

@@ -11,7 +11,7 @@ import { addInstances, type AddInstancesRequest } from './add-instances.js';
 import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from './alarm-state.js';
 import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
-import { failZone, killTask } from './faults.js';
+import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
@@ -113,6 +113,11 @@ export class SimulationControl {
   /** A task's process is killed (exit 137). */
   killTask(request: { cluster?: string; task: string }): void {
     this.changed('killTask', [request], killTask(this.ctx, request));
+  }
+
+  /** An instance fails: it leaves the cluster and its tasks stop at once. */
+  failInstance(request: { cluster?: string; instance: string }): void {
+    this.changed('failInstance', [request], failInstance(this.ctx, request));
   }
 
   /** An Availability Zone is lost: its instances and Fargate tasks go. */

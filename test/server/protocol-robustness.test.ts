@@ -32,9 +32,9 @@ describe('the AWS JSON 1.1 protocol edge', () => {
     expect(answer.body.__type).toBe('UnknownOperationException');
   });
 
-  it('says so when an ECS action exists but is not simulated yet', async () => {
-    const answer = await rawCall(t.server, `${TARGET}.CreateCapacityProvider`, '{}');
-    expect(answer.body).toEqual({ __type: 'UnknownOperationException', message: 'ecs-lab does not simulate CreateCapacityProvider yet.' });
+  it('says so when an ECS action exists but is not simulated', async () => {
+    const answer = await rawCall(t.server, `${TARGET}.ExecuteCommand`, '{}');
+    expect(answer.body).toEqual({ __type: 'UnknownOperationException', message: 'ecs-lab does not simulate ExecuteCommand yet.' });
   });
 
   it('answers a target of another service with UnknownOperationException', async () => {
@@ -44,7 +44,7 @@ describe('the AWS JSON 1.1 protocol edge', () => {
   });
 
   it('refuses a body over 1 MiB with 413 and a JSON error', async () => {
-    const answer = await rawCall(t.server, `${TARGET}.ListClusters`, Buffer.alloc(1024 * 1024 + 1, 0x20));
+    const answer = await rawCall(t.server, `${TARGET}.ListClusters`, ' '.repeat(1024 * 1024 + 1));
     expect(answer.status).toBe(413);
     expect(answer.body.__type).toBe('RequestEntityTooLargeException');
     // The server is still there afterwards.

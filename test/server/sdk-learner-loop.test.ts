@@ -7,7 +7,6 @@ import {
   InvalidParameterException,
   ListClustersCommand,
   ListTagsForResourceCommand,
-  ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   ServiceNotFoundException,
@@ -51,7 +50,8 @@ describe('the learner loop through @aws-sdk/client-ecs', () => {
   it('runs a service to its desired count, then scales it with UpdateService', async () => {
     const created = await t.ecs.send(new CreateServiceCommand({ cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 2 }));
     expect(created.service?.desiredCount).toBe(2);
-    expect(created.service?.createdAt).toBeInstanceOf(Date);
+    // Epoch seconds on the wire: the SDK turns them into the simulator's documented start, 2026-01-05 09:00 UTC.
+    expect(created.service?.createdAt?.toISOString()).toBe('2026-01-05T09:00:00.000Z');
     expect(await t.sim('run-until-steady', { cluster: 'demo', service: 'web' })).toMatchObject({ status: 200, body: { steady: true } });
 
     const described = await t.ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['web'] }));

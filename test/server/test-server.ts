@@ -35,7 +35,7 @@ export async function startTestServer(options: EcsServerOptions = {}): Promise<T
 }
 
 /** A raw AWS JSON 1.1 call, for what the SDK would never send (bad JSON, unknown targets). */
-export async function rawCall(server: EcsServer, target: string, body: string | Buffer) {
+export async function rawCall(server: EcsServer, target: string, body: string) {
   const response = await fetch(`${server.url}/`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target },

@@ -34,9 +34,11 @@ const FAULTS: Record<string, (simulators: RegionalSimulators, region: string | u
     s.get(region).control.failZone(request as { availabilityZone: string });
     return {};
   },
+  'instance-failure': (s, region, request) => {
+    s.get(region).control.failInstance(request as { instance: string });
+    return {};
+  },
 };
-/** Faults a class may ask for that the engine does not model yet: named, so the answer can say so. */
-const NOT_YET_MODELLED = ['instance-failure'];
 
 const invalid = (message: string) => new EcsError('InvalidParameterException', message);
 
@@ -86,11 +88,7 @@ export function handleControl(context: ControlContext, request: ControlRequest):
       const { type, ...rest } = request.body;
       const fault = typeof type === 'string' ? FAULTS[type] : undefined;
       if (fault) return fault(simulators, region, rest);
-      const known = Object.keys(FAULTS).join(', ');
-      if (typeof type === 'string' && NOT_YET_MODELLED.includes(type)) {
-        throw invalid(`The fault type "${type}" is not modelled by the simulator yet; it models ${known}.`);
-      }
-      throw invalid(`Unknown fault type ${JSON.stringify(type ?? null)}; the simulator models ${known}.`);
+      throw invalid(`Unknown fault type ${JSON.stringify(type ?? null)}; the simulator models ${Object.keys(FAULTS).join(', ')}.`);
     }
     case 'GET events': {
       const since = Number(request.query.get('since') ?? 0);

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './test-server.js';
+
+/** Debian's AWS CLI v2; `aws` on PATH may be another (pyenv's v1), see docs/guide/endpoint.md. */
+const AWS = '/usr/bin/aws';
+const present = existsSync(AWS);
+if (!present) {
+  if (process.env.CI === 'true') throw new Error(`${AWS} is missing: CI must install it (apt-get install -y awscli).`);
+  console.warn(`\n⚠⚠⚠ ${AWS} is missing: the AWS CLI tests are SKIPPED. Install it with: apt-get install -y awscli ⚠⚠⚠\n`);
+}
+
+const run = promisify(execFile);
+let t: TestServer;
+
+/** Runs `aws ecs ...` as a learner would: dummy credentials, region from the environment, --endpoint-url. */
+async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: mkdtempSync(join(tmpdir(), 'ecs-lab-aws-home-')),
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'eu-central-1',
+    AWS_PAGER: '',
+  };
+  try {
+    const { stdout, stderr } = await run(AWS, ['ecs', ...args, '--endpoint-url', t.server.url, '--output', 'json'], { env, timeout: 20_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe.skipIf(!present)('the AWS CLI (/usr/bin/aws) against ecs-lab serve', () => {
+  beforeAll(async () => {
+    t = await startTestServer({ accountId: '444455556666' });
+  });
+  afterAll(() => t.close());
+
+  it('creates a cluster in the region of AWS_DEFAULT_REGION and lists it', async () => {
+    const created = await aws('create-cluster', '--cluster-name', 'class');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout).cluster.clusterArn).toBe('arn:aws:ecs:eu-central-1:444455556666:cluster/class');
+    const listed = await aws('list-clusters');
+    expect(JSON.parse(listed.stdout).clusterArns).toEqual(['arn:aws:ecs:eu-central-1:444455556666:cluster/class']);
+  });
+
+  it('registers a task definition from --cli-input-json and prints its registration time as a date', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ecs-lab-td-')), 'web.json');
+    writeFileSync(file, JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 128 }] }));
+    const { code, stdout } = await aws('register-task-definition', '--cli-input-json', `file://${file}`);
+    expect(code).toBe(0);
+    const { taskDefinition } = JSON.parse(stdout);
+    expect(taskDefinition.taskDefinitionArn).toBe('arn:aws:ecs:eu-central-1:444455556666:task-definition/web:1');
+    expect(taskDefinition.registeredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  });
+
+  it('describes a running service', async () => {
+    await t.sim('instances', { cluster: 'class', instanceType: 'm5.large', count: 2 }, '?region=eu-central-1');
+    expect((await aws('create-service', '--cluster', 'class', '--service-name', 'web', '--task-definition', 'web', '--desired-count', '2')).code).toBe(0);
+    await t.sim('run-until-steady', { cluster: 'class', service: 'web' }, '?region=eu-central-1');
+    const { stdout } = await aws('describe-services', '--cluster', 'class', '--services', 'web');
+    const [service] = JSON.parse(stdout).services;
+    expect(service).toMatchObject({ serviceName: 'web', runningCount: 2, desiredCount: 2 });
+  });
+
+  it('prints an ECS error the way the CLI prints AWS errors, with exit code 254', async () => {
+    const { code, stderr } = await aws('describe-services', '--cluster', 'nope', '--services', 'web');
+    expect(code).toBe(254);
+    expect(stderr).toContain('An error occurred (ClusterNotFoundException) when calling the DescribeServices operation: Cluster not found.');
+  });
+});

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Command, type CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerServeCommand } from '../../core/node/commands/serve-command.js';
+
+/** Starting the TypeScript CLI takes a few seconds, many more on a loaded machine. */
+const SPAWN_TIMEOUT_MS = 40_000;
+
+/** `ecs-lab serve ...` as a child process; resolves with its output once it exits. */
+function ecsLab(args: string[], onStdout?: (text: string, child: ChildProcess) => void) {
+  const child = spawn(process.execPath, ['core/node/bin.js', ...args], { env: { ...process.env, FORCE_COLOR: '0' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+    onStdout?.(stdout, child);
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const killer = setTimeout(() => child.kill('SIGKILL'), SPAWN_TIMEOUT_MS);
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+}
+
+describe('ecs-lab serve as a process', () => {
+  let blocker: Server;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+  it('says in one line that the port is taken and exits 1', async () => {
+    const { port } = blocker.address() as AddressInfo;
+    const { code, stderr } = await ecsLab(['serve', '--port', String(port)]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([`ecs-lab serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or pick another with --port.`]);
+  }, SPAWN_TIMEOUT_MS + 5000);
+
+  it('serves ECS until SIGTERM, then stops cleanly with exit code 0', async () => {
+    let answered: Promise<number> | undefined;
+    const result = await ecsLab(['serve', '--port', '0', '--quiet'], (stdout, child) => {
+      const url = stdout.match(/simulated Amazon ECS at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+      if (!url || answered) return;
+      answered = fetch(`${url}/`, {
+        method: 'POST',
+        headers: { 'X-Amz-Target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
+        body: '{}',
+      }).then((r) => r.status);
+      answered.finally(() => child.kill('SIGTERM'));
+    });
+    expect(await answered).toBe(200);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dashboard');
+  }, SPAWN_TIMEOUT_MS + 5000);
+
+});
+
+/** The command line as parsed in this process: what commander prints and refuses, without a child process. */
+async function parse(args: string[]): Promise<{ out: string; err: string; exitCode?: number }> {
+  let out = '';
+  let err = '';
+  const program = new Command().exitOverride().configureOutput({ writeOut: (text) => (out += text), writeErr: (text) => (err += text) });
+  registerServeCommand(program);
+  try {
+    await program.parseAsync(['serve', ...args], { from: 'user' });
+    return { out, err };
+  } catch (error) {
+    return { out, err, exitCode: (error as CommanderError).exitCode };
+  }
+}
+
+describe('ecs-lab serve options', () => {
+  it('documents the controls and clock options in --help', async () => {
+    const { out, exitCode } = await parse(['--help']);
+    expect(exitCode).toBe(0);
+    for (const text of ['--speed <x>', '--clock <mode>', '--account-id <id>', 'POST /_sim/advance', 'POST /_sim/faults', 'GET  /_sim/events?since=N']) {
+      expect(out).toContain(text);
+    }
+  });
+
+  it('refuses --speed together with --clock manual', async () => {
+    const { err, exitCode } = await parse(['--speed', '10', '--clock', 'manual']);
+    expect(exitCode).toBeGreaterThan(0);
+    expect(err).toMatch(/cannot be used with option '--clock/);
+  });
+
+  it('refuses a port that is not one', async () => {
+    const { err } = await parse(['--port', '70000']);
+    expect(err).toContain('the port must be a whole number from 0 to 65535');
+  });
+});
