@@ -1,6 +1,7 @@
 import * as accountSettings from './api/account-settings.js';
 import * as elb from './load-balancing/elb-api.js';
 import * as cloudMap from './discovery/cloud-map-api.js';
+import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
 import * as containerInstanceState from './api/container-instance-state.js';
@@ -43,6 +44,18 @@ export class EcsSimulator {
       this.change('serviceDiscovery.createService', request, () => cloudMap.createDiscoveryService(this.ctx, request)),
     listNamespaces: () => this.call(() => cloudMap.listNamespaces(this.ctx)),
     discoverInstances: (request: Parameters<typeof cloudMap.discoverInstances>[1]) => this.call(() => cloudMap.discoverInstances(this.ctx, request)),
+  };
+
+  /** Application Auto Scaling: scalable targets, target tracking policies and scheduled actions for services. */
+  readonly applicationAutoScaling = {
+    registerScalableTarget: (request: Parameters<typeof autoScaling.registerScalableTarget>[1]) =>
+      this.change('applicationAutoScaling.registerScalableTarget', request, () => autoScaling.registerScalableTarget(this.ctx, request)),
+    putScalingPolicy: (request: Parameters<typeof autoScaling.putScalingPolicy>[1]) =>
+      this.change('applicationAutoScaling.putScalingPolicy', request, () => autoScaling.putScalingPolicy(this.ctx, request)),
+    putScheduledAction: (request: Parameters<typeof autoScaling.putScheduledAction>[1]) =>
+      this.change('applicationAutoScaling.putScheduledAction', request, () => autoScaling.putScheduledAction(this.ctx, request)),
+    describeScalingActivities: (request: Parameters<typeof autoScaling.describeScalingActivities>[1]) =>
+      this.call(() => autoScaling.describeScalingActivities(this.ctx, request)),
   };
 
   /** Elastic Load Balancing (v2): the load balancers, listeners and target groups services register with. */

@@ -7,10 +7,13 @@ export type ElbExceptionName =
   | 'DuplicateLoadBalancerNameException'
   | 'DuplicateListenerException';
 
+export type AutoScalingExceptionName = 'ValidationException' | 'ObjectNotFoundException';
+
 export type CloudMapExceptionName = 'NamespaceNotFound' | 'ServiceNotFound' | 'NamespaceAlreadyExists' | 'ServiceAlreadyExists' | 'InvalidInput';
 
 export type EcsExceptionName =
   | ElbExceptionName
+  | AutoScalingExceptionName
   | CloudMapExceptionName
   | 'ClientException'
   | 'InvalidParameterException'

@@ -34,6 +34,8 @@ export interface SimContext extends ArnContext {
   trafficTicking: boolean;
   /** Whether the one-minute managed scaling tick is scheduled. */
   managedScalingTicking: boolean;
+  /** Whether the one-minute CloudWatch metrics tick is scheduled. */
+  metricsTicking: boolean;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
@@ -53,6 +55,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     journal: new Journal(),
     trafficTicking: false,
     managedScalingTicking: false,
+    metricsTicking: false,
   };
 }
 

@@ -28,6 +28,8 @@ export interface ImageBehaviour {
   capacityRps?: number;
   /** Time to answer one request on an idle task, in ms. Default 20. */
   latencyMs?: number;
+  /** CPU the task uses with no traffic, in percent of its reservation. Default 5. */
+  idleCpuPercent?: number;
 }
 
 export const DEFAULT_IMAGE_BEHAVIOUR: Required<
@@ -40,6 +42,7 @@ export const DEFAULT_IMAGE_BEHAVIOUR: Required<
   baseMemoryMiB: 0,
   capacityRps: 200,
   latencyMs: 20,
+  idleCpuPercent: 5,
 };
 
 /** `nginx` and `nginx:latest` are the same image, as in Docker. */

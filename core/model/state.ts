@@ -21,6 +21,7 @@ import { createElbState, type ElbState } from '../load-balancing/elb-state.js';
 import { createCloudMapState, type CloudMapState } from '../discovery/cloud-map-state.js';
 import type { LoadGenerator } from '../traffic/load-generator.js';
 import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
+import type { ScalableTargetRecord } from '../autoscaling/scalable-target.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -106,6 +107,8 @@ export interface TaskRecord {
   waitingForCapacity?: boolean;
   /** How to place it once capacity arrives. */
   waitingPlacement?: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[] };
+  /** Requests served since the last one-minute metric: what drives the task's CPU. */
+  requestsThisMinute?: number;
   /** awsvpc tasks have their own address; others answer on their instance's. */
   privateIpv4Address?: string;
   /** Load balancer health of the task's targets: undefined when the task has none. */
@@ -202,6 +205,10 @@ export interface SimState {
   cloudMap: CloudMapState;
   traffic: Map<string, LoadGenerator>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
+  /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
+  metrics: Map<string, Array<{ time: number; value: number }>>;
+  /** Application Auto Scaling scalable targets by resource id ("service/cluster/name"). */
+  scalableTargets: Map<string, ScalableTargetRecord>;
   capacityProviders: Map<string, CapacityProviderRecord>;
   /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
   alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
@@ -214,5 +221,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

@@ -13,6 +13,7 @@ import { setAlarmState } from './alarm-state.js';
 import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
 import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
+import { metricKey } from '../autoscaling/metrics-and-scaling.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
@@ -103,6 +104,12 @@ export class SimulationControl {
 
   stopTraffic(request: { name: string }): void {
     this.changed('stopTraffic', [request], stopTraffic(this.ctx, request));
+  }
+
+  /** One-minute CloudWatch datapoints of a service metric (CPUUtilization), oldest first. */
+  metricHistory(request: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
+    const cluster = resolveCluster(this.ctx, request.cluster);
+    return (this.ctx.state.metrics.get(metricKey(cluster.name, String(request.service), String(request.metric))) ?? []).map((d) => ({ ...d }));
   }
 
   /** Requests, errors and latency of a client, second by second. */

@@ -4,6 +4,7 @@ import { findDiscoveryService } from '../discovery/cloud-map-api.js';
 import type { SecondRecord, TrafficRoute } from '../traffic/load-generator.js';
 import type { TrafficPattern } from '../traffic/traffic-pattern.js';
 import { scheduleTrafficTick } from '../traffic/traffic-tick.js';
+import { ensureMetrics } from '../autoscaling/metrics-and-scaling.js';
 import { optionalInteger, optionalString, rejectUnknownFields, requireName, requireObject } from '../validation/fields.js';
 
 export interface StartTrafficRequest {
@@ -70,6 +71,8 @@ export function startTraffic(ctx: SimContext, input: StartTrafficRequest): void 
     ctx.trafficTicking = true;
     scheduleTrafficTick(ctx);
   }
+  // Traffic is what moves CPU: publish the services' metrics from now on.
+  ensureMetrics(ctx);
 }
 
 export function stopTraffic(ctx: SimContext, input: { name: string }): void {

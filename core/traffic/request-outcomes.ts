@@ -17,6 +17,16 @@ export interface SecondOutcome {
   p99Ms: number;
 }
 
+/** Requests each endpoint served this second, in the order given (0 for endpoints that refused them). */
+export function servedBy(requests: number, endpoints: readonly Endpoint[], retries: number): number[] {
+  const count = Math.round(requests);
+  const alive = endpoints.filter((e) => e.accepts).length;
+  if (alive === 0) return endpoints.map(() => 0);
+  const toDead = Math.round((count * (endpoints.length - alive)) / endpoints.length);
+  const perAlive = (count - toDead + (retries > 0 ? toDead : 0)) / alive;
+  return endpoints.map((e) => (e.accepts ? Math.min(perAlive, e.capacityRps) : 0));
+}
+
 export function outcomesOf(requests: number, endpoints: readonly Endpoint[], retries: number): SecondOutcome {
   const count = Math.round(requests);
   if (count === 0) return { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 };

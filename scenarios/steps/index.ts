@@ -9,5 +9,6 @@ import './fargate-steps.js';
 import './traffic-steps.js';
 import './load-balancer-steps.js';
 import './capacity-provider-steps.js';
+import './autoscaling-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

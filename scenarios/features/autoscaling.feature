@@ -1,0 +1,32 @@
+@concepts:C17 @concepts:C47 @concepts:C26
+Feature: Service auto scaling with target tracking
+  Application Auto Scaling keeps a service's average CPU near a target: three one-minute datapoints above
+  it scale out in proportion (ceil(tasks × CPU / target)), fifteen below 0.9 × target scale in, a step at a
+  time, and each action waits out a 300-second cooldown. Scheduled actions change the minimum and maximum
+  at set times. Take away: scale-out is fast and proportional, scale-in slow and careful, and tasks scale
+  on the service while instances scale on the cluster.
+  (Model: a task's CPU is its image's idle CPU plus 100 % at its request capacity, 200 requests a second.)
+
+  Background:
+    Given a cluster "demo" with 4 m5.xlarge instances across 2 zones
+    And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
+    And an Application Load Balancer "web-alb" forwarding port 80 to a target group "web-tg" of instance targets
+    And the deregistration delay of "web-tg" is 30 seconds
+    And a service "web" running 2 tasks of "web" behind the target group "web-tg"
+
+  Scenario: A traffic spike scales the service out in proportion; it scales back in slowly afterwards
+    Given target tracking keeps the CPU of "web" at 50 % with 2 to 10 tasks
+    When clients call the load balancer "web-alb" at 100 requests per second, spiking to 800 after 5 minutes for 30 minutes
+    And 20 minutes pass
+    Then the desired count of "web" is between 8 and 10
+    And the CPU of "web" was at most 60 % over the last 5 minutes
+    When 50 minutes pass
+    Then the desired count of "web" is 2
+    And "web" scaled out in bigger steps than it scaled in
+
+  Scenario: A scheduled action scales the service in for the night
+    Given target tracking keeps the CPU of "web" at 50 % with 2 to 10 tasks
+    And a scheduled action "night" sets "web" to between 1 and 1 tasks at "cron(0 22 * * ? *)"
+    When 14 hours pass
+    Then the desired count of "web" is 1
+    And "web" is back to 1 running tasks within 2 minutes

@@ -1,0 +1,56 @@
+import type { ScenarioWorld } from '../world/scenario-world.js';
+import { defineSteps, expect } from './step-registry.js';
+import { describeService } from './service-inspection.js';
+
+const scalable = (world: ScenarioWorld, service: string) =>
+  ({ ServiceNamespace: 'ecs', ResourceId: `service/${world.cluster}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
+
+defineSteps('Service auto scaling', {
+  'target tracking keeps the CPU of {string} at {int} % with {int} to {int} tasks': (world, service: string, target: number, min: number, max: number) => {
+    world.sim.applicationAutoScaling.registerScalableTarget({ ...scalable(world, service), MinCapacity: min, MaxCapacity: max });
+    world.sim.applicationAutoScaling.putScalingPolicy({
+      ...scalable(world, service),
+      PolicyName: `${service}-cpu-${target}`,
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: target, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
+    });
+  },
+  'a scheduled action {string} sets {string} to between {int} and {int} tasks at {string}': (world, name: string, service: string, min: number, max: number, schedule: string) => {
+    world.sim.applicationAutoScaling.putScheduledAction({ ...scalable(world, service), ScheduledActionName: name, Schedule: schedule, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } });
+  },
+  'clients call the load balancer {string} at {int} requests per second, spiking to {int} after {int} minutes for {int} minutes': (
+    world,
+    lb: string,
+    rps: number,
+    peak: number,
+    after: number,
+    lasting: number,
+  ) => {
+    world.markUpdate();
+    world.sim.control.startTraffic({ name: 'clients', loadBalancer: lb, requestsPerSecond: rps, pattern: { type: 'spike', toRequestsPerSecond: peak, atSecond: after * 60, forSeconds: lasting * 60 } });
+  },
+  '{int} hour(s) pass(es)': (world, hours: number) => {
+    world.sim.control.advance(hours * 3600);
+  },
+  'the desired count of {string} is between {int} and {int}': (world, service: string, low: number, high: number) => {
+    const { desiredCount } = describeService(world, service);
+    expect(desiredCount >= low && desiredCount <= high, () => `The desired count is ${desiredCount}.`);
+  },
+  'the desired count of {string} is {int}': (world, service: string, count: number) => {
+    const { desiredCount } = describeService(world, service);
+    expect(desiredCount === count, () => `The desired count is ${desiredCount}.`);
+  },
+  'the CPU of {string} was at most {int} % over the last {int} minutes': (world, service: string, limit: number, minutes: number) => {
+    const recent = world.sim.control.metricHistory({ cluster: world.cluster, service, metric: 'CPUUtilization' }).slice(-minutes);
+    const worst = Math.max(...recent.map((d) => d.value));
+    expect(recent.length > 0 && worst <= limit, () => `The CPU reached ${worst.toFixed(1)} %.`);
+  },
+  '{string} scaled out in bigger steps than it scaled in': (world, service: string) => {
+    const activities = world.sim.applicationAutoScaling.describeScalingActivities(scalable(world, service)).ScalingActivities.slice().reverse();
+    const counts = activities.map((a) => Number(/desired count to (\d+)/.exec(a.Description)![1]));
+    const steps = counts.slice(1).map((c, i) => c - counts[i]);
+    const biggestOut = Math.max(0, ...steps.filter((s) => s > 0));
+    const biggestIn = Math.max(0, ...steps.filter((s) => s < 0).map((s) => -s));
+    expect(biggestOut > biggestIn, () => `Desired counts went ${counts.join(' → ')}.`);
+  },
+});
