@@ -3,6 +3,7 @@ import type { SimContext } from '../engine/context.js';
 import { terminateTask } from '../lifecycle/task-transitions.js';
 import type { InstanceRecord } from '../model/state.js';
 import { emitInstanceChange, wakeServices } from './instance-events.js';
+import { meterRemovedInstance } from '../cost/cost-meter.js';
 
 /**
  * The instance leaves the cluster (EC2 terminated it, or it was deregistered by force): it goes INACTIVE,
@@ -11,6 +12,7 @@ import { emitInstanceChange, wakeServices } from './instance-events.js';
 export function removeInstance(ctx: SimContext, instance: InstanceRecord, stopCode: TaskStopCode, reason: string): void {
   const cluster = ctx.state.clusters.get(instance.clusterName)!;
   for (const arn of [...instance.taskArns]) terminateTask(ctx, cluster.tasks.get(arn)!, stopCode, reason);
+  meterRemovedInstance(ctx, instance);
   instance.status = 'INACTIVE';
   instance.agentConnected = false;
   instance.version++;

@@ -20,6 +20,7 @@ import { runHealthChecks } from './container-health.js';
 import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
 import { deregisterTaskTargets, registerTaskTargets } from '../load-balancing/task-targets.js';
 import { deregisterFromDiscovery, registerInDiscovery } from '../discovery/task-registration.js';
+import { meterStoppedTask } from '../cost/cost-meter.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -253,6 +254,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   setStatus(ctx, task, 'STOPPED');
   const instance = task.instanceArn ? cluster.instances.get(task.instanceArn) : undefined;
   if (instance) release(instance, task);
+  meterStoppedTask(ctx, task);
   changed(ctx, task);
   later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, 'expire', () => {
     cluster.tasks.delete(task.arn);

@@ -22,6 +22,7 @@ import { createCloudMapState, type CloudMapState } from '../discovery/cloud-map-
 import type { LoadGenerator } from '../traffic/load-generator.js';
 import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
 import type { ScalableTargetRecord } from '../autoscaling/scalable-target.js';
+import { createCostLedger, type CostLedger } from '../cost/cost-meter.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -205,6 +206,8 @@ export interface SimState {
   cloudMap: CloudMapState;
   traffic: Map<string, LoadGenerator>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
+  /** Usage that has ended, for the cost meter. */
+  costLedger: CostLedger;
   /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
   metrics: Map<string, Array<{ time: number; value: number }>>;
   /** Application Auto Scaling scalable targets by resource id ("service/cluster/name"). */
@@ -221,5 +224,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

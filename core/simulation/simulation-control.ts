@@ -14,6 +14,7 @@ import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } f
 import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import { metricKey } from '../autoscaling/metrics-and-scaling.js';
+import { costReport, type CostReport } from '../cost/cost-meter.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
@@ -110,6 +111,11 @@ export class SimulationControl {
   metricHistory(request: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
     const cluster = resolveCluster(this.ctx, request.cluster);
     return (this.ctx.state.metrics.get(metricKey(cluster.name, String(request.service), String(request.metric))) ?? []).map((d) => ({ ...d }));
+  }
+
+  /** What the run has cost so far, at illustrative 2026 us-east-1 prices. */
+  costReport(): CostReport {
+    return costReport(this.ctx);
   }
 
   /** Requests, errors and latency of a client, second by second. */

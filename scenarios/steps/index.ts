@@ -10,5 +10,6 @@ import './traffic-steps.js';
 import './load-balancer-steps.js';
 import './capacity-provider-steps.js';
 import './autoscaling-steps.js';
+import './cost-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

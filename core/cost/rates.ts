@@ -1,0 +1,34 @@
+/**
+ * Illustrative prices, us-east-1, 2026 (ecs-behaviour.md §11): for comparing configurations, not billing.
+ * ECS itself is free; you pay for Fargate task size or EC2 instances, and the load balancers.
+ */
+export const RATES_LABEL = 'illustrative us-east-1 prices, 2026';
+
+export const FARGATE_VCPU_HOUR = 0.04048;
+export const FARGATE_GB_HOUR = 0.004445;
+/** Fargate Spot: up to 70 % off; the simulator uses exactly 70 %. */
+export const FARGATE_SPOT_DISCOUNT = 0.7;
+/** EC2 Spot: up to 90 % off on-demand; the simulator uses 70 %. */
+export const EC2_SPOT_DISCOUNT = 0.7;
+export const LOAD_BALANCER_HOUR = 0.0225;
+/** Fargate bills per second with a one-minute minimum. */
+export const FARGATE_MINIMUM_SECONDS = 60;
+
+export const EC2_ON_DEMAND_HOUR: Readonly<Record<string, number>> = {
+  't3.micro': 0.0104,
+  't3.small': 0.0208,
+  't3.medium': 0.0416,
+  't3.large': 0.0832,
+  'm4.large': 0.1,
+  'm5.large': 0.096,
+  'm5.xlarge': 0.192,
+  'm5.2xlarge': 0.384,
+  'm5.4xlarge': 0.768,
+  'c5.large': 0.085,
+  'c5.xlarge': 0.17,
+  'c5.2xlarge': 0.34,
+  'r5.large': 0.126,
+  'r5.xlarge': 0.252,
+  'm6g.large': 0.077,
+  'c6g.large': 0.068,
+};
