@@ -2,6 +2,8 @@ import * as accountSettings from './api/account-settings.js';
 import * as elb from './load-balancing/elb-api.js';
 import * as cloudMap from './discovery/cloud-map-api.js';
 import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
+import * as codeDeploy from './blue-green/code-deploy.js';
+import * as taskSets from './blue-green/task-set-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
 import * as containerInstanceState from './api/container-instance-state.js';
@@ -58,6 +60,13 @@ export class EcsSimulator {
       this.call(() => autoScaling.describeScalingActivities(this.ctx, request)),
   };
 
+  /** A CodeDeploy-like blue/green controller for services with the CODE_DEPLOY deployment controller. */
+  readonly codeDeploy = {
+    createDeployment: (request: Parameters<typeof codeDeploy.createDeployment>[1]) =>
+      this.change('codeDeploy.createDeployment', request, () => codeDeploy.createDeployment(this.ctx, request)),
+    getDeployment: (request: { deploymentId: string }) => this.call(() => codeDeploy.getDeployment(this.ctx, request)),
+  };
+
   /** Elastic Load Balancing (v2): the load balancers, listeners and target groups services register with. */
   readonly elbv2 = {
     createLoadBalancer: (request: Parameters<typeof elb.createLoadBalancer>[1]) =>
@@ -68,6 +77,9 @@ export class EcsSimulator {
       this.change('elbv2.createListener', request, () => elb.createListener(this.ctx, request)),
     modifyTargetGroupAttributes: (request: Parameters<typeof elb.modifyTargetGroupAttributes>[1]) =>
       this.change('elbv2.modifyTargetGroupAttributes', request, () => elb.modifyTargetGroupAttributes(this.ctx, request)),
+    modifyListener: (request: Parameters<typeof elb.modifyListener>[1]) =>
+      this.change('elbv2.modifyListener', request, () => elb.modifyListener(this.ctx, request)),
+    describeListeners: (request: { LoadBalancerArn: string }) => this.call(() => elb.describeListeners(this.ctx, request)),
     describeTargetHealth: (request: Parameters<typeof elb.describeTargetHealth>[1]) => this.call(() => elb.describeTargetHealth(this.ctx, request)),
     describeTargetGroups: (request?: Parameters<typeof elb.describeTargetGroups>[1]) => this.call(() => elb.describeTargetGroups(this.ctx, request)),
   };
@@ -169,6 +181,21 @@ export class EcsSimulator {
   }
   deleteService(request: { cluster?: string; service: string; force?: boolean }) {
     return this.change('deleteService', request, () => services.deleteService(this.ctx, request));
+  }
+  createTaskSet(request: Parameters<typeof taskSets.createTaskSet>[1]) {
+    return this.change('createTaskSet', request, () => taskSets.createTaskSet(this.ctx, request));
+  }
+  updateTaskSet(request: Parameters<typeof taskSets.updateTaskSet>[1]) {
+    return this.change('updateTaskSet', request, () => taskSets.updateTaskSet(this.ctx, request));
+  }
+  updateServicePrimaryTaskSet(request: Parameters<typeof taskSets.updateServicePrimaryTaskSet>[1]) {
+    return this.change('updateServicePrimaryTaskSet', request, () => taskSets.updateServicePrimaryTaskSet(this.ctx, request));
+  }
+  deleteTaskSet(request: Parameters<typeof taskSets.deleteTaskSet>[1]) {
+    return this.change('deleteTaskSet', request, () => taskSets.deleteTaskSet(this.ctx, request));
+  }
+  describeTaskSets(request: Parameters<typeof taskSets.describeTaskSets>[1]) {
+    return this.call(() => taskSets.describeTaskSets(this.ctx, request));
   }
   describeServices(request: { cluster?: string; services: string[] }) {
     return this.call(() => services.describeServices(this.ctx, request));

@@ -5,7 +5,8 @@ export type ElbExceptionName =
   | 'LoadBalancerNotFoundException'
   | 'DuplicateTargetGroupNameException'
   | 'DuplicateLoadBalancerNameException'
-  | 'DuplicateListenerException';
+  | 'DuplicateListenerException'
+  | 'ListenerNotFoundException';
 
 export type AutoScalingExceptionName = 'ValidationException' | 'ObjectNotFoundException';
 

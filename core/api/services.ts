@@ -10,6 +10,7 @@ import { findTaskDefinition } from '../scheduler/task-definition-lookup.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
 import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
+import { newTaskSet, taskSetView } from '../blue-green/task-sets.js';
 import { validateServiceConnect, validateServiceRegistries } from '../discovery/validate-service-discovery.js';
 import { stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
@@ -26,7 +27,7 @@ import {
 const CREATE_FIELDS = [
   'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
   'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
-  'loadBalancers', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
+  'loadBalancers', 'deploymentController', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
 ] as const;
 const UPDATE_FIELDS = [
   'cluster', 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
@@ -38,6 +39,20 @@ const DEPLOYMENT_CONFIGURATION_FIELDS = ['maximumPercent', 'minimumHealthyPercen
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
 /** DAEMON services: one task per instance, so at most 100 %; the API's default minimum is 0 %. */
 export const DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 0, maximumPercent: 100 } as const;
+
+function validateDeploymentController(input: unknown, schedulingStrategy: string, loadBalancerCount: number): ServiceRecord['deploymentController'] {
+  if (input === undefined) return 'ECS';
+  const raw = requireObject(input, 'deploymentController');
+  rejectUnknownFields(raw, 'deploymentController', ['type']);
+  const type = optionalEnum(raw.type, 'deploymentController.type', ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const) ?? 'ECS';
+  if (type !== 'ECS' && schedulingStrategy === 'DAEMON') {
+    throw invalidParameter('The DAEMON scheduling strategy is supported only with the ECS deployment controller.', 'deploymentController.type');
+  }
+  if (type === 'CODE_DEPLOY' && loadBalancerCount !== 1) {
+    throw invalidParameter('A service with the CODE_DEPLOY deployment controller needs exactly one load balancer target group.', 'loadBalancers');
+  }
+  return type;
+}
 
 function checkDaemonRules(request: Record<string, unknown>, launchType: string, configuration: ServiceRecord['deploymentConfiguration']): void {
   if (launchType !== 'EC2') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 launch type.', 'schedulingStrategy');
@@ -142,7 +157,8 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
-    deploymentController: { type: 'ECS' },
+    deploymentController: { type: service.deploymentController },
+    ...(service.taskSets.length > 0 ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
     createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
     tags: service.tags.map((t) => ({ ...t })),
   };
@@ -170,6 +186,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
+  const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
   const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);
   const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
@@ -193,6 +210,8 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     placementStrategy,
     placementConstraints,
     loadBalancers,
+    deploymentController,
+    taskSets: [],
     serviceRegistries,
     serviceConnectAliases,
     deployments: [],
@@ -207,7 +226,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     nextLaunchAllowedAt: 0,
   };
   cluster.services.set(name, service);
-  startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
+  if (deploymentController === 'ECS') startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
+  // CodeDeploy services start with one task set holding the whole service on the first target group.
+  if (deploymentController === 'CODE_DEPLOY') service.taskSets.push(newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, 100, 'PRIMARY'));
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };
 }
@@ -247,6 +268,14 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (placementStrategy) service.placementStrategy = placementStrategy;
   if (placementConstraints) service.placementConstraints = placementConstraints;
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
+  if ((newDefinition || force) && service.deploymentController !== 'ECS') {
+    throw invalidParameter(
+      service.deploymentController === 'CODE_DEPLOY'
+        ? 'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.'
+        : 'Unable to update task definition on services with an EXTERNAL deployment controller. Use CreateTaskSet.',
+      'taskDefinition',
+    );
+  }
   if (newDefinition || force) {
     startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
   }

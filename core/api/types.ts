@@ -272,6 +272,25 @@ export interface Deployment {
   capacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
+export interface TaskSet {
+  id: string;
+  taskSetArn: string;
+  serviceArn: string;
+  clusterArn: string;
+  externalId?: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
+  taskDefinition: string;
+  computedDesiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  createdAt: number;
+  updatedAt: number;
+  launchType: LaunchType;
+  loadBalancers: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
+  scale: { value: number; unit: 'PERCENT' };
+  stabilityStatus: 'STEADY_STATE' | 'STABILIZING';
+}
+
 export interface ServiceEvent {
   id: string;
   createdAt: number;
@@ -302,6 +321,7 @@ export interface Service {
   loadBalancers: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
+  taskSets?: TaskSet[];
   createdBy: string;
   tags: Tag[];
 }
@@ -327,6 +347,13 @@ export interface CreateServiceRequest {
   placementConstraints?: PlacementConstraint[];
   placementStrategy?: PlacementStrategy[];
   loadBalancers?: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
+  deploymentController?: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
+  serviceRegistries?: Array<{ registryArn: string }>;
+  serviceConnectConfiguration?: {
+    enabled: boolean;
+    namespace?: string;
+    services?: Array<{ portName: string; discoveryName?: string; clientAliases?: Array<{ port: number; dnsName?: string }> }>;
+  };
   schedulingStrategy?: 'REPLICA' | 'DAEMON';
   tags?: Tag[];
 }

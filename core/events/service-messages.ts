@@ -16,6 +16,7 @@ export const serviceMessages = {
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
   deploymentFailed: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  taskSetSteady: (service: string, taskSetId: string) => `(service ${service}, taskSet ${taskSetId}) updated state to STEADY_STATE.`,
   registeredTargets: (service: string, count: number, targetGroupArn: string) =>
     `(service ${service}) registered ${count} targets in (target-group ${targetGroupArn})`,
   deregisteredTargets: (service: string, count: number, targetGroupArn: string) =>

@@ -105,10 +105,61 @@ export function createListener(ctx: SimContext, input: { LoadBalancerArn: string
   const forward = actions.map((a, i) => requireObject(a, `DefaultActions[${i}]`)).find((a) => a.Type === 'forward');
   const tg = forward && ctx.state.elb.targetGroups.get(String(forward.TargetGroupArn));
   if (!tg) throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', 'DefaultActions');
-  const listener = { arn: lb.arn.replace(':loadbalancer/', ':listener/') + `/${ctx.random.hex(16)}`, port, protocol: String(request.Protocol ?? 'HTTP'), targetGroupArn: tg.arn };
+  const listener = {
+    arn: lb.arn.replace(':loadbalancer/', ':listener/') + `/${ctx.random.hex(16)}`,
+    port,
+    protocol: String(request.Protocol ?? 'HTTP'),
+    targetGroups: [{ targetGroupArn: tg.arn, weight: 1 }],
+  };
   lb.listeners.push(listener);
   if (!tg.loadBalancerArns.includes(lb.arn)) tg.loadBalancerArns.push(lb.arn);
   return { Listeners: [{ ListenerArn: listener.arn, LoadBalancerArn: lb.arn, Port: port, Protocol: listener.protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.arn }] }] };
+}
+
+function findListener(ctx: SimContext, arn: unknown) {
+  for (const lb of ctx.state.elb.loadBalancers.values()) {
+    const listener = lb.listeners.find((l) => l.arn === arn);
+    if (listener) return { lb, listener };
+  }
+  throw new EcsError('ListenerNotFoundException', 'One or more listeners not found', 'ListenerArn');
+}
+
+/** ModifyListener with a weighted forward action: how blue/green moves traffic between target groups. */
+export function modifyListener(
+  ctx: SimContext,
+  input: { ListenerArn: string; DefaultActions: Array<{ Type: 'forward'; ForwardConfig: { TargetGroups: Array<{ TargetGroupArn: string; Weight?: number }> } }> },
+) {
+  const request = requireObject(input, 'request');
+  const { lb, listener } = findListener(ctx, request.ListenerArn);
+  const [action] = (optionalArray(request.DefaultActions, 'DefaultActions', 5) ?? []).map((a, i) => requireObject(a, `DefaultActions[${i}]`));
+  const groups = (optionalArray(requireObject(action?.ForwardConfig, 'DefaultActions[0].ForwardConfig').TargetGroups, 'DefaultActions[0].ForwardConfig.TargetGroups', 5) ?? []).map((g, i) => {
+    const raw = requireObject(g, `DefaultActions[0].ForwardConfig.TargetGroups[${i}]`);
+    const tg = findTargetGroup(ctx, raw.TargetGroupArn, `DefaultActions[0].ForwardConfig.TargetGroups[${i}].TargetGroupArn`);
+    return { targetGroupArn: tg.arn, weight: optionalInteger(raw.Weight, `DefaultActions[0].ForwardConfig.TargetGroups[${i}].Weight`, { min: 0, max: 999 }) ?? 1 };
+  });
+  if (groups.length === 0) throw validation('A forward action needs at least one target group.', 'DefaultActions');
+  listener.targetGroups = groups;
+  for (const g of groups) {
+    const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn)!;
+    if (!tg.loadBalancerArns.includes(lb.arn)) tg.loadBalancerArns.push(lb.arn);
+  }
+  return { Listeners: [listenerView(lb.arn, listener)] };
+}
+
+export function describeListeners(ctx: SimContext, input: { LoadBalancerArn: string }) {
+  const lb = ctx.state.elb.loadBalancers.get(String(requireObject(input, 'request').LoadBalancerArn));
+  if (!lb) throw new EcsError('LoadBalancerNotFoundException', 'One or more load balancers not found', 'LoadBalancerArn');
+  return { Listeners: lb.listeners.map((l) => listenerView(lb.arn, l)) };
+}
+
+function listenerView(loadBalancerArn: string, listener: LoadBalancerRecord['listeners'][number]) {
+  return {
+    ListenerArn: listener.arn,
+    LoadBalancerArn: loadBalancerArn,
+    Port: listener.port,
+    Protocol: listener.protocol,
+    DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: listener.targetGroups.map((g) => ({ TargetGroupArn: g.targetGroupArn, Weight: g.weight })) } }],
+  };
 }
 
 export function findTargetGroup(ctx: SimContext, arn: unknown, field = 'TargetGroupArn'): TargetGroupRecord {

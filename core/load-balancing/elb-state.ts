@@ -40,7 +40,8 @@ export interface ListenerRecord {
   arn: string;
   port: number;
   protocol: string;
-  targetGroupArn: string;
+  /** Forward action: target groups with weights (blue/green shifts traffic by changing them). */
+  targetGroups: Array<{ targetGroupArn: string; weight: number }>;
 }
 
 export interface LoadBalancerRecord {

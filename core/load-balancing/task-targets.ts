@@ -34,14 +34,16 @@ export function targetsOfTask(ctx: SimContext, task: TaskRecord): Array<{ tg: Ta
  */
 export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule: Schedule, onHealthChange: () => void): boolean {
   const service = serviceOf(ctx, task);
-  if (!service || service.loadBalancers.length === 0) return false;
+  // A task set carries its own target group (blue/green); otherwise the service's.
+  const entries = service?.taskSets.find((s) => s.id === task.deploymentId)?.loadBalancers ?? service?.loadBalancers ?? [];
+  if (!service || entries.length === 0) return false;
   const appHealthyUntil = (() => {
     const essential = task.containers.find((c) => c.essential);
     const after = essential ? ctx.images.behaviourOf(essential.image).unhealthyAfterSeconds : undefined;
     return after === undefined ? Infinity : ctx.clock.now + after * 1000;
   })();
   task.elbTargetsHealthy = false;
-  for (const entry of service.loadBalancers) {
+  for (const entry of entries) {
     const tg = ctx.state.elb.targetGroups.get(entry.targetGroupArn);
     if (!tg) continue;
     const { id, port } = targetFor(ctx, task, tg, entry.containerName, entry.containerPort);

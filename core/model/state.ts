@@ -23,6 +23,8 @@ import type { LoadGenerator } from '../traffic/load-generator.js';
 import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
 import type { ScalableTargetRecord } from '../autoscaling/scalable-target.js';
 import { createCostLedger, type CostLedger } from '../cost/cost-meter.js';
+import type { TaskSetRecord } from '../blue-green/task-set-state.js';
+import type { BlueGreenDeployment } from '../blue-green/code-deploy.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -161,6 +163,9 @@ export interface ServiceRecord {
   placementStrategy: PlacementStrategy[];
   placementConstraints: PlacementConstraint[];
   loadBalancers: ServiceLoadBalancer[];
+  deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  /** CODE_DEPLOY and EXTERNAL services run task sets; ECS services run deployments. */
+  taskSets: TaskSetRecord[];
   /** Cloud Map services the tasks register in (serviceRegistries), by id. */
   serviceRegistries: string[];
   /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */
@@ -206,6 +211,9 @@ export interface SimState {
   cloudMap: CloudMapState;
   traffic: Map<string, LoadGenerator>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
+  /** Blue/green deployments in progress, by service ARN, and finished ones by deployment id. */
+  blueGreen: Map<string, BlueGreenDeployment>;
+  blueGreenDone: Map<string, BlueGreenDeployment>;
   /** Usage that has ended, for the cost meter. */
   costLedger: CostLedger;
   /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
@@ -224,5 +232,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

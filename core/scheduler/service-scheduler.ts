@@ -10,6 +10,7 @@ import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
 import { settleDeployments } from './settle-deployments.js';
 import { runDaemonPass } from './daemon-scheduler.js';
+import { runTaskSetPass } from '../blue-green/task-set-scheduler.js';
 import { startTasks, type StartResult } from './start-tasks.js';
 import { findTaskDefinition } from './task-definition-lookup.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
@@ -25,6 +26,10 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   const cluster = ctx.state.clusters.get(service.clusterName)!;
   if (service.status === 'DRAINING' && serviceTasks(cluster, service).every((t) => t.lastStatus === 'STOPPED')) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
+  if (service.deploymentController !== 'ECS') {
+    runTaskSetPass(ctx, cluster, service, serviceTasks(cluster, service).filter((t) => t.lastStatus !== 'STOPPED'));
+    return;
+  }
   countFailures(ctx, service, serviceTasks(cluster, service));
   const rollback = checkDeploymentFailure(ctx, service, (arn) => newDeployment(ctx, arn));
   if (rollback) startDeployment(ctx, service, rollback);

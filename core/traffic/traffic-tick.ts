@@ -3,8 +3,8 @@ import type { SimContext } from '../engine/context.js';
 import { dnsAnswer, findDiscoveryService } from '../discovery/cloud-map-api.js';
 import { routableTargets } from '../load-balancing/target-health.js';
 import type { TaskRecord } from '../model/state.js';
-import { SERVICE_CONNECT_RETRIES, type LoadGenerator } from './load-generator.js';
-import { outcomesOf, servedBy, type Endpoint } from './request-outcomes.js';
+import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from './load-generator.js';
+import { outcomesOf, servedBy, type Endpoint, type SecondOutcome } from './request-outcomes.js';
 import { requestsPerSecondAt } from './traffic-pattern.js';
 
 /** Whether a task still answers: running (or draining its connections) with its essential containers up. */
@@ -23,17 +23,39 @@ function allTasks(ctx: SimContext): TaskRecord[] {
   return [...ctx.state.clusters.values()].flatMap((c) => [...c.tasks.values()]);
 }
 
-/** The endpoints a client sends this second's requests to, by route. */
-function endpointsFor(ctx: SimContext, generator: LoadGenerator): { endpoints: Endpoint[]; tasks: Array<TaskRecord | undefined>; retries: number } {
+interface Destination {
+  share: number;
+  endpoints: Endpoint[];
+  tasks: Array<TaskRecord | undefined>;
+  retries: number;
+}
+
+/**
+ * Where a client's requests go this second, by route. A load balancer listener may split them between
+ * target groups by weight (blue/green); every other route has one destination.
+ */
+function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination[] {
   const route = generator.route;
   if (route.via === 'load-balancer') {
-    const lb = ctx.state.elb.loadBalancers.get(route.loadBalancerArn);
-    const groups = (lb?.listeners ?? []).map((l) => ctx.state.elb.targetGroups.get(l.targetGroupArn)).filter((g) => g !== undefined);
-    const targets = routableTargets(groups.flatMap((g) => [...g!.targets.values()]));
+    const listener = ctx.state.elb.loadBalancers.get(route.loadBalancerArn)?.listeners[0];
+    const groups = (listener?.targetGroups ?? []).filter((g) => g.weight > 0);
+    const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
     const byArn = new Map(allTasks(ctx).map((t) => [t.arn, t]));
-    const tasks = targets.map((t) => byArn.get(t.taskArn));
-    return { endpoints: tasks.map((t) => endpointOf(ctx, t)), tasks, retries: 0 };
+    return groups.map((g) => {
+      const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn);
+      const tasks = routableTargets([...(tg?.targets.values() ?? [])]).map((t) => byArn.get(t.taskArn));
+      return { share: g.weight / totalWeight, endpoints: tasks.map((t) => endpointOf(ctx, t)), tasks, retries: 0 };
+    });
   }
+  return [{ share: 1, ...endpointsFor(ctx, generator, route) }];
+}
+
+/** The endpoints a client reaches by DNS or Service Connect. */
+function endpointsFor(
+  ctx: SimContext,
+  generator: LoadGenerator,
+  route: Exclude<TrafficRoute, { via: 'load-balancer' }>,
+): { endpoints: Endpoint[]; tasks: Array<TaskRecord | undefined>; retries: number } {
   if (route.via === 'dns') {
     // The client's resolver keeps an answer for the record's TTL, dead addresses included.
     if (!generator.dnsCache || ctx.clock.now >= generator.dnsCache.expiresAt) {
@@ -54,17 +76,32 @@ function endpointsFor(ctx: SimContext, generator: LoadGenerator): { endpoints: E
   return { endpoints: tasks.map((t) => endpointOf(ctx, t)), tasks, retries: SERVICE_CONNECT_RETRIES };
 }
 
+/** Outcomes of the parts of one second's requests, as one: latencies weighted by requests, worst p99. */
+function mergeOutcomes(rps: number, parts: SecondOutcome[]): SecondOutcome {
+  if (parts.length === 0) return { requests: Math.round(rps), errors: Math.round(rps), p50Ms: 0, p99Ms: 0 };
+  const requests = parts.reduce((s, p) => s + p.requests, 0);
+  return {
+    requests,
+    errors: parts.reduce((s, p) => s + p.errors, 0),
+    p50Ms: requests === 0 ? 0 : Math.round(parts.reduce((s, p) => s + p.p50Ms * p.requests, 0) / requests),
+    p99Ms: Math.max(...parts.map((p) => p.p99Ms)),
+  };
+}
+
 /** One second of every load generator, then the next tick while any generator runs. */
 export function scheduleTrafficTick(ctx: SimContext): void {
   ctx.clock.schedule(1000, Priority.timer, 'traffic', () => {
     for (const generator of ctx.state.traffic.values()) {
       const rps = requestsPerSecondAt(generator.requestsPerSecond, generator.pattern, (ctx.clock.now - generator.startedAt) / 1000);
-      const { endpoints, tasks, retries } = endpointsFor(ctx, generator);
-      generator.history.push({ time: ctx.clock.now, ...outcomesOf(rps, endpoints, retries) });
-      servedBy(rps, endpoints, retries).forEach((served, i) => {
-        const task = tasks[i];
-        if (task) task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
-      });
+      const destinations = destinationsFor(ctx, generator);
+      const outcomes = destinations.map((d) => outcomesOf(rps * d.share, d.endpoints, d.retries));
+      generator.history.push({ time: ctx.clock.now, ...mergeOutcomes(rps, outcomes) });
+      for (const d of destinations) {
+        servedBy(rps * d.share, d.endpoints, d.retries).forEach((served, i) => {
+          const task = d.tasks[i];
+          if (task) task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
+        });
+      }
     }
     if (ctx.state.traffic.size > 0) scheduleTrafficTick(ctx);
     else ctx.trafficTicking = false;

@@ -1,4 +1,12 @@
-import { defineConfig } from 'vitepress';
+import { utimesSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type DefaultTheme } from 'vitepress';
+import type { Plugin } from 'vite';
+import { buildSidebar, isSidebarPage } from './data/sidebar.js';
+
+const docsDir = fileURLToPath(new URL('..', import.meta.url));
+const configFile = fileURLToPath(import.meta.url);
+const sidebar = buildSidebar(docsDir);
 
 export default defineConfig({
   title: 'ecs-lab',
@@ -12,19 +20,47 @@ export default defineConfig({
     // Pre-bundle what the live components import (chart.js, the runner's Gherkin parser) when the dev server
     // starts, instead of on the first visit to a chapter, which would reload the page twice.
     optimizeDeps: { entries: ['components/*.vue'] },
+    plugins: [rebuildSidebarOnPageChange()],
+    // Web workers (the labs' in-page checker) are ES modules: the default 'iife' format cannot code-split.
+    worker: { format: 'es' },
   },
   themeConfig: {
     logo: '/favicon.svg',
     nav: [
-      { text: 'Rolling updates', link: '/chapters/rolling-updates' },
-      { text: 'Labs', link: '/labs/rolling-update' },
+      { text: 'Chapters', link: firstLink(sidebar, 'Chapters') ?? '/' },
+      { text: 'Labs', link: firstLink(sidebar, 'Labs') ?? '/' },
+      { text: 'Exam prep', link: '/exam-prep' },
+      { text: 'My progress', link: '/progress' },
+      { text: 'Coverage', link: '/coverage' },
     ],
-    sidebar: [
-      { text: 'Home', link: '/' },
-      { text: 'Chapters', items: [{ text: 'Rolling updates', link: '/chapters/rolling-updates' }] },
-      { text: 'Labs', items: [{ text: 'Lab: rolling update', link: '/labs/rolling-update' }] },
-    ],
+    sidebar,
     search: { provider: 'local' },
     outline: { level: [2, 3] },
   },
 });
+
+function firstLink(items: DefaultTheme.SidebarItem[], group: string): string | undefined {
+  return items.find((item) => item.text === group)?.items?.[0]?.link;
+}
+
+/**
+ * The sidebar is computed once, when VitePress loads this file. In `vitepress dev`, a page added, removed,
+ * retitled or reordered under chapters/, labs/ or guide/ changes it, so touch this file: VitePress then
+ * reloads its config and the sidebar is rebuilt. The build always reads the files afresh.
+ */
+function rebuildSidebarOnPageChange(): Plugin {
+  const current = JSON.stringify(sidebar);
+  const reloadIfChanged = (file: string) => {
+    if (!isSidebarPage(docsDir, file)) return;
+    if (JSON.stringify(buildSidebar(docsDir)) === current) return;
+    const now = new Date();
+    utimesSync(configFile, now, now);
+  };
+  return {
+    name: 'ecs-lab:sidebar-from-files',
+    apply: 'serve',
+    configureServer(server) {
+      server.watcher.on('add', reloadIfChanged).on('unlink', reloadIfChanged).on('change', reloadIfChanged);
+    },
+  };
+}

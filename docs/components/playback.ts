@@ -80,3 +80,13 @@ export function eventsUntil(run: ScenarioRun, head: Playhead): SimEvent[] {
   const limit = !next ? run.events.length : head.time > next.startedAt ? next.eventsTo : next.eventsFrom;
   return run.events.slice(0, limit).filter((e) => e.time <= head.time);
 }
+
+/**
+ * The playhead at `time`, as the scrubber sets it: every step that has ended by then is shown. Time zero is
+ * the start (no step shown yet), so dragging back to the left is the same as Reset.
+ */
+export function seek(run: ScenarioRun, time: number): Playhead {
+  const at = Math.min(Math.max(0, Math.round(time)), endTime(run));
+  if (at === 0) return START;
+  return { time: at, shownSteps: run.steps.filter((s) => s.endedAt <= at).length };
+}

@@ -29,11 +29,18 @@ export function runningTasksSeries(frames: Frame[]): RunningTasksSeries {
   return { times: frames.map((f) => f.time), lines };
 }
 
+/** Lines of counts over virtual time, one point per frame: what both charts draw. */
+export interface CountSeries<L extends { values: number[] }> {
+  times: number[];
+  lines: L[];
+}
+
 /** The series as far as the playhead: the lines grow as the run plays, ending level at `time`. */
-export function seriesUntil(series: RunningTasksSeries, time: number): RunningTasksSeries {
+export function seriesUntil<S extends CountSeries<{ values: number[] }>>(series: S, time: number): S {
   const shown = series.times.filter((t) => t <= time).length;
-  if (shown === 0) return { times: [], lines: series.lines.map((l) => ({ ...l, values: [] })) };
+  if (shown === 0) return { ...series, times: [], lines: series.lines.map((l) => ({ ...l, values: [] })) };
   return {
+    ...series,
     times: [...series.times.slice(0, shown), time],
     lines: series.lines.map((l) => ({ ...l, values: [...l.values.slice(0, shown), l.values[shown - 1]] })),
   };

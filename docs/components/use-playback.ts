@@ -1,6 +1,6 @@
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import type { ScenarioRun } from '../../scenarios/runner/run-feature.js';
-import { START, advance, isAtEnd, stepForward, type Playhead } from './playback.js';
+import { START, advance, isAtEnd, seek, stepForward, type Playhead } from './playback.js';
 
 /** Playback speeds in virtual milliseconds per real millisecond. */
 export const SPEEDS = [
@@ -10,8 +10,12 @@ export const SPEEDS = [
   { factor: 1000, label: 'fastest' },
 ] as const;
 
-/** Plays a recorded run against the real clock (requestAnimationFrame), and steps or resets it on demand. */
-export function usePlayback(run: Ref<ScenarioRun | undefined>) {
+/**
+ * Plays a recorded run against the real clock (requestAnimationFrame), and steps, scrubs or resets it on
+ * demand. With `holdAfterStep` set, playing stops once that many steps are shown (a quiz asks its question
+ * there) and `onHold` is called.
+ */
+export function usePlayback(run: Ref<ScenarioRun | undefined>, holdAfterStep: Ref<number | undefined>, onHold: () => void) {
   const head = ref<Playhead>(START);
   const playing = ref(false);
   const speed = ref<number>(SPEEDS[1].factor);
@@ -21,9 +25,14 @@ export function usePlayback(run: Ref<ScenarioRun | undefined>) {
 
   function tick(now: number) {
     if (!run.value) return pause();
+    const before = head.value.shownSteps;
     head.value = advance(run.value, head.value, (now - (lastTick ?? now)) * speed.value);
     lastTick = now;
-    if (isAtEnd(run.value, head.value)) pause();
+    const hold = holdAfterStep.value;
+    if (hold !== undefined && before < hold && head.value.shownSteps >= hold) {
+      pause();
+      onHold();
+    } else if (isAtEnd(run.value, head.value)) pause();
     else request = requestAnimationFrame(tick);
   }
 
@@ -45,6 +54,11 @@ export function usePlayback(run: Ref<ScenarioRun | undefined>) {
     if (run.value) head.value = stepForward(run.value, head.value);
   }
 
+  function seekTo(time: number) {
+    pause();
+    if (run.value) head.value = seek(run.value, time);
+  }
+
   function reset() {
     pause();
     head.value = START;
@@ -54,5 +68,5 @@ export function usePlayback(run: Ref<ScenarioRun | undefined>) {
   watch(run, reset, { flush: 'sync' });
   onBeforeUnmount(pause);
 
-  return { head, playing, speed, atEnd, play, pause, step, reset };
+  return { head, playing, speed, atEnd, play, pause, step, seekTo, reset };
 }

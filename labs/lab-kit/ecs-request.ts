@@ -55,3 +55,19 @@ export function requestProblem(error: unknown, source: RequestFile, operation: s
 export function fieldProblem(source: RequestFile, field: string, message: string): InputProblem {
   return { message, location: locateField(source, field) };
 }
+
+export type Sent<T> = { ok: true; value: T; source: RequestFile } | { ok: false; problem: InputProblem };
+
+/**
+ * Reads the learner's request from `file` and sends it with `call`: ECS's answer, or what to tell the learner
+ * when the JSON is broken or ECS rejects the request.
+ */
+export function sendRequest<T>(files: LearnerFiles, file: string, operation: string, call: (request: never) => T): Sent<T> {
+  const read = readRequestFile(files, file);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, value: call(read.value.request as never), source: read.value };
+  } catch (error) {
+    return { ok: false, problem: requestProblem(error, read.value, operation) };
+  }
+}

@@ -10,10 +10,10 @@ export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckR
     () => lab.prepare(files),
     (message) => ({ ok: false, problem: { message } }),
   );
+  if (!prepared.ok) return unjudgedReport(lab.input, lab.checks, prepared.problem);
   const results: CheckResult[] = [
-    prepared.ok ? passed(lab.input, prepared.observed) : failed(lab.input, prepared.problem),
+    passed(lab.input, prepared.observed),
     ...lab.checks.map((check) => {
-      if (!prepared.ok) return failed(check, { message: `Not run: fix the first check (${lab.input.title}) first.` });
       const verdict = attempt<Verdict>(
         () => check.verify(prepared.run),
         (message) => ({ passed: false, observed: message }),
@@ -22,6 +22,12 @@ export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckR
     }),
   ];
   return { results, passed: results.every((r) => r.status === 'passed') };
+}
+
+/** The report when the learner's files could not be judged: the first check says why, the others were not run. */
+export function unjudgedReport(input: CheckInfo, checks: readonly CheckInfo[], problem: InputProblem): CheckReport {
+  const notRun = { message: `Not run: fix the first check (${input.title}) first.` };
+  return { results: [failed(input, problem), ...checks.map((check) => failed(check, notRun))], passed: false };
 }
 
 function attempt<T>(action: () => T, onCrash: (message: string) => T): T {

@@ -1,6 +1,8 @@
-import { deploymentBounds, type CreateServiceRequest, type PhaseCounts, type Service, type ServiceCensusPoint } from '../../core/index.js';
+import { deploymentBounds, type CreateServiceRequest, type PhaseCounts, type ServiceCensusPoint } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
-import { fieldProblem, readRequestFile, requestProblem } from '../lab-kit/ecs-request.js';
+import { sendRequest } from '../lab-kit/ecs-request.js';
+import { serviceFieldProblem } from '../lab-kit/service-fields.js';
+import { duration, shortName } from '../lab-kit/words.js';
 import { buildCluster, deployRevision2, SITUATION, WATCH_SECONDS, type Rollout } from './situation.js';
 
 /** Lab "Tune a rolling update": the learner's service.json is created as is, then revision 2 is deployed. */
@@ -21,26 +23,12 @@ interface Run {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const read = readRequestFile(files, SERVICE_FILE);
-  if (!read.ok) return read;
-  const source = read.value;
-  const { sim, revision1Arn } = buildCluster();
-  let service: Service;
-  try {
-    // The engine validates whatever the learner wrote: that is the point of this check.
-    ({ service } = sim.createService(source.request as unknown as CreateServiceRequest));
-  } catch (error) {
-    return { ok: false, problem: requestProblem(error, source, 'CreateService') };
-  }
-  if (service.serviceName !== SITUATION.serviceName) {
-    return { ok: false, problem: fieldProblem(source, 'serviceName', `serviceName is "${service.serviceName}"; this lab's service is "${SITUATION.serviceName}".`) };
-  }
-  if (service.taskDefinition !== revision1Arn) {
-    return { ok: false, problem: fieldProblem(source, 'taskDefinition', `taskDefinition is ${shortName(service.taskDefinition)}; the service starts on web:1 (the lab deploys web:2 for you).`) };
-  }
-  if (service.desiredCount !== SITUATION.desiredCount) {
-    return { ok: false, problem: fieldProblem(source, 'desiredCount', `desiredCount is ${service.desiredCount}; this lab's service runs ${SITUATION.desiredCount} tasks.`) };
-  }
+  const sim = buildCluster();
+  const sent = sendRequest(files, SERVICE_FILE, 'CreateService', (request: CreateServiceRequest) => sim.createService(request));
+  if (!sent.ok) return sent;
+  const { service } = sent.value;
+  const problem = serviceFieldProblem(sent.source, service, { serviceName: SITUATION.serviceName, taskDefinition: 'web:1', desiredCount: SITUATION.desiredCount });
+  if (problem) return { ok: false, problem };
   const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
   const cluster = service.clusterArn.slice(service.clusterArn.lastIndexOf('/') + 1);
   return {
@@ -130,20 +118,7 @@ function extreme(history: ServiceCensusPoint[], count: (c: PhaseCounts) => numbe
   return found;
 }
 
-/** `arn:...:task-definition/web:2` -> `web:2` */
-function shortName(taskDefinitionArn: string): string {
-  return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
-}
-
 function sinceDeployment(rollout: Rollout, time: number): string {
   const seconds = (time - rollout.deployedAt) / 1000;
   return seconds === 0 ? 'As soon as web:2 was deployed,' : `${duration(seconds)} after web:2 was deployed,`;
-}
-
-/** 100 -> "1 min 40 s", 300 -> "5 min", 45 -> "45 s" */
-function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round(seconds % 60);
-  if (minutes === 0) return `${rest} s`;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }

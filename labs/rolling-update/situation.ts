@@ -35,12 +35,7 @@ export function webRevision(revision: number): RegisterTaskDefinitionRequest {
   };
 }
 
-export interface LabCluster {
-  sim: EcsSimulator;
-  revision1Arn: string;
-}
-
-export function buildCluster(): LabCluster {
+export function buildCluster(): EcsSimulator {
   const sim = createSimulator({ seed: SITUATION.seed });
   sim.createCluster({ clusterName: SITUATION.cluster });
   sim.control.addInstances({
@@ -49,8 +44,8 @@ export function buildCluster(): LabCluster {
     count: SITUATION.instanceCount,
     availabilityZones: [...SITUATION.availabilityZones],
   });
-  const { taskDefinition } = sim.registerTaskDefinition(webRevision(1));
-  return { sim, revision1Arn: taskDefinition.taskDefinitionArn };
+  sim.registerTaskDefinition(webRevision(1));
+  return sim;
 }
 
 /** What happened when revision 2 was deployed to the learner's service. */

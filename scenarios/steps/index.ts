@@ -11,5 +11,6 @@ import './load-balancer-steps.js';
 import './capacity-provider-steps.js';
 import './autoscaling-steps.js';
 import './cost-steps.js';
+import './blue-green-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

@@ -7,6 +7,8 @@ import { createSimulator, type EcsSimulator } from '../../core/index.js';
 export class ScenarioWorld {
   readonly sim: EcsSimulator;
   cluster = 'default';
+  /** The blue/green deployment a step started. */
+  blueGreenDeployment?: string;
   /** The task a step stopped by hand, for the steps that follow it. */
   stoppedTask?: string;
   /** ARNs of the standalone tasks steps ran, in order. */

@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-browser tests of the built workshop site: slow (a build, a server, Chromium), so apart from the unit tests.
+// Real-browser tests of the built workshop site: slow (a build, a server, Chromium), so apart from the unit
+// tests. The global setup starts one server and one Chromium that every file shares.
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
+    globalSetup: ['test/browser/global-setup.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -17,7 +17,8 @@ function tempFeature(text: string): string {
   return file;
 }
 
-describe('ecs-lab run', () => {
+// Each call starts Node and compiles the engine with ts-node: seconds, and more on a busy machine.
+describe('ecs-lab run', { timeout: 120_000 }, () => {
   it('prints a coloured timeline with virtual timestamps, ECS service events and passed steps, and exits 0', () => {
     const { code, stdout } = ecsLab('run', FEATURE);
     expect(code).toBe(0);

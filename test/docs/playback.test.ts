@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../../core/index.js';
 import { engineErrors, malformedValues } from '../../docs/components/parameter-errors.js';
-import { START, advance, endTime, eventsUntil, frameAt, isAtEnd, stepForward, stepStatus, type Playhead } from '../../docs/components/playback.js';
+import { healthBoundsSeries } from '../../docs/components/health-bounds-series.js';
+import { START, advance, endTime, eventsUntil, frameAt, isAtEnd, seek, stepForward, stepStatus, type Playhead } from '../../docs/components/playback.js';
 import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
@@ -112,5 +113,48 @@ describe('stepping shows each step its own picture of the cluster', () => {
     const afterService = stepForward(run, afterTaskDefinition);
     const serviceTiles = frameAt(run, afterService)!.view.clusters[0].instances.flatMap((i) => i.tasks);
     expect(serviceTiles.map((t) => t.revision)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe('scrubbing the timeline', () => {
+  it('shows at any instant the same as playing up to it: the steps ended by then, their events and cluster', () => {
+    const played = playToEnd(defaults, 16 * 40);
+    for (const head of played.filter((h, i) => i % 7 === 0 && h.time > 0)) {
+      const sought = seek(defaults, head.time);
+      expect(eventsUntil(defaults, sought)).toEqual(eventsUntil(defaults, stepForwardUntilShown(head)));
+      expect(frameAt(defaults, sought)).toBe(frameAt(defaults, stepForwardUntilShown(head)));
+    }
+  });
+
+  it('goes back to the start at zero and stops at the end', () => {
+    expect(seek(defaults, 0)).toEqual(START);
+    const end = seek(defaults, endTime(defaults) + 5_000);
+    expect(isAtEnd(defaults, end)).toBe(true);
+    expect(end.time).toBe(endTime(defaults));
+  });
+});
+
+/** Playback shows a step one tick after the clock reaches its end; scrubbing shows it at once. */
+function stepForwardUntilShown(head: Playhead): Playhead {
+  let h = head;
+  while (defaults.steps[h.shownSteps] && defaults.steps[h.shownSteps].endedAt <= h.time) h = advance(defaults, h, 0);
+  return h;
+}
+
+describe('the deployment-bounds chart data', () => {
+  const [web] = healthBoundsSeries(defaults.frames);
+  const line = (kind: string) => web.lines.find((l) => l.kind === kind)!.values;
+
+  it('keeps healthy tasks at or above the lower bound and running + pending at or below the upper one', () => {
+    expect(web.service).toBe('web');
+    const rollingFrom = web.times.findIndex((_, i) => line('healthy')[i] >= line('lower')[i] && line('lower')[i] > 0);
+    for (let i = rollingFrom; i < web.times.length; i++) {
+      expect(line('healthy')[i]).toBeGreaterThanOrEqual(line('lower')[i]);
+      expect(line('inFlight')[i]).toBeLessThanOrEqual(line('upper')[i]);
+    }
+  });
+
+  it('ends with 6 healthy against bounds of 6 and 12 (100 % / 200 % of 6)', () => {
+    expect([line('healthy').at(-1), line('lower').at(-1), line('inFlight').at(-1), line('upper').at(-1)]).toEqual([6, 6, 6, 12]);
   });
 });

@@ -3,15 +3,15 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import ScenarioPlayer from '../../docs/components/ScenarioPlayer.vue';
 
-// chart.js needs a real canvas and the chart reads VitePress's theme: both belong to the browser test.
-const stubs = { TaskChart: true };
+// chart.js needs a real canvas and the charts read VitePress's theme: both belong to the browser test.
+const stubs = { TaskChart: true, HealthChart: true };
 
-async function mountPlayer(feature = 'rolling-update'): Promise<VueWrapper> {
-  const wrapper = mount(ScenarioPlayer, { props: { feature }, global: { stubs } });
+async function mountPlayer(feature = 'rolling-update', props: Record<string, unknown> = {}): Promise<VueWrapper> {
+  const wrapper = mount(ScenarioPlayer, { props: { feature, ...props }, global: { stubs } });
   await vi.waitFor(async () => {
     await flushPromises();
-    expect(wrapper.find('[data-testid="player-error"], [data-testid="scenario-picker"]').exists()).toBe(true);
-  });
+    expect(wrapper.find('[data-testid="player-error"], [data-testid="player-play"]').exists()).toBe(true);
+  }, { timeout: 5000 });
   return wrapper;
 }
 
@@ -62,5 +62,45 @@ describe('ScenarioPlayer', () => {
   it('says so in the player when the feature does not exist', async () => {
     const wrapper = await mountPlayer('no-such-feature');
     expect(byTestId(wrapper, 'player-error')[0].text()).toContain('scenarios/features/no-such-feature.feature');
+  });
+
+  it('opens on the run a permalink names: scenario, values and seed, and links back to it', async () => {
+    history.replaceState(null, '', '/chapters/rolling-updates?play=rolling-update&scenario=Try+your+own+deployment+configuration&seed=7&v.maximumPercent=150');
+    try {
+      const wrapper = await mountPlayer();
+      const picker = byTestId(wrapper, 'scenario-picker')[0].element as HTMLSelectElement;
+      expect(picker.selectedOptions[0].text).toMatch(/^Try your own/);
+      expect((byTestId(wrapper, 'param-maximumPercent')[0].element as HTMLInputElement).value).toBe('150');
+      expect((byTestId(wrapper, 'player-seed')[0].element as HTMLInputElement).value).toBe('7');
+      const link = new URL((byTestId(wrapper, 'player-permalink')[0].element as HTMLInputElement).value);
+      expect([link.pathname, link.searchParams.get('seed'), link.searchParams.get('v.maximumPercent')]).toEqual(['/chapters/rolling-updates', '7', '150']);
+      expect(byTestId(wrapper, 'step').map((s) => s.text()).join('\n')).toContain('maximumPercent 150');
+      wrapper.unmount();
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
+  it('changes the permalink when the learner picks another seed', async () => {
+    const wrapper = await mountPlayer();
+    const seed = byTestId(wrapper, 'player-seed')[0];
+    expect((seed.element as HTMLInputElement).value).toBe('1');
+    await seed.setValue('9');
+    await seed.trigger('change');
+    expect(new URL((byTestId(wrapper, 'player-permalink')[0].element as HTMLInputElement).value).searchParams.get('seed')).toBe('9');
+    wrapper.unmount();
+  });
+
+  it('holds after the step a quiz asks about, then plays on to the end', async () => {
+    const wrapper = await mountPlayer('rolling-update', { embedded: true, holdAfterStep: 4 });
+    expect(byTestId(wrapper, 'scenario-picker')).toHaveLength(0);
+    await byTestId(wrapper, 'player-speed')[0].setValue('1000');
+    await byTestId(wrapper, 'player-play')[0].trigger('click');
+    await vi.waitFor(() => expect(wrapper.emitted('hold')).toHaveLength(1), { timeout: 5000 });
+    expect(byTestId(wrapper, 'step').map((s) => s.attributes('data-status')).slice(0, 5)).toEqual(['passed', 'passed', 'passed', 'passed', 'pending']);
+    await wrapper.setProps({ holdAfterStep: undefined });
+    (wrapper.vm as unknown as { play: () => void }).play();
+    await vi.waitFor(() => expect(wrapper.emitted('end')).toHaveLength(1), { timeout: 10000 });
+    wrapper.unmount();
   });
 });

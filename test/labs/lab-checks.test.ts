@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,21 @@ it('finds the labs', () => {
 describe.each(labIds(labsRoot))('lab %s', (id) => {
   it('is named after its folder in lab.json', () => {
     expect(readManifest(labsRoot, id).id).toBe(id);
+  });
+
+  it('has instructions, and a page in the workshop site that shows them beside the editor', () => {
+    const readme = readFileSync(join(labsRoot, id, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# Lab: /);
+    expect(readme).toMatch(/\*\*Goal:\*\*/);
+    const page = readFileSync(join('docs', 'labs', `${id}.md`), 'utf8');
+    expect(page).toMatch(/^---\ntitle: .+\norder: \d+\n---/);
+    expect(page).toContain(`<!--@include: ../../labs/${id}/README.md-->`);
+    expect(page).toContain(`<LabPanel lab="${id}" />`);
+  });
+
+  it('links only chapters that exist', () => {
+    const links = [...readFileSync(join(labsRoot, id, 'README.md'), 'utf8').matchAll(/\]\(\/chapters\/([\w-]+)\)/g)].map((m) => m[1]);
+    for (const chapter of links) expect(existsSync(join('docs', 'chapters', `${chapter}.md`)), chapter).toBe(true);
   });
 
   it('does not pass on the starter', async () => {

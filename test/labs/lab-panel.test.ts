@@ -6,6 +6,14 @@ import LabPanel from '../../docs/components/LabPanel.vue';
 
 const openProject = vi.fn();
 vi.mock('@stackblitz/sdk', () => ({ default: { openProject } }));
+// CodeMirror is tested on its own (lab-editor.test.ts): here the panel keeps its plain textarea, easy to type into.
+vi.mock('../../docs/components/lab-codemirror.js', () => ({
+  createLabEditor: () => {
+    throw new Error('no CodeMirror in this test');
+  },
+}));
+const { markLabPassed } = vi.hoisted(() => ({ markLabPassed: vi.fn() }));
+vi.mock('../../docs/components/progress-store.js', () => ({ markLabPassed }));
 
 const starter = readFileSync('labs/rolling-update/starter/service.json', 'utf8');
 const solution = readFileSync('labs/rolling-update/solution/service.json', 'utf8');
@@ -22,7 +30,8 @@ async function panel() {
 
 async function check(w: VueWrapper) {
   await w.get('[data-testid="lab-check"]').trigger('click');
-  await vi.waitFor(() => expect(w.findAll('[data-testid="lab-result"]').length).toBeGreaterThan(0));
+  // The first Check loads the engine: seconds on a cold, busy machine.
+  await vi.waitFor(() => expect(w.findAll('[data-testid="lab-result"]').length).toBeGreaterThan(0), { timeout: 15_000 });
   return w.findAll('[data-testid="lab-result"]');
 }
 
@@ -49,6 +58,7 @@ describe('the lab panel', () => {
     const results = await check(w);
     expect(results.map((r) => r.attributes('data-status'))).toEqual(results.map(() => 'passed'));
     expect(w.get('[data-testid="lab-summary"]').text()).toContain('lab complete');
+    expect(markLabPassed).toHaveBeenCalledWith('rolling-update');
   });
 
   it('says the results are out of date once the text changes after a Check', async () => {
@@ -104,5 +114,37 @@ describe('the lab panel', () => {
     expect(project.files['labs/rolling-update/service.json']).toBe(solution);
     expect(project.files['core/index.ts']).toContain('createSimulator');
     expect(JSON.parse(project.files['package.json']).scripts.test).toBeTruthy();
+  });
+});
+
+describe('the lab panel of a lab with several files', () => {
+  const solutionOf = (file: string) => readFileSync(`labs/task-vs-service/solution/${file}`, 'utf8');
+
+  it('shows a tab per file, edits each on its own, and checks them all with one button', async () => {
+    wrapper = mount(LabPanel, { props: { lab: 'task-vs-service' } });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+    const tabs = wrapper.findAll('[data-testid="lab-file-tab"]');
+    expect(tabs.map((t) => t.text())).toEqual(['run-task.json', 'service.json']);
+    expect(wrapper.get('[data-testid="lab-check"]').text()).toBe('Check all files');
+
+    await editor(wrapper).setValue(solutionOf('run-task.json'));
+    await tabs[1].trigger('click');
+    expect(tabs[1].attributes('aria-selected')).toBe('true');
+    await editor(wrapper).setValue(solutionOf('service.json'));
+    await tabs[0].trigger('click');
+    expect(editor(wrapper).element.value).toBe(solutionOf('run-task.json'));
+
+    const results = await check(wrapper);
+    expect(results.map((r) => r.attributes('data-status'))).toEqual(['passed', 'passed', 'passed']);
+  });
+
+  it('marks the tab of a file a check points into', async () => {
+    wrapper = mount(LabPanel, { props: { lab: 'task-vs-service' } });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+    await editor(wrapper).setValue('{\n  "taskDefinition": "report",\n  "desiredCount": 1\n}\n');
+    await check(wrapper);
+    const [runTaskTab] = wrapper.findAll('[data-testid="lab-file-tab"]');
+    expect(runTaskTab.classes()).toContain('problem');
+    expect(wrapper.get('[data-testid="lab-editor-problem"]').text()).toMatch(/^line 3, column 3: .*desiredCount/);
   });
 });

@@ -12,12 +12,15 @@ describe('the StackBlitz project, written to a folder', () => {
   const npm = (...args: string[]) => spawnSync('npm', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   const useServiceJson = (from: string) => writeFileSync(join(folder, 'labs/rolling-update/service.json'), readFileSync(`labs/rolling-update/${from}/service.json`));
 
-  beforeAll(() => {
-    const project = buildStackblitzProject('rolling-update', readProjectFiles('.', 'rolling-update'));
-    for (const [path, text] of Object.entries(project.files)) {
+  const writeProject = (labId: string) => {
+    for (const [path, text] of Object.entries(buildStackblitzProject(labId, readProjectFiles('.', labId)).files)) {
       mkdirSync(dirname(join(folder, path)), { recursive: true });
       writeFileSync(join(folder, path), text);
     }
+  };
+
+  beforeAll(() => {
+    writeProject('rolling-update');
     const install = npm('install', '--no-audit', '--no-fund');
     if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
   }, 120_000);
@@ -35,5 +38,14 @@ describe('the StackBlitz project, written to a folder', () => {
     const run = npm('test');
     expect(run.status).not.toBe(0);
     expect(run.stdout).toContain('✘ the deployment of web:2 completes');
+  }, 60_000);
+
+  // Another lab's project over the same install: its own package.json, the same dependencies.
+  it('passes `npm test` of the TypeScript lab with its solution, the learner\'s code run in a worker thread', () => {
+    writeProject('drain-for-maintenance');
+    writeFileSync(join(folder, 'labs/drain-for-maintenance/maintenance.ts'), readFileSync('labs/drain-for-maintenance/solution/maintenance.ts'));
+    const run = npm('test');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('All 3 checks passed');
   }, 60_000);
 });

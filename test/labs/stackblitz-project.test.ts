@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LABS_ROOT, labIds, readManifest } from '../../labs/lab-kit/node/lab-folders.js';
 import { readProjectFiles } from '../../labs/lab-kit/node/read-project-files.js';
 import { buildStackblitzProject } from '../../labs/lab-kit/stackblitz-project.js';
 
@@ -43,5 +45,14 @@ describe('the StackBlitz project of a lab', () => {
     const hints = JSON.parse(readFileSync('labs/rolling-update/lab.json', 'utf8')).hints as string[];
     expect(readme.match(/<details><summary>Hint \d+<\/summary>/g)).toHaveLength(hints.length);
     for (const hint of hints) expect(readme).toContain(hint);
+  });
+});
+
+describe.each(labIds(fileURLToPath(LABS_ROOT)))('the StackBlitz project of lab %s', (id) => {
+  it('holds each learner file (the starter\'s), the lab\'s checks and the check worker', () => {
+    const { files: names } = readManifest(fileURLToPath(LABS_ROOT), id);
+    const files = buildStackblitzProject(id, readProjectFiles('.', id)).files;
+    for (const name of names) expect(files[`labs/${id}/${name}`]).toBe(readFileSync(`labs/${id}/starter/${name}`, 'utf8'));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining([`labs/${id}/checks.ts`, 'labs/lab-kit/node/check-worker.ts', 'labs/lab-kit/node/register-ts.js']));
   });
 });

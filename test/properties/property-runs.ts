@@ -1,30 +1,32 @@
 import fc from 'fast-check';
 import type { ChaosRun } from './chaos-ops.js';
+import type { ChaosProperty } from './properties.js';
 
-/** `SOAK=n` multiplies every property's runs (npm run soak); CI runs the base counts. */
-export const runScale = Math.max(1, Number(process.env.SOAK ?? 1) || 1);
-
-/** The one line that replays a failing run: paste it after `node --import ./core/node/register-ts-node.js test/properties/replay.ts`. */
-export const replayCommand = (run: ChaosRun) =>
-  `node --import ./core/node/register-ts-node.js test/properties/replay.ts '${JSON.stringify(run)}'`;
+/** The command that replays a failing run of a property, to paste into a shell at the repository root. */
+export const replayCommand = (property: ChaosProperty, run: ChaosRun) =>
+  `node --import ./core/node/register-ts-node.js test/properties/replay.ts '${property.name}' '${JSON.stringify(run)}'`;
 
 /**
- * Asserts a property over chaos runs; on failure the message leads with the shrunk run as JSON (the
- * simulator seed and the operation list) and the command that replays it, then fast-check's own report.
+ * Asserts a property; on failure the message leads with the broken invariant, the shrunk run as JSON
+ * (simulator seed and operation list) and the command that replays it, then fast-check's own report.
  */
-export function assertRuns(arbitrary: fc.Arbitrary<ChaosRun>, property: (run: ChaosRun) => void, numRuns: number, onProgress?: (done: number) => void): void {
+export function assertRuns(property: ChaosProperty, options: { numRuns?: number; seed?: number; onProgress?: (done: number) => void } = {}): void {
   let done = 0;
   fc.assert(
-    fc.property(arbitrary, (run) => {
-      property(run);
-      onProgress?.(++done);
+    fc.property(property.arbitrary, (run) => {
+      property.check(run);
+      options.onProgress?.(++done);
     }),
     {
-      numRuns: numRuns * runScale,
+      numRuns: options.numRuns ?? property.numRuns,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
       reporter(details) {
         if (!details.failed) return;
-        const [run] = details.counterexample ?? [];
-        throw new Error(`Shrunk counterexample (seed + operations):\n${JSON.stringify(run)}\n\nReplay:\n${replayCommand(run as ChaosRun)}\n\n${fc.defaultReportMessage(details)}`);
+        const run = details.counterexample![0] as ChaosRun;
+        const broken = details.errorInstance instanceof Error ? `${details.errorInstance.name}: ${details.errorInstance.message}` : String(details.errorInstance);
+        throw new Error(
+          `${property.name}: ${broken}\n\nShrunk counterexample (seed + operations):\n${JSON.stringify(run)}\n\nReplay:\n${replayCommand(property, run)}\n\n${fc.defaultReportMessage(details)}`,
+        );
       },
     },
   );

@@ -5,8 +5,11 @@ import { InvariantMonitor, InvariantViolation, type LastSeen } from './invariant
 
 /** Long enough for start-failure throttling (15 min at most between launches) and a few deployments. */
 const SETTLE_SECONDS = 4 * 3600;
-/** EC2 reclaims an interrupted Spot Instance two minutes after the notice. */
-const SPOT_NOTICE_SECONDS = 120;
+/**
+ * Long enough for every fault already under way to play out: a Spot reclaim (120 s after the notice), a
+ * crash (at most 300 s after RUNNING), failing health checks (at most 120 s, then 2 checks 10 s apart).
+ */
+const FAULTS_PLAY_OUT_SECONDS = 400;
 
 export interface ChaosOutcome {
   sim: EcsSimulator;
@@ -54,13 +57,10 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
   sim.control.setFargateCapacity({ capacityProvider: 'FARGATE_SPOT', maxTasks: null });
   const live = [...intents.entries()].filter(([, i]) => !i.deleted);
   for (const [name, intent] of live) {
-    const service = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
     const { upper, lower } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
-    const stuck = !intent.daemon && intent.desiredCount > 0 && upper <= intent.desiredCount && lower >= intent.desiredCount;
-    if (stuck) intent.maximumPercent = 200;
-    if (stuck || service.deployments[0].rolloutState === 'FAILED') {
-      sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, ...(stuck ? { deploymentConfiguration: { maximumPercent: 200 } } : {}) });
-    }
+    if (intent.daemon || intent.desiredCount === 0 || upper > intent.desiredCount || lower < intent.desiredCount) continue;
+    intent.maximumPercent = 200;
+    sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, deploymentConfiguration: { maximumPercent: 200 } });
   }
   const old = sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
   const room = live.reduce((sum, [, i]) => sum + Math.max(1, deploymentBounds(i.desiredCount, i.minimumHealthyPercent, i.maximumPercent).upper), 0);
@@ -68,7 +68,11 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
   for (let i = 0; i < old.length; i += 10) {
     sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: old.slice(i, i + 10), status: 'DRAINING' });
   }
-  sim.control.advance(SPOT_NOTICE_SECONDS + 1);
+  sim.control.advance(FAULTS_PLAY_OUT_SECONDS);
+  for (const [name] of live) {
+    const service = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
+    if (service.deployments[0].rolloutState === 'FAILED') sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true });
+  }
   for (const [name] of live) {
     if (!sim.control.runUntilSteady({ cluster: CLUSTER, service: name, maxSeconds: SETTLE_SECONDS })) {
       const s = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];

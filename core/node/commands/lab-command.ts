@@ -35,7 +35,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 export function registerLabCommand(program: Command): void {
   const lab = program
     .command('lab')
-    .description('graded labs: edit an ECS service definition, then check it against the simulator')
+    .description('graded labs: edit ECS requests (JSON) or TypeScript, then check them against the simulator')
     .option('--labs-dir <folder>', "the folder holding the labs (default: this repository's labs/)");
   const root = () => resolve((lab.opts() as { labsDir?: string }).labsDir ?? fileURLToPath(LABS_ROOT));
   lab

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckReport, LabChecks } from '../check-types.js';
 import type { LabManifest } from '../lab-manifest.js';
-import { runChecks } from '../run-checks.js';
+import type { CheckThread } from './check-in-worker.js';
 import { readLearnerFiles, readManifest } from './lab-folders.js';
 
 export async function loadLabChecks(labsRoot: string, id: string): Promise<LabChecks> {
@@ -10,9 +10,8 @@ export async function loadLabChecks(labsRoot: string, id: string): Promise<LabCh
   return module.default;
 }
 
-/** Runs lab `id`'s checks on the learner's files in `folder`. */
-export async function checkLabFolder(labsRoot: string, id: string, folder: string): Promise<{ manifest: LabManifest; report: CheckReport }> {
+/** Runs lab `id`'s checks on the learner's files in `folder`, in `thread`, within its time budget. */
+export async function checkLabFolder(thread: CheckThread, labsRoot: string, id: string, folder: string, budgetMs?: number): Promise<{ manifest: LabManifest; report: CheckReport }> {
   const manifest = readManifest(labsRoot, id);
-  const checks = await loadLabChecks(labsRoot, id);
-  return { manifest, report: runChecks(checks, readLearnerFiles(folder, manifest.files)) };
+  return { manifest, report: await thread.check({ labId: id, files: readLearnerFiles(folder, manifest.files) }, budgetMs) };
 }

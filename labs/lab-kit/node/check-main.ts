@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from '../format-report.js';
 import { checkLabFolder } from './check-lab-folder.js';
+import { CheckThread } from './check-in-worker.js';
 import { LABS_ROOT } from './lab-folders.js';
 
 const id = process.argv[2];
@@ -12,6 +13,8 @@ if (!id) {
   process.exit(2);
 }
 const labsRoot = fileURLToPath(LABS_ROOT);
-const { manifest, report } = await checkLabFolder(labsRoot, id, join(labsRoot, id));
+const thread = new CheckThread(labsRoot);
+const { manifest, report } = await checkLabFolder(thread, labsRoot, id, join(labsRoot, id));
+thread.close();
 process.stdout.write(`${formatReport(manifest.title, report).join('\n')}\n`);
 process.exitCode = report.passed ? 0 : 1;

@@ -1,0 +1,69 @@
+import type { CheckInfo, CheckReport, InputProblem, LearnerFiles } from './check-types.js';
+import { unjudgedReport } from './run-checks.js';
+
+/**
+ * Checks run in a worker (a Node worker thread, a Web Worker in the page) so that learner code that never ends
+ * cannot hang the CLI or the page: past the time budget the worker is ended and the learner told why.
+ * This is the part both kinds of worker share: the messages, and the rules for the budget.
+ */
+
+export interface CheckRequest {
+  labId: string;
+  files: LearnerFiles;
+}
+
+/** What a check worker says about a request: first the checks it will run (the lab is loaded), then their report. */
+export type CheckWorkerMessage =
+  | { kind: 'ready'; input: CheckInfo; checks: CheckInfo[] }
+  | { kind: 'report'; report: CheckReport }
+  | { kind: 'error'; message: string };
+
+/** A worker as the budget sees it, whatever its kind. It may serve many requests, one at a time. */
+export interface CheckWorker {
+  /**
+   * Sends `request`; `listener` hears the worker's answers, or why it died, until the returned function is
+   * called.
+   */
+  send(request: CheckRequest, listener: (message: CheckWorkerMessage) => void): () => void;
+  terminate(): void;
+}
+
+/** Ten seconds: every lab's checks take well under two on a slow laptop. */
+export const DEFAULT_BUDGET_MS = 10_000;
+
+/**
+ * Runs the checks of `request` in `worker` and resolves with their report. Past `budgetMs` (counted once the
+ * lab is loaded, so a cold start does not eat it) the worker is ended, and the report's first check says why:
+ * `timedOut` tells the caller to start a new worker for the next request.
+ */
+export function checkWithinBudget(worker: CheckWorker, request: CheckRequest, budgetMs = DEFAULT_BUDGET_MS): Promise<{ report: CheckReport; timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = worker.send(request, (message) => {
+      if (message.kind === 'ready') {
+        timer = setTimeout(() => {
+          stop();
+          worker.terminate();
+          resolve({ report: unjudgedReport(message.input, message.checks, outOfTime(request.files, budgetMs)), timedOut: true });
+        }, budgetMs);
+        return;
+      }
+      clearTimeout(timer);
+      stop();
+      if (message.kind === 'report') resolve({ report: message.report, timedOut: false });
+      else reject(new Error(message.message));
+    });
+  });
+}
+
+/** The learner's problem when the budget runs out, pointing at the first loop of their code when there is one. */
+export function outOfTime(files: LearnerFiles, budgetMs: number): InputProblem {
+  const message = `Stopped after ${budgetMs / 1000} s: the checks did not finish in time. Does your code wait for something that never happens, or loop for ever?`;
+  for (const [file, text] of Object.entries(files)) {
+    if (!/\.[cm]?[jt]s$/.test(file)) continue;
+    const lines = text.split('\n');
+    const index = lines.findIndex((line) => /^\s*(while|for|do)\b/.test(line));
+    if (index >= 0) return { message: `${message} This loop is the first suspect.`, location: { file, line: index + 1, column: lines[index].search(/\S/) + 1 } };
+  }
+  return { message };
+}

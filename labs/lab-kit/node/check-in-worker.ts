@@ -1,0 +1,49 @@
+import { Worker } from 'node:worker_threads';
+import { checkWithinBudget, type CheckRequest, type CheckWorker, type CheckWorkerMessage } from '../check-budget.js';
+import type { CheckReport } from '../check-types.js';
+
+const WORKER = new URL('./check-worker.ts', import.meta.url);
+const REGISTER = new URL('./register-ts.js', import.meta.url).href;
+
+/**
+ * Checks labs in a worker thread, within the time budget (see check-budget.ts). One thread serves every
+ * check, so the engine is compiled once; a thread ended by the budget is replaced on the next check.
+ */
+export class CheckThread {
+  private worker: CheckWorker | undefined;
+
+  constructor(private readonly labsRoot: string) {}
+
+  async check(request: CheckRequest, budgetMs?: number): Promise<CheckReport> {
+    this.worker ??= startWorker(this.labsRoot);
+    const { report, timedOut } = await checkWithinBudget(this.worker, request, budgetMs);
+    if (timedOut) this.worker = undefined;
+    return report;
+  }
+
+  close(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+function startWorker(labsRoot: string): CheckWorker {
+  const thread = new Worker(WORKER, { workerData: { labsRoot }, execArgv: ['--import', REGISTER] });
+  // Between requests the thread must not keep the process alive.
+  thread.unref();
+  return {
+    send(request, listener) {
+      const onMessage = (message: CheckWorkerMessage) => listener(message);
+      const onError = (error: Error) => listener({ kind: 'error', message: `the check worker failed: ${error.message}` });
+      const onExit = (code: number) => listener({ kind: 'error', message: `the check worker exited (code ${code}) before it reported` });
+      thread.ref();
+      thread.on('message', onMessage).on('error', onError).on('exit', onExit);
+      thread.postMessage(request);
+      return () => {
+        thread.off('message', onMessage).off('error', onError).off('exit', onExit);
+        thread.unref();
+      };
+    },
+    terminate: () => void thread.terminate(),
+  };
+}

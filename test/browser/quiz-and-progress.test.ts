@@ -1,0 +1,102 @@
+import { existsSync, readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession, expectCleanPage } from './browser-session.js';
+import { chooseScenario, firstPlayer, playToEnd, stepStatuses } from './player-actions.js';
+
+const session = browserSession();
+const QUESTIONS = 'docs/quiz/questions';
+const haveQuestions = existsSync(QUESTIONS) && readdirSync(QUESTIONS).some((f) => f.endsWith('.json'));
+if (!haveQuestions) console.warn(`\n⚠ No quiz data in ${QUESTIONS} yet: the quiz is not tested in the browser.\n`);
+
+/** Answers the first single- or multiple-choice question on the page with its first choice; returns the verdict. */
+async function answerFirstQuestion(page: Page): Promise<string> {
+  const question = page.locator('[data-testid="quiz-question"]:not(:has([data-testid="quiz-start"]))').first();
+  await question.getByTestId('quiz-choice').first().click();
+  await question.getByTestId('quiz-check').click();
+  return (await question.getByTestId('quiz-feedback').textContent()) ?? '';
+}
+
+const summary = (page: Page, id: string) => page.getByTestId(id).textContent();
+
+describe.skipIf(!session.available)('quizzes and progress', () => {
+  it.skipIf(!haveQuestions)('answers a question: right or not, with the explanation and the chapter', async () => {
+    const watched = await session.open();
+    await watched.page.goto(`${session.url}/quizzes`);
+    const feedback = await answerFirstQuestion(watched.page);
+    expect(feedback).toMatch(/^\s*(Right\.|Not quite\.)/);
+    expect(feedback).toContain('Taught in');
+    expectCleanPage(watched);
+  });
+
+  it.skipIf(!haveQuestions)('scores a practice set for a certification and lists the wrong answers for review', async () => {
+    const watched = await session.open();
+    const { page } = watched;
+    await page.goto(`${session.url}/exam-prep`);
+    await page.getByTestId('exam-DVA').click();
+    expect(await page.getByTestId('exam-DVA').getAttribute('aria-pressed')).toBe('true');
+    const right = (await answerFirstQuestion(page)).includes('Right.');
+    expect(await page.getByTestId('exam-score').textContent()).toContain(`Score: ${right ? 1 : 0} of 1 right`);
+    const review = await page.getByTestId('exam-review').textContent();
+    expect(review).toContain(right ? 'No wrong answers so far.' : 'Right answer:');
+    expectCleanPage(watched);
+  });
+
+  it.skipIf(!haveQuestions)('asks a predict question halfway through a scenario, then plays on and says who was right', async () => {
+    const watched = await session.open();
+    const { page } = watched;
+    await page.goto(`${session.url}/quizzes`);
+    const question = page.locator('[data-testid="quiz-question"]:has([data-testid="quiz-start"])').first();
+    const pauseAfter = Number((await question.locator('.hint').textContent())!.match(/after step (\d+)/)![1]);
+    await question.getByTestId('quiz-start').click();
+    await question.locator('.hint', { hasText: 'Paused' }).waitFor({ timeout: 60_000 });
+    const steps = await stepStatuses(question.getByTestId('scenario-player'));
+    expect(steps.filter((s) => s !== 'pending')).toHaveLength(pauseAfter);
+
+    await question.getByTestId('quiz-choice').first().click();
+    await question.getByTestId('quiz-check').click();
+    const verdict = question.getByTestId('quiz-feedback').locator('.verdict');
+    await verdict.filter({ hasText: 'The simulator has played on' }).waitFor({ timeout: 60_000 });
+    expect(await verdict.textContent()).toMatch(/you were right|it did something else/);
+    expect(new Set(await stepStatuses(question.getByTestId('scenario-player')))).not.toContain('pending');
+    await question.screenshot({ path: '/tmp/ecs-lab-predict.png' });
+    expectCleanPage(watched);
+  });
+
+  it('keeps chapters read, scenarios played, labs passed and quiz answers across a reload, until reset', async () => {
+    const watched = await session.open();
+    const { page } = watched;
+    await page.goto(`${session.url}/progress`);
+    expect(await summary(page, 'progress-chapters')).toMatch(/^\s*0 of \d+ chapters read/);
+
+    await page.goto(`${session.url}/chapters/rolling-updates`);
+    const player = await firstPlayer(page);
+    await chooseScenario(player, /100 % \/ 200 %/);
+    await playToEnd(player);
+    await page.keyboard.press('End');
+    await page.mouse.wheel(0, 100_000);
+    await page.waitForFunction(() => localStorage.getItem('ecs-lab:progress')?.includes('/chapters/rolling-updates'));
+    // What the labs panel writes when a lab passes.
+    await page.evaluate(() => localStorage.setItem('ecs-lab:labs', JSON.stringify({ version: 1, passed: { 'rolling-update': new Date().toISOString() } })));
+    if (haveQuestions) {
+      await page.goto(`${session.url}/quizzes`);
+      await answerFirstQuestion(page);
+    }
+
+    await page.goto(`${session.url}/progress`);
+    await page.reload();
+    expect(await summary(page, 'progress-chapters')).toMatch(/^\s*1 of \d+ chapters read/);
+    expect(await summary(page, 'progress-scenarios')).toContain('1 played');
+    expect(await page.getByTestId('progress').textContent()).toContain('rolling-update The defaults');
+    expect(await summary(page, 'progress-labs')).toMatch(/^\s*1 of \d+ labs passed/);
+    if (haveQuestions) expect(await summary(page, 'progress-quiz')).toMatch(/of 1 answers right/);
+    await page.screenshot({ path: '/tmp/ecs-lab-progress.png', fullPage: true });
+
+    await page.getByTestId('progress-reset').click();
+    await page.getByTestId('progress-reset-confirm').click();
+    expect(await summary(page, 'progress-chapters')).toMatch(/^\s*0 of \d+ chapters read/);
+    await page.reload();
+    expect(await summary(page, 'progress-labs')).toMatch(/^\s*0 of \d+ labs passed/);
+    expectCleanPage(watched);
+  });
+});

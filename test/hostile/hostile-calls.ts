@@ -1,0 +1,97 @@
+import type { EcsSimulator } from '../../core/index.js';
+import type { Populated } from './populated-simulator.js';
+
+/**
+ * Every facade action and simulation control with a valid argument list for the populated simulator:
+ * the fuzzers mutate these, or replace them outright. `invoke` calls the method by name with raw
+ * arguments, as untyped JavaScript (a lab's JSON editor, the CLI) would.
+ */
+export interface HostileCall {
+  name: string;
+  validArgs: (p: Populated) => unknown[];
+  invoke: (sim: EcsSimulator, args: unknown[]) => unknown;
+}
+
+type AnyMethod = (...args: unknown[]) => unknown;
+const facade = (name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+  name,
+  validArgs,
+  invoke: (sim, args) => ((sim as unknown as Record<string, AnyMethod>)[name] as AnyMethod).apply(sim, args),
+});
+const control = (name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+  name: `control.${name}`,
+  validArgs,
+  invoke: (sim, args) => ((sim.control as unknown as Record<string, AnyMethod>)[name] as AnyMethod).apply(sim.control, args),
+});
+const elbv2 = (name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+  name: `elbv2.${name}`,
+  validArgs,
+  invoke: (sim, args) => ((sim.elbv2 as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
+});
+
+const webContainer = { name: 'web', image: 'web:2', cpu: 128, memory: 256, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }] };
+
+export const FACADE_CALLS: HostileCall[] = [
+  facade('putAccountSetting', () => [{ name: 'containerInsights', value: 'enabled' }]),
+  facade('listAccountSettings', () => [{ name: 'containerInsights' }]),
+  facade('createCluster', () => [{ clusterName: 'other', tags: [{ key: 'team', value: 'a' }] }]),
+  facade('describeClusters', () => [{ clusters: ['default'] }]),
+  facade('listClusters', () => []),
+  facade('putClusterCapacityProviders', () => [{ cluster: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }] }]),
+  facade('deleteCluster', () => [{ cluster: 'default' }]),
+  facade('registerTaskDefinition', () => [{ family: 'web', networkMode: 'bridge', containerDefinitions: [webContainer], placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' }] }]),
+  facade('describeTaskDefinition', () => [{ taskDefinition: 'web:1' }]),
+  facade('deregisterTaskDefinition', () => [{ taskDefinition: 'web:1' }]),
+  facade('listTaskDefinitionFamilies', () => [{ familyPrefix: 'w' }]),
+  facade('deleteTaskDefinitions', () => [{ taskDefinitions: ['web:1'] }]),
+  facade('listTaskDefinitions', () => [{ familyPrefix: 'web', status: 'ACTIVE', sort: 'DESC' }]),
+  facade('createService', () => [
+    {
+      serviceName: 'api',
+      taskDefinition: 'web',
+      desiredCount: 1,
+      deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }],
+      tags: [{ key: 'a', value: 'b' }],
+    },
+  ]),
+  facade('updateService', () => [{ service: 'web', desiredCount: 3, deploymentConfiguration: { maximumPercent: 150 }, forceNewDeployment: true }]),
+  facade('deleteService', () => [{ service: 'web', force: true }]),
+  facade('describeServices', () => [{ services: ['web', 'spot'] }]),
+  facade('listServices', () => [{ cluster: 'default' }]),
+  facade('runTask', () => [{ taskDefinition: 'web', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }], tags: [{ key: 'k', value: 'v' }] }]),
+  facade('startTask', (p) => [{ taskDefinition: 'web', containerInstances: [p.instanceArn] }]),
+  facade('stopTask', (p) => [{ task: p.taskArn, reason: 'done' }]),
+  facade('describeTasks', (p) => [{ tasks: [p.taskArn] }]),
+  facade('listTasks', () => [{ serviceName: 'web', desiredStatus: 'RUNNING', maxResults: 10 }]),
+  facade('describeContainerInstances', (p) => [{ containerInstances: [p.instanceArn] }]),
+  facade('listContainerInstances', () => [{ status: 'ACTIVE' }]),
+  facade('updateContainerInstancesState', (p) => [{ containerInstances: [p.instanceArn], status: 'DRAINING' }]),
+  facade('deregisterContainerInstance', (p) => [{ containerInstance: p.instanceArn, force: true }]),
+  facade('tagResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tags: [{ key: 'k', value: 'v' }] }]),
+  facade('untagResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tagKeys: ['k'] }]),
+  facade('listTagsForResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web' }]),
+  elbv2('createLoadBalancer', () => [{ Name: 'lb', Subnets: ['subnet-a', 'subnet-b'] }]),
+  elbv2('createTargetGroup', () => [{ Name: 'tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance', VpcId: 'vpc-1' }]),
+  elbv2('describeTargetGroups', () => [{}]),
+];
+
+export const CONTROL_CALLS: HostileCall[] = [
+  control('addInstances', () => [{ instanceType: 'm5.large', count: 2, availabilityZones: ['us-east-1a'], lifecycle: 'spot', attributes: { team: 'a' }, spotInstanceDraining: true }]),
+  control('interruptSpotInstance', (p) => [{ instance: p.spotInstanceArn }]),
+  control('interruptFargateSpotTasks', () => [{ service: 'spot', count: 1 }]),
+  control('setFargateCapacity', () => [{ capacityProvider: 'FARGATE_SPOT', maxTasks: 1 }]),
+  control('setAlarmState', () => [{ alarmName: 'high-errors', state: 'ALARM' }]),
+  control('registerImage', () => ['job:1', { pullSeconds: 3, startSeconds: 1, crashAfterSeconds: 30, exitCode: 2, stopSeconds: 5, unhealthyAfterSeconds: 60 }]),
+  control('advance', () => [60]),
+  control('advanceTo', (p) => [p.sim.control.now * 1000 + 1000]),
+  control('runUntil', () => [() => false, 60]),
+  control('runUntilSteady', () => [{ service: 'web', maxSeconds: 60 }]),
+  control('eventsSince', () => [3]),
+  control('taskHistory', () => ['web', 'default']),
+  control('explainPlacement', (p) => [{ task: p.taskArn }]),
+  control('snapshot', () => []),
+  control('view', () => []),
+  control('historyMark', () => []),
+];

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator, EcsError, type EcsSimulator } from '../../core/index.js';
+import { KNOWN_ENGINE_BUGS } from './known-engine-bugs.js';
+
+/** A small simulator for the reproductions: one instance, one task definition that always fits. */
+function simulator(): EcsSimulator {
+  const sim = createSimulator({ seed: 1 });
+  sim.createCluster({});
+  sim.control.addInstances({ instanceType: 'm5.large' });
+  sim.registerTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'job', image: 'job:1', memory: 64 }] });
+  return sim;
+}
+
+/** The contract each reproduction breaks: bad input is refused with a client-side EcsError. */
+function expectClientRefusal(action: () => unknown): void {
+  let thrown: unknown;
+  try {
+    action();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(EcsError);
+  expect((thrown as EcsError).name).not.toBe('ServerException');
+}
+
+const reproductions: Record<string, (sim: EcsSimulator) => void> = {
+  'list-items-used-before-type-check': (sim) => expectClientRefusal(() => sim.describeClusters({ clusters: [undefined as unknown as string] })),
+  'create-service-tags-unchecked': (sim) => expectClientRefusal(() => sim.createService({ serviceName: 's', taskDefinition: 'job', desiredCount: 1, tags: 'x' as never })),
+  'instance-type-looked-up-on-a-plain-object': (sim) => expectClientRefusal(() => sim.control.addInstances({ instanceType: 'constructor' })),
+  'add-instances-zone-items-unchecked': (sim) => expectClientRefusal(() => sim.control.addInstances({ instanceType: 'm5.large', availabilityZones: [undefined as unknown as string] })),
+  'image-behaviour-unchecked': (sim) => expectClientRefusal(() => sim.control.registerImage('job:1', { pullSeconds: -5 })),
+  'control-arguments-unchecked': (sim) => expectClientRefusal(() => sim.control.runUntil(42 as unknown as () => boolean, 60)),
+  // eslint-disable-next-line no-sparse-arrays
+  'sparse-array-items-skip-validation': (sim) => expectClientRefusal(() => sim.createService({ serviceName: 's', taskDefinition: 'job', desiredCount: 1, placementConstraints: [, { type: 'distinctInstance' }] as never })),
+};
+
+describe('known engine bugs (reported; the fuzzers let them through until fixed)', () => {
+  it('each has a reproduction', () => {
+    expect(Object.keys(reproductions).sort()).toEqual(KNOWN_ENGINE_BUGS.map((b) => b.id).sort());
+  });
+
+  // it.fails: passes while the bug is there. When one starts failing, the bug is fixed: delete its entry.
+  it.fails.each(KNOWN_ENGINE_BUGS.map((b) => [b.id, b] as const))('%s still reproduces', (id) => {
+    reproductions[id](simulator());
+  });
+});

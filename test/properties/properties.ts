@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { createSimulator, deploymentBounds, restoreSimulator, type EcsSimulator, type PhaseCounts } from '../../core/index.js';
+import { applyOp, createCluster, type Intents } from './apply-op.js';
+import { chaosRun, deploymentRun } from './chaos-arbitraries.js';
+import { CLUSTER, type ChaosRun, type Op } from './chaos-ops.js';
+import { InvariantViolation } from './invariant-monitor.js';
+import { runChaos } from './run-chaos.js';
+
+/** A property over chaos runs, with the number of runs CI affords (about 90 s for all of them on 2 cores). */
+export interface ChaosProperty {
+  name: string;
+  arbitrary: fc.Arbitrary<ChaosRun>;
+  check: (run: ChaosRun) => void;
+  numRuns: number;
+}
+
+export const invariantsUnderChaos: ChaosProperty = {
+  name: 'invariants under chaos',
+  arbitrary: chaosRun(25),
+  check: (run) => void runChaos(run),
+  numRuns: 1000,
+};
+
+const total = (counts: Record<string, PhaseCounts>, phase: keyof PhaseCounts) => Object.values(counts).reduce((s, c) => s + c[phase], 0);
+
+/**
+ * "Capacity allows" means a deployment is never disturbed: deploymentRun has on-demand instances only,
+ * healthy images, no stops, no draining and no interruption, and each service keeps the desired count and
+ * percentages it was created with. Then, over the whole task history (every sample, several per instant),
+ * a service never has more than floor(desired × maximumPercent / 100) tasks PENDING or RUNNING, and once
+ * it has first been steady (all desired tasks healthy) never fewer than ceil(desired × minimumHealthyPercent
+ * / 100) healthy, however little room the cluster has.
+ */
+export const undisturbedDeploymentBounds: ChaosProperty = {
+  name: 'deployment bounds',
+  arbitrary: deploymentRun(20),
+  check(run) {
+    const { sim, intents } = runChaos(run, { settle: false });
+    for (const [name, intent] of intents) {
+      if (intent.daemon) continue;
+      const { upper, lower } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
+      let steadyOnce = false;
+      for (const point of sim.control.taskHistory(name, CLUSTER)) {
+        const live = total(point.byTaskDefinition, 'pending') + total(point.byTaskDefinition, 'running');
+        const healthy = total(point.byTaskDefinition, 'healthy');
+        const at = `service ${name} at t=${point.time / 1000}s (desired ${intent.desiredCount}, ${intent.minimumHealthyPercent} % / ${intent.maximumPercent} %)`;
+        if (live > upper) throw new InvariantViolation(`${at}: ${live} tasks PENDING or RUNNING, above ${upper}`);
+        if (steadyOnce && healthy < lower) throw new InvariantViolation(`${at}: ${healthy} healthy, below ${lower}`);
+        if (healthy >= intent.desiredCount && live === intent.desiredCount) steadyOnce = true;
+      }
+    }
+  },
+  numRuns: 600,
+};
+
+export const replaysIdentically: ChaosProperty = {
+  name: 'determinism',
+  arbitrary: chaosRun(25),
+  check(run) {
+    const first = JSON.stringify(runChaos(run).sim.control.events());
+    const second = JSON.stringify(runChaos(run).sim.control.events());
+    if (first !== second) throw new InvariantViolation(`event logs differ (${first.length} vs ${second.length} characters)`);
+  },
+  numRuns: 100,
+};
+
+function applyAll(sim: EcsSimulator, ops: Op[], intents: Intents): EcsSimulator {
+  for (const op of ops) applyOp(sim, op, intents);
+  return sim;
+}
+
+/** Saved halfway (snapshot, through JSON as a permalink carries it), restored and continued: the same log as a run never interrupted. */
+export const resumesFromSnapshot: ChaosProperty = {
+  name: 'snapshot resume',
+  arbitrary: chaosRun(25),
+  check(run) {
+    const fresh = () => {
+      const sim = createSimulator({ seed: run.seed });
+      createCluster(sim, run.cluster);
+      return sim;
+    };
+    const half = Math.floor(run.ops.length / 2);
+    const straight = JSON.stringify(applyAll(fresh(), run.ops, new Map()).control.events());
+    const intents: Intents = new Map();
+    const saved = JSON.parse(JSON.stringify(applyAll(fresh(), run.ops.slice(0, half), intents).control.snapshot()));
+    const resumed = JSON.stringify(applyAll(restoreSimulator(saved), run.ops.slice(half), intents).control.events());
+    if (resumed !== straight) {
+      const at = [...straight].findIndex((ch, i) => ch !== resumed[i]);
+      throw new InvariantViolation(`the resumed run's event log differs from character ${at}: …${straight.slice(at - 80, at + 120)}… vs …${resumed.slice(at - 80, at + 120)}…`);
+    }
+  },
+  numRuns: 100,
+};
+
+export const allProperties = [invariantsUnderChaos, undisturbedDeploymentBounds, replaysIdentically, resumesFromSnapshot];
