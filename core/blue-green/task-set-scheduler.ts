@@ -2,11 +2,10 @@ import type { SimContext } from '../engine/context.js';
 import { serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { DEFAULT_SERVICE_STRATEGY } from '../placement/choose-instance.js';
 import { selectTasksToStop } from '../scheduler/scale-in-selection.js';
 import { recordServiceEvent } from '../scheduler/service-events.js';
 import { startTasks } from '../scheduler/start-tasks.js';
-import { findTaskDefinition } from '../scheduler/task-definition-lookup.js';
+import { serviceStartRequest } from '../scheduler/service-start-request.js';
 import { taskSetDesired } from './task-set-state.js';
 
 /**
@@ -29,17 +28,7 @@ export function runTaskSetPass(ctx: SimContext, cluster: ClusterRecord, service:
       recordServiceEvent(ctx, service, serviceMessages.stoppedTasks(service.name, chosen.map((arn) => cluster.tasks.get(arn)!.id)));
     }
     if (live.length < want) {
-      const result = startTasks(ctx, cluster, {
-        taskDefinition: findTaskDefinition(ctx, set.taskDefinitionArn),
-        count: want - live.length,
-        group: `service:${service.name}`,
-        launchType: service.launchType,
-        strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
-        constraints: service.placementConstraints,
-        startedBy: set.id,
-        serviceName: service.name,
-        deploymentId: set.id,
-      });
+      const result = startTasks(ctx, cluster, serviceStartRequest(ctx, service, set, want - live.length));
       for (const task of result.started) service.taskArns.add(task.arn);
       if (result.started.length > 0) recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, result.started.map((t) => t.id)));
     }

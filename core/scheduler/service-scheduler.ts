@@ -2,7 +2,6 @@ import { emitEventBridge, isoTime, type SimContext } from '../engine/context.js'
 import { placementProblemWording, serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { DEFAULT_SERVICE_STRATEGY } from '../placement/choose-instance.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
 import { newDeployment, startDeployment } from './deployments.js';
 import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
@@ -12,9 +11,8 @@ import { settleDeployments } from './settle-deployments.js';
 import { runDaemonPass } from './daemon-scheduler.js';
 import { runTaskSetPass } from '../blue-green/task-set-scheduler.js';
 import { startTasks, type StartResult } from './start-tasks.js';
-import { findTaskDefinition } from './task-definition-lookup.js';
+import { serviceStartRequest } from './service-start-request.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
-import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
 
 /**
  * One scheduler pass over a service: count failures, maybe trip the circuit breaker, decide
@@ -95,19 +93,7 @@ function startPrimaryTasks(ctx: SimContext, cluster: ClusterRecord, service: Ser
   const started: TaskRecord[] = [];
   let failure: { result: NonNullable<StartResult['failure']>; provider?: string } | undefined;
   for (const provider of new Set(providers)) {
-    const result = startTasks(ctx, cluster, {
-      taskDefinition: findTaskDefinition(ctx, primary.taskDefinitionArn),
-      count: providers.filter((p) => p === provider).length,
-      group: `service:${service.name}`,
-      launchType: service.launchType,
-      strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
-      constraints: service.placementConstraints,
-      startedBy: primary.id,
-      serviceName: service.name,
-      deploymentId: primary.id,
-      capacityProviderName: provider,
-      zones: service.networkConfiguration ? zonesOfSubnets(ctx.region, service.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
-    });
+    const result = startTasks(ctx, cluster, serviceStartRequest(ctx, service, primary, providers.filter((p) => p === provider).length, provider));
     started.push(...result.started);
     if (result.failure) failure ??= { result: result.failure, provider };
   }
