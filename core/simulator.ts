@@ -3,6 +3,7 @@ import * as elb from './load-balancing/elb-api.js';
 import * as cloudMap from './discovery/cloud-map-api.js';
 import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
 import * as codeDeploy from './blue-green/code-deploy.js';
+import * as iam from './iam/iam-api.js';
 import * as taskSets from './blue-green/task-set-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
@@ -65,6 +66,22 @@ export class EcsSimulator {
     createDeployment: (request: Parameters<typeof codeDeploy.createDeployment>[1]) =>
       this.change('codeDeploy.createDeployment', request, () => codeDeploy.createDeployment(this.ctx, request)),
     getDeployment: (request: { deploymentId: string }) => this.call(() => codeDeploy.getDeployment(this.ctx, request)),
+  };
+
+  /** IAM roles and policies, and the Secrets Manager and SSM Parameter Store values tasks read. */
+  readonly iam = {
+    createRole: (request: Parameters<typeof iam.createRole>[1]) => this.change('iam.createRole', request, () => iam.createRole(this.ctx, request)),
+    putRolePolicy: (request: Parameters<typeof iam.putRolePolicy>[1]) => this.change('iam.putRolePolicy', request, () => iam.putRolePolicy(this.ctx, request)),
+    attachRolePolicy: (request: Parameters<typeof iam.attachRolePolicy>[1]) =>
+      this.change('iam.attachRolePolicy', request, () => iam.attachRolePolicy(this.ctx, request)),
+  };
+
+  readonly secretsManager = {
+    createSecret: (request: Parameters<typeof iam.createSecret>[1]) => this.change('secretsManager.createSecret', request, () => iam.createSecret(this.ctx, request)),
+  };
+
+  readonly ssm = {
+    putParameter: (request: Parameters<typeof iam.putParameter>[1]) => this.change('ssm.putParameter', request, () => iam.putParameter(this.ctx, request)),
   };
 
   /** Elastic Load Balancing (v2): the load balancers, listeners and target groups services register with. */

@@ -10,10 +10,13 @@ export type ElbExceptionName =
 
 export type AutoScalingExceptionName = 'ValidationException' | 'ObjectNotFoundException';
 
+export type IamExceptionName = 'NoSuchEntity' | 'EntityAlreadyExists' | 'MalformedPolicyDocument' | 'ResourceExistsException';
+
 export type CloudMapExceptionName = 'NamespaceNotFound' | 'ServiceNotFound' | 'NamespaceAlreadyExists' | 'ServiceAlreadyExists' | 'InvalidInput';
 
 export type EcsExceptionName =
   | ElbExceptionName
+  | IamExceptionName
   | AutoScalingExceptionName
   | CloudMapExceptionName
   | 'ClientException'

@@ -124,6 +124,8 @@ export interface ContainerDefinition {
   healthCheck?: HealthCheck;
   stopTimeout?: number;
   startTimeout?: number;
+  secrets?: Array<{ name: string; valueFrom: string }>;
+  logConfiguration?: { logDriver: string; options?: Record<string, string> };
 }
 
 export interface TaskDefinitionPlacementConstraint {

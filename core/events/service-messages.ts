@@ -33,6 +33,7 @@ export const serviceMessages = {
   unableToConsistentlyStart: (service: string) => `service (${service}) is unable to consistently start tasks successfully.`,
   blockedByDeploymentConfiguration: (service: string) =>
     `(service ${service}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+  unableToPlaceTask: (service: string, reason: string) => `(service ${service}) was unable to place a task. Reason: ${reason}.`,
   fargateCapacityUnavailable: (service: string) =>
     `(service ${service}) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.`,
   noInstanceMetRequirements: (service: string, closest: { containerInstanceId: string; problem: string } | null) =>

@@ -21,6 +21,7 @@ import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
 import { deregisterTaskTargets, registerTaskTargets } from '../load-balancing/task-targets.js';
 import { deregisterFromDiscovery, registerInDiscovery } from '../discovery/task-registration.js';
 import { meterStoppedTask } from '../cost/cost-meter.js';
+import { launchPermissionFailure, taskRoleRefusal } from '../iam/launch-permissions.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -70,6 +71,12 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
     later(ctx, task, step.seconds(timing), step.to, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
+        const denied = launchPermissionFailure(ctx, task);
+        if (denied) {
+          for (const c of task.containers) c.reason = denied;
+          stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
+          return;
+        }
         const failed = timing.behaviours.find((b) => b.behaviour.pullError);
         if (failed) {
           const reason = `CannotPullContainerError: ${failed.behaviour.pullError}`;
@@ -99,7 +106,9 @@ function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typ
   // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
   if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
   for (const { container, behaviour } of behaviours) {
-    const exit = containerExit(container, behaviour, task.memory);
+    // An application refused an AWS call by its task role fails at start and exits.
+    const refusal = behaviour.calls ? taskRoleRefusal(ctx, task, behaviour.calls) : undefined;
+    const exit = refusal ? { afterSeconds: 1, exitCode: 1, reason: refusal } : containerExit(container, behaviour, task.memory);
     if (!exit) continue;
     later(ctx, task, exit.afterSeconds, 'exit', () => {
       container.lastStatus = 'STOPPED';

@@ -30,10 +30,12 @@ export interface ImageBehaviour {
   latencyMs?: number;
   /** CPU the task uses with no traffic, in percent of its reservation. Default 5. */
   idleCpuPercent?: number;
+  /** AWS calls the application makes at start with its task role (s3:PutObject on a bucket ARN, ...). */
+  calls?: Array<{ action: string; resource: string }>;
 }
 
 export const DEFAULT_IMAGE_BEHAVIOUR: Required<
-  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute'>
+  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute' | 'calls'>
 > = {
   pullSeconds: 5,
   startSeconds: 2,

@@ -26,6 +26,8 @@ export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: Ta
     const deployment = service.deployments.find((d) => d.id === task.deploymentId);
     if (deployment && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks++;
     if (task.failure === 'start') {
+      // ECS repeats the start failure's reason in the service's events.
+      openCondition(ctx, service, `start-failure ${task.stoppedReason}`, serviceMessages.unableToPlaceTask(service.name, task.stoppedReason ?? ''));
       service.startFailuresInARow++;
       service.lastStartFailureAt = ctx.clock.now;
       const delay = startThrottleDelaySeconds(service.startFailuresInARow);

@@ -92,11 +92,18 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
     if (!executionRoleArn && containers.some((c) => /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//.test(c.image))) {
       fail('ClientException', 'executionRoleArn', 'Fargate requires task definition to have execution role ARN to support ECR images.');
     }
+    if (!executionRoleArn && containers.some((c) => c.logConfiguration?.logDriver === 'awslogs')) {
+      fail('ClientException', 'executionRoleArn', 'Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+    }
   } else if (memory === undefined) {
     const missing = containers.findIndex((c) => c.memory === undefined && c.memoryReservation === undefined);
     if (missing >= 0) {
       fail('ClientException', `containerDefinitions[${missing}].memory`, `Invalid setting for container '${containers[missing].name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
     }
+  }
+  const withSecrets = containers.findIndex((c) => (c.secrets ?? []).length > 0);
+  if (withSecrets >= 0 && !executionRoleArn) {
+    fail('ClientException', 'executionRoleArn', `Container '${containers[withSecrets].name}' uses secrets: the task definition needs an execution role ARN to fetch them.`);
   }
   if (cpu !== undefined) {
     const sum = containers.reduce((s, c) => s + (c.cpu ?? 0), 0);
@@ -156,6 +163,21 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   for (const key of ['command', 'entryPoint'] as const) {
     const list = optionalArray(raw[key], `${at}.${key}`);
     if (list) container[key] = list.map((v, j) => requireString(v, `${at}.${key}[${j}]`));
+  }
+  const secrets = optionalArray(raw.secrets, `${at}.secrets`, 100);
+  if (secrets) {
+    container.secrets = secrets.map((s, j) => {
+      const secret = requireObject(s, `${at}.secrets[${j}]`);
+      rejectUnknownFields(secret, `${at}.secrets[${j}]`, ['name', 'valueFrom']);
+      return { name: requireString(secret.name, `${at}.secrets[${j}].name`, 'ClientException'), valueFrom: requireString(secret.valueFrom, `${at}.secrets[${j}].valueFrom`, 'ClientException') };
+    });
+  }
+  if (raw.logConfiguration !== undefined) {
+    const log = requireObject(raw.logConfiguration, `${at}.logConfiguration`);
+    rejectUnknownFields(log, `${at}.logConfiguration`, ['logDriver', 'options', 'secretOptions']);
+    const logDriver = requireString(log.logDriver, `${at}.logConfiguration.logDriver`, 'ClientException');
+    const options = log.options === undefined ? undefined : requireObject(log.options, `${at}.logConfiguration.options`);
+    container.logConfiguration = { logDriver, ...(options ? { options: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])) } : {}) };
   }
   const env = optionalArray(raw.environment, `${at}.environment`);
   if (env) {

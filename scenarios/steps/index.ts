@@ -12,5 +12,6 @@ import './capacity-provider-steps.js';
 import './autoscaling-steps.js';
 import './cost-steps.js';
 import './blue-green-steps.js';
+import './iam-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

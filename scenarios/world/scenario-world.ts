@@ -7,6 +7,8 @@ import { createSimulator, type EcsSimulator } from '../../core/index.js';
 export class ScenarioWorld {
   readonly sim: EcsSimulator;
   cluster = 'default';
+  /** Secrets Manager ARNs of the secrets steps created, by name. */
+  readonly secrets: Record<string, string> = {};
   /** The blue/green deployment a step started. */
   blueGreenDeployment?: string;
   /** The task a step stopped by hand, for the steps that follow it. */
@@ -19,6 +21,9 @@ export class ScenarioWorld {
   updateStartedAtEpoch = 0;
   /** Index in the event log at which the latest update step began. */
   updateStartedAtEvent = 0;
+
+  /** The simulator's account (the default), for ARNs steps write. */
+  readonly accountId = '123456789012';
 
   constructor(readonly seed: number) {
     this.sim = createSimulator({ seed });
