@@ -4,6 +4,7 @@ import * as cloudMap from './discovery/cloud-map-api.js';
 import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
 import * as codeDeploy from './blue-green/code-deploy.js';
 import * as iam from './iam/iam-api.js';
+import * as efs from './storage/efs-api.js';
 import * as taskSets from './blue-green/task-set-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
@@ -78,6 +79,11 @@ export class EcsSimulator {
 
   readonly secretsManager = {
     createSecret: (request: Parameters<typeof iam.createSecret>[1]) => this.change('secretsManager.createSecret', request, () => iam.createSecret(this.ctx, request)),
+  };
+
+  /** Amazon EFS file systems for task volumes. */
+  readonly efs = {
+    createFileSystem: (request: { CreationToken: string }) => this.change('efs.createFileSystem', request, () => efs.createFileSystem(this.ctx, request)),
   };
 
   readonly ssm = {

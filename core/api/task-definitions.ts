@@ -33,6 +33,7 @@ export function registerTaskDefinition(ctx: SimContext, input: RegisterTaskDefin
     compatibilities: compatibilitiesOf(request),
     requiresAttributes: [],
     placementConstraints: request.placementConstraints ?? [],
+    ...(request.volumes ? { volumes: request.volumes } : {}),
     ...(request.cpu !== undefined ? { cpu: request.cpu } : {}),
     ...(request.memory !== undefined ? { memory: request.memory } : {}),
     ...(request.executionRoleArn ? { executionRoleArn: request.executionRoleArn } : {}),

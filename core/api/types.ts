@@ -125,12 +125,19 @@ export interface ContainerDefinition {
   stopTimeout?: number;
   startTimeout?: number;
   secrets?: Array<{ name: string; valueFrom: string }>;
+  mountPoints?: Array<{ sourceVolume: string; containerPath: string; readOnly?: boolean }>;
   logConfiguration?: { logDriver: string; options?: Record<string, string> };
 }
 
 export interface TaskDefinitionPlacementConstraint {
   type: 'memberOf';
   expression?: string;
+}
+
+export interface Volume {
+  name: string;
+  host?: { sourcePath?: string };
+  efsVolumeConfiguration?: { fileSystemId: string; rootDirectory?: string; transitEncryption?: 'ENABLED' | 'DISABLED' };
 }
 
 export interface RegisterTaskDefinitionRequest {
@@ -143,6 +150,7 @@ export interface RegisterTaskDefinitionRequest {
   cpu?: string;
   memory?: string;
   placementConstraints?: TaskDefinitionPlacementConstraint[];
+  volumes?: Volume[];
   tags?: Tag[];
 }
 
@@ -159,6 +167,7 @@ export interface TaskDefinition {
   compatibilities: Compatibility[];
   requiresAttributes: Array<{ name: string }>;
   placementConstraints: TaskDefinitionPlacementConstraint[];
+  volumes?: Volume[];
   cpu?: string;
   memory?: string;
   registeredAt: number;

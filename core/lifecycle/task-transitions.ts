@@ -22,6 +22,8 @@ import { deregisterTaskTargets, registerTaskTargets } from '../load-balancing/ta
 import { deregisterFromDiscovery, registerInDiscovery } from '../discovery/task-registration.js';
 import { meterStoppedTask } from '../cost/cost-meter.js';
 import { launchPermissionFailure, taskRoleRefusal } from '../iam/launch-permissions.js';
+import { volumeFailure } from '../storage/efs-api.js';
+import { discardTaskStorage, resolvePath } from '../storage/file-access.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -71,7 +73,7 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
     later(ctx, task, step.seconds(timing), step.to, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
-        const denied = launchPermissionFailure(ctx, task);
+        const denied = launchPermissionFailure(ctx, task) ?? volumeFailure(ctx, task.taskDefinition.volumes);
         if (denied) {
           for (const c of task.containers) c.reason = denied;
           stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
@@ -105,6 +107,9 @@ function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typ
   registerInDiscovery(ctx, task);
   // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
   if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
+  for (const { container, behaviour } of behaviours) {
+    if (behaviour.countsMinutesIn) countMinutes(ctx, task, container, behaviour.countsMinutesIn);
+  }
   for (const { container, behaviour } of behaviours) {
     // An application refused an AWS call by its task role fails at start and exits.
     const refusal = behaviour.calls ? taskRoleRefusal(ctx, task, behaviour.calls) : undefined;
@@ -141,6 +146,16 @@ export function containerExit(
 
 /** The agent's reason for a container the kernel killed for memory (exit 137). */
 export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to memory usage';
+
+/** The demo application of the storage lesson: adds one to a counter file every minute it runs. */
+function countMinutes(ctx: SimContext, task: TaskRecord, container: ContainerRecord, path: string): void {
+  later(ctx, task, 60, 'count', () => {
+    if (container.lastStatus !== 'RUNNING') return;
+    const { files, key } = resolvePath(ctx, task, container, path);
+    files.set(key, String(Number(files.get(key) ?? '0') + 1));
+    countMinutes(ctx, task, container, path);
+  });
+}
 
 /** Whether the scheduler counts the task healthy; a change wakes the service. */
 function setCountedHealthy(ctx: SimContext, task: TaskRecord, healthy: boolean): void {
@@ -264,6 +279,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   const instance = task.instanceArn ? cluster.instances.get(task.instanceArn) : undefined;
   if (instance) release(instance, task);
   meterStoppedTask(ctx, task);
+  discardTaskStorage(ctx, task);
   changed(ctx, task);
   later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, 'expire', () => {
     cluster.tasks.delete(task.arn);

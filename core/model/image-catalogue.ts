@@ -30,12 +30,14 @@ export interface ImageBehaviour {
   latencyMs?: number;
   /** CPU the task uses with no traffic, in percent of its reservation. Default 5. */
   idleCpuPercent?: number;
+  /** A counter file the application adds one to every minute it runs (to show what storage keeps). */
+  countsMinutesIn?: string;
   /** AWS calls the application makes at start with its task role (s3:PutObject on a bucket ARN, ...). */
   calls?: Array<{ action: string; resource: string }>;
 }
 
 export const DEFAULT_IMAGE_BEHAVIOUR: Required<
-  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute' | 'calls'>
+  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute' | 'calls' | 'countsMinutesIn'>
 > = {
   pullSeconds: 5,
   startSeconds: 2,

@@ -19,6 +19,7 @@ import type {
 import type { PlacementExplanation } from '../placement/placement-explanation.js';
 import { createElbState, type ElbState } from '../load-balancing/elb-state.js';
 import { createIamState, type IamState } from '../iam/iam-state.js';
+import { createStorageState, type StorageState } from '../storage/storage-state.js';
 import { createCloudMapState, type CloudMapState } from '../discovery/cloud-map-state.js';
 import type { LoadGenerator } from '../traffic/load-generator.js';
 import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
@@ -210,6 +211,7 @@ export interface SimState {
   clusters: Map<string, ClusterRecord>;
   elb: ElbState;
   iam: IamState;
+  storage: StorageState;
   cloudMap: CloudMapState;
   traffic: Map<string, LoadGenerator>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
@@ -234,5 +236,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

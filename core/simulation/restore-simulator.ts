@@ -27,6 +27,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'iam.attachRolePolicy': (sim, [r]) => sim.iam.attachRolePolicy(r),
   'secretsManager.createSecret': (sim, [r]) => sim.secretsManager.createSecret(r),
   'ssm.putParameter': (sim, [r]) => sim.ssm.putParameter(r),
+  'efs.createFileSystem': (sim, [r]) => sim.efs.createFileSystem(r),
   tagResource: (sim, [r]) => sim.tagResource(r),
   untagResource: (sim, [r]) => sim.untagResource(r),
   startTask: (sim, [r]) => sim.startTask(r),

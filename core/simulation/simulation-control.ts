@@ -15,6 +15,7 @@ import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import { metricKey } from '../autoscaling/metrics-and-scaling.js';
 import { costReport, type CostReport } from '../cost/cost-meter.js';
+import { resolvePath } from '../storage/file-access.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
@@ -111,6 +112,18 @@ export class SimulationControl {
   metricHistory(request: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
     const cluster = resolveCluster(this.ctx, request.cluster);
     return (this.ctx.state.metrics.get(metricKey(cluster.name, String(request.service), String(request.metric))) ?? []).map((d) => ({ ...d }));
+  }
+
+  /** What a running task's container reads at a path (its own layer, a task volume, or EFS). */
+  readFile(request: { cluster?: string; task: string; container?: string; path: string }): string | undefined {
+    const cluster = resolveCluster(this.ctx, request.cluster);
+    const id = String(request.task).split('/').pop();
+    const task = [...cluster.tasks.values()].find((t) => t.id === id && t.lastStatus !== 'STOPPED');
+    if (!task) throw invalidParameter('The referenced task was not found or is stopped: its storage is gone.', 'task');
+    const container = task.containers.find((c) => c.name === (request.container ?? task.containers[0].name));
+    if (!container) throw invalidParameter(`No container ${String(request.container)} in the task.`, 'container');
+    const { files, key } = resolvePath(this.ctx, task, container, String(request.path));
+    return files.get(key);
   }
 
   /** What the run has cost so far, at illustrative 2026 us-east-1 prices. */

@@ -1,4 +1,4 @@
-import type { Compatibility, ContainerDefinition, NetworkMode, RegisterTaskDefinitionRequest } from '../api/types.js';
+import type { Compatibility, ContainerDefinition, NetworkMode, RegisterTaskDefinitionRequest, Volume } from '../api/types.js';
 import { isFargateSize } from './fargate-sizes.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import {
@@ -74,7 +74,14 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
   if (rawContainers.length > MAX_CONTAINERS_PER_TASK_DEFINITION) {
     fail('ClientException', 'containerDefinitions', `Too many containers: a task definition can have at most ${MAX_CONTAINERS_PER_TASK_DEFINITION} containers (got ${rawContainers.length}).`);
   }
+  const volumes = validateVolumes(request.volumes);
   const containers = rawContainers.map((c, i) => validateContainer(c, i, networkMode));
+  for (const [i, c] of containers.entries()) {
+    const missing = (c.mountPoints ?? []).findIndex((m) => !volumes.some((v) => v.name === m.sourceVolume));
+    if (missing >= 0) {
+      fail('ClientException', `containerDefinitions[${i}].mountPoints[${missing}].sourceVolume`, `Invalid mount point: volume '${c.mountPoints![missing].sourceVolume}' is not defined in the task definition's volumes.`);
+    }
+  }
   const names = new Set<string>();
   for (const [i, c] of containers.entries()) {
     if (names.has(c.name)) fail('ClientException', `containerDefinitions[${i}].name`, `Duplicate container name '${c.name}'. Container names must be unique within a task definition.`);
@@ -124,6 +131,7 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
     family,
     containerDefinitions: containers,
     networkMode,
+    ...(volumes.length > 0 ? { volumes } : {}),
     ...(placementConstraints.length > 0 ? { placementConstraints: placementConstraints as RegisterTaskDefinitionRequest['placementConstraints'] } : {}),
     ...(compat.length > 0 ? { requiresCompatibilities: compat } : {}),
     ...(cpu !== undefined ? { cpu: String(cpu) } : {}),
@@ -170,6 +178,18 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
       const secret = requireObject(s, `${at}.secrets[${j}]`);
       rejectUnknownFields(secret, `${at}.secrets[${j}]`, ['name', 'valueFrom']);
       return { name: requireString(secret.name, `${at}.secrets[${j}].name`, 'ClientException'), valueFrom: requireString(secret.valueFrom, `${at}.secrets[${j}].valueFrom`, 'ClientException') };
+    });
+  }
+  const mounts = optionalArray(raw.mountPoints, `${at}.mountPoints`, 100);
+  if (mounts) {
+    container.mountPoints = mounts.map((m, j) => {
+      const mount = requireObject(m, `${at}.mountPoints[${j}]`);
+      rejectUnknownFields(mount, `${at}.mountPoints[${j}]`, ['sourceVolume', 'containerPath', 'readOnly']);
+      return {
+        sourceVolume: requireString(mount.sourceVolume, `${at}.mountPoints[${j}].sourceVolume`, 'ClientException'),
+        containerPath: requireString(mount.containerPath, `${at}.mountPoints[${j}].containerPath`, 'ClientException'),
+        readOnly: optionalBoolean(mount.readOnly, `${at}.mountPoints[${j}].readOnly`) ?? false,
+      };
     });
   }
   if (raw.logConfiguration !== undefined) {
@@ -227,4 +247,29 @@ function validateHealthCheck(input: unknown, at: string) {
       ? { startPeriod: optionalInteger(raw.startPeriod, `${at}.startPeriod`, { min: 0, max: 300 }, 'ClientException') }
       : {}),
   };
+}
+
+function validateVolumes(input: unknown): Volume[] {
+  const volumes = (optionalArray(input, 'volumes', 20) ?? []).map((v, i) => {
+    const at = `volumes[${i}]`;
+    const raw = requireObject(v, at);
+    rejectUnknownFields(raw, at, ['name', 'host', 'efsVolumeConfiguration', 'dockerVolumeConfiguration', 'configuredAtLaunch']);
+    const name = requireName(raw.name, `${at}.name`, 'ClientException');
+    if (raw.efsVolumeConfiguration !== undefined) {
+      const efs = requireObject(raw.efsVolumeConfiguration, `${at}.efsVolumeConfiguration`);
+      rejectUnknownFields(efs, `${at}.efsVolumeConfiguration`, ['fileSystemId', 'rootDirectory', 'transitEncryption', 'transitEncryptionPort', 'authorizationConfig']);
+      const fileSystemId = requireString(efs.fileSystemId, `${at}.efsVolumeConfiguration.fileSystemId`, 'ClientException');
+      const rootDirectory = optionalString(efs.rootDirectory, `${at}.efsVolumeConfiguration.rootDirectory`);
+      return { name, efsVolumeConfiguration: { fileSystemId, ...(rootDirectory ? { rootDirectory } : {}) } };
+    }
+    const host = raw.host === undefined ? undefined : requireObject(raw.host, `${at}.host`);
+    const sourcePath = host ? optionalString(host.sourcePath, `${at}.host.sourcePath`) : undefined;
+    return { name, ...(host ? { host: sourcePath ? { sourcePath } : {} } : {}) };
+  });
+  const seen = new Set<string>();
+  for (const [i, v] of volumes.entries()) {
+    if (seen.has(v.name)) fail('ClientException', `volumes[${i}].name`, `Duplicate volume name '${v.name}'.`);
+    seen.add(v.name);
+  }
+  return volumes;
 }

@@ -13,5 +13,6 @@ import './autoscaling-steps.js';
 import './cost-steps.js';
 import './blue-green-steps.js';
 import './iam-steps.js';
+import './storage-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

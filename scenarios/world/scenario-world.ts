@@ -7,6 +7,8 @@ import { createSimulator, type EcsSimulator } from '../../core/index.js';
 export class ScenarioWorld {
   readonly sim: EcsSimulator;
   cluster = 'default';
+  /** EFS file system ids steps created, by name. */
+  readonly fileSystems: Record<string, string> = {};
   /** Secrets Manager ARNs of the secrets steps created, by name. */
   readonly secrets: Record<string, string> = {};
   /** The blue/green deployment a step started. */
