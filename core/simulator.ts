@@ -5,6 +5,8 @@ import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
 import * as codeDeploy from './blue-green/code-deploy.js';
 import * as iam from './iam/iam-api.js';
 import * as efs from './storage/efs-api.js';
+import * as rules from './eventbridge/rules.js';
+import { watchEvents } from './eventbridge/rules.js';
 import * as taskSets from './blue-green/task-set-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
 import * as clusters from './api/clusters.js';
@@ -81,6 +83,14 @@ export class EcsSimulator {
     createSecret: (request: Parameters<typeof iam.createSecret>[1]) => this.change('secretsManager.createSecret', request, () => iam.createSecret(this.ctx, request)),
   };
 
+  /** EventBridge: rules on a schedule or an event pattern whose targets run tasks, and custom events. */
+  readonly eventBridge = {
+    putRule: (request: Parameters<typeof rules.putRule>[1]) => this.change('eventBridge.putRule', request, () => rules.putRule(this.ctx, request)),
+    putTargets: (request: Parameters<typeof rules.putTargets>[1]) => this.change('eventBridge.putTargets', request, () => rules.putTargets(this.ctx, request)),
+    putEvents: (request: Parameters<typeof rules.putEvents>[1]) => this.change('eventBridge.putEvents', request, () => rules.putEvents(this.ctx, request)),
+    describeRule: (request: { Name: string }) => this.call(() => rules.describeRule(this.ctx, request)),
+  };
+
   /** Amazon EFS file systems for task volumes. */
   readonly efs = {
     createFileSystem: (request: { CreationToken: string }) => this.change('efs.createFileSystem', request, () => efs.createFileSystem(this.ctx, request)),
@@ -110,6 +120,7 @@ export class EcsSimulator {
   constructor(options: SimulatorOptions = {}) {
     this.ctx = createContext(options, (service) => this.requestServicePass(service));
     this.ctx.clock.onAfterStep((time) => this.ctx.census.sample(time));
+    watchEvents(this.ctx);
     this.control = new SimulationControl(this.ctx, options);
   }
 

@@ -12,11 +12,14 @@ export type AutoScalingExceptionName = 'ValidationException' | 'ObjectNotFoundEx
 
 export type IamExceptionName = 'NoSuchEntity' | 'EntityAlreadyExists' | 'MalformedPolicyDocument' | 'ResourceExistsException';
 
+export type EventBridgeExceptionName = 'ResourceNotFoundException';
+
 export type CloudMapExceptionName = 'NamespaceNotFound' | 'ServiceNotFound' | 'NamespaceAlreadyExists' | 'ServiceAlreadyExists' | 'InvalidInput';
 
 export type EcsExceptionName =
   | ElbExceptionName
   | IamExceptionName
+  | EventBridgeExceptionName
   | AutoScalingExceptionName
   | CloudMapExceptionName
   | 'ClientException'

@@ -36,6 +36,8 @@ export interface SimContext extends ArnContext {
   managedScalingTicking: boolean;
   /** Whether the one-minute CloudWatch metrics tick is scheduled. */
   metricsTicking: boolean;
+  /** Whether the one-minute check of scheduled EventBridge rules is scheduled. */
+  schedulesTicking: boolean;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
@@ -56,6 +58,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     trafficTicking: false,
     managedScalingTicking: false,
     metricsTicking: false,
+    schedulesTicking: false,
   };
 }
 
@@ -68,20 +71,23 @@ export function isoTime(ctx: SimContext, ms: number): string {
   return isoFromEpochSeconds(epochSeconds(ctx, ms));
 }
 
+/** Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. */
 export function emitEventBridge(
   ctx: SimContext,
   detailType: EventBridgeEvent['detail-type'],
   resources: string[],
   detail: Record<string, unknown>,
-): void {
+  source = 'aws.ecs',
+): string {
+  const id = ctx.random.uuid();
   ctx.log.append({
     time: ctx.clock.now,
     kind: 'eventbridge',
     event: {
       version: '0',
-      id: ctx.random.uuid(),
+      id,
       'detail-type': detailType,
-      source: 'aws.ecs',
+      source,
       account: ctx.accountId,
       time: isoTime(ctx, ctx.clock.now),
       region: ctx.region,
@@ -89,4 +95,5 @@ export function emitEventBridge(
       detail,
     },
   });
+  return id;
 }

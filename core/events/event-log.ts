@@ -5,18 +5,18 @@
 export interface EventBridgeEvent {
   version: '0';
   id: string;
-  'detail-type':
-    | 'ECS Task State Change'
-    | 'ECS Container Instance State Change'
-    | 'ECS Service Action'
-    | 'ECS Deployment State Change';
-  source: 'aws.ecs';
+  /** ECS's own ('ECS Task State Change', ...) or a custom event's (PutEvents). */
+  'detail-type': EcsDetailType | (string & {});
+  /** 'aws.ecs' for ECS's events; whatever PutEvents said for custom ones. */
+  source: string;
   account: string;
   time: string;
   region: string;
   resources: string[];
   detail: Record<string, unknown>;
 }
+
+export type EcsDetailType = 'ECS Task State Change' | 'ECS Container Instance State Change' | 'ECS Service Action' | 'ECS Deployment State Change';
 
 export interface ServiceEventEntry {
   seq: number;
@@ -80,8 +80,11 @@ export function describeEvent(event: SimEvent): string {
     }
     case 'ECS Container Instance State Change':
       return `container instance ${String(detail.ec2InstanceId)} ${String(detail.status)}`;
-    default:
+    case 'ECS Service Action':
+    case 'ECS Deployment State Change':
       return `${String(detail.eventName)}${detail.reason ? `: ${String(detail.reason)}` : ''}`;
+    default:
+      return `${event.event.source} ${event.event['detail-type']}`;
   }
 }
 

@@ -27,6 +27,7 @@ import type { ScalableTargetRecord } from '../autoscaling/scalable-target.js';
 import { createCostLedger, type CostLedger } from '../cost/cost-meter.js';
 import type { TaskSetRecord } from '../blue-green/task-set-state.js';
 import type { BlueGreenDeployment } from '../blue-green/code-deploy.js';
+import type { RuleRecord } from '../eventbridge/rules.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -218,6 +219,8 @@ export interface SimState {
   /** Blue/green deployments in progress, by service ARN, and finished ones by deployment id. */
   blueGreen: Map<string, BlueGreenDeployment>;
   blueGreenDone: Map<string, BlueGreenDeployment>;
+  /** EventBridge rules by name. */
+  rules: Map<string, RuleRecord>;
   /** Usage that has ended, for the cost meter. */
   costLedger: CostLedger;
   /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
@@ -236,5 +239,5 @@ export interface SimState {
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), rules: new Map(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
 }

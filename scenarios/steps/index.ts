@@ -14,5 +14,6 @@ import './cost-steps.js';
 import './blue-green-steps.js';
 import './iam-steps.js';
 import './storage-steps.js';
+import './event-driven-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

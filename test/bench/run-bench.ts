@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { timed, type BenchCase, type CaseResult } from './bench-case.js';
 import { placementRate } from './cases/placement-rate.js';
-import { rollingUpdateCase } from './cases/rolling-update.js';
+import { rollingUpdateCase, rollingUpdateGrowth } from './cases/rolling-update.js';
 import { scenarioSuite } from './cases/scenario-suite.js';
 import { spotDay } from './cases/spot-day.js';
 
@@ -13,7 +13,7 @@ import { spotDay } from './cases/spot-day.js';
  * process.resourceUsage().maxRSS), a progress line while it runs, a table at the end, and
  * .bench/latest.json for comparing runs. Speed goals live here only, never in timed tests.
  */
-const CASES: BenchCase[] = [scenarioSuite, spotDay, rollingUpdateCase, placementRate];
+const CASES: BenchCase[] = [scenarioSuite, spotDay, rollingUpdateCase, rollingUpdateGrowth, placementRate];
 /** Wall-time goals on a 2-core machine; every case must stay under 500 MiB. */
 const TARGET_MS: Record<string, number> = { b: 2000, c: 1000 };
 const MAX_RSS_MIB = 500;
@@ -77,7 +77,7 @@ function printTable(results: Measured[]): void {
     const target = TARGET_MS[r.id];
     const keyMs = r.id === 'c' ? Number(r.figures.updateMs) : r.wallMs;
     const verdict = [target !== undefined ? (keyMs <= target ? `✔ ${target} ms` : `✘ ${target} ms`) : '', r.peakRssMiB <= MAX_RSS_MIB ? '' : `✘ > ${MAX_RSS_MIB} MiB`].filter(Boolean).join(' ') || '✔';
-    return [r.id, r.title, fixed(r.wallMs / 1000, 2), `${fixed(r.peakRssMiB, 0)} (${fixed(r.rssBeforeMiB, 0)} at start)`, fixed(r.simulatedSecondsPerWallSecond, 0), verdict];
+    return [r.id, r.title, fixed(r.wallMs / 1000, 2), `${fixed(r.peakRssMiB, 0)} (${fixed(r.rssBeforeMiB, 0)} at start)`, fixed(r.simulatedSecondsPerWallSecond, 1), verdict];
   });
   const header = ['case', 'what', 'wall s', 'peak MiB', 'sim s / wall s', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -34,6 +34,17 @@ const webContainer = { name: 'web', image: 'web:2', cpu: 128, memory: 256, portM
 export const FACADE_CALLS: HostileCall[] = [
   facade('putAccountSetting', () => [{ name: 'containerInsights', value: 'enabled' }]),
   facade('listAccountSettings', () => [{ name: 'containerInsights' }]),
+  facade('createCapacityProvider', () => [
+    {
+      name: 'asg-cp',
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1:autoScalingGroupName/asg',
+        managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+        managedTerminationProtection: 'DISABLED',
+      },
+    },
+  ]),
+  facade('describeCapacityProviders', () => [{ capacityProviders: ['FARGATE'] }]),
   facade('createCluster', () => [{ clusterName: 'other', tags: [{ key: 'team', value: 'a' }] }]),
   facade('describeClusters', () => [{ clusters: ['default'] }]),
   facade('listClusters', () => []),
@@ -58,6 +69,12 @@ export const FACADE_CALLS: HostileCall[] = [
   ]),
   facade('updateService', () => [{ service: 'web', desiredCount: 3, deploymentConfiguration: { maximumPercent: 150 }, forceNewDeployment: true }]),
   facade('deleteService', () => [{ service: 'web', force: true }]),
+  // The populated simulator has no EXTERNAL service, so these mostly exercise the refusals.
+  facade('createTaskSet', () => [{ service: 'web', taskDefinition: 'web:1', externalId: 'blue', scale: { value: 100, unit: 'PERCENT' } }]),
+  facade('updateTaskSet', () => [{ service: 'web', taskSet: 'ts-1', scale: { value: 50, unit: 'PERCENT' } }]),
+  facade('updateServicePrimaryTaskSet', () => [{ service: 'web', primaryTaskSet: 'ts-1' }]),
+  facade('deleteTaskSet', () => [{ service: 'web', taskSet: 'ts-1', force: true }]),
+  facade('describeTaskSets', () => [{ service: 'web', taskSets: ['ts-1'] }]),
   facade('describeServices', () => [{ services: ['web', 'spot'] }]),
   facade('listServices', () => [{ cluster: 'default' }]),
   facade('runTask', () => [{ taskDefinition: 'web', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }], tags: [{ key: 'k', value: 'v' }] }]),

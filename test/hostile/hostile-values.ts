@@ -103,6 +103,8 @@ export function mutate(base: unknown, m: Mutation): unknown {
   const steps = m.kind === 'unknownField' ? m.path : m.path.slice(0, -1);
   for (const key of steps) parent = (parent as Record<string, unknown>)[key];
   if (parent === null || typeof parent !== 'object') return copy;
+  // JSON cannot give a list extra keys (and one named "constructor" breaks Array methods everywhere, fast-check's printer too).
+  if (m.kind === 'unknownField' && Array.isArray(parent)) return copy;
   const target = parent as Record<string, unknown>;
   if (m.kind === 'replace') setOwn(target, m.path.at(-1)!, m.value);
   else if (m.kind === 'delete') delete target[m.path.at(-1)!];

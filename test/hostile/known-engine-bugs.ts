@@ -16,8 +16,8 @@ export interface KnownBug {
 export const KNOWN_ENGINE_BUGS: readonly KnownBug[] = [
   {
     id: 'list-items-used-before-type-check',
-    summary: 'describe*/update* turn list items into strings (String(ref), ref.startsWith) before checking they are strings: undefined or a null-prototype object gives ServerException',
-    calls: ['describeClusters', 'describeServices', 'describeTasks', 'describeContainerInstances', 'updateContainerInstancesState', 'deleteTaskDefinitions'],
+    summary: 'describe*/update* actions turn list items into strings (String(ref), ref.startsWith) before checking they are strings: undefined or a null-prototype object gives ServerException (seen in describeClusters, describeServices, describeTasks, describeContainerInstances, updateContainerInstancesState, deleteTaskDefinitions, describeTaskSets, describeCapacityProviders)',
+    calls: 'any',
     problem: /ServerException.*(Cannot convert object to primitive value|reading 'startsWith')/,
   },
   {
@@ -52,9 +52,9 @@ export const KNOWN_ENGINE_BUGS: readonly KnownBug[] = [
   },
   {
     id: 'sparse-array-items-skip-validation',
-    summary: 'list fields are validated with Array.prototype.map, which skips holes: [ , x] passes validation and a later item.key / item.type read gives ServerException',
+    summary: 'list fields are validated with Array.prototype.map, which skips holes: [ , x] passes validation, then a later item.key / item.type read gives ServerException, or a raw TypeError on the next advance()',
     calls: 'any',
-    problem: /ServerException.*Cannot read properties of undefined/,
+    problem: /(ServerException|was accepted, then moving time).*Cannot read properties of undefined/,
   },
 ];
 

@@ -18,7 +18,7 @@ export const invariantsUnderChaos: ChaosProperty = {
   name: 'invariants under chaos',
   arbitrary: chaosRun(25),
   check: (run) => void runChaos(run),
-  numRuns: 1000,
+  numRuns: 800,
 };
 
 const total = (counts: Record<string, PhaseCounts>, phase: keyof PhaseCounts) => Object.values(counts).reduce((s, c) => s + c[phase], 0);
@@ -50,7 +50,7 @@ export const undisturbedDeploymentBounds: ChaosProperty = {
       }
     }
   },
-  numRuns: 600,
+  numRuns: 500,
 };
 
 export const replaysIdentically: ChaosProperty = {

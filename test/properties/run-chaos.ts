@@ -49,7 +49,8 @@ export function runChaos(run: ChaosRun, options: { settle?: boolean } = {}): Cha
  * distinctInstance), while the old instances drain (they may be full of standalone tasks, which ECS never
  * moves, and a daemon needs room on every ACTIVE instance). Two things a learner would also have to fix
  * are fixed the same way: a deployment the circuit breaker FAILED launches nothing more until a new
- * deployment, and percentages with no room to move (upper <= desired <= lower) can never replace a task.
+ * deployment, and percentages with no room to move (upper <= desired <= lower, or for a daemon a lower
+ * bound of every instance) can never replace a task.
  */
 function healAndSettle(sim: EcsSimulator, intents: Intents): void {
   for (const image of IMAGES) sim.control.registerImage(image, {});
@@ -69,9 +70,15 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
     sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: old.slice(i, i + 10), status: 'DRAINING' });
   }
   sim.control.advance(FAULTS_PLAY_OUT_SECONDS);
-  for (const [name] of live) {
+  const instances = sim.listContainerInstances({ cluster: CLUSTER, status: 'ACTIVE' }).containerInstanceArns.length;
+  for (const [name, intent] of live) {
     const service = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
-    if (service.deployments[0].rolloutState === 'FAILED') sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true });
+    // A daemon replaces in place: with a lower bound of every instance, no old task may ever stop.
+    const daemonStuck = intent.daemon && deploymentBounds(instances, intent.minimumHealthyPercent, 100).lower >= instances;
+    if (daemonStuck) intent.minimumHealthyPercent = 0;
+    if (daemonStuck || service.deployments[0].rolloutState === 'FAILED') {
+      sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, ...(daemonStuck ? { deploymentConfiguration: { minimumHealthyPercent: 0 } } : {}) });
+    }
   }
   for (const [name] of live) {
     if (!sim.control.runUntilSteady({ cluster: CLUSTER, service: name, maxSeconds: SETTLE_SECONDS })) {

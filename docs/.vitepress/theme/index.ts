@@ -3,6 +3,7 @@ import { onContentUpdated, useRoute } from 'vitepress';
 import DefaultTheme from 'vitepress/theme';
 import { defineAsyncComponent, onMounted, type Component } from 'vue';
 import { trackChapterReading } from './chapter-reading.js';
+import './accessibility.css';
 
 /**
  * The live parts a page may use as tags, registered globally by file name. Each is an async component, so
@@ -29,6 +30,10 @@ export default {
       checkReading = trackChapterReading(() => route.path);
       checkReading();
     });
-    onContentUpdated(() => checkReading());
+    onContentUpdated(() => {
+      checkReading();
+      // The default theme's home layout has no <main>: give it one, so its content sits in a landmark.
+      document.querySelector('.VPHome')?.setAttribute('role', 'main');
+    });
   },
 } satisfies Theme;

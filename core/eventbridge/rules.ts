@@ -1,0 +1,142 @@
+import { EcsError } from '../api/errors.js';
+import { runTask } from '../api/tasks.js';
+import type { NetworkConfiguration } from '../api/types.js';
+import { Priority } from '../engine/clock.js';
+import { emitEventBridge, epochSeconds, type SimContext } from '../engine/context.js';
+import { scheduleDue, validScheduleExpression } from '../autoscaling/schedule-expression.js';
+import { optionalArray, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { matchesPattern, validatePattern, type EventPattern } from './event-pattern.js';
+
+/** EventBridge rules whose targets run ECS tasks: on a schedule, or when an event matches a pattern. */
+export interface RuleTarget {
+  id: string;
+  clusterArn: string;
+  taskDefinitionArn: string;
+  taskCount: number;
+  launchType?: 'EC2' | 'FARGATE';
+  networkConfiguration?: NetworkConfiguration;
+}
+
+export interface RuleRecord {
+  name: string;
+  arn: string;
+  scheduleExpression?: string;
+  eventPattern?: EventPattern;
+  targets: RuleTarget[];
+  /** Invocations in the current virtual second, to stop a rule that triggers itself from looping for ever. */
+  recent: { second: number; count: number };
+  invocations: number;
+}
+
+/** EventBridge's invocation quota in small: past this many invocations a second a rule is throttled. */
+const MAX_INVOCATIONS_PER_SECOND = 10;
+
+const invalid = (message: string, field: string) => new EcsError('InvalidParameterException', message, field);
+
+export function putRule(ctx: SimContext, input: { Name: string; ScheduleExpression?: string; EventPattern?: string | object }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Name', 'ScheduleExpression', 'EventPattern', 'State', 'Description']);
+  const name = optionalString(request.Name, 'Name');
+  if (!name || !/^[.\-_A-Za-z0-9]{1,64}$/.test(name)) throw invalid('Name must be 1-64 letters, digits, dots, hyphens or underscores.', 'Name');
+  const schedule = optionalString(request.ScheduleExpression, 'ScheduleExpression');
+  if (schedule !== undefined && !validScheduleExpression(schedule)) throw invalid('ScheduleExpression must be rate(...) or cron(...) (or at(...)).', 'ScheduleExpression');
+  let pattern: EventPattern | undefined;
+  if (request.EventPattern !== undefined) {
+    try {
+      pattern = validatePattern(typeof request.EventPattern === 'string' ? JSON.parse(request.EventPattern) : request.EventPattern);
+    } catch (error) {
+      throw invalid(`Event pattern is not valid. Reason: ${(error as Error).message}`, 'EventPattern');
+    }
+  }
+  if (!schedule === !pattern) throw invalid('A rule needs exactly one of ScheduleExpression and EventPattern.', 'ScheduleExpression');
+  const arn = `arn:aws:events:${ctx.region}:${ctx.accountId}:rule/${name}`;
+  const existing = ctx.state.rules.get(name);
+  ctx.state.rules.set(name, { name, arn, scheduleExpression: schedule, eventPattern: pattern, targets: existing?.targets ?? [], recent: { second: -1, count: 0 }, invocations: 0 });
+  if (schedule) ensureSchedules(ctx);
+  return { RuleArn: arn };
+}
+
+export function putTargets(ctx: SimContext, input: { Rule: string; Targets: Array<{ Id: string; Arn: string; EcsParameters: { TaskDefinitionArn: string; TaskCount?: number; LaunchType?: 'EC2' | 'FARGATE'; NetworkConfiguration?: { awsvpcConfiguration: NetworkConfiguration['awsvpcConfiguration'] } } }> }) {
+  const request = requireObject(input, 'request');
+  const rule = ctx.state.rules.get(String(request.Rule));
+  if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${String(request.Rule)} does not exist.`, 'Rule');
+  const targets = (optionalArray(request.Targets, 'Targets', 5) ?? []).map((t, i) => {
+    const raw = requireObject(t, `Targets[${i}]`);
+    const ecs = requireObject(raw.EcsParameters, `Targets[${i}].EcsParameters`);
+    return {
+      id: optionalString(raw.Id, `Targets[${i}].Id`) ?? `target-${i}`,
+      clusterArn: optionalString(raw.Arn, `Targets[${i}].Arn`) ?? '',
+      taskDefinitionArn: optionalString(ecs.TaskDefinitionArn, `Targets[${i}].EcsParameters.TaskDefinitionArn`) ?? '',
+      taskCount: optionalInteger(ecs.TaskCount, `Targets[${i}].EcsParameters.TaskCount`, { min: 1, max: 10 }) ?? 1,
+      ...(ecs.LaunchType ? { launchType: ecs.LaunchType as 'EC2' | 'FARGATE' } : {}),
+      ...(ecs.NetworkConfiguration ? { networkConfiguration: ecs.NetworkConfiguration as NetworkConfiguration } : {}),
+    };
+  });
+  rule.targets = [...rule.targets.filter((t) => !targets.some((n) => n.id === t.id)), ...targets];
+  return { FailedEntryCount: 0, FailedEntries: [] };
+}
+
+/** PutEvents: custom events (an S3-like upload, an application's own) enter the same event stream. */
+export function putEvents(ctx: SimContext, input: { Entries: Array<{ Source: string; DetailType: string; Detail: string | object; Resources?: string[] }> }) {
+  const entries = (optionalArray(requireObject(input, 'request').Entries, 'Entries', 10) ?? []).map((e, i) => requireObject(e, `Entries[${i}]`));
+  const results = entries.map((entry, i) => {
+    const source = optionalString(entry.Source, `Entries[${i}].Source`);
+    const detailType = optionalString(entry.DetailType, `Entries[${i}].DetailType`);
+    if (!source || !detailType) throw invalid(`Entries[${i}] needs Source and DetailType.`, `Entries[${i}]`);
+    const detail = typeof entry.Detail === 'string' ? (JSON.parse(entry.Detail) as Record<string, unknown>) : (requireObject(entry.Detail, `Entries[${i}].Detail`) as Record<string, unknown>);
+    return { EventId: emitEventBridge(ctx, detailType, (entry.Resources as string[] | undefined) ?? [], detail, source) };
+  });
+  return { FailedEntryCount: 0, Entries: results };
+}
+
+function invoke(ctx: SimContext, rule: RuleRecord): void {
+  const second = Math.floor(ctx.clock.now / 1000);
+  if (rule.recent.second !== second) rule.recent = { second, count: 0 };
+  if (++rule.recent.count > MAX_INVOCATIONS_PER_SECOND) return;
+  rule.invocations++;
+  for (const target of rule.targets) {
+    try {
+      runTask(ctx, {
+        cluster: target.clusterArn,
+        taskDefinition: target.taskDefinitionArn,
+        count: target.taskCount,
+        startedBy: `events-rule/${rule.name}`,
+        ...(target.launchType ? { launchType: target.launchType } : {}),
+        ...(target.networkConfiguration ? { networkConfiguration: target.networkConfiguration } : {}),
+      });
+    } catch {
+      // A target that cannot run is EventBridge's failed invocation, not the simulator's crash.
+    }
+  }
+}
+
+/** Rules with patterns look at every event as it is appended; matching ones invoke at the same instant, after it. */
+export function watchEvents(ctx: SimContext): void {
+  ctx.log.subscribe((entry) => {
+    if (entry.kind !== 'eventbridge') return;
+    for (const rule of ctx.state.rules.values()) {
+      if (!rule.eventPattern || !matchesPattern(rule.eventPattern, entry.event as unknown as Record<string, unknown>)) continue;
+      ctx.clock.schedule(0, Priority.timer, `rule ${rule.name}`, () => invoke(ctx, rule));
+    }
+  });
+}
+
+/** Scheduled rules are checked once a minute, like scheduled scaling. */
+function ensureSchedules(ctx: SimContext): void {
+  if (ctx.schedulesTicking) return;
+  ctx.schedulesTicking = true;
+  const tick = () => {
+    const now = epochSeconds(ctx, ctx.clock.now);
+    for (const rule of ctx.state.rules.values()) {
+      if (rule.scheduleExpression && scheduleDue(rule.scheduleExpression, now, epochSeconds(ctx, 0))) invoke(ctx, rule);
+    }
+    ctx.clock.schedule(60_000, Priority.timer, 'schedules', tick);
+  };
+  ctx.clock.schedule(60_000 - (ctx.clock.now % 60_000), Priority.timer, 'schedules', tick);
+}
+
+export function describeRule(ctx: SimContext, input: { Name: string }) {
+  const rule = ctx.state.rules.get(String(requireObject(input, 'request').Name));
+  if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${String(input.Name)} does not exist.`, 'Name');
+  return { Name: rule.name, Arn: rule.arn, ScheduleExpression: rule.scheduleExpression, EventPattern: rule.eventPattern ? JSON.stringify(rule.eventPattern) : undefined, State: 'ENABLED', Invocations: rule.invocations };
+}
