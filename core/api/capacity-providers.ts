@@ -4,7 +4,7 @@ import type { CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
 import { FARGATE_PROVIDERS } from '../capacity/fargate-capacity.js';
 import { ensureManagedScaling } from '../capacity/managed-scaling-controller.js';
 import { DEFAULT_MANAGED_SCALING } from '../capacity/managed-scaling.js';
-import { optionalArray, optionalEnum, optionalInteger, rejectUnknownFields, requireName, requireObject, requireString } from '../validation/fields.js';
+import { optionalEnum, optionalInteger, optionalStringList, rejectUnknownFields, requireName, requireObject, requireString } from '../validation/fields.js';
 
 /** CreateCapacityProvider for an Auto Scaling group, with managed scaling and managed termination protection. */
 export function createCapacityProvider(
@@ -67,7 +67,7 @@ export function createCapacityProvider(
 
 export function describeCapacityProviders(ctx: SimContext, input: { capacityProviders?: string[] } = {}) {
   const request = requireObject(input ?? {}, 'request');
-  const names = (optionalArray(request.capacityProviders, 'capacityProviders', 100) ?? [...FARGATE_PROVIDERS, ...ctx.state.capacityProviders.keys()]).map(String);
+  const names = optionalStringList(request.capacityProviders, 'capacityProviders', 100) ?? [...FARGATE_PROVIDERS, ...ctx.state.capacityProviders.keys()];
   const capacityProviders = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of names) {

@@ -6,7 +6,7 @@ import { resolveCluster } from './resolve.js';
 import { arns, resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
 import type { ClusterRecord } from '../model/state.js';
-import { optionalArray, optionalString, rejectUnknownFields, requireName, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalString, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../validation/fields.js';
 
 export function clusterView(cluster: ClusterRecord): Cluster {
   let running = 0;
@@ -64,7 +64,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   const request = requireObject(input ?? {}, 'request');
   rejectUnknownFields(request, '', ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
-  optionalArray(request.tags, 'tags', 50);
+  const tags = validateTags(request.tags);
   const capacityProviders = validateProviders(ctx, request.capacityProviders);
   const existing = ctx.state.clusters.get(name);
   // CreateCluster is idempotent: the same name returns the existing cluster.
@@ -76,7 +76,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
     instances: new Map(),
     services: new Map(),
     tasks: new Map(),
-    tags: ((request.tags as Cluster['tags']) ?? []).map((t) => ({ ...t })),
+    tags,
     settings: [{ name: 'containerInsights', value: 'disabled' }],
     capacityProviders,
     defaultCapacityProviderStrategy: [],
@@ -88,10 +88,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
 
 export function describeClusters(ctx: SimContext, input: { clusters?: string[] } = {}) {
   const request = requireObject(input ?? {}, 'request');
-  const names = (optionalArray(request.clusters, 'clusters', 100) ?? ['default']).map((c, i) => {
-    optionalString(c, `clusters[${i}]`);
-    return c as string;
-  });
+  const names = optionalStringList(request.clusters, 'clusters', 100) ?? ['default'];
   const clusters: Cluster[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of names) {

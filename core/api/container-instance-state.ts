@@ -5,7 +5,7 @@ import { findContainerInstance, resolveCluster } from './resolve.js';
 import type { SimContext } from '../engine/context.js';
 import { emitInstanceChange, wakeServices } from '../capacity/instance-events.js';
 import { removeInstance } from '../capacity/instance-termination.js';
-import { optionalArray, optionalBoolean, optionalEnum, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalBoolean, optionalEnum, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
 
 /**
  * DRAINING stops new placements; the service scheduler then replaces the instance's service tasks within
@@ -20,7 +20,7 @@ export function updateContainerInstancesState(
   const cluster = resolveCluster(ctx, request.cluster);
   const status = optionalEnum(request.status, 'status', ['ACTIVE', 'DRAINING'] as const);
   if (!status) throw invalidParameter('status should not be null or empty.', 'status');
-  const refs = optionalArray(request.containerInstances, 'containerInstances', 10);
+  const refs = optionalStringList(request.containerInstances, 'containerInstances', 10);
   if (!refs || refs.length === 0) throw invalidParameter('containerInstances should not be null or empty.', 'containerInstances');
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];

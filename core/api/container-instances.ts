@@ -6,7 +6,7 @@ import { epochSeconds, type SimContext } from '../engine/context.js';
 import { remainingCpu, remainingMemory, usedPortSet } from '../capacity/instance-resources.js';
 import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
 import type { InstanceRecord } from '../model/state.js';
-import { optionalArray, optionalString, requireObject } from '../validation/fields.js';
+import { optionalString, optionalStringList, requireObject } from '../validation/fields.js';
 
 const integer = (name: 'CPU' | 'MEMORY', value: number): Resource => ({
   name,
@@ -68,7 +68,7 @@ export function containerInstanceView(ctx: SimContext, instance: InstanceRecord)
 export function describeContainerInstances(ctx: SimContext, input: { cluster?: string; containerInstances: string[] }) {
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
-  const refs = optionalArray(request.containerInstances, 'containerInstances', 100);
+  const refs = optionalStringList(request.containerInstances, 'containerInstances', 100);
   if (!refs || refs.length === 0) throw invalidParameter('containerInstances should not be null or empty.', 'containerInstances');
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];

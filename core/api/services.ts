@@ -14,15 +14,7 @@ import { newTaskSet, taskSetView } from '../blue-green/task-sets.js';
 import { validateServiceConnect, validateServiceRegistries } from '../discovery/validate-service-discovery.js';
 import { stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
-import {
-  optionalArray,
-  optionalBoolean,
-  optionalEnum,
-  optionalInteger,
-  rejectUnknownFields,
-  requireName,
-  requireObject,
-} from '../validation/fields.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../validation/fields.js';
 
 const CREATE_FIELDS = [
   'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
@@ -185,6 +177,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   );
   if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
+  const tags = validateTags(request.tags);
   const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
   const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
@@ -217,7 +210,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     deployments: [],
     events: [],
     createdAt: ctx.clock.now,
-    tags: ((request.tags as Service['tags']) ?? []).map((t) => ({ ...t })),
+    tags,
     steady: false,
     passScheduled: false,
     openConditions: new Map(),
@@ -286,7 +279,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
 export function describeServices(ctx: SimContext, input: { cluster?: string; services: string[] }) {
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
-  const refs = optionalArray(request.services, 'services', 10);
+  const refs = optionalStringList(request.services, 'services', 10);
   if (!refs || refs.length === 0) throw invalidParameter('services should not be null or empty.', 'services');
   const services: Service[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];

@@ -3,7 +3,7 @@ import { clientError } from './errors.js';
 import { resolveTaskDefinition } from './resolve.js';
 import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
-import { optionalArray, optionalEnum, optionalString, requireObject } from '../validation/fields.js';
+import { optionalEnum, optionalString, optionalStringList, requireObject } from '../validation/fields.js';
 import { validateTaskDefinition } from '../validation/task-definition.js';
 import { isFargateSize } from '../validation/fargate-sizes.js';
 
@@ -91,7 +91,7 @@ export function listTaskDefinitionFamilies(ctx: SimContext, input: { familyPrefi
 /** Only INACTIVE revisions can be deleted; they go DELETE_IN_PROGRESS and their numbers stay used. */
 export function deleteTaskDefinitions(ctx: SimContext, input: { taskDefinitions: string[] }) {
   const request = requireObject(input, 'request');
-  const refs = optionalArray(request.taskDefinitions, 'taskDefinitions', 10);
+  const refs = optionalStringList(request.taskDefinitions, 'taskDefinitions', 10);
   if (!refs || refs.length === 0) throw clientError('taskDefinitions should not be null or empty.', 'taskDefinitions');
   const taskDefinitions: TaskDefinition[] = [];
   const failures: Array<{ arn: string; reason: string; detail?: string }> = [];

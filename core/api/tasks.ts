@@ -12,14 +12,7 @@ import type { SimContext } from '../engine/context.js';
 import { stoppedReasons } from '../events/service-messages.js';
 import { stopTask as applyStop } from '../lifecycle/task-transitions.js';
 import { startTasks } from '../scheduler/start-tasks.js';
-import {
-  optionalArray,
-  optionalEnum,
-  optionalInteger,
-  optionalString,
-  rejectUnknownFields,
-  requireObject,
-} from '../validation/fields.js';
+import { optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, validateTags } from '../validation/fields.js';
 
 const RUN_TASK_FIELDS = [
   'cluster', 'taskDefinition', 'count', 'launchType', 'group', 'startedBy', 'placementConstraints', 'placementStrategy',
@@ -41,7 +34,7 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
   const target = resolveLaunchTarget(request, cluster, taskDefinition);
   const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
   const startedBy = optionalString(request.startedBy, 'startedBy');
-  optionalArray(request.tags, 'tags', 50);
+  const tags = validateTags(request.tags);
   const strategies = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
   const constraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
   const providers = chooseCapacityProviders(target.capacityProviderStrategy, {}, count);
@@ -53,7 +46,7 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
     strategies: strategies.length > 0 ? strategies : DEFAULT_RUN_TASK_STRATEGY,
     constraints,
     startedBy,
-    tags: request.tags as Task['tags'],
+    tags,
     capacityProviderName: providers[0],
     zones: target.networkConfiguration ? zonesOfSubnets(ctx.region, target.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
   });
@@ -88,7 +81,7 @@ export function stopTask(ctx: SimContext, input: StopTaskRequest) {
 export function describeTasks(ctx: SimContext, input: { cluster?: string; tasks: string[] }) {
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
-  const refs = optionalArray(request.tasks, 'tasks', 100);
+  const refs = optionalStringList(request.tasks, 'tasks', 100);
   if (!refs || refs.length === 0) throw invalidParameter('Tasks cannot be empty.', 'tasks');
   const tasks: Task[] = [];
   const failures: Failure[] = [];
@@ -135,7 +128,7 @@ export function startTask(ctx: SimContext, input: { cluster?: string; taskDefini
   if (taskDefinition.status !== 'ACTIVE') {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
-  const refs = optionalArray(request.containerInstances, 'containerInstances', 10);
+  const refs = optionalStringList(request.containerInstances, 'containerInstances', 10);
   if (!refs || refs.length === 0) throw invalidParameter('containerInstances should not be null or empty.', 'containerInstances');
   const targets = refs.map((ref, i) => {
     const instance = findContainerInstance(cluster, ref);

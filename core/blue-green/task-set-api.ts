@@ -3,7 +3,7 @@ import { resolveCluster, resolveService, resolveTaskDefinition } from '../api/re
 import type { SimContext } from '../engine/context.js';
 import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
-import { optionalArray, optionalString, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
+import { optionalArray, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import type { TaskSetRecord } from './task-set-state.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 
@@ -87,7 +87,7 @@ export function describeTaskSets(ctx: SimContext, input: { cluster?: string; ser
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
   const service = resolveService(cluster, request.service);
-  const refs = optionalArray(request.taskSets, 'taskSets', 100);
+  const refs = optionalStringList(request.taskSets, 'taskSets', 100);
   const sets = refs ? refs.map((ref, i) => findTaskSet(service, ref, `taskSets[${i}]`)) : service.taskSets;
   return { taskSets: sets.map((s) => taskSetView(ctx, service, s)), failures: [] };
 }

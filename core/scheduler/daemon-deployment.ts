@@ -25,6 +25,8 @@ export interface DaemonDecision {
   startOn: string[];
   stop: string[];
   complete: boolean;
+  /** Old tasks wait to be replaced but minimumHealthyPercent lets none go: the same event as a REPLICA service. */
+  blockedByConfiguration: boolean;
 }
 
 export function decideDaemonPass(input: DaemonInput): DaemonDecision {
@@ -51,5 +53,8 @@ export function decideDaemonPass(input: DaemonInput): DaemonDecision {
     startOn.length === 0 &&
     input.tasks.every((t) => !t.stopping) &&
     input.eligibleInstanceIds.every((id) => live.some((t) => t.instanceId === id && t.deploymentId === input.primaryDeploymentId && t.healthy));
-  return { startOn, stop, complete };
+  const waitingOld = live.some((t) => t.deploymentId !== input.primaryDeploymentId && eligible.has(t.instanceId));
+  const inFlight = input.tasks.some((t) => t.stopping || !t.healthy);
+  const blockedByConfiguration = waitingOld && stop.length === 0 && startOn.length === 0 && !inFlight;
+  return { startOn, stop, complete, blockedByConfiguration };
 }

@@ -4,6 +4,7 @@ import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { decideDaemonPass } from './daemon-deployment.js';
 import { recordServiceEvent } from './service-events.js';
+import { clearCondition, openCondition } from './service-conditions.js';
 import { settleDeployments } from './settle-deployments.js';
 import { startTasks } from './start-tasks.js';
 import { findTaskDefinition } from './task-definition-lookup.js';
@@ -53,5 +54,7 @@ export function runDaemonPass(ctx: SimContext, cluster: ClusterRecord, service: 
     service.steady = false;
     recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, started.map((t) => t.id)));
   }
+  if (decision.blockedByConfiguration) openCondition(ctx, service, 'deployment-configuration', serviceMessages.blockedByDeploymentConfiguration(service.name));
+  else clearCondition(service, 'deployment-configuration');
   settleDeployments(ctx, cluster, service, decision.complete);
 }

@@ -59,7 +59,8 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
   // A PRIMARY with more tasks than desired (a scale-in) sheds the surplus the same way.
   const primarySurplus = primary.length - desiredCount;
   if (primarySurplus > 0) {
-    const stoppedHealthy = stop.filter((arn) => oldHealthy.some((t) => t.taskArn === arn)).length;
+    const oldHealthyArns = new Set(oldHealthy.map((t) => t.taskArn));
+    const stoppedHealthy = stop.filter((arn) => oldHealthyArns.has(arn)).length;
     const budget = Math.max(0, healthyBudget - stoppedHealthy);
     const unhealthyPrimary = primary.filter((t) => !t.healthy);
     const healthyPrimary = primary.filter((t) => t.healthy);
@@ -71,7 +72,8 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
     stop.push(...fromUnhealthy, ...fromHealthy);
   }
 
-  const primaryStopped = stop.filter((arn) => primary.some((t) => t.taskArn === arn)).length;
+  const primaryArns = new Set(primary.map((t) => t.taskArn));
+  const primaryStopped = stop.filter((arn) => primaryArns.has(arn)).length;
   const room = bounds.upper - (live.length - stop.length);
   const needed = desiredCount - (primary.length - primaryStopped);
   const startCount = input.launchesAllowed === false ? 0 : Math.max(0, Math.min(needed, room));

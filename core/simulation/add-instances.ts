@@ -6,7 +6,7 @@ import { emitInstanceChange, wakeServices } from '../capacity/instance-events.js
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { privateAddress } from '../capacity/private-address.js';
 import type { ClusterRecord, InstanceRecord } from '../model/state.js';
-import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalStringList, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
 
 export interface AddInstancesRequest {
   cluster?: string;
@@ -30,7 +30,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
   rejectUnknownFields(request, '', ['cluster', 'instanceType', 'count', 'availabilityZones', 'lifecycle', 'attributes', 'spotInstanceDraining']);
   const cluster = resolveCluster(ctx, request.cluster);
   const instanceType = optionalString(request.instanceType, 'instanceType');
-  const spec = instanceType ? INSTANCE_TYPES[instanceType] : undefined;
+  const spec = instanceType && Object.hasOwn(INSTANCE_TYPES, instanceType) ? INSTANCE_TYPES[instanceType] : undefined;
   if (!instanceType || !spec) {
     throw invalidParameter(
       `instanceType ${JSON.stringify(instanceType ?? null)} is not a simulated instance type; use one of ${Object.keys(INSTANCE_TYPES).join(', ')}.`,
@@ -38,9 +38,7 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
     );
   }
   const count = optionalInteger(request.count, 'count', { min: 1, max: 5000 }) ?? 1;
-  const zones = (optionalArray(request.availabilityZones, 'availabilityZones', 10) ?? ['a', 'b', 'c'].map((z) => `${ctx.region}${z}`)).map(
-    (z, i) => optionalString(z, `availabilityZones[${i}]`)!,
-  );
+  const zones = optionalStringList(request.availabilityZones, 'availabilityZones', 10) ?? ['a', 'b', 'c'].map((z) => `${ctx.region}${z}`);
   if (zones.length === 0) throw invalidParameter('availabilityZones should not be empty.', 'availabilityZones');
   const lifecycle = optionalEnum(request.lifecycle, 'lifecycle', ['on-demand', 'spot'] as const) ?? 'on-demand';
   const spotInstanceDraining = optionalBoolean(request.spotInstanceDraining, 'spotInstanceDraining') ?? false;

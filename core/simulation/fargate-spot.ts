@@ -36,6 +36,10 @@ export function setFargateCapacity(ctx: SimContext, input: { capacityProvider: '
   const provider = request.capacityProvider;
   if (provider !== 'FARGATE' && provider !== 'FARGATE_SPOT') throw invalidParameter('capacityProvider must be FARGATE or FARGATE_SPOT.', 'capacityProvider');
   if (request.maxTasks === null) delete ctx.state.fargateCapacity[provider];
-  else ctx.state.fargateCapacity[provider] = optionalInteger(request.maxTasks, 'maxTasks', { min: 0, max: 100000 })!;
+  else {
+    const maxTasks = optionalInteger(request.maxTasks, 'maxTasks', { min: 0, max: 100000 });
+    if (maxTasks === undefined) throw invalidParameter('maxTasks is required: a number of tasks, or null to lift the cap.', 'maxTasks');
+    ctx.state.fargateCapacity[provider] = maxTasks;
+  }
   for (const cluster of ctx.state.clusters.values()) wakeServices(ctx, cluster.name);
 }

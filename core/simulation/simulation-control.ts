@@ -17,6 +17,8 @@ import { metricKey } from '../autoscaling/metrics-and-scaling.js';
 import { costReport, type CostReport } from '../cost/cost-meter.js';
 import { resolvePath } from '../storage/file-access.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
+import { validateImageBehaviour } from '../validation/image-behaviour.js';
+import { requireObject } from '../validation/fields.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
@@ -164,8 +166,9 @@ export class SimulationControl {
   }
 
   registerImage(image: string, behaviour: ImageBehaviour): void {
-    if (typeof image !== 'string' || image === '') throw invalidParameter('image should not be null or empty.', 'image');
-    this.changed('registerImage', [image, behaviour], this.ctx.images.register(image, behaviour));
+    if (typeof image !== 'string' || image === '' || image.length > 255) throw invalidParameter('image must be an image name of 1 to 255 characters.', 'image');
+    const valid = validateImageBehaviour(behaviour);
+    this.changed('registerImage', [image, valid], this.ctx.images.register(image, valid));
   }
 
   /** Moves virtual time forward, running everything due on the way. */
@@ -176,12 +179,14 @@ export class SimulationControl {
 
   /** Runs until `condition` holds or `maxSeconds` pass; returns whether it held. */
   runUntil(condition: () => boolean, maxSeconds: number): boolean {
+    if (typeof condition !== 'function') throw invalidParameter('condition must be a function that says when to stop.', 'condition');
     return this.timeMoved(this.ctx.clock.runUntilCondition(condition, this.ctx.clock.now + checkSeconds(maxSeconds, 'maxSeconds') * 1000));
   }
 
   /** Runs until the service's PRIMARY deployment is COMPLETED with every task healthy and nothing else left. */
   runUntilSteady(request: { cluster?: string; service: string; maxSeconds?: number }): boolean {
-    const service = resolveService(resolveCluster(this.ctx, request.cluster), request.service);
+    const checked = requireObject(request, 'request');
+    const service = resolveService(resolveCluster(this.ctx, checked.cluster), checked.service);
     // A pass still to come may find work (a new instance for a daemon, say): not steady until it has run.
     return this.runUntil(() => service.steady && !service.passScheduled, request.maxSeconds ?? 3600);
   }
@@ -191,6 +196,7 @@ export class SimulationControl {
   }
 
   eventsSince(seq: number): SimEvent[] {
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) throw invalidParameter('seq must be a whole number of 0 or more.', 'seq');
     return this.ctx.log.since(seq);
   }
 
@@ -213,11 +219,16 @@ export class SimulationControl {
    * starting with the state at that mark.
    */
   taskHistory(service: string, cluster = 'default', since?: { sample: number; time: number }): ServiceCensusPoint[] {
+    if (typeof service !== 'string' || typeof cluster !== 'string') throw invalidParameter('service and cluster must be names.', 'service');
+    if (since !== undefined && (typeof since?.sample !== 'number' || typeof since.time !== 'number')) {
+      throw invalidParameter('since must be a mark from historyMark().', 'since');
+    }
     return this.ctx.census.seriesFor(cluster, service, since?.sample ?? 0, since?.time ?? 0);
   }
 
   /** Why a task went where it went: instances rejected by which rule, and the strategy stages. */
   explainPlacement(request: { cluster?: string; task: string }): PlacementExplanation {
+    requireObject(request, 'request');
     const cluster = resolveCluster(this.ctx, request.cluster);
     const id = typeof request.task === 'string' ? request.task.slice(request.task.lastIndexOf('/') + 1) : '';
     const task = [...cluster.tasks.values()].find((t) => t.id === id);

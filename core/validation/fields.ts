@@ -57,7 +57,26 @@ export function optionalArray(value: unknown, field: string, maxItems?: number):
   if (maxItems !== undefined && value.length > maxItems) {
     fail('InvalidParameterException', field, `${field} can have at most ${maxItems} items (got ${value.length}).`);
   }
+  // A hole in a list is not an item: .map would skip it and let it past the checks.
+  for (let i = 0; i < value.length; i++) if (!(i in value)) fail('InvalidParameterException', `${field}[${i}]`, `${field}[${i}] is missing.`);
   return value;
+}
+
+/** A list of non-empty strings (names or ARNs), as the Describe* actions take. */
+export function optionalStringList(value: unknown, field: string, maxItems?: number): string[] | undefined {
+  return optionalArray(value, field, maxItems)?.map((item, i) => requireString(item, `${field}[${i}]`));
+}
+
+/** `tags`: at most 50 {key, value} pairs, keys 1-128 characters, values up to 256. */
+export function validateTags(value: unknown, field = 'tags'): Array<{ key: string; value?: string }> {
+  return (optionalArray(value, field, 50) ?? []).map((t, i) => {
+    const tag = requireObject(t, `${field}[${i}]`);
+    const key = requireString(tag.key, `${field}[${i}].key`);
+    if (key.length > 128) fail('InvalidParameterException', `${field}[${i}].key`, `${field}[${i}].key can be at most 128 characters.`);
+    const tagValue = optionalString(tag.value, `${field}[${i}].value`);
+    if (tagValue !== undefined && tagValue.length > 256) fail('InvalidParameterException', `${field}[${i}].value`, `${field}[${i}].value can be at most 256 characters.`);
+    return tagValue === undefined ? { key } : { key, value: tagValue };
+  });
 }
 
 export function optionalEnum<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | undefined {

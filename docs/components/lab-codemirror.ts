@@ -1,6 +1,7 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
@@ -25,6 +26,19 @@ function languageOf(file: string): Extension {
   return [];
 }
 
+/**
+ * Token colours from the site's own text colours, which keep 4.5:1 contrast in light and dark mode
+ * (CodeMirror's default style is made for a white page only).
+ */
+const readableHighlightStyle = HighlightStyle.define([
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--vp-c-green-1)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--vp-c-indigo-1)' },
+  { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword], color: 'var(--vp-c-purple-1)' },
+  { tag: [tags.propertyName, tags.definition(tags.variableName)], color: 'var(--vp-c-brand-1)' },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--vp-c-text-2)', fontStyle: 'italic' },
+  { tag: tags.invalid, color: 'var(--vp-c-danger-1)' },
+]);
+
 export function createLabEditor(parent: HTMLElement, options: { file: string; text: string; label: string; onChange(text: string): void }): LabCodeEditor {
   const view = new EditorView({
     parent,
@@ -37,7 +51,7 @@ export function createLabEditor(parent: HTMLElement, options: { file: string; te
         drawSelection(),
         bracketMatching(),
         indentOnInput(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(readableHighlightStyle),
         EditorState.tabSize.of(2),
         languageOf(options.file),
         lintGutter(),
@@ -48,6 +62,9 @@ export function createLabEditor(parent: HTMLElement, options: { file: string; te
       ],
     }),
   });
+
+  // The scroll area must be reachable by keyboard on its own (axe: scrollable-region-focusable).
+  view.scrollDOM.tabIndex = 0;
 
   return {
     setText(text) {

@@ -21,7 +21,9 @@ export function matchStep(text: string): StepMatch[] {
 }
 
 /** The closest known steps to an undefined one, best first, for the "did you mean" answer. */
-export function suggestSteps(text: string, limit = 3): string[] {
+export function suggestSteps(fullText: string, limit = 3): string[] {
+  // A step is a sentence: comparing a megabyte of text with every expression would only waste time.
+  const text = fullText.slice(0, 300);
   const shape = (s: string) => s.replace(/"[^"]*"/g, '{string}').replace(/\b\d+\b/g, '{int}').toLowerCase();
   return stepDefinitions
     .map((d) => ({ expression: d.expression, distance: editDistance(shape(text), d.expression.toLowerCase()) }))

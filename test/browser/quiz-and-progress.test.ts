@@ -19,10 +19,15 @@ async function answerFirstQuestion(page: Page): Promise<string> {
 
 const summary = (page: Page, id: string) => page.getByTestId(id).textContent();
 
+/** Opens a page and waits until it has hydrated: a click on server-rendered HTML before that does nothing. */
+async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(`${session.url}${path}`, { waitUntil: 'networkidle' });
+}
+
 describe.skipIf(!session.available)('quizzes and progress', () => {
   it.skipIf(!haveQuestions)('answers a question: right or not, with the explanation and the chapter', async () => {
     const watched = await session.open();
-    await watched.page.goto(`${session.url}/quizzes`);
+    await openPage(watched.page, '/quizzes');
     const feedback = await answerFirstQuestion(watched.page);
     expect(feedback).toMatch(/^\s*(Right\.|Not quite\.)/);
     expect(feedback).toContain('Taught in');
@@ -32,7 +37,7 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
   it.skipIf(!haveQuestions)('scores a practice set for a certification and lists the wrong answers for review', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/exam-prep`);
+    await openPage(page, '/exam-prep');
     await page.getByTestId('exam-DVA').click();
     expect(await page.getByTestId('exam-DVA').getAttribute('aria-pressed')).toBe('true');
     const right = (await answerFirstQuestion(page)).includes('Right.');
@@ -45,8 +50,10 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
   it.skipIf(!haveQuestions)('asks a predict question halfway through a scenario, then plays on and says who was right', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/quizzes`);
-    const question = page.locator('[data-testid="quiz-question"]:has([data-testid="quiz-start"])').first();
+    await openPage(page, '/quizzes');
+    // Found by id: once started, it no longer has the start button that picked it.
+    const id = await page.locator('[data-testid="quiz-question"]:has([data-testid="quiz-start"])').first().getAttribute('data-question-id');
+    const question = page.locator(`[data-question-id="${id}"]`);
     const pauseAfter = Number((await question.locator('.hint').textContent())!.match(/after step (\d+)/)![1]);
     await question.getByTestId('quiz-start').click();
     await question.locator('.hint', { hasText: 'Paused' }).waitFor({ timeout: 60_000 });
@@ -66,7 +73,7 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
   it('keeps chapters read, scenarios played, labs passed and quiz answers across a reload, until reset', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/progress`);
+    await openPage(page, '/progress');
     expect(await summary(page, 'progress-chapters')).toMatch(/^\s*0 of \d+ chapters read/);
 
     await page.goto(`${session.url}/chapters/rolling-updates`);
@@ -79,11 +86,11 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
     // What the labs panel writes when a lab passes.
     await page.evaluate(() => localStorage.setItem('ecs-lab:labs', JSON.stringify({ version: 1, passed: { 'rolling-update': new Date().toISOString() } })));
     if (haveQuestions) {
-      await page.goto(`${session.url}/quizzes`);
+      await openPage(page, '/quizzes');
       await answerFirstQuestion(page);
     }
 
-    await page.goto(`${session.url}/progress`);
+    await openPage(page, '/progress');
     await page.reload();
     expect(await summary(page, 'progress-chapters')).toMatch(/^\s*1 of \d+ chapters read/);
     expect(await summary(page, 'progress-scenarios')).toContain('1 played');

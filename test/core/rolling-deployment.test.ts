@@ -158,3 +158,11 @@ describe('one daemon pass', () => {
     expect(decideDaemonPass({ eligibleInstanceIds: ['a', 'b'], primaryDeploymentId: 'new', minimumHealthyPercent: 0, tasks: [task('a', 'new'), task('b', 'new')] }).complete).toBe(true);
   });
 });
+
+describe('a daemon that cannot move', () => {
+  it('says it is blocked by its deployment configuration when minimumHealthyPercent keeps every old task', () => {
+    const tasks = ['a', 'b'].map((i) => ({ taskArn: `old-${i}`, instanceId: i, deploymentId: 'old', healthy: true, stopping: false }));
+    const decision = decideDaemonPass({ eligibleInstanceIds: ['a', 'b'], primaryDeploymentId: 'new', minimumHealthyPercent: 100, tasks });
+    expect(decision).toMatchObject({ stop: [], startOn: [], blockedByConfiguration: true });
+  });
+});

@@ -16,7 +16,7 @@ export function buildSidebar(docsDir: string): DefaultTheme.SidebarItem[] {
   for (const section of SIDEBAR_SECTIONS) {
     const pages = readSection(docsDir, section.dir);
     if (pages.length === 0) continue;
-    groups.push({ text: section.text, collapsed: false, items: pages.map((page) => ({ text: page.title, link: page.link })) });
+    groups.push({ text: section.text, items: pages.map((page) => ({ text: page.title, link: page.link })) });
   }
   return [{ text: 'Home', link: '/' }, ...groups, { text: 'Coverage', link: '/coverage' }];
 }
