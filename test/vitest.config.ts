@@ -9,5 +9,7 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
+    // Property tests draw the same cases on every run, so CI is repeatable; `npm run soak` explores new seeds.
+    setupFiles: ['test/fast-check-seed.ts'],
   },
 });

@@ -47,6 +47,7 @@ export const placementProblemWording: Record<string, string> = {
   'RESOURCE:CPU': 'has insufficient CPU units available',
   'RESOURCE:MEMORY': 'has insufficient memory available',
   'RESOURCE:PORTS': 'is already using a port required by your task',
+  ATTRIBUTE: 'is missing an attribute required by your task',
   // ECS's own wording for this case is not documented; the simulator says what happened.
   'RESOURCE:ENI': 'has no elastic network interface left for an awsvpc task',
   AGENT: 'encountered error "AGENT"',

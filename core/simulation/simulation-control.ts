@@ -48,8 +48,9 @@ export class SimulationControl {
 
   /** Runs everything due up to virtual time `virtualMs` (how snapshots replay the clock). */
   advanceTo(virtualMs: number): { now: number } {
-    if (typeof virtualMs !== 'number' || !Number.isFinite(virtualMs) || virtualMs < this.ctx.clock.now) {
-      throw invalidParameter(`advanceTo needs a virtual time in ms no earlier than now (${this.ctx.clock.now}).`, 'virtualMs');
+    const now = this.ctx.clock.now;
+    if (typeof virtualMs !== 'number' || !Number.isInteger(virtualMs) || virtualMs < now || virtualMs - now > MAX_RUN_SECONDS * 1000) {
+      throw invalidParameter(`advanceTo needs a whole number of virtual ms from now (${now}) to ${MAX_RUN_SECONDS} s later.`, 'virtualMs');
     }
     this.ctx.clock.runUntil(virtualMs);
     this.ctx.journal.recordTime(this.ctx.clock.now);

@@ -15,5 +15,6 @@ import './blue-green-steps.js';
 import './iam-steps.js';
 import './storage-steps.js';
 import './event-driven-steps.js';
+import './placement-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

@@ -28,6 +28,7 @@ const reproductions: Record<string, (sim: EcsSimulator) => void> = {
   'instance-type-looked-up-on-a-plain-object': (sim) => expectClientRefusal(() => sim.control.addInstances({ instanceType: 'constructor' })),
   'add-instances-zone-items-unchecked': (sim) => expectClientRefusal(() => sim.control.addInstances({ instanceType: 'm5.large', availabilityZones: [undefined as unknown as string] })),
   'image-behaviour-unchecked': (sim) => expectClientRefusal(() => sim.control.registerImage('job:1', { pullSeconds: -5 })),
+  'advance-to-without-an-upper-bound': (sim) => expectClientRefusal(() => sim.control.advanceTo(Number.MAX_SAFE_INTEGER)),
   'control-arguments-unchecked': (sim) => expectClientRefusal(() => sim.control.runUntil(42 as unknown as () => boolean, 60)),
   // eslint-disable-next-line no-sparse-arrays
   'sparse-array-items-skip-validation': (sim) => expectClientRefusal(() => sim.createService({ serviceName: 's', taskDefinition: 'job', desiredCount: 1, placementConstraints: [, { type: 'distinctInstance' }] as never })),

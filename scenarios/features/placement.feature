@@ -1,0 +1,32 @@
+@concepts:C37 @concepts:C36
+Feature: Task placement
+  When a task runs on EC2, ECS first keeps the instances with enough CPU, memory, ports and ENIs, then
+  those that meet the constraints (distinctInstance, memberOf with the cluster query language), then
+  ranks the rest by the strategies in order (spread, binpack, random). Strategies are wishes; constraints
+  are rules, and a task that no instance satisfies waits. Take away: spread across zones for
+  availability, binpack for cost, and use constraints only for what must hold.
+
+  Background:
+    Given a cluster "demo" with 3 m5.large instances across 3 zones
+    And 1 more t3.medium instance joins the cluster in us-east-1a
+    And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
+
+  Scenario: Spread across zones, then binpack on memory: balanced zones, few instances
+    Given a service "web" running 6 tasks of "web" placed by "spread(attribute:ecs.availability-zone), binpack(memory)"
+    Then every zone runs 2 tasks of "web"
+    And the tasks of "web" sit on 3 instances
+
+  Scenario: A memberOf constraint keeps tasks off an instance type
+    Given a service "web" running 6 tasks of "web" on instances where "attribute:ecs.instance-type == m5.large"
+    Then 6 tasks of "web" are running
+    And no task of "web" runs on a t3.medium instance
+    And a task of "web" explains it was placed after rejecting instances for ATTRIBUTE
+
+  Scenario: distinctInstance puts at most one task on each instance; the fifth task cannot be placed
+    Given a service "web" running 5 tasks of "web", one per instance
+    Then 4 tasks of "web" are running
+    And the tasks of "web" sit on 4 instances
+    And the service "web" reports:
+      """
+      (service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance …) is missing an attribute required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.
+      """
