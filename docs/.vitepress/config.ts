@@ -10,6 +10,8 @@ const sidebar = buildSidebar(docsDir);
 
 export default defineConfig({
   title: 'ecs-lab',
+  // The high-contrast GitHub themes keep every token at 4.5:1 on the code background (axe color-contrast).
+  markdown: { theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   description:
     'Learn Amazon ECS without an AWS account: a deterministic ECS simulator, scenarios you can play, and graded labs.',
   lastUpdated: false,

@@ -1,11 +1,11 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
+import { TWO_SUBNETS } from './fargate-requests.js';
 
-const SUBNETS = ['subnet-0a1b', 'subnet-1c2d'];
 
 function ruleTarget(world: ScenarioWorld, family: string) {
   const clusterArn = world.sim.describeClusters({ clusters: [world.cluster] }).clusters[0].clusterArn;
-  return [{ Id: family, Arn: clusterArn, EcsParameters: { TaskDefinitionArn: family, TaskCount: 1, LaunchType: 'FARGATE' as const, NetworkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } } } }];
+  return [{ Id: family, Arn: clusterArn, EcsParameters: { TaskDefinitionArn: family, TaskCount: 1, LaunchType: 'FARGATE' as const, NetworkConfiguration: { awsvpcConfiguration: { subnets: TWO_SUBNETS } } } }];
 }
 
 function tasksStartedBy(world: ScenarioWorld, rule: string) {

@@ -2,6 +2,7 @@ import type { CapacityProviderStrategyItem, Task } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { describeService } from './service-inspection.js';
+import { fargateTaskDefinition } from './fargate-requests.js';
 
 /** Three subnets, so Fargate spreads tasks over three zones. */
 const SUBNETS = ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'];
@@ -36,14 +37,7 @@ defineSteps('Fargate and capacity providers', {
     cpu: number,
     memory: number,
   ) => {
-    world.sim.registerTaskDefinition({
-      family,
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: String(cpu),
-      memory: String(memory),
-      containerDefinitions: [{ name: family, image, essential: true, portMappings: [{ containerPort: 80, protocol: 'tcp' }] }],
-    });
+    world.sim.registerTaskDefinition(fargateTaskDefinition(family, image, { cpu, memory }, {}, { portMappings: [{ containerPort: 80, protocol: 'tcp' }] }));
   },
   'a Fargate service {string} running {int} tasks of {string}': (world, name: string, count: number, family: string) =>
     createFargateService(world, name, count, family),
@@ -124,14 +118,7 @@ defineSteps('Task definition validation', {
   ) => {
     let message = 'no error';
     try {
-      world.sim.registerTaskDefinition({
-        family,
-        requiresCompatibilities: ['FARGATE'],
-        networkMode: 'awsvpc',
-        cpu: String(cpu),
-        memory: String(memory),
-        containerDefinitions: [{ name: family, image: `${family}:1` }],
-      });
+      world.sim.registerTaskDefinition(fargateTaskDefinition(family, `${family}:1`, { cpu, memory }));
     } catch (error) {
       message = `${(error as Error).name}: ${(error as Error).message}`;
     }

@@ -1,8 +1,8 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
+import { fargateTaskDefinition, TWO_SUBNETS } from './fargate-requests.js';
 import { messagePattern } from './message-pattern.js';
 
-const SUBNETS = ['subnet-0a1b', 'subnet-1c2d'];
 const roleArn = (world: ScenarioWorld, name: string) => `arn:aws:iam::${world.accountId}:role/${name}`;
 
 function ensureRole(world: ScenarioWorld, name: string): void {
@@ -43,33 +43,19 @@ defineSteps('IAM roles and secrets', {
     secret: string,
     variable: string,
   ) => {
-    world.sim.registerTaskDefinition({
-      family,
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: '256',
-      memory: '512',
-      executionRoleArn: roleArn(world, executionRole),
-      containerDefinitions: [{ name: family, image, secrets: [{ name: variable, valueFrom: world.secrets[secret] }] }],
-    });
+    world.sim.registerTaskDefinition(
+      fargateTaskDefinition(family, image, undefined, { executionRoleArn: roleArn(world, executionRole) }, { secrets: [{ name: variable, valueFrom: world.secrets[secret] }] }),
+    );
   },
   'a Fargate task definition {string} for image {string} with the task role {string}': (world, family: string, image: string, taskRole: string) => {
-    world.sim.registerTaskDefinition({
-      family,
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: '256',
-      memory: '512',
-      taskRoleArn: roleArn(world, taskRole),
-      containerDefinitions: [{ name: family, image }],
-    });
+    world.sim.registerTaskDefinition(fargateTaskDefinition(family, image, undefined, { taskRoleArn: roleArn(world, taskRole) }));
   },
   'the image {string} calls {word} on {string} when it starts': (world, image: string, action: string, resource: string) => {
     world.sim.control.registerImage(image, { calls: [{ action, resource }] });
   },
   'I create a Fargate service {string} with {int} tasks of {string}': (world, name: string, count: number, family: string) => {
     world.markUpdate();
-    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: count, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } } });
+    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: count, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: TWO_SUBNETS } } });
   },
   'a stopped container of {string} says {string}': (world, name: string, reason: string) => {
     const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' });

@@ -1,18 +1,14 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
+import { fargateTaskDefinition, TWO_SUBNETS } from './fargate-requests.js';
 
-const SUBNETS = ['subnet-0a1b', 'subnet-1c2d'];
 
 function register(world: ScenarioWorld, family: string, image: string, efs?: string) {
-  world.sim.registerTaskDefinition({
-    family,
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'awsvpc',
-    cpu: '256',
-    memory: '512',
-    ...(efs ? { volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: world.fileSystems[efs] } }] } : {}),
-    containerDefinitions: [{ name: family, image, ...(efs ? { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] } : {}) }],
-  });
+  world.sim.registerTaskDefinition(
+    efs
+      ? fargateTaskDefinition(family, image, undefined, { volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: world.fileSystems[efs] } }] }, { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] })
+      : fargateTaskDefinition(family, image),
+  );
   world.sim.control.registerImage(image, { countsMinutesIn: '/data/minutes' });
 }
 
@@ -30,7 +26,7 @@ defineSteps('Storage', {
   'a Fargate task definition {string} for image {string} that counts minutes on {string}': (world, family: string, image: string, efs: string) =>
     register(world, family, image, efs),
   'a Fargate service {string} running 1 task of {string}': (world, name: string, family: string) => {
-    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } } });
+    world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: TWO_SUBNETS } } });
     world.sim.control.runUntilSteady({ cluster: world.cluster, service: name });
   },
   'the counter of {string} reads {int}': (world, service: string, value: number) => {
