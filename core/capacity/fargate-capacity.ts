@@ -18,9 +18,10 @@ export function fargateTasksRunning(ctx: SimContext, provider: FargateProvider):
   return n;
 }
 
-export function fargateHasRoom(ctx: SimContext, provider: FargateProvider): boolean {
+/** How many more tasks the provider can run now (Infinity when a scenario set no limit). */
+export function fargateRoom(ctx: SimContext, provider: FargateProvider): number {
   const limit = ctx.state.fargateCapacity[provider];
-  return limit === undefined || fargateTasksRunning(ctx, provider) < limit;
+  return limit === undefined ? Infinity : Math.max(0, limit - fargateTasksRunning(ctx, provider));
 }
 
 /**

@@ -20,10 +20,21 @@ function targetFor(ctx: SimContext, task: TaskRecord, tg: TargetGroupRecord, con
   return { id: instance?.ec2InstanceId ?? '', port: binding?.hostPort ?? containerPort };
 }
 
+/** The load balancer entries a task registers under: its task set's (blue/green), else its service's. */
+function entriesOf(ctx: SimContext, task: TaskRecord) {
+  const service = serviceOf(ctx, task);
+  return service?.taskSets.find((s) => s.id === task.deploymentId)?.loadBalancers ?? service?.loadBalancers ?? [];
+}
+
+/** A task's targets, looked up by the keys it registered under (never by scanning every target group). */
 export function targetsOfTask(ctx: SimContext, task: TaskRecord): Array<{ tg: TargetGroupRecord; target: TargetRecord }> {
   const out: Array<{ tg: TargetGroupRecord; target: TargetRecord }> = [];
-  for (const tg of ctx.state.elb.targetGroups.values()) {
-    for (const target of tg.targets.values()) if (target.taskArn === task.arn) out.push({ tg, target });
+  for (const entry of entriesOf(ctx, task)) {
+    const tg = ctx.state.elb.targetGroups.get(entry.targetGroupArn);
+    if (!tg) continue;
+    const { id, port } = targetFor(ctx, task, tg, entry.containerName, entry.containerPort);
+    const target = tg.targets.get(`${id}:${port}`);
+    if (target?.taskArn === task.arn) out.push({ tg, target });
   }
   return out;
 }
@@ -34,8 +45,7 @@ export function targetsOfTask(ctx: SimContext, task: TaskRecord): Array<{ tg: Ta
  */
 export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule: Schedule, onHealthChange: () => void): boolean {
   const service = serviceOf(ctx, task);
-  // A task set carries its own target group (blue/green); otherwise the service's.
-  const entries = service?.taskSets.find((s) => s.id === task.deploymentId)?.loadBalancers ?? service?.loadBalancers ?? [];
+  const entries = entriesOf(ctx, task);
   if (!service || entries.length === 0) return false;
   const appHealthyUntil = (() => {
     const essential = task.containers.find((c) => c.essential);

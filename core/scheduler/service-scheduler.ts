@@ -22,18 +22,19 @@ import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js'
 export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (atMs: number) => void): void {
   service.passScheduled = false;
   const cluster = ctx.state.clusters.get(service.clusterName)!;
-  if (service.status === 'DRAINING' && serviceTasks(cluster, service).every((t) => t.lastStatus === 'STOPPED')) service.status = 'INACTIVE';
+  const known = serviceTasks(cluster, service);
+  const tasks = known.filter((t) => t.lastStatus !== 'STOPPED');
+  if (service.status === 'DRAINING' && tasks.length === 0) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController !== 'ECS') {
-    runTaskSetPass(ctx, cluster, service, serviceTasks(cluster, service).filter((t) => t.lastStatus !== 'STOPPED'));
+    runTaskSetPass(ctx, cluster, service, tasks);
     return;
   }
-  countFailures(ctx, service, serviceTasks(cluster, service));
+  countFailures(ctx, service, known);
   const rollback = checkDeploymentFailure(ctx, service, (arn) => newDeployment(ctx, arn));
   if (rollback) startDeployment(ctx, service, rollback);
 
   const primary = service.deployments[0];
-  const tasks = serviceTasks(cluster, service).filter((t) => t.lastStatus !== 'STOPPED');
   if (service.schedulingStrategy === 'DAEMON') {
     runDaemonPass(ctx, cluster, service, tasks);
     return;

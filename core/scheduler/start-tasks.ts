@@ -3,7 +3,7 @@ import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { assignDynamicHostPorts, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
-import { chooseFargateZone, fargateHasRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
+import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import { chooseInstance, type PlacementChoice } from '../placement/choose-instance.js';
@@ -81,21 +81,23 @@ function startFargateTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const needs = requirementsOf(request.taskDefinition);
   const zones = request.zones ?? [`${ctx.region}a`];
   const started: TaskRecord[] = [];
-  for (let i = 0; i < request.count; i++) {
-    if (!isFargateProvider(provider) || !fargateHasRoom(ctx, provider)) {
-      for (const task of started) launchTask(ctx, task);
-      return { started, failure: { chosen: null, explanation: { rejected: [], stages: [] }, failureReason: 'RESOURCE:FARGATE' } };
+  // Room and the group's spread are counted once, then kept up to date as tasks are added.
+  const room = isFargateProvider(provider) ? fargateRoom(ctx, provider) : 0;
+  const perZone = new Map<string, number>();
+  for (const task of cluster.tasks.values()) {
+    if (task.group === request.group && task.desiredStatus === 'RUNNING' && task.availabilityZone) {
+      perZone.set(task.availabilityZone, (perZone.get(task.availabilityZone) ?? 0) + 1);
     }
-    const perZone = new Map<string, number>();
-    for (const task of cluster.tasks.values()) {
-      if (task.group === request.group && task.desiredStatus === 'RUNNING' && task.availabilityZone) {
-        perZone.set(task.availabilityZone, (perZone.get(task.availabilityZone) ?? 0) + 1);
-      }
-    }
-    started.push(createTask(ctx, cluster, undefined, request, needs, chooseFargateZone(zones, perZone)));
+  }
+  while (started.length < Math.min(request.count, room)) {
+    const zone = chooseFargateZone(zones, perZone);
+    perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
+    started.push(createTask(ctx, cluster, undefined, request, needs, zone));
   }
   for (const task of started) launchTask(ctx, task);
-  return { started };
+  return started.length < request.count
+    ? { started, failure: { chosen: null, explanation: { rejected: [], stages: [] }, failureReason: 'RESOURCE:FARGATE' } }
+    : { started };
 }
 
 function createTask(
