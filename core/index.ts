@@ -8,6 +8,8 @@ export type * from './api/types.js';
 export type { ImageBehaviour } from './model/image-catalogue.js';
 export { INSTANCE_TYPES } from './model/instance-types.js';
 export type { AddInstancesRequest } from './simulation/add-instances.js';
+export type { ProduceMessagesRequest } from './queue/producer.js';
+export { decideStepScaling, type StepScalingInput } from './autoscaling/step-scaling.js';
 export { describeEvent, formatVirtualTime, type SimEvent, type EventBridgeEvent } from './events/event-log.js';
 export type { PhaseCounts, ServiceCensusPoint } from './events/task-census.js';
 export type { ClusterViewSnapshot, ClusterPicture, InstanceTile, TaskTile } from './view/cluster-view.js';

@@ -2,10 +2,14 @@ import * as accountSettings from './api/account-settings.js';
 import * as elb from './load-balancing/elb-api.js';
 import * as cloudMap from './discovery/cloud-map-api.js';
 import * as autoScaling from './autoscaling/application-auto-scaling-api.js';
+import * as metricAlarms from './autoscaling/metric-alarm.js';
+import * as sqs from './queue/sqs-api.js';
 import * as codeDeploy from './blue-green/code-deploy.js';
 import * as iam from './iam/iam-api.js';
+import { authorizeEcsCall, ECS_ACTION_RESOURCES, type EcsActionName } from './iam/ecs-authorization.js';
 import * as efs from './storage/efs-api.js';
 import * as rules from './eventbridge/rules.js';
+import * as logs from './observability/logs-api.js';
 import { watchEvents } from './eventbridge/rules.js';
 import * as taskSets from './blue-green/task-set-api.js';
 import * as capacityProviders from './api/capacity-providers.js';
@@ -91,6 +95,35 @@ export class EcsSimulator {
     describeRule: (request: { Name: string }) => this.call(() => rules.describeRule(this.ctx, request)),
   };
 
+  /** CloudWatch Logs: the log groups the awslogs driver writes to, and reading a container's lines back. */
+  readonly logs = {
+    createLogGroup: (request: Parameters<typeof logs.createLogGroup>[1]) => this.change('logs.createLogGroup', request, () => logs.createLogGroup(this.ctx, request)),
+    deleteLogGroup: (request: { logGroupName: string }) => this.change('logs.deleteLogGroup', request, () => logs.deleteLogGroup(this.ctx, request)),
+    putRetentionPolicy: (request: Parameters<typeof logs.putRetentionPolicy>[1]) =>
+      this.change('logs.putRetentionPolicy', request, () => logs.putRetentionPolicy(this.ctx, request)),
+    describeLogGroups: (request?: Parameters<typeof logs.describeLogGroups>[1]) => this.call(() => logs.describeLogGroups(this.ctx, request)),
+    describeLogStreams: (request: Parameters<typeof logs.describeLogStreams>[1]) => this.call(() => logs.describeLogStreams(this.ctx, request)),
+    getLogEvents: (request: Parameters<typeof logs.getLogEvents>[1]) => this.call(() => logs.getLogEvents(this.ctx, request)),
+    filterLogEvents: (request: Parameters<typeof logs.filterLogEvents>[1]) => this.call(() => logs.filterLogEvents(this.ctx, request)),
+  };
+
+  /** Amazon SQS standard queues that worker services poll (core/queue). */
+  readonly sqs = {
+    createQueue: (request: Parameters<typeof sqs.createQueue>[1]) => this.change('sqs.createQueue', request, () => sqs.createQueue(this.ctx, request)),
+    getQueueUrl: (request: Parameters<typeof sqs.getQueueUrl>[1]) => this.call(() => sqs.getQueueUrl(this.ctx, request)),
+    sendMessage: (request: Parameters<typeof sqs.sendMessage>[1]) => this.change('sqs.sendMessage', request, () => sqs.sendMessage(this.ctx, request)),
+    receiveMessage: (request: Parameters<typeof sqs.receiveMessage>[1]) => this.change('sqs.receiveMessage', request, () => sqs.receiveMessage(this.ctx, request)),
+    deleteMessage: (request: Parameters<typeof sqs.deleteMessage>[1]) => this.change('sqs.deleteMessage', request, () => sqs.deleteMessage(this.ctx, request)),
+    getQueueAttributes: (request: Parameters<typeof sqs.getQueueAttributes>[1]) => this.call(() => sqs.getQueueAttributes(this.ctx, request)),
+  };
+
+  /** CloudWatch metric alarms on the simulator's one-minute metrics; their actions run step scaling policies. */
+  readonly cloudWatch = {
+    putMetricAlarm: (request: Parameters<typeof metricAlarms.putMetricAlarm>[1]) =>
+      this.change('cloudWatch.putMetricAlarm', request, () => metricAlarms.putMetricAlarm(this.ctx, request)),
+    describeAlarms: (request?: { AlarmNames?: string[] }) => this.call(() => metricAlarms.describeAlarms(this.ctx, request)),
+  };
+
   /** Amazon EFS file systems for task volumes. */
   readonly efs = {
     createFileSystem: (request: { CreationToken: string }) => this.change('efs.createFileSystem', request, () => efs.createFileSystem(this.ctx, request)),
@@ -162,6 +195,22 @@ export class EcsSimulator {
     }
   }
 
+  /**
+   * The ECS API as a principal calls it, for cluster access control: each action is first authorised
+   * against the IAM role's policies (AccessDeniedException when they do not allow it).
+   */
+  asRole(roleName: string): Pick<EcsSimulator, EcsActionName> {
+    const roleArn = this.call(() => iam.roleArn(this.ctx, roleName));
+    const client = {} as Record<EcsActionName, (request?: unknown) => unknown>;
+    for (const action of Object.keys(ECS_ACTION_RESOURCES) as EcsActionName[]) {
+      client[action] = (request) => {
+        this.call(() => authorizeEcsCall(this.ctx, roleArn, action, request));
+        return (this[action] as (request?: unknown) => unknown)(request);
+      };
+    }
+    return client as unknown as Pick<EcsSimulator, EcsActionName>;
+  }
+
   putAccountSetting(request: { name: string; value: string }) {
     return this.change('putAccountSetting', request, () => accountSettings.putAccountSetting(this.ctx, request));
   }
@@ -182,6 +231,9 @@ export class EcsSimulator {
   }
   listClusters() {
     return this.call(() => clusters.listClusters(this.ctx));
+  }
+  updateClusterSettings(request: Parameters<typeof clusters.updateClusterSettings>[1]) {
+    return this.change('updateClusterSettings', request, () => clusters.updateClusterSettings(this.ctx, request));
   }
   putClusterCapacityProviders(request: Parameters<typeof clusters.putClusterCapacityProviders>[1]) {
     return this.change('putClusterCapacityProviders', request, () => clusters.putClusterCapacityProviders(this.ctx, request));

@@ -6,7 +6,9 @@ import { resolveCluster } from './resolve.js';
 import { arns, resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
 import type { ClusterRecord } from '../model/state.js';
-import { optionalArray, optionalString, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../validation/fields.js';
+import { optionalArray, optionalEnum, optionalString, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../validation/fields.js';
+import { containerInsightsChanged } from '../observability/container-insights.js';
+import { ensureMetrics } from '../autoscaling/metrics-and-scaling.js';
 
 export function clusterView(cluster: ClusterRecord): Cluster {
   let running = 0;
@@ -42,6 +44,32 @@ function validateProviders(ctx: SimContext, input: unknown): string[] {
   return [...new Set(names)];
 }
 
+/** Cluster settings: containerInsights is the only one ECS has (enabled, enhanced or disabled). */
+function validateSettings(input: unknown): ClusterRecord['settings'] | undefined {
+  const list = optionalArray(input, 'settings', 10);
+  if (!list) return undefined;
+  return list.map((item, i) => {
+    const setting = requireObject(item, `settings[${i}]`);
+    rejectUnknownFields(setting, `settings[${i}]`, ['name', 'value']);
+    const name = optionalEnum(setting.name, `settings[${i}].name`, ['containerInsights']);
+    const value = optionalEnum(setting.value, `settings[${i}].value`, ['enabled', 'disabled', 'enhanced']);
+    if (!name || !value) throw new EcsError('InvalidParameterException', `settings[${i}] needs a name (containerInsights) and a value (enabled, enhanced or disabled).`, `settings[${i}]`);
+    return { name, value };
+  });
+}
+
+/** Turns Container Insights on or off for a cluster from now on. */
+export function updateClusterSettings(ctx: SimContext, input: { cluster: string; settings: Array<{ name: 'containerInsights'; value: string }> }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'settings']);
+  const settings = validateSettings(request.settings);
+  if (!settings || settings.length === 0) throw new EcsError('InvalidParameterException', 'settings should not be null or empty.', 'settings');
+  const cluster = resolveCluster(ctx, request.cluster);
+  cluster.settings = [settings[settings.length - 1]];
+  if (containerInsightsChanged(ctx, cluster)) ensureMetrics(ctx);
+  return { cluster: clusterView(cluster) };
+}
+
 /** Associates FARGATE / FARGATE_SPOT with the cluster and sets its default strategy. */
 export function putClusterCapacityProviders(
   ctx: SimContext,
@@ -66,6 +94,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
   const tags = validateTags(request.tags);
   const capacityProviders = validateProviders(ctx, request.capacityProviders);
+  const settings = validateSettings(request.settings);
   const existing = ctx.state.clusters.get(name);
   // CreateCluster is idempotent: the same name returns the existing cluster.
   if (existing && existing.status === 'ACTIVE') return { cluster: clusterView(existing) };
@@ -77,12 +106,14 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
     services: new Map(),
     tasks: new Map(),
     tags,
-    settings: [{ name: 'containerInsights', value: 'disabled' }],
+    // Without a setting, a new cluster takes the account's containerInsights default.
+    settings: settings?.length ? [settings[settings.length - 1]] : [{ name: 'containerInsights', value: ctx.state.accountSettings.get('containerInsights') ?? 'disabled' }],
     capacityProviders,
     defaultCapacityProviderStrategy: [],
   };
   cluster.defaultCapacityProviderStrategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', cluster);
   ctx.state.clusters.set(name, cluster);
+  if (containerInsightsChanged(ctx, cluster)) ensureMetrics(ctx);
   return { cluster: clusterView(cluster) };
 }
 

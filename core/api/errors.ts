@@ -14,14 +14,27 @@ export type IamExceptionName = 'NoSuchEntity' | 'EntityAlreadyExists' | 'Malform
 
 export type EventBridgeExceptionName = 'ResourceNotFoundException';
 
+/** CloudWatch Logs also answers InvalidParameterException and ResourceNotFoundException. */
+export type LogsExceptionName = 'ResourceAlreadyExistsException';
+
 export type CloudMapExceptionName = 'NamespaceNotFound' | 'ServiceNotFound' | 'NamespaceAlreadyExists' | 'ServiceAlreadyExists' | 'InvalidInput';
+
+export type SqsExceptionName =
+  | 'QueueDoesNotExist'
+  | 'QueueNameExists'
+  | 'InvalidAttributeName'
+  | 'InvalidAttributeValue'
+  | 'ReceiptHandleIsInvalid'
+  | 'InvalidParameterValue';
 
 export type EcsExceptionName =
   | ElbExceptionName
+  | SqsExceptionName
   | IamExceptionName
   | EventBridgeExceptionName
   | AutoScalingExceptionName
   | CloudMapExceptionName
+  | LogsExceptionName
   | 'ClientException'
   | 'InvalidParameterException'
   | 'ServerException'
@@ -54,3 +67,13 @@ export class EcsError extends Error {
 export const clientError = (message: string, field?: string) => new EcsError('ClientException', message, field);
 export const invalidParameter = (message: string, field?: string) =>
   new EcsError('InvalidParameterException', message, field);
+
+/** Runs `check` and answers its InvalidParameterException as `name`: the field helpers speak ECS, other services differ. */
+export function answeringAs<T>(name: EcsExceptionName, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof EcsError && error.name === 'InvalidParameterException') throw new EcsError(name, error.message, error.field);
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import type { CapacityProviderStrategyItem, LaunchType, NetworkConfiguration, TaskDefinition } from './types.js';
-import { EcsError, invalidParameter } from './errors.js';
+import { invalidParameter } from './errors.js';
 import type { ClusterRecord } from '../model/state.js';
 import { isFargateProvider } from '../capacity/fargate-capacity.js';
 import { optionalArray, optionalEnum, optionalInteger, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
@@ -69,7 +69,6 @@ export function resolveLaunchTarget(request: Record<string, unknown>, cluster: C
   if (launchType && explicit.length > 0) {
     throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.', 'launchType');
   }
-  if (launchType === 'EXTERNAL') throw new EcsError('UnsupportedFeatureException', 'The EXTERNAL launch type is not simulated yet.', 'launchType');
   const strategy = launchType ? [] : explicit.length > 0 ? explicit : cluster.defaultCapacityProviderStrategy.map((s) => ({ ...s }));
   const fargateStrategy = strategy.length > 0 && strategy.every((s) => isFargateProvider(s.capacityProvider));
   const resolvedLaunchType: LaunchType = launchType ?? (fargateStrategy ? 'FARGATE' : 'EC2');
@@ -78,6 +77,9 @@ export function resolveLaunchTarget(request: Record<string, unknown>, cluster: C
   }
   if (resolvedLaunchType === 'EC2' && taskDefinition.requiresCompatibilities && !taskDefinition.requiresCompatibilities.includes('EC2')) {
     throw invalidParameter('Task definition does not support launch_type EC2.', 'taskDefinition');
+  }
+  if (resolvedLaunchType === 'EXTERNAL' && !taskDefinition.compatibilities.includes('EXTERNAL')) {
+    throw invalidParameter('Task definition does not support launch_type EXTERNAL.', 'taskDefinition');
   }
   const needsNetwork = taskDefinition.networkMode === 'awsvpc';
   if (needsNetwork && request.networkConfiguration === undefined) {

@@ -47,7 +47,7 @@ function validateDeploymentController(input: unknown, schedulingStrategy: string
 }
 
 function checkDaemonRules(request: Record<string, unknown>, launchType: string, configuration: ServiceRecord['deploymentConfiguration']): void {
-  if (launchType !== 'EC2') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 launch type.', 'schedulingStrategy');
+  if (launchType === 'FARGATE') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 and EXTERNAL launch types.', 'schedulingStrategy');
   if (request.desiredCount !== undefined) throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
   if (request.placementStrategy !== undefined) throw invalidParameter('Placement strategies are not supported for a DAEMON service.', 'placementStrategy');
   if (configuration.maximumPercent !== 100) throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
@@ -179,6 +179,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const tags = validateTags(request.tags);
   const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
+  if (target.launchType === 'EXTERNAL' && loadBalancers.length > 0) {
+    throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
+  }
   const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
   const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);

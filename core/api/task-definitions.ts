@@ -11,6 +11,8 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 function compatibilitiesOf(request: RegisterTaskDefinitionRequest): TaskDefinition['compatibilities'] {
   const out: TaskDefinition['compatibilities'] = ['EC2'];
+  // ECS Anywhere runs bridge, host and none tasks; it has no ENIs to give awsvpc ones.
+  if (request.networkMode !== 'awsvpc') out.push('EXTERNAL');
   if (request.networkMode === 'awsvpc' && request.cpu !== undefined && request.memory !== undefined && isFargateSize(Number(request.cpu), Number(request.memory))) {
     out.push('FARGATE');
   }

@@ -1,27 +1,147 @@
-import type { Container, Task } from './types.js';
+import type { Container, Tag, Task } from './types.js';
 import { epochSeconds, isoTime, type SimContext } from '../engine/context.js';
+import { DetailSnapshot } from '../events/lazy-detail.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
+
+/** What never changes in a task's view, shared by every snapshot of the task. */
+interface TaskIdentity {
+  ctx: SimContext;
+  arn: string;
+  taskDefinitionArn: string;
+  launchType: TaskRecord['launchType'];
+  cpu: number;
+  memory: number;
+  createdAt: number;
+  startedBy?: string;
+  group: string;
+  /** The containers of the task's last snapshot: reused while no container has changed. */
+  containers: ContainerSnapshot[];
+}
+
+type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastStatus' | 'exitCode' | 'reason' | 'healthStatus' | 'definition'> & {
+  /** Only while the view shows them (RUNNING or STOPPED): bindings are fixed by then. */
+  hostBindings?: ContainerRecord['hostBindings'];
+};
+
+const identities = new WeakMap<TaskRecord, TaskIdentity>();
+
+function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
+  let identity = identities.get(task);
+  if (!identity) {
+    const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
+    identity = { ctx, arn, taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    identities.set(task, identity);
+  }
+  return identity;
+}
+
+const sameContainer = (s: ContainerSnapshot | undefined, c: ContainerRecord) =>
+  s !== undefined && s.lastStatus === c.lastStatus && s.exitCode === c.exitCode && s.reason === c.reason && s.healthStatus === c.healthStatus;
+
+function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapshot[] {
+  if (identity.containers.length === task.containers.length && task.containers.every((c, i) => sameContainer(identity.containers[i], c))) {
+    return identity.containers;
+  }
+  identity.containers = task.containers.map((c) => ({
+    arn: c.arn,
+    name: c.name,
+    image: c.image,
+    lastStatus: c.lastStatus,
+    exitCode: c.exitCode,
+    reason: c.reason,
+    healthStatus: c.healthStatus,
+    definition: c.definition,
+    ...(c.lastStatus === 'RUNNING' || c.lastStatus === 'STOPPED' ? { hostBindings: c.hostBindings } : {}),
+  }));
+  return identity.containers;
+}
+
+const NO_TAGS: Tag[] = [];
+
+/**
+ * What a task's view reads, copied at one instant. A task state change event keeps only this (most of it
+ * shared with the task's other events) and builds its detail when someone reads it.
+ */
+class TaskSnapshot extends DetailSnapshot {
+  readonly identity: TaskIdentity;
+  readonly clusterArn: string;
+  readonly instanceArn?: string;
+  readonly availabilityZone?: string;
+  readonly lastStatus: TaskRecord['lastStatus'];
+  readonly desiredStatus: TaskRecord['desiredStatus'];
+  readonly capacityProviderName?: string;
+  readonly containers: ContainerSnapshot[];
+  readonly pullStartedAt?: number;
+  readonly pullStoppedAt?: number;
+  readonly startedAt?: number;
+  readonly stoppingAt?: number;
+  readonly executionStoppedAt?: number;
+  readonly stoppedAt?: number;
+  readonly stopCode?: TaskRecord['stopCode'];
+  readonly stoppedReason?: string;
+  readonly healthStatus: TaskRecord['healthStatus'];
+  readonly version: number;
+  readonly tags: Tag[];
+
+  constructor(ctx: SimContext, task: TaskRecord) {
+    super();
+    this.identity = identityOf(ctx, task);
+    this.clusterArn = ctx.state.clusters.get(task.clusterName)?.arn ?? '';
+    this.instanceArn = task.instanceArn;
+    this.availabilityZone = task.availabilityZone;
+    this.lastStatus = task.lastStatus;
+    this.desiredStatus = task.desiredStatus;
+    this.capacityProviderName = task.capacityProviderName;
+    this.containers = containersOf(this.identity, task);
+    this.pullStartedAt = task.pullStartedAt;
+    this.pullStoppedAt = task.pullStoppedAt;
+    this.startedAt = task.startedAt;
+    this.stoppingAt = task.stoppingAt;
+    this.executionStoppedAt = task.executionStoppedAt;
+    this.stoppedAt = task.stoppedAt;
+    this.stopCode = task.stopCode;
+    this.stoppedReason = task.stoppedReason;
+    this.healthStatus = task.healthStatus;
+    this.version = task.version;
+    // TagResource edits the task's list in place.
+    this.tags = task.tags.length === 0 ? NO_TAGS : task.tags.map((t) => ({ ...t }));
+  }
+
+  build(): Record<string, unknown> {
+    return viewOf(this, 'iso') as unknown as Record<string, unknown>;
+  }
+}
 
 /** A task as DescribeTasks returns it (timestamps as epoch seconds), or as EventBridge carries it (ISO). */
 export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' | 'iso' = 'epoch'): Task {
+  return viewOf(new TaskSnapshot(ctx, task), timeFormat);
+}
+
+/** The detail of an `ECS Task State Change` event for the task as it is now, built when first read. */
+export function taskStateChangeDetail(ctx: SimContext, task: TaskRecord): DetailSnapshot {
+  return new TaskSnapshot(ctx, task);
+}
+
+function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
+  const identity = task.identity;
+  const ctx = identity.ctx;
   const time = (ms: number | undefined) =>
     ms === undefined ? undefined : ((timeFormat === 'epoch' ? epochSeconds(ctx, ms) : isoTime(ctx, ms)) as number);
-  const cluster = ctx.state.clusters.get(task.clusterName);
-  const view: Task = {
-    taskArn: task.arn,
-    clusterArn: cluster?.arn ?? '',
-    taskDefinitionArn: task.taskDefinition.taskDefinitionArn,
+  return withoutUndefined({
+    taskArn: identity.arn,
+    clusterArn: task.clusterArn,
+    taskDefinitionArn: identity.taskDefinitionArn,
     containerInstanceArn: task.instanceArn,
     availabilityZone: task.availabilityZone,
     lastStatus: task.lastStatus,
     desiredStatus: task.desiredStatus,
-    launchType: task.launchType,
+    launchType: identity.launchType,
     capacityProviderName: task.capacityProviderName,
-    platformVersion: task.launchType === 'FARGATE' ? '1.4.0' : undefined,
-    cpu: String(task.cpu),
-    memory: String(task.memory),
-    containers: task.containers.map((c) => containerView(task, c)),
-    createdAt: time(task.createdAt)!,
+    platformVersion: identity.launchType === 'FARGATE' ? '1.4.0' : undefined,
+    cpu: String(identity.cpu),
+    memory: String(identity.memory),
+    containers: task.containers.map((c) => containerView(identity.arn, c)),
+    createdAt: time(identity.createdAt)!,
     pullStartedAt: time(task.pullStartedAt),
     pullStoppedAt: time(task.pullStoppedAt),
     startedAt: time(task.startedAt),
@@ -32,34 +152,37 @@ export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' 
     stoppedAt: time(task.stoppedAt),
     stopCode: task.stopCode,
     stoppedReason: task.stoppedReason,
-    startedBy: task.startedBy,
-    group: task.group,
+    startedBy: identity.startedBy,
+    group: identity.group,
     healthStatus: task.healthStatus,
     version: task.version,
     tags: task.tags.map((t) => ({ ...t })),
-  };
-  for (const key of Object.keys(view) as Array<keyof Task>) if (view[key] === undefined) delete view[key];
-  return view;
+  });
 }
 
-function containerView(task: TaskRecord, c: ContainerRecord): Container {
-  const view: Container = {
+function containerView(taskArn: string, c: ContainerSnapshot): Container {
+  return withoutUndefined({
     containerArn: c.arn,
-    taskArn: task.arn,
+    taskArn,
     name: c.name,
     image: c.image,
     lastStatus: c.lastStatus,
     exitCode: c.exitCode,
     reason: c.reason,
-    networkBindings:
-      c.lastStatus === 'RUNNING' || c.lastStatus === 'STOPPED'
-        ? c.hostBindings.map((b) => ({ bindIP: '0.0.0.0', ...b }))
-        : [],
+    networkBindings: c.hostBindings ? c.hostBindings.map((b) => ({ bindIP: '0.0.0.0', ...b })) : [],
     healthStatus: c.healthStatus,
     cpu: c.definition.cpu !== undefined ? String(c.definition.cpu) : undefined,
     memory: c.definition.memory !== undefined ? String(c.definition.memory) : undefined,
     memoryReservation: c.definition.memoryReservation !== undefined ? String(c.definition.memoryReservation) : undefined,
-  };
-  for (const key of Object.keys(view) as Array<keyof Container>) if (view[key] === undefined) delete view[key];
-  return view;
+  });
+}
+
+/**
+ * The same fields in the same order, minus the undefined ones. Copied rather than deleted from: `delete`
+ * turns an object into a hash table several times its size.
+ */
+function withoutUndefined<T extends object>(view: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(view)) if (value !== undefined) out[key] = value;
+  return out as T;
 }

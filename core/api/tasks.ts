@@ -140,7 +140,7 @@ export function startTask(ctx: SimContext, input: { cluster?: string; taskDefini
   const tasks: Task[] = [];
   const failures: Failure[] = [];
   for (const instance of targets) {
-    const result = startTasks(ctx, cluster, { taskDefinition, count: 1, group, launchType: 'EC2', strategies: [], startedBy, onlyOn: instance });
+    const result = startTasks(ctx, cluster, { taskDefinition, count: 1, group, launchType: instance.external ? 'EXTERNAL' : 'EC2', strategies: [], startedBy, onlyOn: instance });
     if (result.started[0]) tasks.push(taskView(ctx, result.started[0]));
     else failures.push({ arn: instance.arn, reason: result.failure?.failureReason ?? 'MISSING' });
   }

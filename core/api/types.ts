@@ -110,6 +110,11 @@ export interface HealthCheck {
   startPeriod?: number;
 }
 
+export interface ContainerDependency {
+  containerName: string;
+  condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+}
+
 export interface ContainerDefinition {
   name: string;
   image: string;
@@ -124,6 +129,7 @@ export interface ContainerDefinition {
   healthCheck?: HealthCheck;
   stopTimeout?: number;
   startTimeout?: number;
+  dependsOn?: ContainerDependency[];
   secrets?: Array<{ name: string; valueFrom: string }>;
   mountPoints?: Array<{ sourceVolume: string; containerPath: string; readOnly?: boolean }>;
   logConfiguration?: { logDriver: string; options?: Record<string, string> };

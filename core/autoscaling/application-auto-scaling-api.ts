@@ -1,8 +1,10 @@
-import { EcsError } from '../api/errors.js';
+import { answeringAs, EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalBoolean, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
-import { ensureMetrics } from './metrics-and-scaling.js';
-import type { ScalableTargetRecord, TargetTrackingPolicy } from './scalable-target.js';
+import { optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { ensureMetrics, metricKey } from './metrics-and-scaling.js';
+import { customizedMetricSource } from './metric-source.js';
+import type { ScalableTargetRecord, ScalingPolicy, TargetTrackingPolicy } from './scalable-target.js';
+import { parseStepScalingConfiguration } from './step-scaling-configuration.js';
 import { validScheduleExpression } from './schedule-expression.js';
 import { DEFAULT_COOLDOWN_SECONDS } from './target-tracking.js';
 
@@ -43,50 +45,90 @@ export function registerScalableTarget(ctx: SimContext, input: { ServiceNamespac
   return { ScalableTargetARN: `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${resourceId.replace(/\//g, '-')}` };
 }
 
-export function putScalingPolicy(
-  ctx: SimContext,
-  input: {
-    PolicyName: string;
-    ServiceNamespace: 'ecs';
-    ResourceId: string;
-    ScalableDimension: 'ecs:service:DesiredCount';
-    PolicyType: 'TargetTrackingScaling';
-    TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: number;
-      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' };
-      ScaleOutCooldown?: number;
-      ScaleInCooldown?: number;
-      DisableScaleIn?: boolean;
-    };
-  },
-) {
-  const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['PolicyName', 'ServiceNamespace', 'ResourceId', 'ScalableDimension', 'PolicyType', 'TargetTrackingScalingPolicyConfiguration', 'StepScalingPolicyConfiguration']);
-  const target = existingTarget(ctx, request);
-  const name = optionalString(request.PolicyName, 'PolicyName');
-  if (!name || name.length > 256) throw validation('PolicyName must be 1 to 256 characters.', 'PolicyName');
-  if (request.PolicyType !== 'TargetTrackingScaling') {
-    throw validation('PolicyType must be TargetTrackingScaling: step scaling is not simulated yet.', 'PolicyType');
-  }
+type PolicyConfiguration<T> = { PolicyName: string; ServiceNamespace: 'ecs'; ResourceId: string; ScalableDimension: 'ecs:service:DesiredCount' } & T;
+type MetricDimension = { Name: string; Value: string };
+type MetricSpec = { Namespace: string; MetricName: string; Dimensions?: MetricDimension[] };
+
+export type PutScalingPolicyRequest =
+  | PolicyConfiguration<{
+      PolicyType: 'TargetTrackingScaling';
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: number;
+        PredefinedMetricSpecification?: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' };
+        CustomizedMetricSpecification?:
+          | (MetricSpec & { Statistic: string })
+          | { Metrics: Array<{ Id: string; MetricStat?: { Metric: MetricSpec; Stat: string }; Expression?: string; Label?: string; ReturnData?: boolean }> };
+        ScaleOutCooldown?: number;
+        ScaleInCooldown?: number;
+        DisableScaleIn?: boolean;
+      };
+    }>
+  | PolicyConfiguration<{
+      PolicyType: 'StepScaling';
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        StepAdjustments: Array<{ MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }>;
+        Cooldown?: number;
+        MinAdjustmentMagnitude?: number;
+        MetricAggregationType?: 'Average' | 'Minimum' | 'Maximum';
+      };
+    }>;
+
+function targetTrackingConfiguration(target: ScalableTargetRecord, input: unknown): Omit<TargetTrackingPolicy, 'name' | 'arn'> {
   const at = 'TargetTrackingScalingPolicyConfiguration';
-  const config = requireObject(request.TargetTrackingScalingPolicyConfiguration, at);
-  const targetValue = config.TargetValue;
-  if (typeof targetValue !== 'number' || !(targetValue > 0) || targetValue > 100) throw validation(`${at}.TargetValue must be a number above 0 and at most 100 for CPU.`, `${at}.TargetValue`);
-  const metricType = requireObject(config.PredefinedMetricSpecification, `${at}.PredefinedMetricSpecification`).PredefinedMetricType;
-  if (metricType !== 'ECSServiceAverageCPUUtilization') {
-    throw validation('PredefinedMetricType must be ECSServiceAverageCPUUtilization: the simulator measures CPU.', `${at}.PredefinedMetricSpecification.PredefinedMetricType`);
+  const config = requireObject(input, at);
+  rejectUnknownFields(config, at, ['TargetValue', 'PredefinedMetricSpecification', 'CustomizedMetricSpecification', 'ScaleOutCooldown', 'ScaleInCooldown', 'DisableScaleIn']);
+  if ((config.PredefinedMetricSpecification === undefined) === (config.CustomizedMetricSpecification === undefined)) {
+    throw validation(`${at} needs exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification.`, `${at}.PredefinedMetricSpecification`);
   }
-  const policy: TargetTrackingPolicy = {
-    name,
-    arn: `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${ctx.random.uuid()}:resource/ecs/${target.resourceId}:policyName/${name}`,
-    metric: 'CPUUtilization',
+  const predefined = config.PredefinedMetricSpecification !== undefined;
+  const targetValue = config.TargetValue;
+  if (typeof targetValue !== 'number' || !(targetValue > 0) || targetValue > (predefined ? 100 : 1e12)) {
+    throw validation(`${at}.TargetValue must be a number above 0${predefined ? ' and at most 100 for CPU' : ''}.`, `${at}.TargetValue`);
+  }
+  if (predefined) {
+    const metricType = requireObject(config.PredefinedMetricSpecification, `${at}.PredefinedMetricSpecification`).PredefinedMetricType;
+    if (metricType !== 'ECSServiceAverageCPUUtilization') {
+      throw validation('PredefinedMetricType must be ECSServiceAverageCPUUtilization: the simulator measures CPU.', `${at}.PredefinedMetricSpecification.PredefinedMetricType`);
+    }
+  }
+  return {
+    type: 'TargetTrackingScaling',
+    metric: predefined
+      ? { key: metricKey(target.clusterName, target.serviceName, 'CPUUtilization') }
+      : customizedMetricSource(requireObject(config.CustomizedMetricSpecification, `${at}.CustomizedMetricSpecification`), `${at}.CustomizedMetricSpecification`),
     targetValue,
     scaleOutCooldown: optionalInteger(config.ScaleOutCooldown, `${at}.ScaleOutCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
     scaleInCooldown: optionalInteger(config.ScaleInCooldown, `${at}.ScaleInCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
     disableScaleIn: optionalBoolean(config.DisableScaleIn, `${at}.DisableScaleIn`) ?? false,
   };
-  target.policies = [...target.policies.filter((p) => p.name !== name), policy];
-  return { PolicyARN: policy.arn, Alarms: [{ AlarmName: `TargetTracking-${target.resourceId}-AlarmHigh` }, { AlarmName: `TargetTracking-${target.resourceId}-AlarmLow` }] };
+}
+
+/** PutScalingPolicy: target tracking (CPU, or a customized metric such as backlog per task) or step scaling. */
+export function putScalingPolicy(ctx: SimContext, input: PutScalingPolicyRequest) {
+  return answeringAs('ValidationException', () => {
+    const request = requireObject(input, 'request');
+    rejectUnknownFields(request, '', ['PolicyName', 'ServiceNamespace', 'ResourceId', 'ScalableDimension', 'PolicyType', 'TargetTrackingScalingPolicyConfiguration', 'StepScalingPolicyConfiguration']);
+    const target = existingTarget(ctx, request);
+    const name = optionalString(request.PolicyName, 'PolicyName');
+    if (!name || name.length > 256) throw validation('PolicyName must be 1 to 256 characters.', 'PolicyName');
+    const type = optionalEnum(request.PolicyType, 'PolicyType', ['TargetTrackingScaling', 'StepScaling'] as const) ?? 'StepScaling';
+    const [wanted, other] = type === 'StepScaling' ? ['StepScalingPolicyConfiguration', 'TargetTrackingScalingPolicyConfiguration'] : ['TargetTrackingScalingPolicyConfiguration', 'StepScalingPolicyConfiguration'];
+    if (request[other] !== undefined) throw validation(`${other} cannot be used with PolicyType ${type}.`, other);
+    if (request[wanted] === undefined) throw validation(`${wanted} is required for PolicyType ${type}.`, wanted);
+    const configuration =
+      type === 'StepScaling'
+        ? { type, ...parseStepScalingConfiguration(request.StepScalingPolicyConfiguration), lastScaledAt: -Infinity }
+        : targetTrackingConfiguration(target, request.TargetTrackingScalingPolicyConfiguration);
+    const existing = target.policies.find((p) => p.name === name);
+    // Updating a policy keeps its ARN, so alarms that name it keep working.
+    const arn = existing?.arn ?? `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${ctx.random.uuid()}:resource/ecs/${target.resourceId}:policyName/${name}`;
+    const policy: ScalingPolicy = { name, arn, ...configuration };
+    target.policies = [...target.policies.filter((p) => p.name !== name), policy];
+    return type === 'StepScaling'
+      ? { PolicyARN: policy.arn, Alarms: [] }
+      : { PolicyARN: policy.arn, Alarms: [{ AlarmName: `TargetTracking-${target.resourceId}-AlarmHigh` }, { AlarmName: `TargetTracking-${target.resourceId}-AlarmLow` }] };
+  });
 }
 
 export function putScheduledAction(

@@ -1,17 +1,30 @@
 import { Priority } from '../engine/clock.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
+import { publishInsights } from '../observability/container-insights.js';
 import type { ServiceRecord } from '../model/state.js';
-import type { ScalableTargetRecord } from './scalable-target.js';
+import { messageCounts } from '../queue/queue-state.js';
+import { changeAlarmState } from '../simulation/alarm-state.js';
+import { decideAlarmState, windowOf, type MetricAlarmRecord } from './metric-alarm.js';
+import { datapointsOf, queueMetricKey, serviceMetricKey } from './metric-source.js';
+import type { ScalableTargetRecord, StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from './schedule-expression.js';
+import { decideStepScaling } from './step-scaling.js';
 import { decideTargetTracking } from './target-tracking.js';
 
-export const metricKey = (cluster: string, service: string, metric: string) => `${cluster}/${service}/${metric}`;
+export { serviceMetricKey as metricKey } from './metric-source.js';
+
+function record(ctx: SimContext, key: string, value: number): void {
+  const series = ctx.state.metrics.get(key) ?? [];
+  series.push({ time: ctx.clock.now, value });
+  ctx.state.metrics.set(key, series);
+}
 
 /**
- * ECS publishes a service's CPUUtilization once a minute: the average over its running tasks, each using
- * its image's idle CPU plus what the traffic it served costs (full CPU at the image's capacity).
+ * Once a minute: a service's CPUUtilization, the average over
+ * its running tasks, each using its image's idle CPU plus what the traffic it served costs (full CPU at
+ * the image's capacity); and each queue's visible and in-flight message counts.
  */
-function publishServiceMetrics(ctx: SimContext): void {
+function publishMetrics(ctx: SimContext): void {
   for (const cluster of ctx.state.clusters.values()) {
     for (const service of cluster.services.values()) {
       if (service.status !== 'ACTIVE') continue;
@@ -23,10 +36,20 @@ function publishServiceMetrics(ctx: SimContext): void {
         task.requestsThisMinute = 0;
         return Math.min(100, image.idleCpuPercent + (100 * rps) / image.capacityRps);
       });
-      const series = ctx.state.metrics.get(metricKey(cluster.name, service.name, 'CPUUtilization')) ?? [];
-      series.push({ time: ctx.clock.now, value: cpu.reduce((a, b) => a + b, 0) / cpu.length });
-      ctx.state.metrics.set(metricKey(cluster.name, service.name, 'CPUUtilization'), series);
+      record(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), cpu.reduce((a, b) => a + b, 0) / cpu.length);
     }
+  }
+  for (const queue of ctx.state.sqs.queues.values()) {
+    const counts = messageCounts(queue, ctx.clock.now);
+    record(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesVisible'), counts.visible);
+    record(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesNotVisible'), counts.notVisible);
+  }
+}
+
+function evaluateAlarms(ctx: SimContext): void {
+  for (const alarm of ctx.state.metricAlarms.values()) {
+    const datapoints = windowOf(ctx.state.metrics.get(alarm.metricKey) ?? [], ctx.clock.now, alarm.evaluationPeriods);
+    changeAlarmState(ctx, alarm.name, decideAlarmState(datapoints, alarm));
   }
 }
 
@@ -47,9 +70,16 @@ function setDesiredCount(ctx: SimContext, target: ScalableTargetRecord, service:
   ctx.requestServicePass(service);
 }
 
-function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
+const serviceOf = (ctx: SimContext, target: ScalableTargetRecord) => {
   const service = ctx.state.clusters.get(target.clusterName)?.services.get(target.serviceName);
-  if (!service || service.status !== 'ACTIVE') return;
+  return service?.status === 'ACTIVE' ? service : undefined;
+};
+
+const deploying = (service: ServiceRecord) => service.deployments.some((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS');
+
+function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
+  const service = serviceOf(ctx, target);
+  if (!service) return;
   const now = epochSeconds(ctx, ctx.clock.now);
   for (const action of target.scheduledActions) {
     if (action.lastRunAt !== undefined && ctx.clock.now - action.lastRunAt < 60_000) continue;
@@ -60,24 +90,29 @@ function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
     const clamped = Math.min(target.maxCapacity, Math.max(target.minCapacity, service.desiredCount));
     setDesiredCount(ctx, target, service, clamped, `scheduled action ${action.name} set min capacity to ${target.minCapacity} and max capacity to ${target.maxCapacity}`);
   }
-  const deploying = service.deployments.some((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS');
   // Scale out if any policy wants to; scale in only if every policy agrees (Application Auto Scaling's rule).
-  const wanted = target.policies.map((policy) => ({
-    policy,
-    desired: decideTargetTracking({
-      targetValue: policy.targetValue,
-      datapoints: (ctx.state.metrics.get(metricKey(target.clusterName, target.serviceName, policy.metric)) ?? []).map((d) => d.value),
-      current: service.desiredCount,
-      min: target.minCapacity,
-      max: target.maxCapacity,
-      sinceScaleOut: (ctx.clock.now - target.lastScaleOutAt) / 1000,
-      sinceScaleIn: (ctx.clock.now - target.lastScaleInAt) / 1000,
-      scaleOutCooldown: policy.scaleOutCooldown,
-      scaleInCooldown: policy.scaleInCooldown,
-      deploying,
-      disableScaleIn: policy.disableScaleIn,
-    }),
-  }));
+  const wanted = target.policies.flatMap((policy) =>
+    policy.type !== 'TargetTrackingScaling'
+      ? []
+      : [
+          {
+            policy,
+            desired: decideTargetTracking({
+              targetValue: policy.targetValue,
+              datapoints: datapointsOf(ctx, policy.metric).map((d) => d.value),
+              current: service.desiredCount,
+              min: target.minCapacity,
+              max: target.maxCapacity,
+              sinceScaleOut: (ctx.clock.now - target.lastScaleOutAt) / 1000,
+              sinceScaleIn: (ctx.clock.now - target.lastScaleInAt) / 1000,
+              scaleOutCooldown: policy.scaleOutCooldown,
+              scaleInCooldown: policy.scaleInCooldown,
+              deploying: deploying(service),
+              disableScaleIn: policy.disableScaleIn,
+            }),
+          },
+        ],
+  );
   const out = wanted.filter((w) => w.desired !== undefined && w.desired > service.desiredCount).sort((a, b) => b.desired! - a.desired!)[0];
   if (out) {
     setDesiredCount(ctx, target, service, out.desired!, `monitor alarm TargetTracking-${target.resourceId}-AlarmHigh in state ALARM triggered policy ${out.policy.name}`);
@@ -90,13 +125,64 @@ function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
   }
 }
 
-/** Once a minute: publish metrics, then let Application Auto Scaling act on them. */
+function aggregate(values: readonly number[], how: StepScalingPolicy['aggregation']): number {
+  if (how === 'Minimum') return Math.min(...values);
+  if (how === 'Maximum') return Math.max(...values);
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/**
+ * A metric alarm in ALARM runs its step scaling actions every minute it stays there (CloudWatch's rule
+ * for scaling actions). The breach is the policy's aggregation of the alarm's window minus its threshold.
+ */
+function runStepAction(ctx: SimContext, alarm: MetricAlarmRecord, target: ScalableTargetRecord, policy: StepScalingPolicy): void {
+  const service = serviceOf(ctx, target);
+  const window = windowOf(ctx.state.metrics.get(alarm.metricKey) ?? [], ctx.clock.now, alarm.evaluationPeriods);
+  if (!service || window.length === 0) return;
+  const decision = decideStepScaling({
+    adjustmentType: policy.adjustmentType,
+    steps: policy.steps,
+    minAdjustmentMagnitude: policy.minAdjustmentMagnitude,
+    breach: aggregate(window, policy.aggregation) - alarm.threshold,
+    alarmAbove: alarm.comparison.startsWith('Greater'),
+    current: service.desiredCount,
+    min: target.minCapacity,
+    max: target.maxCapacity,
+    cooldown: policy.cooldown,
+    sinceLastScaling: (ctx.clock.now - policy.lastScaledAt) / 1000,
+    lastDirection: policy.lastDirection,
+    scaleOutBase: policy.scaleOutBase,
+    deploying: deploying(service),
+  });
+  if (!decision || decision.desired === service.desiredCount) return;
+  policy.lastDirection = decision.desired > service.desiredCount ? 'out' : 'in';
+  policy.scaleOutBase = decision.scaleOutBase;
+  policy.lastScaledAt = ctx.clock.now;
+  setDesiredCount(ctx, target, service, decision.desired, `monitor alarm ${alarm.name} in state ALARM triggered policy ${policy.name}`);
+}
+
+function runAlarmActions(ctx: SimContext): void {
+  for (const alarm of ctx.state.metricAlarms.values()) {
+    if (ctx.state.alarms.get(alarm.name)?.state !== 'ALARM') continue;
+    for (const arn of alarm.alarmActions) {
+      for (const target of ctx.state.scalableTargets.values()) {
+        const policy = target.policies.find((p) => p.arn === arn);
+        if (policy?.type === 'StepScaling') runStepAction(ctx, alarm, target, policy);
+      }
+    }
+  }
+}
+
+/** Once a minute: publish metrics (Container Insights too), evaluate alarms, then let Application Auto Scaling act on them. */
 export function ensureMetrics(ctx: SimContext): void {
   if (ctx.metricsTicking) return;
   ctx.metricsTicking = true;
   const tick = () => {
-    publishServiceMetrics(ctx);
+    publishMetrics(ctx);
+    publishInsights(ctx);
+    evaluateAlarms(ctx);
     for (const target of ctx.state.scalableTargets.values()) scaleTarget(ctx, target);
+    runAlarmActions(ctx);
     ctx.clock.schedule(60_000, Priority.timer, 'metrics', tick);
   };
   ctx.clock.schedule(60_000, Priority.timer, 'metrics', tick);

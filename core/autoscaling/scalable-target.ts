@@ -1,13 +1,44 @@
+import type { MetricSource } from './metric-source.js';
+
 /** Application Auto Scaling for an ECS service's desired count. */
 export interface TargetTrackingPolicy {
+  type: 'TargetTrackingScaling';
   name: string;
   arn: string;
-  metric: 'CPUUtilization' | 'MemoryUtilization';
+  /** The predefined CPU metric of the service, or a customized one (backlog per task, say). */
+  metric: MetricSource;
   targetValue: number;
   scaleOutCooldown: number;
   scaleInCooldown: number;
   disableScaleIn: boolean;
 }
+
+export interface StepAdjustment {
+  lower?: number;
+  upper?: number;
+  adjustment: number;
+}
+
+export type AdjustmentType = 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+
+/** A step scaling policy: what its alarm's breach size asks for, and its cooldown bookkeeping. */
+export interface StepScalingPolicy {
+  type: 'StepScaling';
+  name: string;
+  arn: string;
+  adjustmentType: AdjustmentType;
+  steps: StepAdjustment[];
+  cooldown: number;
+  minAdjustmentMagnitude?: number;
+  aggregation: 'Average' | 'Minimum' | 'Maximum';
+  /** Virtual ms of this policy's last scaling activity (-Infinity: none). */
+  lastScaledAt: number;
+  lastDirection?: 'out' | 'in';
+  /** The capacity before the scale-outs of the current cooldown: later scale-outs count from it. */
+  scaleOutBase?: number;
+}
+
+export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy;
 
 export interface ScheduledAction {
   name: string;
@@ -33,7 +64,7 @@ export interface ScalableTargetRecord {
   serviceName: string;
   minCapacity: number;
   maxCapacity: number;
-  policies: TargetTrackingPolicy[];
+  policies: ScalingPolicy[];
   scheduledActions: ScheduledAction[];
   activities: ScalingActivity[];
   lastScaleOutAt: number;

@@ -3,11 +3,14 @@ import type { InstanceRecord, TaskRecord } from '../model/state.js';
 import {
   EC2_ON_DEMAND_HOUR,
   EC2_SPOT_DISCOUNT,
+  ECS_ANYWHERE_INSTANCE_HOUR,
   FARGATE_GB_HOUR,
   FARGATE_MINIMUM_SECONDS,
   FARGATE_SPOT_DISCOUNT,
   FARGATE_VCPU_HOUR,
   LOAD_BALANCER_HOUR,
+  CUSTOM_METRIC_MONTH,
+  MINUTES_PER_METRIC_MONTH,
   RATES_LABEL,
 } from './rates.js';
 
@@ -51,6 +54,10 @@ function fargateUsage(into: CostLedger['usage'], task: TaskRecord, until: number
 
 function instanceUsage(into: CostLedger['usage'], instance: InstanceRecord, until: number): void {
   const hours = (until - instance.registeredAt) / 3_600_000;
+  if (instance.external) {
+    add(into, 'ECS Anywhere on-premises instance-hours', hours, 'instance-h', ECS_ANYWHERE_INSTANCE_HOUR);
+    return;
+  }
   const spot = instance.lifecycle === 'spot';
   const rate = (EC2_ON_DEMAND_HOUR[instance.instanceType] ?? 0) * (spot ? 1 - EC2_SPOT_DISCOUNT : 1);
   add(into, `EC2 ${instance.instanceType}${spot ? ' Spot' : ''} instance-hours`, hours, 'instance-h', rate);
@@ -74,6 +81,8 @@ export function costReport(ctx: SimContext): CostReport {
     for (const instance of cluster.instances.values()) if (instance.status !== 'INACTIVE') instanceUsage(usage, instance, now);
   }
   for (const lb of ctx.state.elb.loadBalancers.values()) add(usage, 'Load balancer hours', (now - lb.createdAt) / 3_600_000, 'LB-h', LOAD_BALANCER_HOUR);
+  const insights = ctx.state.observability.insightsDatapoints;
+  if (insights > 0) add(usage, 'Container Insights metrics', insights / MINUTES_PER_METRIC_MONTH, 'metric-month', CUSTOM_METRIC_MONTH);
   const lines = [...usage.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([item, u]) => ({ item, quantity: round(u.quantity, 4), unit: u.unit, rate: u.rate, cost: round(u.quantity * u.rate, 4) }));

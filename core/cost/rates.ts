@@ -11,6 +11,11 @@ export const FARGATE_SPOT_DISCOUNT = 0.7;
 /** EC2 Spot: up to 90 % off on-demand; the simulator uses 70 %. */
 export const EC2_SPOT_DISCOUNT = 0.7;
 export const LOAD_BALANCER_HOUR = 0.0225;
+/** Container Insights bills its metrics as custom metrics: per metric-month (730 hours of one-minute datapoints). */
+export const CUSTOM_METRIC_MONTH = 0.3;
+export const MINUTES_PER_METRIC_MONTH = 730 * 60;
+/** ECS Anywhere: a fee per registered on-premises instance-hour; the hardware is yours. */
+export const ECS_ANYWHERE_INSTANCE_HOUR = 0.01025;
 /** Fargate bills per second with a one-minute minimum. */
 export const FARGATE_MINIMUM_SECONDS = 60;
 

@@ -3,6 +3,7 @@ import { Clock } from './clock.js';
 import { isoFromEpochSeconds } from './iso-time.js';
 import { Random } from './random.js';
 import { EventLog, type EventBridgeEvent } from '../events/event-log.js';
+import { DetailSnapshot, withLazyDetail } from '../events/lazy-detail.js';
 import { TaskCensus } from '../events/task-census.js';
 import { ImageCatalogue } from '../model/image-catalogue.js';
 import { createState, type ServiceRecord, type SimState } from '../model/state.js';
@@ -67,33 +68,41 @@ export function epochSeconds(ctx: SimContext, ms: number): number {
   return ctx.startEpochSeconds + ms / 1000;
 }
 
+/** Events come in bursts at one instant: the last conversion is kept (a pure function's cache, shared safely). */
+let lastIso = { epochSeconds: NaN, iso: '' };
+
 export function isoTime(ctx: SimContext, ms: number): string {
-  return isoFromEpochSeconds(epochSeconds(ctx, ms));
+  const seconds = epochSeconds(ctx, ms);
+  if (seconds !== lastIso.epochSeconds) lastIso = { epochSeconds: seconds, iso: isoFromEpochSeconds(seconds) };
+  return lastIso.iso;
 }
 
-/** Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. */
+/**
+ * Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. A DetailSnapshot
+ * detail is built when the event is first read (see withLazyDetail).
+ */
 export function emitEventBridge(
   ctx: SimContext,
   detailType: EventBridgeEvent['detail-type'],
   resources: string[],
-  detail: Record<string, unknown>,
+  detail: Record<string, unknown> | DetailSnapshot,
   source = 'aws.ecs',
 ): string {
   const id = ctx.random.uuid();
+  const event = {
+    version: '0' as const,
+    id,
+    'detail-type': detailType,
+    source,
+    account: ctx.accountId,
+    time: isoTime(ctx, ctx.clock.now),
+    region: ctx.region,
+    resources,
+  };
   ctx.log.append({
     time: ctx.clock.now,
     kind: 'eventbridge',
-    event: {
-      version: '0',
-      id,
-      'detail-type': detailType,
-      source,
-      account: ctx.accountId,
-      time: isoTime(ctx, ctx.clock.now),
-      region: ctx.region,
-      resources,
-      detail,
-    },
+    event: detail instanceof DetailSnapshot ? withLazyDetail(event, detail) : { ...event, detail },
   });
   return id;
 }

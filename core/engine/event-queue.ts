@@ -1,5 +1,7 @@
+import { MinHeap } from './min-heap.js';
+
 /**
- * A binary min-heap of timed actions keyed (time, priority, seq).
+ * Timed actions keyed (time, priority, seq).
  * `seq` breaks ties in scheduling order, which is what makes runs deterministic.
  */
 export interface QueuedAction {
@@ -17,50 +19,24 @@ function before(a: QueuedAction, b: QueuedAction): boolean {
 }
 
 export class EventQueue {
-  private heap: QueuedAction[] = [];
+  private readonly heap = new MinHeap<QueuedAction>(before);
   private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   push(time: number, priority: number, label: string, run: () => void): QueuedAction {
     const item: QueuedAction = { time, priority, seq: this.nextSeq++, label, run };
-    const heap = this.heap;
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
-      i = parent;
-    }
+    this.heap.push(item);
     return item;
   }
 
   peek(): QueuedAction | undefined {
-    return this.heap[0];
+    return this.heap.peek();
   }
 
   pop(): QueuedAction | undefined {
-    const heap = this.heap;
-    if (heap.length === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let smallest = i;
-        if (l < heap.length && before(heap[l], heap[smallest])) smallest = l;
-        if (r < heap.length && before(heap[r], heap[smallest])) smallest = r;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
-        i = smallest;
-      }
-    }
-    return top;
+    return this.heap.pop();
   }
 }

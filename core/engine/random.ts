@@ -44,9 +44,12 @@ export class Random {
   }
 
   hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    const codes: number[] = [];
+    while (codes.length < length) {
+      const word = this.nextUint32();
+      for (let shift = 28; shift >= 0 && codes.length < length; shift -= 4) codes.push(HEX_CODES[(word >>> shift) & 0xf]);
+    }
+    return String.fromCharCode(...codes);
   }
 
   digits(length: number): string {
@@ -55,9 +58,21 @@ export class Random {
     return out;
   }
 
+  /** A version 4 UUID: 32 random hex digits, the 13th set to 4 (version) and the 17th to 8-b (variant). */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    for (let digit = 0; digit < 32; digit += 8) {
+      const word = this.nextUint32();
+      for (let i = 0; i < 8; i++) {
+        const d = digit + i;
+        const n = (word >>> (28 - 4 * i)) & 0xf;
+        UUID_CODES[d + (d >= 8 ? 1 : 0) + (d >= 12 ? 1 : 0) + (d >= 16 ? 1 : 0) + (d >= 20 ? 1 : 0)] = HEX_CODES[d === 12 ? 4 : d === 16 ? (n & 0x3) | 0x8 : n];
+      }
+    }
+    return String.fromCharCode(...UUID_CODES);
   }
 }
+
+// Ids are built from character codes so that each is one flat string rather than a chain of joined pieces.
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** A uuid's characters, hyphens in place; rewritten by each call. */
+const UUID_CODES = Array.from('00000000-0000-0000-0000-000000000000', (c) => c.charCodeAt(0));

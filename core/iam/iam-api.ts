@@ -1,7 +1,7 @@
 import { EcsError } from '../api/errors.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
-import { MANAGED_POLICIES, type PolicyDocument } from './policy-evaluation.js';
+import { CONDITION_OPERATORS, MANAGED_POLICIES, type PolicyDocument, type PolicyStatement } from './policy-evaluation.js';
 
 /** IAM, Secrets Manager and SSM Parameter Store actions the simulator models, in their APIs' shapes. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -32,9 +32,26 @@ function parsePolicy(input: unknown): PolicyDocument {
       if ((st.Effect !== 'Allow' && st.Effect !== 'Deny') || !isStrings(st.Action) || !isStrings(st.Resource)) {
         throw new EcsError('MalformedPolicyDocument', `Statement ${i} needs Effect (Allow or Deny), Action and Resource.`, `PolicyDocument.Statement[${i}]`);
       }
-      return { Effect: st.Effect, Action: st.Action as string | string[], Resource: st.Resource as string | string[] };
+      const condition = st.Condition === undefined ? undefined : parseCondition(st.Condition, i);
+      return { Effect: st.Effect, Action: st.Action as string | string[], Resource: st.Resource as string | string[], ...(condition ? { Condition: condition } : {}) };
     }),
   };
+}
+
+function parseCondition(input: unknown, i: number): PolicyStatement['Condition'] {
+  const at = `PolicyDocument.Statement[${i}].Condition`;
+  const condition = requireObject(input, at);
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!(CONDITION_OPERATORS as readonly string[]).includes(operator)) {
+      throw new EcsError('MalformedPolicyDocument', `Condition operator ${operator} is not supported here; use one of ${CONDITION_OPERATORS.join(', ')}.`, `${at}.${operator}`);
+    }
+    for (const [key, value] of Object.entries(requireObject(keys, `${at}.${operator}`))) {
+      if (typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+        throw new EcsError('MalformedPolicyDocument', `Condition ${operator} ${key} needs a string or a list of strings.`, `${at}.${operator}.${key}`);
+      }
+    }
+  }
+  return condition as PolicyStatement['Condition'];
 }
 
 export function createRole(ctx: SimContext, input: { RoleName: string; AssumeRolePolicyDocument?: unknown }) {
@@ -83,6 +100,11 @@ export function putParameter(ctx: SimContext, input: { Name: string; Value: stri
   const arn = `arn:aws:ssm:${ctx.region}:${ctx.accountId}:parameter/${name.replace(/^\//, '')}`;
   ctx.state.iam.parameters.set(name, { arn, value: String(request.Value ?? '') });
   return { Version: 1, Tier: 'Standard' };
+}
+
+/** A role's ARN by name, for calls made as that role. */
+export function roleArn(ctx: SimContext, name: unknown): string {
+  return requireRole(ctx, name).arn;
 }
 
 /** The policies a role carries, for evaluation; an unknown role carries none. */

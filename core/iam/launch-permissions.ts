@@ -10,7 +10,7 @@ import { evaluate } from './policy-evaluation.js';
  */
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([^:@]+)/;
 
-function assumedRole(ctx: SimContext, roleArn: string, task: TaskRecord): string {
+export function assumedRole(ctx: SimContext, roleArn: string, task: TaskRecord): string {
   return `arn:aws:sts::${ctx.accountId}:assumed-role/${roleArn.slice(roleArn.lastIndexOf('/') + 1)}/${task.id}`;
 }
 

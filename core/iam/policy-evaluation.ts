@@ -7,7 +7,12 @@ export interface PolicyStatement {
   Effect: 'Allow' | 'Deny';
   Action: string | string[];
   Resource: string | string[];
+  /** Operator -> condition key -> value(s), e.g. {"ArnEquals": {"ecs:cluster": "arn:aws:ecs:...:cluster/dev"}}. */
+  Condition?: Record<string, Record<string, string | string[]>>;
 }
+
+/** The condition operators the simulator evaluates (string and ARN comparisons). */
+export const CONDITION_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike', 'ArnEquals', 'ArnNotEquals', 'ArnLike', 'ArnNotLike'] as const;
 
 export interface PolicyDocument {
   Version?: string;
@@ -23,14 +28,35 @@ function wildcard(pattern: string, flags = ''): RegExp {
 
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 
-function matches(statement: PolicyStatement, action: string, resource: string): boolean {
-  return list(statement.Action).some((a) => wildcard(a, 'i').test(action)) && list(statement.Resource).some((r) => wildcard(r).test(resource));
+/**
+ * Every condition must hold. A key the request does not carry fails a positive operator and satisfies a
+ * negated one, as in IAM; keys compare case-insensitively, values exactly (Like: with wildcards).
+ */
+function conditionsHold(statement: PolicyStatement, context: Readonly<Record<string, string>>): boolean {
+  return Object.entries(statement.Condition ?? {}).every(([operator, keys]) =>
+    Object.entries(keys).every(([key, expected]) => {
+      const actual = Object.entries(context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+      const negated = operator.includes('Not');
+      if (actual === undefined) return negated;
+      const like = operator.endsWith('Like');
+      const hit = list(expected).some((e) => (like ? wildcard(e).test(actual) : e === actual));
+      return negated ? !hit : hit;
+    }),
+  );
 }
 
-export function evaluate(policies: readonly PolicyDocument[], action: string, resource: string): Decision {
+function matches(statement: PolicyStatement, action: string, resource: string, context: Readonly<Record<string, string>>): boolean {
+  return (
+    list(statement.Action).some((a) => wildcard(a, 'i').test(action)) &&
+    list(statement.Resource).some((r) => wildcard(r).test(resource)) &&
+    conditionsHold(statement, context)
+  );
+}
+
+export function evaluate(policies: readonly PolicyDocument[], action: string, resource: string, context: Readonly<Record<string, string>> = {}): Decision {
   const statements = policies.flatMap((p) => p.Statement);
-  if (statements.some((s) => s.Effect === 'Deny' && matches(s, action, resource))) return 'explicitly denied';
-  return statements.some((s) => s.Effect === 'Allow' && matches(s, action, resource)) ? 'allowed' : 'implicitly denied';
+  if (statements.some((s) => s.Effect === 'Deny' && matches(s, action, resource, context))) return 'explicitly denied';
+  return statements.some((s) => s.Effect === 'Allow' && matches(s, action, resource, context)) ? 'allowed' : 'implicitly denied';
 }
 
 /** AWS managed policies the simulator knows by ARN. */

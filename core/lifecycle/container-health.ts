@@ -1,6 +1,11 @@
 import type { SimContext } from '../engine/context.js';
 import type { TaskRecord } from '../model/state.js';
+import type { ImageBehaviour } from '../model/image-catalogue.js';
 import { afterHealthCheck } from './task-health.js';
+
+/** The image's answer to its health check this long after it started: warmed up, and not yet failing. */
+export const healthCheckPasses = (behaviour: Pick<ImageBehaviour, 'warmUpSeconds' | 'unhealthyAfterSeconds'>, runningFor: number): boolean =>
+  runningFor >= (behaviour.warmUpSeconds ?? 0) && (behaviour.unhealthyAfterSeconds === undefined || runningFor < behaviour.unhealthyAfterSeconds);
 
 type Schedule = (seconds: number, label: string, run: () => void) => void;
 
@@ -19,7 +24,7 @@ export function runHealthChecks(ctx: SimContext, task: TaskRecord, schedule: Sch
     const probe = () => {
       if (container.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
       const runningFor = (ctx.clock.now - startedAt) / 1000;
-      const passed = behaviour.unhealthyAfterSeconds === undefined || runningFor < behaviour.unhealthyAfterSeconds;
+      const passed = healthCheckPasses(behaviour, runningFor);
       Object.assign(container, afterHealthCheck(container, passed, runningFor < (check.startPeriod ?? 0), check.retries ?? 3));
       onAnswer();
       schedule(interval, `health check ${container.name}`, probe);

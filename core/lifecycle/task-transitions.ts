@@ -1,5 +1,5 @@
 import type { TaskStatus, TaskStopCode } from '../api/types.js';
-import { taskView } from '../api/task-view.js';
+import { taskStateChangeDetail } from '../api/task-view.js';
 import { Priority } from '../engine/clock.js';
 import { emitEventBridge, type SimContext } from '../engine/context.js';
 import { release } from '../capacity/instance-resources.js';
@@ -16,13 +16,16 @@ import {
   STOPPED_TASK_RETENTION_SECONDS,
 } from './task-lifecycle.js';
 import { stoppedReasons } from '../events/service-messages.js';
-import { runHealthChecks } from './container-health.js';
+import { healthCheckPasses, runHealthChecks } from './container-health.js';
+import { planContainerStarts, planContainerStops } from './container-start-plan.js';
 import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
 import { deregisterTaskTargets, registerTaskTargets } from '../load-balancing/task-targets.js';
 import { deregisterFromDiscovery, registerInDiscovery } from '../discovery/task-registration.js';
 import { meterStoppedTask } from '../cost/cost-meter.js';
 import { launchPermissionFailure, taskRoleRefusal } from '../iam/launch-permissions.js';
 import { volumeFailure } from '../storage/efs-api.js';
+import { openLogStreams } from '../observability/log-driver.js';
+import { logContainerExit, logContainerStop, scheduleContainerLogs } from '../observability/container-logs.js';
 import { discardTaskStorage, resolvePath } from '../storage/file-access.js';
 
 /**
@@ -36,7 +39,7 @@ function serviceOf(ctx: SimContext, task: TaskRecord) {
 
 function changed(ctx: SimContext, task: TaskRecord): void {
   task.version++;
-  emitEventBridge(ctx, 'ECS Task State Change', [task.arn], taskView(ctx, task, 'iso') as unknown as Record<string, unknown>);
+  emitEventBridge(ctx, 'ECS Task State Change', [task.arn], taskStateChangeDetail(ctx, task));
   const service = serviceOf(ctx, task);
   if (service) ctx.requestServicePass(service);
 }
@@ -55,13 +58,62 @@ function later(ctx: SimContext, task: TaskRecord, seconds: number, label: string
   });
 }
 
+/** Each container's image behaviour, and when the containers start in their dependsOn order. */
 function imageTimings(ctx: SimContext, task: TaskRecord) {
   const behaviours = task.containers.map((c) => ({ container: c, behaviour: ctx.images.behaviourOf(c.image) }));
+  const plan = planContainerStarts(
+    behaviours.map(({ container, behaviour }) => ({
+      name: container.name,
+      essential: container.essential,
+      dependsOn: container.definition.dependsOn ?? [],
+      startSeconds: behaviour.startSeconds,
+      exit: containerExit(container, behaviour, task.memory),
+      healthyAfterSeconds: firstHealthyCheckSeconds(container, behaviour),
+      startTimeout: container.definition.startTimeout,
+    })),
+  );
   return {
     behaviours,
+    plan,
     pullSeconds: Math.max(...behaviours.map((b) => b.behaviour.pullSeconds)),
-    startSeconds: Math.max(...behaviours.map((b) => b.behaviour.startSeconds)),
+    startSeconds: plan.runningAt ?? Number.POSITIVE_INFINITY,
   };
+}
+
+/**
+ * Checks run every interval from the container's start; the first that passes (once the image has warmed up)
+ * makes it HEALTHY. Failures before that only matter to the running task, not to the dependency.
+ */
+function firstHealthyCheckSeconds(container: ContainerRecord, behaviour: ImageBehaviour): number | undefined {
+  const interval = container.definition.healthCheck?.interval;
+  if (interval === undefined) return undefined;
+  const first = Math.max(1, Math.ceil((behaviour.warmUpSeconds ?? 0) / interval)) * interval;
+  return healthCheckPasses(behaviour, first) ? first : undefined;
+}
+
+/**
+ * Once the images are pulled, containers start in dependsOn order: a container whose process ends by itself
+ * exits at its planned time (before or after the task is RUNNING), and a container whose dependency the agent
+ * gives up on stops without starting, taking the task with it when it is essential.
+ */
+function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
+  for (const { container, behaviour } of timing.behaviours) {
+    const planned = timing.plan.containers.get(container.name)!;
+    if (planned.startsAt !== undefined) scheduleContainerLogs(ctx, task, container, planned.startsAt, (s, label, run) => later(ctx, task, s, label, run));
+    const exit = containerExit(container, behaviour, task.memory);
+    if (planned.exitsAt !== undefined && exit) {
+      later(ctx, task, planned.exitsAt, 'exit', () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
+    }
+    const blocked = planned.blocked;
+    if (blocked) {
+      later(ctx, task, blocked.at, 'dependency', () => {
+        container.lastStatus = 'STOPPED';
+        container.reason = blocked.reason;
+        if (container.essential) stopTask(ctx, task, 'TaskFailedToStart', stoppedReasons.essentialContainerExited, 'start');
+        else changed(ctx, task);
+      });
+    }
+  }
 }
 
 /** Starts a freshly placed task (lastStatus PROVISIONING) on its way to RUNNING. */
@@ -70,10 +122,15 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
   const timing = { networkMode: task.taskDefinition.networkMode, ...imageTimings(ctx, task) };
   const advance = (stepIndex: number) => {
     const step = LAUNCH_STEPS[stepIndex];
-    later(ctx, task, step.seconds(timing), step.to, () => {
+    const seconds = step.seconds(timing);
+    // A container waiting for ever on a dependency keeps the task short of RUNNING.
+    if (!Number.isFinite(seconds)) return;
+    later(ctx, task, seconds, step.to, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
-        const denied = launchPermissionFailure(ctx, task) ?? volumeFailure(ctx, task.taskDefinition.volumes);
+        // The log driver is set up as the containers are created, so only for images that were pulled.
+        const pulled = !timing.behaviours.some((b) => b.behaviour.pullError);
+        const denied = launchPermissionFailure(ctx, task) ?? volumeFailure(ctx, task.taskDefinition.volumes) ?? (pulled ? openLogStreams(ctx, task) : undefined);
         if (denied) {
           for (const c of task.containers) c.reason = denied;
           stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
@@ -89,7 +146,8 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
       }
       setStatus(ctx, task, step.to);
       if (step.to === 'PENDING') task.pullStartedAt = ctx.clock.now;
-      if (step.to === 'RUNNING') onRunning(ctx, task, timing.behaviours);
+      if (step.to === 'ACTIVATING') startContainers(ctx, task, timing);
+      if (step.to === 'RUNNING') onRunning(ctx, task, timing);
       changed(ctx, task);
       if (stepIndex + 1 < LAUNCH_STEPS.length) advance(stepIndex + 1);
     });
@@ -97,9 +155,14 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
   advance(0);
 }
 
-function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typeof imageTimings>['behaviours']): void {
+function onRunning(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
   task.startedAt = ctx.clock.now;
-  for (const c of task.containers) c.lastStatus = 'RUNNING';
+  for (const c of task.containers) {
+    if (c.lastStatus === 'STOPPED') continue;
+    c.lastStatus = 'RUNNING';
+    // A dependency the agent waited on to be HEALTHY has already passed its first check.
+    if (waitedOnHealthy(task, c.name)) c.healthStatus = 'HEALTHY';
+  }
   const schedule = (seconds: number, label: string, run: () => void) => later(ctx, task, seconds, label, run);
   const checked = hasEssentialHealthCheck(task.containers);
   if (checked) runHealthChecks(ctx, task, schedule, () => updateTaskHealth(ctx, task));
@@ -107,22 +170,28 @@ function onRunning(ctx: SimContext, task: TaskRecord, behaviours: ReturnType<typ
   registerInDiscovery(ctx, task);
   // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
   if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
-  for (const { container, behaviour } of behaviours) {
+  for (const { container, behaviour } of timing.behaviours) {
     if (behaviour.countsMinutesIn) countMinutes(ctx, task, container, behaviour.countsMinutesIn);
   }
-  for (const { container, behaviour } of behaviours) {
+  for (const { container, behaviour } of timing.behaviours) {
     // An application refused an AWS call by its task role fails at start and exits.
     const refusal = behaviour.calls ? taskRoleRefusal(ctx, task, behaviour.calls) : undefined;
-    const exit = refusal ? { afterSeconds: 1, exitCode: 1, reason: refusal } : containerExit(container, behaviour, task.memory);
-    if (!exit) continue;
-    later(ctx, task, exit.afterSeconds, 'exit', () => {
-      container.lastStatus = 'STOPPED';
-      container.exitCode = exit.exitCode;
-      container.reason = exit.reason;
-      if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
-      else changed(ctx, task);
-    });
+    if (!refusal) continue;
+    later(ctx, task, 1, 'exit', () => containerExited(ctx, task, container, 1, refusal));
   }
+}
+
+const waitedOnHealthy = (task: TaskRecord, name: string) =>
+  task.containers.some((c) => c.definition.dependsOn?.some((d) => d.containerName === name && d.condition === 'HEALTHY'));
+
+/** A container's process ended: an essential one takes the task down, another one just stops. */
+function containerExited(ctx: SimContext, task: TaskRecord, container: ContainerRecord, exitCode: number, reason?: string): void {
+  if (reason !== OUT_OF_MEMORY_REASON) logContainerExit(ctx, task, container, reason);
+  container.lastStatus = 'STOPPED';
+  container.exitCode = exitCode;
+  container.reason = reason;
+  if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
+  else changed(ctx, task);
 }
 
 /**
@@ -205,6 +274,22 @@ export function stopTask(
   deregisterFromDiscovery(ctx, task);
   // ECS reports the stop decision first (desiredStatus STOPPED, lastStatus unchanged), then the agent acts.
   changed(ctx, task);
+  // A disconnected agent cannot hear it: the task keeps running until the agent is back.
+  if (task.instanceArn && !ctx.state.clusters.get(task.clusterName)!.instances.get(task.instanceArn)?.agentConnected) {
+    task.stopAwaitingAgent = true;
+    return;
+  }
+  agentStops(ctx, task, wasRunning);
+}
+
+/** A reconnected agent acts on the stops ECS decided while it was away. */
+export function agentReconnected(ctx: SimContext, task: TaskRecord): void {
+  if (!task.stopAwaitingAgent) return;
+  task.stopAwaitingAgent = false;
+  agentStops(ctx, task, !PRE_RUNNING_STATUSES.has(task.lastStatus));
+}
+
+function agentStops(ctx: SimContext, task: TaskRecord, wasRunning: boolean): void {
   if (!wasRunning) {
     later(ctx, task, 0, 'DEPROVISIONING', () => {
       setStatus(ctx, task, 'DEPROVISIONING');
@@ -221,19 +306,31 @@ export function stopTask(
   });
 }
 
-/** SIGTERM to every running container; SIGKILL (exit 137) for those still up after their stopTimeout. */
+/**
+ * SIGTERM to the running containers in reverse dependsOn order; SIGKILL (exit 137) for each still up after
+ * its stopTimeout.
+ */
 function stopContainers(ctx: SimContext, task: TaskRecord): void {
   setStatus(ctx, task, 'STOPPING');
   changed(ctx, task);
-  let exitAfter = 0;
+  const exits = planContainerStops(
+    task.containers.map((c) => ({
+      name: c.name,
+      dependsOn: c.definition.dependsOn ?? [],
+      running: c.lastStatus === 'RUNNING',
+      stopSeconds: ctx.images.behaviourOf(c.image).stopSeconds,
+      stopTimeout: c.definition.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS,
+    })),
+    EXIT_CODE_SIGTERM,
+    EXIT_CODE_SIGKILL,
+  );
   for (const c of task.containers) {
-    if (c.lastStatus !== 'RUNNING') continue;
-    const timeout = c.definition.stopTimeout ?? DEFAULT_STOP_TIMEOUT_SECONDS;
-    const takes = ctx.images.behaviourOf(c.image).stopSeconds;
-    c.exitCode = takes > timeout ? EXIT_CODE_SIGKILL : EXIT_CODE_SIGTERM;
-    exitAfter = Math.max(exitAfter, Math.min(takes, timeout));
+    const exit = exits.get(c.name);
+    if (!exit) continue;
+    c.exitCode = exit.exitCode;
+    logContainerStop(ctx, task, c);
   }
-  later(ctx, task, exitAfter, 'DEPROVISIONING', () => {
+  later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), 'DEPROVISIONING', () => {
     task.executionStoppedAt = ctx.clock.now;
     for (const c of task.containers) c.lastStatus = 'STOPPED';
     setStatus(ctx, task, 'DEPROVISIONING');

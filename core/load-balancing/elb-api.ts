@@ -86,6 +86,7 @@ export function createTargetGroup(
       matcher: matcher ?? DEFAULT_TARGET_HEALTH_CHECK.matcher,
     },
     deregistrationDelaySeconds: DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+    slowStartSeconds: 0,
     loadBalancerArns: [],
     targets: new Map(),
   };
@@ -168,21 +169,41 @@ export function findTargetGroup(ctx: SimContext, arn: unknown, field = 'TargetGr
   return tg;
 }
 
+/** The target group attributes the simulator models, each with its rule (ELBv2 API reference). */
+const TARGET_GROUP_ATTRIBUTES: Record<string, { valid: (seconds: number, tg: TargetGroupRecord) => string | undefined; read: (tg: TargetGroupRecord) => number; write: (tg: TargetGroupRecord, seconds: number) => void }> = {
+  'deregistration_delay.timeout_seconds': {
+    valid: (s) => (s >= 0 && s <= 3600 ? undefined : 'deregistration_delay.timeout_seconds must be an integer from 0 to 3600.'),
+    read: (tg) => tg.deregistrationDelaySeconds,
+    write: (tg, s) => (tg.deregistrationDelaySeconds = s),
+  },
+  'slow_start.duration_seconds': {
+    valid: (s, tg) =>
+      tg.protocol !== 'HTTP' && tg.protocol !== 'HTTPS'
+        ? `Slow start is not supported for target groups with the ${tg.protocol} protocol.`
+        : s === 0 || (s >= 30 && s <= 900)
+          ? undefined
+          : 'slow_start.duration_seconds must be 0 (off) or an integer from 30 to 900.',
+    read: (tg) => tg.slowStartSeconds,
+    write: (tg, s) => (tg.slowStartSeconds = s),
+  },
+};
+
 export function modifyTargetGroupAttributes(ctx: SimContext, input: { TargetGroupArn: string; Attributes: Array<{ Key: string; Value: string }> }) {
   const request = requireObject(input, 'request');
   const tg = findTargetGroup(ctx, request.TargetGroupArn);
   const attributes = (optionalArray(request.Attributes, 'Attributes', 20) ?? []).map((a, i) => requireObject(a, `Attributes[${i}]`));
+  // Every attribute is checked before any is applied, so a rejected call changes nothing.
   for (const [i, attribute] of attributes.entries()) {
-    if (attribute.Key !== 'deregistration_delay.timeout_seconds') {
-      throw validation(`Attributes[${i}].Key ${JSON.stringify(attribute.Key)} is not modelled; the simulator knows deregistration_delay.timeout_seconds.`, `Attributes[${i}].Key`);
+    const known = typeof attribute.Key === 'string' && Object.hasOwn(TARGET_GROUP_ATTRIBUTES, attribute.Key) ? TARGET_GROUP_ATTRIBUTES[attribute.Key] : undefined;
+    if (!known) {
+      throw validation(`Attributes[${i}].Key ${JSON.stringify(attribute.Key)} is not modelled; the simulator knows ${Object.keys(TARGET_GROUP_ATTRIBUTES).join(' and ')}.`, `Attributes[${i}].Key`);
     }
     const seconds = Number(attribute.Value);
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) {
-      throw validation('deregistration_delay.timeout_seconds must be an integer from 0 to 3600.', `Attributes[${i}].Value`);
-    }
+    const problem = Number.isInteger(seconds) && typeof attribute.Value === 'string' ? known.valid(seconds, tg) : `${String(attribute.Key)} must be a whole number of seconds, as a string.`;
+    if (problem) throw validation(problem, `Attributes[${i}].Value`);
   }
-  for (const attribute of attributes) tg.deregistrationDelaySeconds = Number(attribute.Value);
-  return { Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(tg.deregistrationDelaySeconds) }] };
+  for (const attribute of attributes) TARGET_GROUP_ATTRIBUTES[attribute.Key as string].write(tg, Number(attribute.Value));
+  return { Attributes: Object.entries(TARGET_GROUP_ATTRIBUTES).map(([Key, a]) => ({ Key, Value: String(a.read(tg)) })) };
 }
 
 export function describeTargetHealth(ctx: SimContext, input: { TargetGroupArn: string }) {

@@ -22,6 +22,8 @@ export interface TargetRecord {
   description?: string;
   passes: number;
   failures: number;
+  /** Slow start: from when it turned healthy until when the load balancer ramps its share up (virtual ms). */
+  slowStart?: { from: number; until: number };
 }
 
 export interface TargetGroupRecord {
@@ -32,6 +34,8 @@ export interface TargetGroupRecord {
   targetType: 'instance' | 'ip';
   healthCheck: TargetHealthCheck;
   deregistrationDelaySeconds: number;
+  /** slow_start.duration_seconds: 0 (off) or 30-900. */
+  slowStartSeconds: number;
   loadBalancerArns: string[];
   targets: Map<string, TargetRecord>;
 }

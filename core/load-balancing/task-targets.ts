@@ -73,7 +73,11 @@ export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule:
     recordServiceEvent(ctx, service, serviceMessages.registeredTargets(service.name, 1, tg.arn));
     const probe = () => {
       if (tg.targets.get(target.key) !== target || target.state === 'draining') return;
+      const wasHealthy = target.state === 'healthy';
       Object.assign(target, afterTargetCheck(target, ctx.clock.now < appHealthyUntil, tg.healthCheck));
+      // Slow start ramps a target up from the moment it turns healthy, and ends if it stops being healthy.
+      if (target.state !== 'healthy') target.slowStart = undefined;
+      else if (!wasHealthy && tg.slowStartSeconds > 0) target.slowStart = { from: ctx.clock.now, until: ctx.clock.now + tg.slowStartSeconds * 1000 };
       updateElbHealth(ctx, task);
       onHealthChange();
       schedule(tg.healthCheck.intervalSeconds, `target health ${target.key}`, probe);

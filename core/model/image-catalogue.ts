@@ -20,6 +20,8 @@ export interface ImageBehaviour {
    * (0: it never passes). Unset: it always passes.
    */
   unhealthyAfterSeconds?: number;
+  /** The health check command fails until the application has warmed up this long (what startPeriod is for). */
+  warmUpSeconds?: number;
   /** Memory the process uses at start (MiB). Default 0. */
   baseMemoryMiB?: number;
   /** A leak: memory grows by this much every minute; past the container's hard limit the kernel kills it. */
@@ -34,12 +36,30 @@ export interface ImageBehaviour {
   countsMinutesIn?: string;
   /** AWS calls the application makes at start with its task role (s3:PutObject on a bucket ARN, ...). */
   calls?: Array<{ action: string; resource: string }>;
+  /** What the process prints to stdout, which a log driver (awslogs) ships to CloudWatch Logs. */
+  logs?: ImageLogLines;
+  /** The image is an X-Ray daemon: it receives the trace segments of the task's other containers (UDP 2000). */
+  tracesDaemon?: boolean;
+  /** A queue worker: while RUNNING it takes one message at a time from the SQS queue, each taking this long. */
+  worker?: { queue: string; secondsPerMessage: number };
+}
+
+export interface ImageLogLines {
+  /** Printed as the process starts. */
+  atStart?: string[];
+  /** Printed every `seconds` while it runs; `{memoryMiB}` becomes the memory it uses by then. */
+  every?: { seconds: number; line: string };
+  /** The last words of a process that ends by itself (a crash). */
+  atExit?: string;
+  /** Printed when it receives SIGTERM. */
+  onStop?: string;
 }
 
 export const DEFAULT_IMAGE_BEHAVIOUR: Required<
-  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute' | 'calls' | 'countsMinutesIn'>
+  Omit<ImageBehaviour, 'pullError' | 'crashAfterSeconds' | 'unhealthyAfterSeconds' | 'memoryGrowthMiBPerMinute' | 'calls' | 'countsMinutesIn' | 'logs' | 'tracesDaemon' | 'worker'>
 > = {
   pullSeconds: 5,
+  warmUpSeconds: 0,
   startSeconds: 2,
   exitCode: 1,
   stopSeconds: 1,
@@ -56,6 +76,16 @@ export function normaliseImage(image: string): string {
   return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
 }
 
+/** Well-known public images: what they are (an X-Ray daemon); registerImage adds to it or overrides it. */
+const XRAY_DAEMON: ImageBehaviour = {
+  tracesDaemon: true,
+  logs: { atStart: ['[Info] Initializing AWS X-Ray daemon 3.3.13', '[Info] Starting proxy http server on 127.0.0.1:2000'], onStop: '[Info] Shutting down X-Ray daemon' },
+};
+const BUILT_IN = new Map<string, ImageBehaviour>([
+  ['public.ecr.aws/xray/aws-xray-daemon:latest', XRAY_DAEMON],
+  ['amazon/aws-xray-daemon:latest', XRAY_DAEMON],
+]);
+
 export class ImageCatalogue {
   private behaviours = new Map<string, ImageBehaviour>();
 
@@ -64,6 +94,7 @@ export class ImageCatalogue {
   }
 
   behaviourOf(image: string): ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR {
-    return { ...DEFAULT_IMAGE_BEHAVIOUR, ...this.behaviours.get(normaliseImage(image)) };
+    const name = normaliseImage(image);
+    return { ...DEFAULT_IMAGE_BEHAVIOUR, ...BUILT_IN.get(name), ...this.behaviours.get(name) };
   }
 }

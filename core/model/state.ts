@@ -28,6 +28,9 @@ import { createCostLedger, type CostLedger } from '../cost/cost-meter.js';
 import type { TaskSetRecord } from '../blue-green/task-set-state.js';
 import type { BlueGreenDeployment } from '../blue-green/code-deploy.js';
 import type { RuleRecord } from '../eventbridge/rules.js';
+import { createObservabilityState, type ObservabilityState } from '../observability/observability-state.js';
+import { createSqsState, type SqsState } from '../queue/queue-state.js';
+import type { MetricAlarmRecord } from '../autoscaling/metric-alarm.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -43,6 +46,8 @@ export interface InstanceRecord {
   /** The capacity provider (Auto Scaling group) that launched it, if any. */
   capacityProviderName?: string;
   autoScalingGroupArn?: string;
+  /** An on-premises server or VM registered through ECS Anywhere: it takes only EXTERNAL tasks. */
+  external?: boolean;
   /** ECS_ENABLE_SPOT_INSTANCE_DRAINING in the agent's config: drain on the two-minute Spot notice. */
   spotInstanceDraining: boolean;
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
@@ -128,6 +133,8 @@ export interface TaskRecord {
   healthStatus: HealthStatus;
   containers: ContainerRecord[];
   version: number;
+  /** Stopped by ECS while its instance's agent was disconnected: the agent acts on it when it reconnects. */
+  stopAwaitingAgent?: boolean;
   /** Bumped on every stop so that launch steps scheduled before it are ignored. */
   generation: number;
   placement?: PlacementExplanation;
@@ -230,14 +237,20 @@ export interface SimState {
   capacityProviders: Map<string, CapacityProviderRecord>;
   /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
   alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
+  /** PutMetricAlarm definitions by name; their state lives in `alarms` with the scenario-driven ones. */
+  metricAlarms: Map<string, MetricAlarmRecord>;
+  /** Simulated Amazon SQS queues and the workers polling them. */
+  sqs: SqsState;
   /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
   accountSettings: Map<string, string>;
   /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
   fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
   taskDefinitions: Map<string, TaskDefinition[]>;
+  /** CloudWatch Logs groups, X-Ray segments and Container Insights bookkeeping. */
+  observability: ObservabilityState;
 }
 
 export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), rules: new Map(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), fargateCapacity: {} };
+  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), rules: new Map(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), metricAlarms: new Map(), sqs: createSqsState(), fargateCapacity: {}, observability: createObservabilityState() };
 }

@@ -25,26 +25,29 @@ export function applyConstraints(
   candidates: readonly PlacementCandidate[],
   constraints: readonly PlacementConstraint[],
 ): { kept: PlacementCandidate[]; rejected: ConstraintRejection[] } {
-  const checks = constraints.map((constraint) => ({ constraint, check: checkFor(constraint) }));
+  const firstFailure = constraintCheck(constraints);
   const kept: PlacementCandidate[] = [];
   const rejected: ConstraintRejection[] = [];
   for (const candidate of candidates) {
-    const failure = firstFailure(checks, candidate);
+    const failure = firstFailure(candidate);
     if (failure) rejected.push({ candidate, reason: 'ATTRIBUTE', ...failure });
     else kept.push(candidate);
   }
   return { kept, rejected };
 }
 
-function firstFailure(
-  checks: Array<{ constraint: PlacementConstraint; check: Check }>,
-  candidate: PlacementCandidate,
-): { constraint: PlacementConstraint; detail: string } | undefined {
-  for (const { constraint, check } of checks) {
-    const detail = check(candidate);
-    if (detail !== null) return { constraint, detail };
-  }
-  return undefined;
+/** The first constraint a candidate fails, with why, or undefined when it satisfies them all. */
+export type ConstraintCheck = (candidate: PlacementCandidate) => { constraint: PlacementConstraint; detail: string } | undefined;
+
+export function constraintCheck(constraints: readonly PlacementConstraint[]): ConstraintCheck {
+  const checks = constraints.map((constraint) => ({ constraint, check: checkFor(constraint) }));
+  return (candidate) => {
+    for (const { constraint, check } of checks) {
+      const detail = check(candidate);
+      if (detail !== null) return { constraint, detail };
+    }
+    return undefined;
+  };
 }
 
 function checkFor(constraint: PlacementConstraint): Check {

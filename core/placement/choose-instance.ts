@@ -1,9 +1,9 @@
 import type { PlacementConstraint, PlacementStrategy } from '../api/types.js';
-import { applyConstraints } from './apply-constraints.js';
+import { constraintCheck, type ConstraintCheck } from './apply-constraints.js';
 import { resourceRejection } from './filter-by-resources.js';
 import type { PlacementCandidate } from './placement-candidate.js';
-import type { PlacementExplanation } from './placement-explanation.js';
-import { applyStrategy, describeRule } from './rank-by-strategies.js';
+import { EXPLAINED_INSTANCES, type PlacementExplanation } from './placement-explanation.js';
+import { applyStrategy, describeRule, SpreadCounts } from './rank-by-strategies.js';
 import type { TaskRequirements } from './task-requirements.js';
 
 /** Services with no strategy: spread across Availability Zones, then fewer tasks of the service per instance. */
@@ -20,6 +20,8 @@ export interface PlacementChoice {
   closest?: PlacementCandidate;
 }
 
+type Rejection = PlacementExplanation['rejected'][number];
+
 /**
  * Filter by resources, then by constraints, then rank (Nomad's feasibility-then-ranking chain, in small).
  * Pure: the caller applies the choice. Ties left after every rule go to the earliest-registered instance.
@@ -31,54 +33,110 @@ export function chooseInstance(
   pick: (n: number) => number,
   constraints: readonly PlacementConstraint[] = [],
 ): PlacementChoice {
-  const explanation: PlacementExplanation = { rejected: [], stages: [] };
-  const fitting: PlacementCandidate[] = [];
-  for (const instance of instances) {
-    const reason = resourceRejection(instance, needs);
-    if (reason) explanation.rejected.push({ ...idsOf(instance), reason });
-    else fitting.push(instance);
+  return new Placer(instances, needs, strategies, constraints).choose(pick);
+}
+
+/**
+ * chooseInstance for a series of tasks of one call: each placement changes only the candidate it chose
+ * (see `replace`), so what each candidate fails and the spread counts are worked out once and then kept
+ * up to date, instead of being redone over the whole cluster for every task.
+ */
+export class Placer {
+  private readonly candidates: PlacementCandidate[];
+  /** Per candidate: the first resource rule it fails, else the first constraint, else null. */
+  private readonly rejections: Array<Rejection | null>;
+  private readonly constraintFailure: ConstraintCheck;
+  private readonly rules: Array<{ rule: PlacementStrategy; description: string; spread?: SpreadCounts }>;
+  /** The candidates still in the running during a choice, at the front (see applyStrategy). */
+  private readonly ranked: Int32Array;
+
+  constructor(
+    candidates: readonly PlacementCandidate[],
+    private readonly needs: TaskRequirements,
+    strategies: readonly PlacementStrategy[],
+    constraints: readonly PlacementConstraint[],
+  ) {
+    this.candidates = [...candidates];
+    this.constraintFailure = constraintCheck(constraints);
+    this.rejections = this.candidates.map((c) => this.rejectionOf(c));
+    this.ranked = new Int32Array(this.candidates.length);
+    this.rules = strategies.map((rule) => ({
+      rule,
+      description: describeRule(rule),
+      ...(rule.type === 'spread' ? { spread: new SpreadCounts(rule.field ?? 'instanceId', this.candidates) } : {}),
+    }));
   }
-  const { kept, rejected } = applyConstraints(fitting, constraints);
-  for (const r of rejected) explanation.rejected.push({ ...idsOf(r.candidate), reason: r.reason, detail: r.detail });
-  if (kept.length === 0) {
-    // When some instance had the resources, constraints are what stopped the task: its reason is ATTRIBUTE.
-    const closest = closestMatch(fitting.length > 0 ? fitting : instances);
-    return {
-      chosen: null,
-      explanation,
-      closest,
-      failureReason: closest ? explanation.rejected.find((r) => r.containerInstanceId === closest.containerInstanceId)?.reason : undefined,
-    };
+
+  /** Where the next task goes; `index` is the chosen candidate's position in the candidates given. */
+  choose(pick: (n: number) => number): PlacementChoice & { index?: number } {
+    // Resource rejections are listed before constraint ones, as the chain applies them.
+    const listed: Record<'resource' | 'constraint', Rejection[]> = { resource: [], constraint: [] };
+    let rejectedTotal = 0;
+    let kept = 0;
+    for (let index = 0; index < this.rejections.length; index++) {
+      const rejection = this.rejections[index];
+      if (!rejection) {
+        this.ranked[kept++] = index;
+        continue;
+      }
+      rejectedTotal++;
+      const list = rejection.reason === 'ATTRIBUTE' ? listed.constraint : listed.resource;
+      if (list.length < EXPLAINED_INSTANCES) list.push(rejection);
+    }
+    const rejected = [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
+    const explanation: PlacementExplanation = { rejected, ...(rejectedTotal > rejected.length ? { rejectedTotal } : {}), stages: [] };
+    if (kept === 0) return { chosen: null, explanation, ...this.closest() };
+    let ranked = kept;
+    for (const { rule, description, spread } of this.rules) {
+      ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
+      const listed: string[] = [];
+      for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) listed.push(this.candidates[this.ranked[k]].ec2InstanceId);
+      explanation.stages.push({ rule: description, kept: listed, ...(ranked > listed.length ? { keptTotal: ranked } : {}) });
+    }
+    const index = this.ranked[0];
+    const chosen = this.candidates[index];
+    explanation.chosen = idsOf(chosen);
+    return { chosen, explanation, index };
   }
-  let ranked = kept;
-  for (const rule of strategies) {
-    ranked = applyStrategy(rule, ranked, instances, pick);
-    explanation.stages.push({ rule: describeRule(rule), kept: ranked.map((c) => c.ec2InstanceId) });
+
+  /** The candidate at `index` after a placement changed it. */
+  replace(index: number, candidate: PlacementCandidate): void {
+    for (const { spread } of this.rules) spread?.replace(index, this.candidates[index], candidate);
+    this.candidates[index] = candidate;
+    this.rejections[index] = this.rejectionOf(candidate);
   }
-  const chosen = ranked[0];
-  explanation.chosen = idsOf(chosen);
-  return { chosen, explanation };
+
+  private rejectionOf(candidate: PlacementCandidate): Rejection | null {
+    const reason = resourceRejection(candidate, this.needs);
+    if (reason) return { ...idsOf(candidate), reason };
+    const failure = this.constraintFailure(candidate);
+    return failure ? { ...idsOf(candidate), reason: 'ATTRIBUTE', detail: failure.detail } : null;
+  }
+
+  /**
+   * The "closest matching" instance of the failure event: an ACTIVE, connected instance with the most free
+   * resources (CPU share plus memory share), so its reason is the one a learner can act on. When some
+   * instance had the resources, constraints are what stopped the task: its reason is ATTRIBUTE.
+   */
+  private closest(): Pick<PlacementChoice, 'closest' | 'failureReason'> {
+    const fitting = this.candidates.filter((_, i) => this.rejections[i]!.reason === 'ATTRIBUTE');
+    const among = fitting.length > 0 ? fitting : this.candidates;
+    const usable = among.filter((i) => i.agentConnected && i.status === 'ACTIVE');
+    let best: PlacementCandidate | undefined;
+    let bestScore = -Infinity;
+    for (const i of usable.length > 0 ? usable : among) {
+      const score = i.remainingCpu / 1024 + i.remainingMemory / 1024;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    if (!best) return {};
+    const reason = this.rejections[this.candidates.indexOf(best)]!.reason;
+    return { closest: best, failureReason: reason };
+  }
 }
 
 function idsOf(instance: PlacementCandidate): { containerInstanceId: string; ec2InstanceId: string } {
   return { containerInstanceId: instance.containerInstanceId, ec2InstanceId: instance.ec2InstanceId };
-}
-
-/**
- * The "closest matching" instance of the failure event: an ACTIVE, connected instance with the most free
- * resources (CPU share plus memory share), so its reason is the one a learner can act on.
- */
-function closestMatch(instances: PlacementCandidate[]): PlacementCandidate | undefined {
-  const usable = instances.filter((i) => i.agentConnected && i.status === 'ACTIVE');
-  const pool = usable.length > 0 ? usable : instances;
-  let best: PlacementCandidate | undefined;
-  let bestScore = -Infinity;
-  for (const i of pool) {
-    const score = i.remainingCpu / 1024 + i.remainingMemory / 1024;
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  return best;
 }

@@ -10,44 +10,81 @@ export function valueReader(field: string): (candidate: PlacementCandidate) => s
 }
 
 /**
- * Strategies are applied in order; each keeps the candidates that score best, later rules break ties
- * (Developer Guide, task placement strategies). `pick(n)` is the injected random choice.
+ * Spread counts the group's tasks per value over every instance, not only those the task fits on.
+ * Instances without the attribute share one bucket, so they are balanced against the others, not always
+ * preferred. Counted once per call, then kept up to date as each placement changes one candidate.
  */
-export function applyStrategy(
-  rule: PlacementStrategy,
-  candidates: PlacementCandidate[],
-  everyInstance: PlacementCandidate[],
-  pick: (n: number) => number,
-): PlacementCandidate[] {
-  if (candidates.length <= 1) return candidates;
-  switch (rule.type) {
-    case 'random':
-      return [candidates[pick(candidates.length)]];
-    case 'binpack': {
-      // Every candidate fits, so the least remaining now is also the least remaining after the task. ECS echoes
-      // the field as given and accepts CPU/MEMORY too.
-      const remaining = (c: PlacementCandidate) => (rule.field?.toLowerCase() === 'cpu' ? c.remainingCpu : c.remainingMemory);
-      return keepLowest(candidates, remaining);
+export class SpreadCounts {
+  private readonly valueOf: (candidate: PlacementCandidate) => string | undefined;
+  private readonly idOfValue = new Map<string | undefined, number>();
+  private readonly valueIds: number[] = [];
+  private readonly counts: number[] = [];
+
+  constructor(field: string, candidates: readonly PlacementCandidate[]) {
+    this.valueOf = valueReader(field);
+    candidates.forEach((candidate, index) => this.add(index, candidate));
+  }
+
+  /** The group's tasks on every instance sharing the candidate's value. */
+  score(index: number): number {
+    return this.counts[this.valueIds[index]];
+  }
+
+  replace(index: number, before: PlacementCandidate, after: PlacementCandidate): void {
+    this.counts[this.valueIds[index]] -= before.groupTaskCount;
+    this.add(index, after);
+  }
+
+  private add(index: number, candidate: PlacementCandidate): void {
+    const value = this.valueOf(candidate);
+    let id = this.idOfValue.get(value);
+    if (id === undefined) {
+      id = this.counts.length;
+      this.idOfValue.set(value, id);
+      this.counts.push(0);
     }
-    case 'spread': {
-      // Spread counts the group's tasks per value over every instance, not only those the task fits on.
-      // Instances without the attribute share one bucket, so they are balanced against the others, not always preferred.
-      const valueOf = valueReader(rule.field ?? 'instanceId');
-      const tasksPerValue = new Map<string | undefined, number>();
-      for (const instance of everyInstance) {
-        const value = valueOf(instance);
-        tasksPerValue.set(value, (tasksPerValue.get(value) ?? 0) + instance.groupTaskCount);
-      }
-      return keepLowest(candidates, (c) => tasksPerValue.get(valueOf(c)) ?? 0);
-    }
+    this.valueIds[index] = id;
+    this.counts[id] += candidate.groupTaskCount;
   }
 }
 
-function keepLowest(candidates: PlacementCandidate[], score: (c: PlacementCandidate) => number): PlacementCandidate[] {
-  const scores = candidates.map(score);
+/**
+ * One strategy rule over the candidates still in the running: the first `count` entries of `ranked`
+ * (indices, in registration order). Each rule keeps the candidates that score best, later rules break ties
+ * (Developer Guide, task placement strategies). The kept ones are moved to the front, in order, and their
+ * number returned: placing thousands of tasks over thousands of instances allocates nothing here.
+ * `pick(n)` is the injected random choice; `spread` holds the counts of a spread rule.
+ */
+export function applyStrategy(
+  rule: PlacementStrategy,
+  ranked: Int32Array,
+  count: number,
+  candidates: readonly PlacementCandidate[],
+  spread: SpreadCounts | undefined,
+  pick: (n: number) => number,
+): number {
+  if (count <= 1) return count;
+  switch (rule.type) {
+    case 'random':
+      ranked[0] = ranked[pick(count)];
+      return 1;
+    case 'binpack': {
+      // Every candidate fits, so the least remaining now is also the least remaining after the task. ECS echoes
+      // the field as given and accepts CPU/MEMORY too.
+      const byCpu = rule.field?.toLowerCase() === 'cpu';
+      return keepLowest(ranked, count, (i) => (byCpu ? candidates[i].remainingCpu : candidates[i].remainingMemory));
+    }
+    case 'spread':
+      return keepLowest(ranked, count, (i) => spread!.score(i));
+  }
+}
+
+function keepLowest(ranked: Int32Array, count: number, score: (index: number) => number): number {
   let best = Infinity;
-  for (const s of scores) if (s < best) best = s;
-  return candidates.filter((_, i) => scores[i] === best);
+  for (let k = 0; k < count; k++) best = Math.min(best, score(ranked[k]));
+  let kept = 0;
+  for (let k = 0; k < count; k++) if (score(ranked[k]) === best) ranked[kept++] = ranked[k];
+  return kept;
 }
 
 export function describeRule(rule: PlacementStrategy): string {

@@ -1,4 +1,5 @@
 import type { SimContext } from '../engine/context.js';
+import { instanceTakes } from '../capacity/instance-launch-type.js';
 import { serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
@@ -12,7 +13,7 @@ import { findTaskDefinition } from './task-definition-lookup.js';
 /** Applies one DAEMON pass: one task per ACTIVE instance, replaced in place on a new deployment. */
 export function runDaemonPass(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, tasks: TaskRecord[]): void {
   const primary = service.deployments[0];
-  const eligible = [...cluster.instances.values()].filter((i) => i.status === 'ACTIVE' && i.agentConnected);
+  const eligible = [...cluster.instances.values()].filter((i) => i.status === 'ACTIVE' && i.agentConnected && instanceTakes(i, service.launchType));
   service.desiredCount = eligible.length;
   const decision = decideDaemonPass({
     eligibleInstanceIds: eligible.map((i) => i.id),

@@ -12,18 +12,19 @@ import { startThrottleDelaySeconds } from './start-throttle.js';
  * (resetOnHealthyTask, on by default); one that reaches RUNNING resets the throttle.
  */
 export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: TaskRecord[]): void {
+  const deployments = new Map(service.deployments.map((d) => [d.id, d]));
   for (const task of tasks) {
     if (task.startedAt !== undefined && (service.lastStartFailureAt === undefined || task.startedAt > service.lastStartFailureAt)) {
       service.startFailuresInARow = 0;
       service.nextLaunchAllowedAt = 0;
     }
-    const deployment = service.deployments.find((d) => d.id === task.deploymentId);
+    const deployment = deployments.get(task.deploymentId ?? '');
     if (deployment && task.healthyAt !== undefined && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks = 0;
   }
   for (const task of tasks) {
     if (!task.failure || task.failureCounted) continue;
     task.failureCounted = true;
-    const deployment = service.deployments.find((d) => d.id === task.deploymentId);
+    const deployment = deployments.get(task.deploymentId ?? '');
     if (deployment && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks++;
     if (task.failure === 'start') {
       // ECS repeats the start failure's reason in the service's events.

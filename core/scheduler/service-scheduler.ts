@@ -43,7 +43,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   const throttled = service.nextLaunchAllowedAt > ctx.clock.now;
   if (throttled) later(service.nextLaunchAllowedAt);
   const failingHealth = (t: TaskRecord) => t.healthStatus === 'UNHEALTHY' || t.elbUnhealthyTarget !== undefined;
-  const inGrace = tasks.filter((t) => failingHealth(t) && graceEndsAt(t) > ctx.clock.now);
+  const inGrace = new Set(tasks.filter((t) => failingHealth(t) && graceEndsAt(t) > ctx.clock.now));
   for (const t of inGrace) later(graceEndsAt(t));
 
   const decision = decideRollingPass({
@@ -51,7 +51,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: tasks.map((t) => toRollingTask(t, failingHealth(t) && !inGrace.includes(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
+    tasks: tasks.map((t) => toRollingTask(t, failingHealth(t) && !inGrace.has(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
 

@@ -5,8 +5,9 @@ import { assignDynamicHostPorts, reserve, toCandidate } from '../capacity/instan
 import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
+import { instanceTakes } from '../capacity/instance-launch-type.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
-import { chooseInstance, type PlacementChoice } from '../placement/choose-instance.js';
+import { Placer, type PlacementChoice } from '../placement/choose-instance.js';
 import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
 
 export interface StartRequest {
@@ -43,23 +44,22 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const provider = request.capacityProviderName ? ctx.state.capacityProviders.get(request.capacityProviderName) : undefined;
   const instances = request.onlyOn
     ? [request.onlyOn]
-    : [...cluster.instances.values()].filter((i) => !provider || i.capacityProviderName === provider.name);
+    : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!provider || i.capacityProviderName === provider.name));
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   const candidateOf = (inst: InstanceRecord) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt));
   // Built once per call: a placement changes only the instance it chose, so only that candidate is rebuilt.
-  const candidates = instances.map(candidateOf);
+  const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
   for (let i = 0; i < request.count; i++) {
-    const choice = chooseInstance(candidates, needs, request.strategies, (n) => ctx.random.int(n), constraints);
-    if (!choice.chosen) {
+    const { index, ...choice } = placer.choose((n) => ctx.random.int(n));
+    if (index === undefined) {
       failure = choice;
       break;
     }
-    const index = candidates.indexOf(choice.chosen);
     const task = createTask(ctx, cluster, instances[index], request, needs);
     task.placement = choice.explanation;
     started.push(task);
-    candidates[index] = candidateOf(instances[index]);
+    placer.replace(index, candidateOf(instances[index]));
   }
   for (const task of started) launchTask(ctx, task);
   // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.

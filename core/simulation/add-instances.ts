@@ -42,16 +42,27 @@ export function addInstances(ctx: SimContext, input: AddInstancesRequest): { con
   if (zones.length === 0) throw invalidParameter('availabilityZones should not be empty.', 'availabilityZones');
   const lifecycle = optionalEnum(request.lifecycle, 'lifecycle', ['on-demand', 'spot'] as const) ?? 'on-demand';
   const spotInstanceDraining = optionalBoolean(request.spotInstanceDraining, 'spotInstanceDraining') ?? false;
-  const custom = request.attributes === undefined ? {} : requireObject(request.attributes, 'attributes');
+  const attributes = customAttributes(request.attributes);
+  checkInstanceLimit(cluster, count);
+  const created = registerInstances(ctx, cluster, { instanceType, count, zones, lifecycle, spotInstanceDraining, attributes });
+  return { containerInstanceArns: created.map((i) => i.arn) };
+}
+
+/** Custom attributes a scenario gives its instances: name -> value, values 1-128 characters. */
+export function customAttributes(input: unknown): Record<string, string> {
+  const custom = input === undefined ? {} : requireObject(input, 'attributes');
   for (const [name, value] of Object.entries(custom)) {
-    if (typeof value !== 'string') throw invalidParameter(`attributes.${name} must be a string.`, `attributes.${name}`);
+    if (typeof value !== 'string' || value.length === 0 || value.length > 128) {
+      throw invalidParameter(`attributes.${name} must be a string of 1 to 128 characters.`, `attributes.${name}`);
+    }
   }
-  if (cluster.instances.size + count > 5000) {
+  return custom as Record<string, string>;
+}
+
+export function checkInstanceLimit(cluster: ClusterRecord, adding: number): void {
+  if (cluster.instances.size + adding > 5000) {
     throw new EcsError('LimitExceededException', 'A cluster can have at most 5000 container instances.', 'count');
   }
-
-  const created = registerInstances(ctx, cluster, { instanceType, count, zones, lifecycle, spotInstanceDraining, attributes: custom as Record<string, string> });
-  return { containerInstanceArns: created.map((i) => i.arn) };
 }
 
 export interface InstanceLaunch {
@@ -63,29 +74,37 @@ export interface InstanceLaunch {
   attributes?: Record<string, string>;
   capacityProviderName?: string;
   autoScalingGroupArn?: string;
+  /** ECS Anywhere: a server of this size, registered through SSM rather than launched in EC2. */
+  external?: { vcpu: number; memoryMiB: number };
 }
 
 /** EC2 instances whose agent registers them with the cluster now, one zone after another. Input is trusted. */
 export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launch: InstanceLaunch): InstanceRecord[] {
   const { instanceType, count, zones, lifecycle, spotInstanceDraining } = launch;
-  const spec = INSTANCE_TYPES[instanceType];
+  const { external } = launch;
+  const spec = external
+    ? { vcpu: external.vcpu, memoryMiB: external.memoryMiB, architecture: 'x86_64', enis: 1, trunkedTasks: 0 }
+    : INSTANCE_TYPES[instanceType];
   const custom = launch.attributes ?? {};
   const trunking = ctx.state.accountSettings.get('awsvpcTrunking') === 'enabled';
   const created: InstanceRecord[] = [];
   for (let i = 0; i < count; i++) {
     const id = ctx.random.hex(32);
     const availabilityZone = zones[(cluster.instances.size + i) % zones.length];
-    const ec2InstanceId = `i-${ctx.random.hex(17)}`;
-    const builtIn: Record<string, string> = {
-      'ecs.availability-zone': availabilityZone,
-      'ecs.instance-type': instanceType,
-      'ecs.os-type': 'linux',
-      'ecs.os-family': 'LINUX',
-      'ecs.cpu-architecture': spec.architecture,
-      'ecs.ami-id': 'ami-0ecslab000000000',
-      ...(lifecycle === 'spot' ? { 'ecs.instance-lifecycle': 'spot' } : {}),
-      ...(trunking && spec.trunkedTasks > 0 ? { 'ecs.awsvpc-trunk-id': `eni-trunk-${ctx.random.hex(12)}` } : {}),
-    };
+    // SSM names a registered on-premises machine mi-…; EC2 names its instances i-….
+    const ec2InstanceId = `${external ? 'mi' : 'i'}-${ctx.random.hex(17)}`;
+    const builtIn: Record<string, string> = external
+      ? { 'ecs.os-type': 'linux', 'ecs.os-family': 'LINUX', 'ecs.cpu-architecture': spec.architecture, 'ecs.capability.external': '' }
+      : {
+          'ecs.availability-zone': availabilityZone,
+          'ecs.instance-type': instanceType,
+          'ecs.os-type': 'linux',
+          'ecs.os-family': 'LINUX',
+          'ecs.cpu-architecture': spec.architecture,
+          'ecs.ami-id': 'ami-0ecslab000000000',
+          ...(lifecycle === 'spot' ? { 'ecs.instance-lifecycle': 'spot' } : {}),
+          ...(trunking && spec.trunkedTasks > 0 ? { 'ecs.awsvpc-trunk-id': `eni-trunk-${ctx.random.hex(12)}` } : {}),
+        };
     created.push({
       arn: arns.containerInstance(ctx, cluster.name, id),
       id,
@@ -98,6 +117,7 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
       ...(launch.capacityProviderName ? { capacityProviderName: launch.capacityProviderName } : {}),
       ...(launch.autoScalingGroupArn ? { autoScalingGroupArn: launch.autoScalingGroupArn } : {}),
       spotInstanceDraining,
+      ...(external ? { external: true } : {}),
       status: 'ACTIVE',
       agentConnected: true,
       registeredCpu: spec.vcpu * 1024,
@@ -108,7 +128,8 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
       taskEniLimit: trunking && spec.trunkedTasks > 0 ? spec.trunkedTasks : spec.enis - 1,
       usedEnis: 0,
       usedPorts: new Map(),
-      attributes: Object.entries({ ...builtIn, ...custom }).map(([name, value]) => ({ name, value })),
+      // Capability attributes carry a name only.
+      attributes: Object.entries({ ...builtIn, ...custom }).map(([name, value]) => (value === '' ? { name } : { name, value })),
       registeredAt: ctx.clock.now,
       version: 1,
       taskArns: new Set(),

@@ -3,18 +3,24 @@ import type { SimContext } from '../engine/context.js';
 import { optionalEnum, rejectUnknownFields, requireName, requireObject } from '../validation/fields.js';
 import { wakeServices } from '../capacity/instance-events.js';
 
+type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
 /**
- * Simulation control: a CloudWatch alarm changes state (as SetAlarmState does in CloudWatch). Services
- * whose deployment watches it look again at once.
+ * A CloudWatch alarm's state changes, whoever decided it (a scenario, or a metric alarm's evaluation).
+ * Services whose deployment watches it look again at once.
  */
-export function setAlarmState(ctx: SimContext, input: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' }): void {
+export function changeAlarmState(ctx: SimContext, alarmName: string, state: AlarmState): void {
+  if (ctx.state.alarms.get(alarmName)?.state === state) return;
+  ctx.state.alarms.set(alarmName, { state, changedAt: ctx.clock.now });
+  for (const cluster of ctx.state.clusters.values()) wakeServices(ctx, cluster.name);
+}
+
+/** Simulation control: an alarm changes state, as SetAlarmState does in CloudWatch. */
+export function setAlarmState(ctx: SimContext, input: { alarmName: string; state: AlarmState }): void {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['alarmName', 'state']);
   const alarmName = requireName(request.alarmName, 'alarmName');
   const state = optionalEnum(request.state, 'state', ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const);
   if (!state) throw invalidParameter('state should not be null or empty.', 'state');
-  const current = ctx.state.alarms.get(alarmName);
-  if (current?.state === state) return;
-  ctx.state.alarms.set(alarmName, { state, changedAt: ctx.clock.now });
-  for (const cluster of ctx.state.clusters.values()) wakeServices(ctx, cluster.name);
+  changeAlarmState(ctx, alarmName, state);
 }

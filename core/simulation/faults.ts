@@ -5,7 +5,7 @@ import { hostTerminatedReason, removeInstance } from '../capacity/instance-termi
 import { stoppedReasons } from '../events/service-messages.js';
 import { stopTask, terminateTask } from '../lifecycle/task-transitions.js';
 import { EXIT_CODE_SIGKILL } from '../lifecycle/task-lifecycle.js';
-import { optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalString, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 
 /** Simulation control: a task's process dies (killed, exit 137): the task stops and its service replaces it. */
 export function killTask(ctx: SimContext, input: { cluster?: string; task: string }): void {
@@ -51,7 +51,7 @@ export function failInstance(ctx: SimContext, input: { cluster?: string; instanc
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['cluster', 'instance']);
   const cluster = resolveCluster(ctx, request.cluster);
-  const instance = findContainerInstance(cluster, request.instance);
+  const instance = findContainerInstance(cluster, requireString(request.instance, 'instance'));
   if (!instance || instance.status === 'INACTIVE') throw invalidParameter(`No container instance ${String(request.instance)} in the cluster.`, 'instance');
   removeInstance(ctx, instance, 'TerminationNotice', hostTerminatedReason(instance.ec2InstanceId));
 }

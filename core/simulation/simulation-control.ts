@@ -8,13 +8,18 @@ import type { ImageBehaviour } from '../model/image-catalogue.js';
 import type { PlacementExplanation } from '../placement/placement-explanation.js';
 import { clusterView, type ClusterViewSnapshot } from '../view/cluster-view.js';
 import { addInstances, type AddInstancesRequest } from './add-instances.js';
+import { addExternalInstances, type AddExternalInstancesRequest } from './add-external-instances.js';
+import { disconnectAgent, reconnectAgent, type AgentConnectionRequest } from './agent-connection.js';
 import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from './alarm-state.js';
+import { produceMessages, type ProduceMessagesRequest } from '../queue/producer.js';
 import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
 import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import { metricKey } from '../autoscaling/metrics-and-scaling.js';
 import { costReport, type CostReport } from '../cost/cost-meter.js';
+import { traceCounts } from '../observability/traces.js';
+import { insightsSeries } from '../observability/insights-series.js';
 import { resolvePath } from '../storage/file-access.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { validateImageBehaviour } from '../validation/image-behaviour.js';
@@ -82,6 +87,21 @@ export class SimulationControl {
     return this.changed('addInstances', [request], addInstances(this.ctx, request));
   }
 
+  /** Servers of your own join the cluster through ECS Anywhere; they take EXTERNAL tasks only. */
+  addExternalInstances(request: AddExternalInstancesRequest): { containerInstanceArns: string[] } {
+    return this.changed('addExternalInstances', [request], addExternalInstances(this.ctx, request));
+  }
+
+  /** An instance's agent loses its connection to ECS: no placements there, stops wait for it. */
+  disconnectAgent(request: AgentConnectionRequest): void {
+    this.changed('disconnectAgent', [request], disconnectAgent(this.ctx, request));
+  }
+
+  /** The agent is back: it carries out the stops it missed. */
+  reconnectAgent(request: AgentConnectionRequest): void {
+    this.changed('reconnectAgent', [request], reconnectAgent(this.ctx, request));
+  }
+
   /** EC2 reclaims a Spot Instance: two minutes' notice, then the instance is gone. */
   interruptSpotInstance(request: { cluster?: string; instance: string }): { terminatesAt: number } {
     return this.changed('interruptSpotInstance', [request], interruptSpotInstance(this.ctx, request));
@@ -102,6 +122,11 @@ export class SimulationControl {
     this.changed('setAlarmState', [request], setAlarmState(this.ctx, request));
   }
 
+  /** An upstream producer puts messages on an SQS queue: a burst (`count`) or `messagesPerSecond` for `forSeconds`. */
+  produceMessages(request: ProduceMessagesRequest): { messages: number } {
+    return this.changed('produceMessages', [request], produceMessages(this.ctx, request));
+  }
+
   /** A client starts calling a service through a load balancer, DNS (Cloud Map) or Service Connect. */
   startTraffic(request: StartTrafficRequest): void {
     this.changed('startTraffic', [request], startTraffic(this.ctx, request));
@@ -115,6 +140,21 @@ export class SimulationControl {
   metricHistory(request: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
     const cluster = resolveCluster(this.ctx, request.cluster);
     return (this.ctx.state.metrics.get(metricKey(cluster.name, String(request.service), String(request.metric))) ?? []).map((d) => ({ ...d }));
+  }
+
+  /**
+   * One-minute Container Insights datapoints (namespace ECS/ContainerInsights) of a metric with exactly
+   * these dimensions, oldest first: { ClusterName } | { ClusterName, ServiceName } | { ClusterName, TaskDefinitionFamily, TaskId }.
+   */
+  containerInsightsMetric(request: { metric: string; dimensions: Record<string, string> }): Array<{ time: number; value: number }> {
+    return insightsSeries(this.ctx, request);
+  }
+
+  /** Trace segments the X-Ray daemon sidecars of a cluster's (or a service's) tasks received. */
+  traces(request: { cluster?: string; service?: string } = {}): { segments: number; tasks: Array<{ taskArn: string; segments: number }> } {
+    const checked = requireObject(request ?? {}, 'request');
+    const cluster = resolveCluster(this.ctx, checked.cluster);
+    return traceCounts(this.ctx, cluster.name, checked.service === undefined ? undefined : resolveService(cluster, checked.service).name);
   }
 
   /** What a running task's container reads at a path (its own layer, a task volume, or EFS). */

@@ -2,12 +2,31 @@
  * What one second of requests spread over some endpoints looks like: a simple queueing model. Each
  * endpoint serves up to its capacity; latency grows as 1 / (1 - utilisation); requests above capacity
  * time out; requests to an endpoint that no longer accepts connections fail, unless the caller retries
- * elsewhere (Service Connect's proxy does). Pure and deterministic: round-robin, no sampling.
+ * elsewhere (Service Connect's proxy does). Pure and deterministic: weighted round-robin, no sampling.
  */
 export interface Endpoint {
   accepts: boolean;
   capacityRps: number;
   latencyMs: number;
+  /** Its share of the round-robin relative to the others (an ALB target in slow start gets less). Default 1. */
+  weight?: number;
+}
+
+const weightOf = (e: Endpoint) => e.weight ?? 1;
+const sumWeights = (endpoints: readonly Endpoint[]) => endpoints.reduce((sum, e) => sum + weightOf(e), 0);
+
+/**
+ * How one second's requests split: the share sent to endpoints that refuse them (lost unless the client
+ * retries), and what each live endpoint is asked to serve.
+ */
+function split(count: number, endpoints: readonly Endpoint[], retries: number) {
+  const alive = endpoints.filter((e) => e.accepts);
+  const total = sumWeights(endpoints);
+  const aliveWeight = sumWeights(alive);
+  const toDead = Math.round((count * (total - aliveWeight)) / total);
+  const retried = retries > 0 && alive.length > 0 ? toDead : 0;
+  const perWeight = aliveWeight > 0 ? (count - toDead + retried) / aliveWeight : 0;
+  return { alive, toDead, retried, askedOf: (e: Endpoint) => perWeight * weightOf(e) };
 }
 
 export interface SecondOutcome {
@@ -19,29 +38,23 @@ export interface SecondOutcome {
 
 /** Requests each endpoint served this second, in the order given (0 for endpoints that refused them). */
 export function servedBy(requests: number, endpoints: readonly Endpoint[], retries: number): number[] {
-  const count = Math.round(requests);
-  const alive = endpoints.filter((e) => e.accepts).length;
-  if (alive === 0) return endpoints.map(() => 0);
-  const toDead = Math.round((count * (endpoints.length - alive)) / endpoints.length);
-  const perAlive = (count - toDead + (retries > 0 ? toDead : 0)) / alive;
-  return endpoints.map((e) => (e.accepts ? Math.min(perAlive, e.capacityRps) : 0));
+  if (endpoints.length === 0) return [];
+  const { askedOf } = split(Math.round(requests), endpoints, retries);
+  return endpoints.map((e) => (e.accepts ? Math.min(askedOf(e), e.capacityRps) : 0));
 }
 
 export function outcomesOf(requests: number, endpoints: readonly Endpoint[], retries: number): SecondOutcome {
   const count = Math.round(requests);
   if (count === 0) return { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 };
   if (endpoints.length === 0) return { requests: count, errors: count, p50Ms: 0, p99Ms: 0 };
-  const alive = endpoints.filter((e) => e.accepts);
-  const dead = endpoints.length - alive.length;
-  // Round-robin: each endpoint gets an equal share; a retrying client moves failed ones to live endpoints.
-  const toDead = Math.round((count * dead) / endpoints.length);
-  const retried = retries > 0 && alive.length > 0 ? toDead : 0;
+  // Round-robin by weight; a retrying client moves the requests that failed to live endpoints.
+  const { alive, toDead, retried, askedOf } = split(count, endpoints, retries);
   let errors = toDead - retried;
-  const perAlive = alive.length > 0 ? (count - toDead + retried) / alive.length : 0;
   const latencies: Array<{ ms: number; weight: number }> = [];
   for (const endpoint of alive) {
-    const served = Math.min(perAlive, endpoint.capacityRps);
-    errors += perAlive - served;
+    const asked = askedOf(endpoint);
+    const served = Math.min(asked, endpoint.capacityRps);
+    errors += asked - served;
     const utilisation = Math.min(0.95, served / endpoint.capacityRps);
     latencies.push({ ms: endpoint.latencyMs / (1 - utilisation), weight: served });
   }

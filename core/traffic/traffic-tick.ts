@@ -2,10 +2,12 @@ import { Priority } from '../engine/clock.js';
 import type { SimContext } from '../engine/context.js';
 import { dnsAnswer, findDiscoveryService } from '../discovery/cloud-map-api.js';
 import { routableTargets } from '../load-balancing/target-health.js';
+import { slowStartWeights } from '../load-balancing/slow-start.js';
 import type { TaskRecord } from '../model/state.js';
 import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from './load-generator.js';
 import { outcomesOf, servedBy, type Endpoint, type SecondOutcome } from './request-outcomes.js';
 import { requestsPerSecondAt } from './traffic-pattern.js';
+import { recordServedRequests } from '../observability/traces.js';
 
 /** Whether a task still answers: running (or draining its connections) with its essential containers up. */
 export function acceptsConnections(task: TaskRecord | undefined): boolean {
@@ -43,8 +45,10 @@ function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination
     const byArn = new Map(allTasks(ctx).map((t) => [t.arn, t]));
     return groups.map((g) => {
       const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn);
-      const tasks = routableTargets([...(tg?.targets.values() ?? [])]).map((t) => byArn.get(t.taskArn));
-      return { share: g.weight / totalWeight, endpoints: tasks.map((t) => endpointOf(ctx, t)), tasks, retries: 0 };
+      const targets = routableTargets([...(tg?.targets.values() ?? [])]);
+      const tasks = targets.map((t) => byArn.get(t.taskArn));
+      const weights = slowStartWeights(targets, ctx.clock.now);
+      return { share: g.weight / totalWeight, endpoints: tasks.map((t, i) => ({ ...endpointOf(ctx, t), weight: weights[i] })), tasks, retries: 0 };
     });
   }
   return [{ share: 1, ...endpointsFor(ctx, generator, route) }];
@@ -99,7 +103,9 @@ export function scheduleTrafficTick(ctx: SimContext): void {
       for (const d of destinations) {
         servedBy(rps * d.share, d.endpoints, d.retries).forEach((served, i) => {
           const task = d.tasks[i];
-          if (task) task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
+          if (!task) return;
+          task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
+          recordServedRequests(ctx, task, served);
         });
       }
     }

@@ -1,13 +1,13 @@
-import type { ImageBehaviour } from '../model/image-catalogue.js';
-import { fail, optionalArray, optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from './fields.js';
+import type { ImageBehaviour, ImageLogLines } from '../model/image-catalogue.js';
+import { fail, optionalArray, optionalBoolean, optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from './fields.js';
 
-const SECONDS = ['pullSeconds', 'startSeconds', 'crashAfterSeconds', 'stopSeconds', 'unhealthyAfterSeconds'] as const;
+const SECONDS = ['pullSeconds', 'startSeconds', 'crashAfterSeconds', 'stopSeconds', 'unhealthyAfterSeconds', 'warmUpSeconds'] as const;
 const AMOUNTS = ['baseMemoryMiB', 'memoryGrowthMiBPerMinute', 'capacityRps', 'latencyMs', 'idleCpuPercent'] as const;
 
 /** registerImage's behaviour: every number finite and not negative, so the clock never sees a bad delay. */
 export function validateImageBehaviour(input: unknown): ImageBehaviour {
   const raw = requireObject(input, 'behaviour');
-  rejectUnknownFields(raw, 'behaviour', [...SECONDS, ...AMOUNTS, 'pullError', 'exitCode', 'calls', 'countsMinutesIn']);
+  rejectUnknownFields(raw, 'behaviour', [...SECONDS, ...AMOUNTS, 'pullError', 'exitCode', 'calls', 'countsMinutesIn', 'logs', 'tracesDaemon', 'worker']);
   const behaviour: ImageBehaviour = {};
   for (const key of [...SECONDS, ...AMOUNTS]) {
     const value = raw[key];
@@ -31,5 +31,38 @@ export function validateImageBehaviour(input: unknown): ImageBehaviour {
       return { action: requireString(call.action, `behaviour.calls[${i}].action`), resource: requireString(call.resource, `behaviour.calls[${i}].resource`) };
     });
   }
+  if (raw.logs !== undefined) behaviour.logs = validateLogLines(raw.logs);
+  const tracesDaemon = optionalBoolean(raw.tracesDaemon, 'behaviour.tracesDaemon');
+  if (tracesDaemon !== undefined) behaviour.tracesDaemon = tracesDaemon;
+  if (raw.worker !== undefined) {
+    const worker = requireObject(raw.worker, 'behaviour.worker');
+    rejectUnknownFields(worker, 'behaviour.worker', ['queue', 'secondsPerMessage']);
+    const seconds = worker.secondsPerMessage;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0.001 || seconds > 86400) {
+      fail('InvalidParameterException', 'behaviour.worker.secondsPerMessage', 'behaviour.worker.secondsPerMessage must be a number from 0.001 to 86400.');
+    }
+    behaviour.worker = { queue: requireString(worker.queue, 'behaviour.worker.queue'), secondsPerMessage: seconds };
+  }
   return behaviour;
+}
+
+/** behaviour.logs: what the process prints; a periodic line at most once a second, so a run stays small. */
+function validateLogLines(input: unknown): ImageLogLines {
+  const raw = requireObject(input, 'behaviour.logs');
+  rejectUnknownFields(raw, 'behaviour.logs', ['atStart', 'every', 'atExit', 'onStop']);
+  const logs: ImageLogLines = {};
+  const atStart = optionalArray(raw.atStart, 'behaviour.logs.atStart', 20);
+  if (atStart) logs.atStart = atStart.map((line, i) => optionalString(line, `behaviour.logs.atStart[${i}]`) ?? '');
+  if (raw.every !== undefined) {
+    const every = requireObject(raw.every, 'behaviour.logs.every');
+    rejectUnknownFields(every, 'behaviour.logs.every', ['seconds', 'line']);
+    const seconds = optionalInteger(every.seconds, 'behaviour.logs.every.seconds', { min: 1, max: 86400 });
+    if (seconds === undefined) fail('InvalidParameterException', 'behaviour.logs.every.seconds', 'behaviour.logs.every.seconds should not be null or empty.');
+    logs.every = { seconds, line: requireString(every.line, 'behaviour.logs.every.line') };
+  }
+  const atExit = optionalString(raw.atExit, 'behaviour.logs.atExit');
+  if (atExit !== undefined) logs.atExit = atExit;
+  const onStop = optionalString(raw.onStop, 'behaviour.logs.onStop');
+  if (onStop !== undefined) logs.onStop = onStop;
+  return logs;
 }

@@ -30,6 +30,7 @@ const CONTAINER_FIELDS = [
 ] as const;
 const PORT_FIELDS = ['containerPort', 'hostPort', 'protocol', 'name', 'appProtocol'] as const;
 const HEALTH_FIELDS = ['command', 'interval', 'timeout', 'retries', 'startPeriod'] as const;
+const DEPENDENCY_CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 const NETWORK_MODES: readonly NetworkMode[] = ['bridge', 'host', 'awsvpc', 'none'];
 const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL'];
 export const MAX_CONTAINERS_PER_TASK_DEFINITION = 10;
@@ -87,10 +88,14 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
     if (names.has(c.name)) fail('ClientException', `containerDefinitions[${i}].name`, `Duplicate container name '${c.name}'. Container names must be unique within a task definition.`);
     names.add(c.name);
   }
+  validateDependencies(containers);
   if (!containers.some((c) => c.essential !== false)) {
     fail('ClientException', 'containerDefinitions', 'A task definition must have at least one essential container.');
   }
 
+  if (compat.includes('EXTERNAL') && networkMode === 'awsvpc') {
+    fail('ClientException', 'networkMode', 'The EXTERNAL launch type does not support network mode ‘awsvpc’: use bridge, host or none.');
+  }
   if (fargate) {
     if (networkMode !== 'awsvpc') fail('ClientException', 'networkMode', 'Fargate only supports network mode ‘awsvpc’.');
     if (cpu === undefined) fail('ClientException', 'cpu', "Fargate requires that 'cpu' be defined at the task level.");
@@ -168,6 +173,19 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   if (raw.healthCheck !== undefined) container.healthCheck = validateHealthCheck(raw.healthCheck, `${at}.healthCheck`);
   const stopTimeout = optionalInteger(raw.stopTimeout, `${at}.stopTimeout`, { min: 0, max: 120 });
   if (stopTimeout !== undefined) container.stopTimeout = stopTimeout;
+  const startTimeout = optionalInteger(raw.startTimeout, `${at}.startTimeout`, { min: 2, max: 120 }, 'ClientException');
+  if (startTimeout !== undefined) container.startTimeout = startTimeout;
+  const dependsOn = optionalArray(raw.dependsOn, `${at}.dependsOn`, MAX_CONTAINERS_PER_TASK_DEFINITION);
+  if (dependsOn) {
+    container.dependsOn = dependsOn.map((d, j) => {
+      const dependency = requireObject(d, `${at}.dependsOn[${j}]`);
+      rejectUnknownFields(dependency, `${at}.dependsOn[${j}]`, ['containerName', 'condition']);
+      return {
+        containerName: requireString(dependency.containerName, `${at}.dependsOn[${j}].containerName`, 'ClientException'),
+        condition: optionalEnum(dependency.condition, `${at}.dependsOn[${j}].condition`, DEPENDENCY_CONDITIONS) ?? fail('ClientException', `${at}.dependsOn[${j}].condition`, `${at}.dependsOn[${j}].condition should not be null or empty.`),
+      };
+    });
+  }
   for (const key of ['command', 'entryPoint'] as const) {
     const list = optionalArray(raw[key], `${at}.${key}`);
     if (list) container[key] = list.map((v, j) => requireString(v, `${at}.${key}[${j}]`));
@@ -207,6 +225,52 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
     });
   }
   return container;
+}
+
+/**
+ * dependsOn must name another container of the task; COMPLETE and SUCCESS wait for an exit, so the container
+ * waited for may not be essential; HEALTHY needs a health check; and the order must have no cycle.
+ */
+function validateDependencies(containers: readonly ContainerDefinition[]): void {
+  const index = new Map(containers.map((c, i) => [c.name, i]));
+  for (const [i, c] of containers.entries()) {
+    for (const [j, d] of (c.dependsOn ?? []).entries()) {
+      const at = `containerDefinitions[${i}].dependsOn[${j}]`;
+      const target = index.get(d.containerName);
+      if (target === undefined || target === i) {
+        fail('ClientException', `${at}.containerName`, `Container '${c.name}' depends on '${d.containerName}', which is not another container of this task definition.`);
+      }
+      const dependency = containers[target];
+      if ((d.condition === 'COMPLETE' || d.condition === 'SUCCESS') && dependency.essential !== false) {
+        fail('ClientException', `${at}.condition`, `Container '${dependency.name}' is essential: the dependency condition ${d.condition} can't be set on an essential container.`);
+      }
+      if (d.condition === 'HEALTHY' && !dependency.healthCheck) {
+        fail('ClientException', `${at}.condition`, `Container '${c.name}' waits for '${dependency.name}' to be HEALTHY, but '${dependency.name}' has no healthCheck.`);
+      }
+    }
+  }
+  const cycle = dependencyCycle(containers);
+  if (cycle) fail('ClientException', 'containerDefinitions', `Container dependencies form a cycle: ${cycle.join(' -> ')}.`);
+}
+
+function dependencyCycle(containers: readonly ContainerDefinition[]): string[] | undefined {
+  const byName = new Map(containers.map((c) => [c.name, c]));
+  const done = new Set<string>();
+  const walk = (name: string, path: string[]): string[] | undefined => {
+    if (path.includes(name)) return [...path.slice(path.indexOf(name)), name];
+    if (done.has(name)) return undefined;
+    for (const d of byName.get(name)?.dependsOn ?? []) {
+      const found = walk(d.containerName, [...path, name]);
+      if (found) return found;
+    }
+    done.add(name);
+    return undefined;
+  };
+  for (const c of containers) {
+    const found = walk(c.name, []);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function validatePortMapping(input: unknown, at: string, networkMode: NetworkMode) {

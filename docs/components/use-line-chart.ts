@@ -25,6 +25,8 @@ export interface LineChartOptions {
   yMax: () => number;
   yTitle: string;
   stacked?: boolean;
+  /** A second y axis on the right, `y2`, for datasets with `yAxisID: 'y2'` (a percentage beside counts). */
+  y2?: { title: string; max: number };
 }
 
 export const minuteSecond = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
@@ -40,9 +42,9 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     const style = getComputedStyle(canvas.value!);
     const text = style.getPropertyValue('--vp-c-text-2').trim();
     const grid = style.getPropertyValue('--vp-c-divider').trim();
-    for (const axis of [chart.options.scales!.x!, chart.options.scales!.y!]) {
-      axis.ticks!.color = text;
-      axis.grid!.color = grid;
+    for (const axis of Object.values(chart.options.scales!)) {
+      axis!.ticks!.color = text;
+      axis!.grid!.color = grid;
       (axis as { title: { color: string } }).title.color = text;
     }
     chart.options.plugins!.legend!.labels!.color = text;
@@ -73,6 +75,17 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
             ticks: { precision: 0 },
             title: { display: true, text: options.yTitle },
           },
+          ...(options.y2 && {
+            y2: {
+              type: 'linear',
+              position: 'right',
+              min: 0,
+              max: options.y2.max,
+              // The left axis's grid is enough; two grids would not line up.
+              grid: { drawOnChartArea: false },
+              title: { display: true, text: options.y2.title },
+            },
+          }),
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },

@@ -30,3 +30,27 @@ Feature: Service auto scaling with target tracking
     When 14 hours pass
     Then the desired count of "web" is 1
     And "web" is back to 1 running tasks within 2 minutes
+
+  Scenario: Step scaling adds one task above 70 % CPU and three above 90 %
+    A CloudWatch alarm on the service's CPU runs a step scaling policy every minute it stays in ALARM. The
+    size of the breach picks the step; during the 300-second cooldown, tasks a scale-out already added
+    count toward the next one.
+    Given step scaling adds tasks to "web", 2 to 10 tasks, when the CPU alarm "web-cpu-high" is above 70 % for 2 minutes:
+      | CPU from | CPU below | add tasks |
+      | 70       | 90        | 1         |
+      | 90       |           | 3         |
+    When clients call the load balancer "web-alb" at 300 requests per second, spiking to 1000 after 10 minutes for 30 minutes
+    And 10 minutes pass
+    Then the desired count of "web" is 3
+    When 30 minutes pass
+    Then the desired count of "web" is 8
+    And the scaling activities of "web" are, oldest first:
+      | Description                 | Cause                                                                   |
+      | Setting desired count to 3. | monitor alarm web-cpu-high in state ALARM triggered policy web-cpu-steps |
+      | Setting desired count to 6. | monitor alarm web-cpu-high in state ALARM triggered policy web-cpu-steps |
+      | Setting desired count to 7. | monitor alarm web-cpu-high in state ALARM triggered policy web-cpu-steps |
+      | Setting desired count to 8. | monitor alarm web-cpu-high in state ALARM triggered policy web-cpu-steps |
+    And the service "web" reports:
+      """
+      (service web) has started 3 tasks: (task …) (task …) (task …).
+      """

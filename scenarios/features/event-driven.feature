@@ -1,4 +1,4 @@
-@concepts:C43 @concepts:C20
+@concepts:C43 @concepts:C44 @concepts:C20
 Feature: Event-driven and scheduled tasks
   EventBridge rules start ECS tasks: when an event matches a rule's pattern (an object uploaded to a
   bucket, say), or on a schedule (rate or cron). Each task does its work and exits; nothing runs while
@@ -25,3 +25,31 @@ Feature: Event-driven and scheduled tasks
     Then the rule "hourly" has run its target 3 times
     And 2 minutes pass
     And every task the rule "hourly" started ended with exit code 0
+
+  Scenario: A queue drained as workers scale
+    Workers take one message at a time from an SQS queue. Application Auto Scaling tracks the backlog per
+    task (visible messages / running tasks, by metric math): 30 messages per task is 60 seconds of work
+    for a worker that needs 2 seconds a message, the latency we accept.
+    Given an SQS queue "jobs"
+    And I turn Container Insights on for the cluster
+    And the image "worker:1" works through messages of the queue "jobs" at 2 seconds each
+    And a role "worker-role" that may sqs:ReceiveMessage on "arn:aws:sqs:us-east-1:123456789012:jobs"
+    And the role "worker-role" may also sqs:DeleteMessage on "arn:aws:sqs:us-east-1:123456789012:jobs"
+    And a Fargate task definition "worker" for image "worker:1" with the task role "worker-role"
+    And I create a Fargate service "worker" with 1 tasks of "worker"
+    And the workers of "worker" scale on a backlog of 30 messages per task of the queue "jobs" with 1 to 10 tasks
+    When producers send 3 messages a second to the queue "jobs" for 10 minutes
+    And 4 minutes pass
+    Then the queue "jobs" has more than 300 messages waiting
+    And the desired count of "worker" is 10
+    When 10 minutes pass
+    Then the queue "jobs" is empty
+    When 30 minutes pass
+    Then the desired count of "worker" is 1
+    And the scaling activities of "worker" are, oldest first:
+      | Description                  | Cause                                                                                             |
+      | Setting desired count to 10. | monitor alarm TargetTracking-service/demo/worker-AlarmHigh in state ALARM triggered policy worker-backlog-per-task |
+      | Setting desired count to 5.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
+      | Setting desired count to 3.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
+      | Setting desired count to 2.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
+      | Setting desired count to 1.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |

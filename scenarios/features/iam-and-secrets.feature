@@ -1,4 +1,4 @@
-@concepts:C24 @concepts:C25
+@concepts:C24 @concepts:C25 @concepts:C35
 Feature: IAM roles and secrets
   Two roles matter to a task. The task execution role is what ECS's agent uses before your code runs:
   pulling private images, sending logs, fetching secrets into environment variables. The task role is
@@ -38,3 +38,17 @@ Feature: IAM roles and secrets
     When the role "reportWriter" may also s3:PutObject on "arn:aws:s3:::reports/*"
     And I force a new deployment of "report"
     Then the deployment of "report" completes within 5 minutes
+
+  Scenario: Cluster access: a developer may scale the services of one cluster and no other
+    Given an empty cluster "dev"
+    And 1 more m5.large instance joins the cluster
+    And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
+    And a service "web" running 1 tasks of "web"
+    And a role "developer" that may change the services of the cluster "dev"
+    When as "developer", I scale "web" to 2 tasks
+    Then "web" is back to 2 running tasks within 2 minutes
+    And as "developer", scaling "web" in the cluster "demo" is refused with:
+      """
+      User: arn:aws:sts::123456789012:assumed-role/developer/ecs-lab is not authorized to perform: ecs:UpdateService on resource: arn:aws:ecs:us-east-1:123456789012:service/demo/web because no identity-based policy allows the ecs:UpdateService action
+      """
+

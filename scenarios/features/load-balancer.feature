@@ -48,3 +48,20 @@ Feature: Load balancing with an Application Load Balancer
       (service web) (instance i-…) (port …) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…) due to (reason Health checks failed with these codes: [503])
       """
     And some stopped task of "web" says "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…)"
+
+  Scenario Outline: Slow start ramps a new task up, so the tasks already there carry more for a while
+    Given one task of "web:1" serves at most 60 requests per second
+    And slow start on "web-tg" lasts <slow start> seconds
+    And a service "web" running 1 tasks of "web" behind the target group "web-tg"
+    And clients call the load balancer "web-alb" at 90 requests per second
+    When I scale "web" to 2 tasks
+    And 5 minutes pass
+    Then the target group "web-tg" has 2 healthy targets
+    And the clients saw failed requests for at least <at least> seconds
+    And the clients saw failed requests for at most <at most> seconds
+
+    Examples:
+      | slow start | at least | at most |
+      | 0          | 30       | 45      |
+      | 120        | 60       | 90      |
+

@@ -1,4 +1,4 @@
-import { deploymentBounds, type ClusterViewSnapshot, type PhaseCounts, type SimEvent } from '../../core/index.js';
+import { deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts, type SimEvent } from '../../core/index.js';
 import type { Pickle, PickleStep } from '@cucumber/messages';
 import { ScenarioWorld } from '../world/scenario-world.js';
 import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
@@ -15,6 +15,8 @@ export interface RunFeatureOptions {
   seed?: number;
   /** Overrides the first Examples row of Scenario Outlines, by column name. */
   exampleValues?: Record<string, string>;
+  /** The simulator each scenario starts on, given the seed (default: a new one in-process). */
+  simulator?: (seed: number) => EcsSimulator;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'undefined';
@@ -59,6 +61,31 @@ export interface Frame {
 
 export type RunStatus = 'passed' | 'failed' | 'undefined';
 
+/** One second of a client's calls, as the error-rate chart draws it. */
+export interface TrafficSecond {
+  /** Virtual ms at the end of the second. */
+  time: number;
+  requests: number;
+  errors: number;
+}
+
+/** A client the scenario started (`control.startTraffic`), and every second of its calls over the run. */
+export interface TrafficRun {
+  name: string;
+  /** How it reaches the service: "load balancer web-alb", "DNS backend.demo.local", "Service Connect backend". */
+  route: string;
+  seconds: TrafficSecond[];
+}
+
+/** A service the scenario scales with Application Auto Scaling: its CPU and the target its policy keeps. */
+export interface ScalingRun {
+  service: string;
+  /** The target-tracking policy's TargetValue (CPU %), if the scenario set one. */
+  targetCpu?: number;
+  /** One-minute CPUUtilization datapoints over the run. */
+  cpu: Array<{ time: number; value: number }>;
+}
+
 export interface ScenarioRun {
   name: string;
   line: number;
@@ -68,6 +95,10 @@ export interface ScenarioRun {
   steps: StepRun[];
   frames: Frame[];
   events: SimEvent[];
+  /** Whole-run series, kept out of the frames: the player slices them at the playhead. Empty without traffic. */
+  traffic: TrafficRun[];
+  /** Empty unless the scenario registers a scalable target. */
+  scaling: ScalingRun[];
 }
 
 export interface FeatureRun {
@@ -83,7 +114,7 @@ export const DEFAULT_SEED = 1;
 export function runFeature(source: string, options: RunFeatureOptions = {}): FeatureRun {
   const parsed = parseFeature(source, options.exampleValues);
   const scenarios = parsed.pickles.map((pickle) => ({
-    ...runScenario(pickle, options.seed ?? DEFAULT_SEED, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources),
+    ...runScenario(pickle, options, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources),
     outline: pickle.astNodeIds.length > 1,
   }));
   return {
@@ -101,8 +132,9 @@ function overallStatus(statuses: RunStatus[]): RunStatus {
   return 'passed';
 }
 
-function runScenario(pickle: Pickle, seed: number, line: number, stepSources: StepSources): Omit<ScenarioRun, 'outline'> {
-  const world = new ScenarioWorld(seed);
+function runScenario(pickle: Pickle, options: RunFeatureOptions, line: number, stepSources: StepSources): Omit<ScenarioRun, 'outline'> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const world = new ScenarioWorld(seed, options.simulator?.(seed));
   const frames: Frame[] = [];
   // Within a step, one picture per instant is enough to draw (the last of the instant wins); the picture
   // at a step's end is kept whatever comes next, so stepping never shows the next step's effects early.
@@ -115,6 +147,7 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepSources: St
   };
   const stopRecording = world.sim.control.onStep(recordDuringStep);
   const steps: StepRun[] = [];
+  const traffic = new Map<string, TrafficRun>();
   let failed = false;
   for (const step of pickle.steps) {
     const framesFrom = frames.length;
@@ -123,6 +156,7 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepSources: St
     frames.push(captureFrame(world));
     stepEndFrames = frames.length;
     steps.push({ ...run, framesFrom, framesTo: frames.length });
+    captureTraffic(world, traffic);
   }
   stopRecording();
   const status: RunStatus = steps.some((s) => s.status === 'failed')
@@ -130,7 +164,7 @@ function runScenario(pickle: Pickle, seed: number, line: number, stepSources: St
     : steps.some((s) => s.status === 'undefined')
       ? 'undefined'
       : 'passed';
-  return { name: pickle.name, line, status, steps, frames, events: [...world.sim.control.events()] };
+  return { name: pickle.name, line, status, steps, frames, events: [...world.sim.control.events()], traffic: [...traffic.values()], scaling: scalingOf(world) };
 }
 
 type StepSources = ParsedFeature['stepSources'];
@@ -209,4 +243,53 @@ function boundsOf(world: ScenarioWorld): Frame['bounds'] {
     }
   }
   return bounds;
+}
+
+/** The calls the scenario has made so far, as the simulator journals them (its only record of what it started). */
+const journalled = (world: ScenarioWorld, ...calls: string[]) =>
+  world.sim.control
+    .snapshot()
+    .journal.filter((e) => calls.includes(e.call))
+    .map((e) => ({ call: e.call, request: e.args[0] as Record<string, unknown> }));
+
+function routeOf(request: Record<string, unknown>): string {
+  if (request.loadBalancer !== undefined) return `load balancer ${String(request.loadBalancer)}`;
+  if (request.dnsName !== undefined) return `DNS ${String(request.dnsName)}`;
+  return `Service Connect ${String(request.serviceConnect)}`;
+}
+
+/**
+ * Reads the history of every client running now, after each step: a client's history goes when it is
+ * stopped, so the last reading before its stop is what the run keeps.
+ */
+function captureTraffic(world: ScenarioWorld, traffic: Map<string, TrafficRun>): void {
+  const running = new Map<string, Record<string, unknown>>();
+  for (const { call, request } of journalled(world, 'control.startTraffic', 'control.stopTraffic')) {
+    if (call === 'control.startTraffic') running.set(String(request.name), request);
+    else running.delete(String(request.name));
+  }
+  for (const [name, request] of running) {
+    const seconds = world.sim.control.trafficHistory(name).map(({ time, requests, errors }) => ({ time, requests, errors }));
+    traffic.set(name, { name, route: routeOf(request), seconds });
+  }
+}
+
+/** The ECS services with a scalable target, each with its CPU over the run and its policy's target. */
+function scalingOf(world: ScenarioWorld): ScalingRun[] {
+  const policies = journalled(world, 'applicationAutoScaling.putScalingPolicy').map((e) => e.request);
+  // Registering a target again updates it: one entry per resource.
+  const resources = new Set(
+    journalled(world, 'applicationAutoScaling.registerScalableTarget')
+      .filter((e) => e.request.ServiceNamespace === 'ecs')
+      .map((e) => String(e.request.ResourceId)),
+  );
+  return [...resources].map((resourceId) => {
+    const [, cluster, service] = resourceId.split('/');
+    const policy = policies.filter((p) => p.ResourceId === resourceId).at(-1);
+    const tracking = policy?.TargetTrackingScalingPolicyConfiguration as { TargetValue?: number; PredefinedMetricSpecification?: unknown } | undefined;
+    // Only a CPU policy's target belongs on the CPU axis (a backlog-per-task target is a message count).
+    const targetValue = tracking?.PredefinedMetricSpecification ? tracking.TargetValue : undefined;
+    const cpu = world.sim.control.metricHistory({ cluster, service, metric: 'CPUUtilization' });
+    return { service, ...(targetValue !== undefined ? { targetCpu: targetValue } : {}), cpu };
+  });
 }

@@ -15,6 +15,50 @@ defineSteps('Service auto scaling', {
       TargetTrackingScalingPolicyConfiguration: { TargetValue: target, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
     });
   },
+  // The table reads "| CPU from | CPU below | add tasks |"; a step's bounds are distances from the alarm threshold.
+  'step scaling adds tasks to {string}, {int} to {int} tasks, when the CPU alarm {string} is above {int} % for {int} minutes:': (
+    world,
+    service: string,
+    min: number,
+    max: number,
+    alarm: string,
+    threshold: number,
+    minutes: number,
+    table: string[][],
+  ) => {
+    world.sim.applicationAutoScaling.registerScalableTarget({ ...scalable(world, service), MinCapacity: min, MaxCapacity: max });
+    const { PolicyARN } = world.sim.applicationAutoScaling.putScalingPolicy({
+      ...scalable(world, service),
+      PolicyName: `${service}-cpu-steps`,
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: table.slice(1).map(([from, below, add]) => ({
+          MetricIntervalLowerBound: Number(from) - threshold,
+          ...(below ? { MetricIntervalUpperBound: Number(below) - threshold } : {}),
+          ScalingAdjustment: Number(add),
+        })),
+        Cooldown: 300,
+        MetricAggregationType: 'Average',
+      },
+    });
+    world.sim.cloudWatch.putMetricAlarm({
+      AlarmName: alarm,
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: [
+        { Name: 'ClusterName', Value: world.cluster },
+        { Name: 'ServiceName', Value: service },
+      ],
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: minutes,
+      DatapointsToAlarm: minutes,
+      Threshold: threshold,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [PolicyARN],
+    });
+  },
   'a scheduled action {string} sets {string} to between {int} and {int} tasks at {string}': (world, name: string, service: string, min: number, max: number, schedule: string) => {
     world.sim.applicationAutoScaling.putScheduledAction({ ...scalable(world, service), ScheduledActionName: name, Schedule: schedule, ScalableTargetAction: { MinCapacity: min, MaxCapacity: max } });
   },
@@ -44,6 +88,12 @@ defineSteps('Service auto scaling', {
     const recent = world.sim.control.metricHistory({ cluster: world.cluster, service, metric: 'CPUUtilization' }).slice(-minutes);
     const worst = Math.max(...recent.map((d) => d.value));
     expect(recent.length > 0 && worst <= limit, () => `The CPU reached ${worst.toFixed(1)} %.`);
+  },
+  'the scaling activities of {string} are, oldest first:': (world, service: string, table: string[][]) => {
+    const activities = world.sim.applicationAutoScaling.describeScalingActivities(scalable(world, service)).ScalingActivities.slice().reverse();
+    const got = activities.map((a) => `${a.Description} | ${a.Cause}`);
+    const wanted = table.slice(1).map(([description, cause]) => `${description} | ${cause}`);
+    expect(JSON.stringify(got) === JSON.stringify(wanted), () => `The scaling activities were:\n${got.join('\n')}`);
   },
   '{string} scaled out in bigger steps than it scaled in': (world, service: string) => {
     const activities = world.sim.applicationAutoScaling.describeScalingActivities(scalable(world, service)).ScalingActivities.slice().reverse();

@@ -1,16 +1,12 @@
-import type { CapacityProviderStrategyItem, Task } from '../../core/index.js';
+import { tableRows } from './data-table.js';
+import type { CapacityProviderStrategyItem } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
-import { describeService } from './service-inspection.js';
+import { describeService, serviceTasks } from './service-inspection.js';
 import { fargateTaskDefinition } from './fargate-requests.js';
 
 /** Three subnets, so Fargate spreads tasks over three zones. */
 const SUBNETS = ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'];
-
-function serviceTasks(world: ScenarioWorld, name: string): Task[] {
-  const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
-  return taskArns.length ? world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns }).tasks : [];
-}
 
 function createFargateService(world: ScenarioWorld, name: string, count: number, family: string, strategy?: CapacityProviderStrategyItem[]): void {
   world.sim.createService({
@@ -48,11 +44,7 @@ defineSteps('Fargate and capacity providers', {
     family: string,
     table: string[][],
   ) => {
-    const [header, ...rows] = table;
-    const strategy = rows.map((row) => {
-      const item = Object.fromEntries(header.map((h, i) => [h.trim(), row[i].trim()]));
-      return { capacityProvider: item.capacityProvider, base: Number(item.base || 0), weight: Number(item.weight || 0) };
-    });
+    const strategy = tableRows(table).map((item) => ({ capacityProvider: item.capacityProvider, base: Number(item.base || 0), weight: Number(item.weight || 0) }));
     createFargateService(world, name, count, family, strategy);
   },
   '{int} tasks of {string} run on {word}': (world, count: number, name: string, provider: string) => {

@@ -68,3 +68,32 @@ defineSteps('IAM roles and secrets', {
     world.sim.updateService({ cluster: world.cluster, service: name, forceNewDeployment: true });
   },
 });
+
+defineSteps('Cluster access', {
+  'a role {string} that may change the services of the cluster {string}': (world, role: string, cluster: string) => {
+    ensureRole(world, role);
+    world.sim.iam.putRolePolicy({
+      RoleName: role,
+      PolicyName: `services-of-${cluster}`,
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['ecs:UpdateService', 'ecs:DescribeServices'], Resource: `arn:aws:ecs:*:${world.accountId}:service/${cluster}/*` }],
+      },
+    });
+  },
+  'as {string}, I scale {string} to {int} tasks': (world, role: string, service: string, desiredCount: number) => {
+    world.markUpdate();
+    world.sim.asRole(role).updateService({ cluster: world.cluster, service, desiredCount });
+  },
+  'as {string}, scaling {string} in the cluster {string} is refused with:': (world, role: string, service: string, cluster: string, message: string) => {
+    let refusal: Error | undefined;
+    try {
+      world.sim.asRole(role).updateService({ cluster, service, desiredCount: 0 });
+    } catch (error) {
+      refusal = error as Error;
+    }
+    expect(refusal?.name === 'AccessDeniedException', () => `The call was ${refusal ? `refused with ${refusal.name}: ${refusal.message}` : 'allowed'}.`);
+    expect(messagePattern(message).test(refusal.message), () => `The refusal says: ${refusal!.message}`);
+  },
+});
+

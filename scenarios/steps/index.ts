@@ -1,6 +1,7 @@
 /** Loads every part of the step library (each file registers its steps on import). */
 import './cluster-steps.js';
 import './task-definition-steps.js';
+import './container-steps.js';
 import './service-steps.js';
 import './history-steps.js';
 import './instance-steps.js';
@@ -15,6 +16,9 @@ import './blue-green-steps.js';
 import './iam-steps.js';
 import './storage-steps.js';
 import './event-driven-steps.js';
+import './queue-steps.js';
 import './placement-steps.js';
+import './external-instance-steps.js';
+import './observability-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

@@ -25,6 +25,12 @@ defineSteps('Load balancers', {
   'the deregistration delay of {string} is {int} seconds': (world, tgName: string, seconds: number) => {
     world.sim.elbv2.modifyTargetGroupAttributes({ TargetGroupArn: targetGroupArn(world, tgName), Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(seconds) }] });
   },
+  'slow start on {string} lasts {int} seconds': (world, tgName: string, seconds: number) => {
+    world.sim.elbv2.modifyTargetGroupAttributes({ TargetGroupArn: targetGroupArn(world, tgName), Attributes: [{ Key: 'slow_start.duration_seconds', Value: String(seconds) }] });
+  },
+  'one task of {string} serves at most {int} requests per second': (world, image: string, rps: number) => {
+    world.sim.control.registerImage(image, { capacityRps: rps });
+  },
   'a service {string} running {int} tasks of {string} behind the target group {string}': (world, name: string, count: number, family: string, tgName: string) => {
     world.sim.createService({
       cluster: world.cluster,

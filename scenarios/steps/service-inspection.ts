@@ -1,4 +1,4 @@
-import type { Deployment, PhaseCounts, Service } from '../../core/index.js';
+import type { Deployment, PhaseCounts, Service, Task } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { StepFailure } from './step-registry.js';
 
@@ -49,4 +49,10 @@ export function describeCounts(byTaskDefinition: Record<string, PhaseCounts>): s
     .filter(([, c]) => c.pending + c.running + c.stopping > 0)
     .map(([arn, c]) => `revision ${revisionOf(arn)}: ${c.running} running (${c.healthy} healthy), ${c.pending} pending, ${c.stopping} stopping`)
     .join('; ');
+}
+
+/** The service's tasks that ECS still wants running, described. */
+export function serviceTasks(world: ScenarioWorld, name: string): Task[] {
+  const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
+  return taskArns.length ? world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns }).tasks : [];
 }

@@ -11,7 +11,7 @@ function namespaceOf(world: ScenarioWorld, type: 'DNS_PRIVATE' | 'HTTP') {
   return namespace;
 }
 
-function createBackend(world: ScenarioWorld, name: string, count: number, family: string, discovery: Record<string, unknown>): void {
+export function createBackend(world: ScenarioWorld, name: string, count: number, family: string, discovery: Record<string, unknown>): void {
   world.sim.createService({
     cluster: world.cluster,
     serviceName: name,

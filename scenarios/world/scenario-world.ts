@@ -27,8 +27,12 @@ export class ScenarioWorld {
   /** The simulator's account (the default), for ARNs steps write. */
   readonly accountId = '123456789012';
 
-  constructor(readonly seed: number) {
-    this.sim = createSimulator({ seed });
+  /** `sim`: another simulator to work on (one over the wire, for `ecs-lab run --endpoint`). */
+  constructor(
+    readonly seed: number,
+    sim?: EcsSimulator,
+  ) {
+    this.sim = sim ?? createSimulator({ seed });
   }
 
   markUpdate(): void {

@@ -9,8 +9,8 @@ export interface CaseResult {
 export interface BenchCase {
   id: string;
   title: string;
-  /** `progress` shows a short line while the case runs. */
-  run(progress: (line: string) => void): CaseResult;
+  /** `progress` shows a short line while the case runs. A case that drives a browser or a server is async. */
+  run(progress: (line: string) => void): CaseResult | Promise<CaseResult>;
 }
 
 /** Wall milliseconds of `work`: the bench measures time itself; the engine never reads the clock. */

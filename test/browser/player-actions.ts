@@ -1,5 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
+
+export { firstPlayer } from './player-page.js';
 
 /** What a learner does with a scenario player, and what they read off it. */
 export async function chooseScenario(player: Locator, name: RegExp): Promise<void> {
@@ -21,10 +23,3 @@ export const taskRevisions = (player: Locator) =>
   player.getByTestId('task').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-revision')));
 export const clock = (player: Locator) => player.getByTestId('player-clock').textContent();
 export const eventLines = (player: Locator) => player.getByTestId('event').allTextContents();
-
-/** The first player on the page, once it has loaded its scenario. */
-export async function firstPlayer(page: Page): Promise<Locator> {
-  const player = page.getByTestId('scenario-player').first();
-  await player.getByTestId('player-play').waitFor();
-  return player;
-}

@@ -1,19 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, expectCleanPage } from './browser-session.js';
+import { playToFirstEventMs } from './player-page.js';
 import { chooseScenario, clock, eventLines, firstPlayer, playToEnd } from './player-actions.js';
 
 const session = browserSession();
-
-/** Play→first event, from the marks the player sets (`ecs-lab:play`, then `ecs-lab:first-event` once drawn). */
-async function playToFirstEventMs(page: Page): Promise<number> {
-  await page.waitForFunction(() => performance.getEntriesByName('ecs-lab:first-event').length > 0);
-  return page.evaluate(() => {
-    const play = performance.getEntriesByName('ecs-lab:play').at(-1)!.startTime;
-    const first = performance.getEntriesByName('ecs-lab:first-event').find((m) => m.startTime >= play)!.startTime;
-    return first - play;
-  });
-}
 
 describe.skipIf(!session.available)('the scenario player, in Chromium', () => {
   it('draws the first event soon after Play (figure printed for the bench, not asserted)', async () => {

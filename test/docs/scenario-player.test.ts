@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
+import ErrorRateChart from '../../docs/components/ErrorRateChart.vue';
+import ScalingChart from '../../docs/components/ScalingChart.vue';
 import ScenarioPlayer from '../../docs/components/ScenarioPlayer.vue';
 
 // chart.js needs a real canvas and the charts read VitePress's theme: both belong to the browser test.
-const stubs = { TaskChart: true, HealthChart: true };
+const stubs = { TaskChart: true, HealthChart: true, ErrorRateChart: true, ScalingChart: true };
 
 async function mountPlayer(feature = 'rolling-update', props: Record<string, unknown> = {}): Promise<VueWrapper> {
   const wrapper = mount(ScenarioPlayer, { props: { feature, ...props }, global: { stubs } });
@@ -57,6 +59,25 @@ describe('ScenarioPlayer', () => {
     );
     expect(input.attributes('aria-invalid')).toBe('true');
     wrapper.unmount();
+  });
+
+  it('adds an error-rate chart only for a scenario with traffic, and a scaling chart only where a service scales', async () => {
+    const charts = (wrapper: VueWrapper) => ({
+      errorRate: wrapper.findAllComponents(ErrorRateChart).length,
+      scaling: wrapper.findAllComponents(ScalingChart).length,
+    });
+    const rolling = await mountPlayer('rolling-update');
+    expect(charts(rolling)).toEqual({ errorRate: 0, scaling: 0 });
+    rolling.unmount();
+    const failover = await mountPlayer('service-discovery-failover');
+    expect(charts(failover)).toEqual({ errorRate: 1, scaling: 0 });
+    failover.unmount();
+    const autoscaling = await mountPlayer('autoscaling');
+    expect(charts(autoscaling)).toEqual({ errorRate: 1, scaling: 1 });
+    await byTestId(autoscaling, 'scenario-picker')[0].setValue('1');
+    // The night-time scenario scales on a schedule and runs no traffic.
+    expect(charts(autoscaling)).toEqual({ errorRate: 0, scaling: 1 });
+    autoscaling.unmount();
   });
 
   it('says so in the player when the feature does not exist', async () => {

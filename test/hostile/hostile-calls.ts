@@ -29,6 +29,22 @@ const elbv2 = (name: string, validArgs: HostileCall['validArgs']): HostileCall =
   invoke: (sim, args) => ((sim.elbv2 as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
 });
 
+const logs = (name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+  name: `logs.${name}`,
+  validArgs,
+  invoke: (sim, args) => ((sim.logs as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
+});
+
+/** A call on one of the AWS-service sub-facades other than ECS (sqs, cloudWatch, applicationAutoScaling). */
+const onService = (service: 'sqs' | 'cloudWatch' | 'applicationAutoScaling', name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+  name: `${service}.${name}`,
+  validArgs,
+  invoke: (sim, args) => ((sim[service] as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
+});
+
+const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs';
+const WEB_TARGET = { ServiceNamespace: 'ecs', ResourceId: 'service/default/web', ScalableDimension: 'ecs:service:DesiredCount' };
+
 const webContainer = { name: 'web', image: 'web:2', cpu: 128, memory: 256, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }] };
 
 export const FACADE_CALLS: HostileCall[] = [
@@ -92,15 +108,88 @@ export const FACADE_CALLS: HostileCall[] = [
   elbv2('createLoadBalancer', () => [{ Name: 'lb', Subnets: ['subnet-a', 'subnet-b'] }]),
   elbv2('createTargetGroup', () => [{ Name: 'tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance', VpcId: 'vpc-1' }]),
   elbv2('describeTargetGroups', () => [{}]),
+  facade('updateClusterSettings', () => [{ cluster: 'default', settings: [{ name: 'containerInsights', value: 'enhanced' }] }]),
+  logs('createLogGroup', () => [{ logGroupName: '/ecs/other', tags: { team: 'a' } }]),
+  logs('deleteLogGroup', () => [{ logGroupName: '/ecs/job' }]),
+  logs('putRetentionPolicy', () => [{ logGroupName: '/ecs/job', retentionInDays: 7 }]),
+  logs('describeLogGroups', () => [{ logGroupNamePrefix: '/ecs', limit: 5 }]),
+  logs('describeLogStreams', () => [{ logGroupName: '/ecs/job', orderBy: 'LastEventTime', descending: true, limit: 5 }]),
+  logs('getLogEvents', () => [{ logGroupName: '/ecs/job', logStreamName: 'job/job/x', startFromHead: true, limit: 10 }]),
+  logs('filterLogEvents', () => [{ logGroupName: '/ecs/job', filterPattern: '?ERROR ?WARN -retry', startTime: 0, limit: 10 }]),
+  onService('sqs', 'createQueue', () => [{ QueueName: 'other', Attributes: { VisibilityTimeout: '10', DelaySeconds: '2' } }]),
+  onService('sqs', 'getQueueUrl', () => [{ QueueName: 'jobs' }]),
+  onService('sqs', 'sendMessage', () => [{ QueueUrl: QUEUE_URL, MessageBody: 'job', DelaySeconds: 1 }]),
+  onService('sqs', 'receiveMessage', () => [{ QueueUrl: QUEUE_URL, MaxNumberOfMessages: 2, VisibilityTimeout: 5, WaitTimeSeconds: 1, AttributeNames: ['All'] }]),
+  onService('sqs', 'deleteMessage', () => [{ QueueUrl: QUEUE_URL, ReceiptHandle: 'jobs#x#y' }]),
+  onService('sqs', 'getQueueAttributes', () => [{ QueueUrl: QUEUE_URL, AttributeNames: ['All'] }]),
+  onService('cloudWatch', 'putMetricAlarm', () => [
+    {
+      AlarmName: 'web-cpu',
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: [{ Name: 'ClusterName', Value: 'default' }, { Name: 'ServiceName', Value: 'web' }],
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: ['arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:x'],
+    },
+  ]),
+  onService('cloudWatch', 'describeAlarms', () => [{ AlarmNames: ['web-cpu'] }]),
+  onService('applicationAutoScaling', 'putScalingPolicy', () => [
+    {
+      ...WEB_TARGET,
+      PolicyName: 'steps',
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'PercentChangeInCapacity',
+        StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: -50 }, { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 10, ScalingAdjustment: 50 }, { MetricIntervalLowerBound: 10, ScalingAdjustment: 200 }],
+        Cooldown: 60,
+        MinAdjustmentMagnitude: 1,
+        MetricAggregationType: 'Maximum',
+      },
+    },
+  ]),
+  onService('applicationAutoScaling', 'putScalingPolicy', () => [
+    {
+      ...WEB_TARGET,
+      PolicyName: 'backlog',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 5,
+        CustomizedMetricSpecification: {
+          Metrics: [
+            { Id: 'm1', MetricStat: { Metric: { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: 'jobs' }] }, Stat: 'Sum' }, ReturnData: false },
+            { Id: 'm2', MetricStat: { Metric: { Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount', Dimensions: [{ Name: 'ClusterName', Value: 'default' }, { Name: 'ServiceName', Value: 'web' }] }, Stat: 'Average' }, ReturnData: false },
+            { Id: 'e1', Expression: 'm1 / m2', ReturnData: true },
+          ],
+        },
+        ScaleInCooldown: 60,
+      },
+    },
+  ]),
 ];
 
 export const CONTROL_CALLS: HostileCall[] = [
   control('addInstances', () => [{ instanceType: 'm5.large', count: 2, availabilityZones: ['us-east-1a'], lifecycle: 'spot', attributes: { team: 'a' }, spotInstanceDraining: true }]),
+  control('addExternalInstances', () => [{ count: 2, vcpu: 4, memoryMiB: 8192, location: 'dc-1', attributes: { rack: 'r1' } }]),
+  control('disconnectAgent', (p) => [{ instance: p.spotInstanceArn }]),
+  control('reconnectAgent', (p) => [{ instance: p.spotInstanceArn }]),
   control('interruptSpotInstance', (p) => [{ instance: p.spotInstanceArn }]),
+  control('failInstance', (p) => [{ instance: p.spotInstanceArn }]),
+  control('failZone', () => [{ availabilityZone: 'us-east-1a' }]),
+  control('killTask', (p) => [{ task: p.taskArn }]),
   control('interruptFargateSpotTasks', () => [{ service: 'spot', count: 1 }]),
   control('setFargateCapacity', () => [{ capacityProvider: 'FARGATE_SPOT', maxTasks: 1 }]),
   control('setAlarmState', () => [{ alarmName: 'high-errors', state: 'ALARM' }]),
+  control('produceMessages', () => [{ queue: 'jobs', messagesPerSecond: 0.5, forSeconds: 120 }]),
+  control('registerImage', () => ['job:1', { worker: { queue: 'jobs', secondsPerMessage: 3 } }]),
   control('registerImage', () => ['job:1', { pullSeconds: 3, startSeconds: 1, crashAfterSeconds: 30, exitCode: 2, stopSeconds: 5, unhealthyAfterSeconds: 60 }]),
+  control('registerImage', () => ['log:1', { logs: { atStart: ['up'], every: { seconds: 10, line: 'mem {memoryMiB}' }, atExit: 'bye', onStop: 'term' }, tracesDaemon: true }]),
+  control('containerInsightsMetric', () => [{ metric: 'CpuUtilized', dimensions: { ClusterName: 'default', ServiceName: 'web' } }]),
+  control('traces', () => [{ cluster: 'default', service: 'web' }]),
   control('advance', () => [60]),
   control('advanceTo', (p) => [p.sim.control.now * 1000 + 1000]),
   control('runUntil', () => [() => false, 60]),

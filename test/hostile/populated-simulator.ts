@@ -24,6 +24,7 @@ export function populatedSimulator(): Populated {
     ],
   });
   sim.registerTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'job', image: 'job:1', cpu: 64, memory: 64 }] });
+  sim.logs.createLogGroup({ logGroupName: '/ecs/job' });
   sim.registerTaskDefinition({
     family: 'fg',
     requiresCompatibilities: ['FARGATE'],
@@ -40,6 +41,8 @@ export function populatedSimulator(): Populated {
     capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
   });
+  sim.sqs.createQueue({ QueueName: 'jobs' });
+  sim.applicationAutoScaling.registerScalableTarget({ ServiceNamespace: 'ecs', ResourceId: 'service/default/web', ScalableDimension: 'ecs:service:DesiredCount', MinCapacity: 1, MaxCapacity: 4 });
   const taskArn = sim.runTask({ taskDefinition: 'web', count: 1 }).tasks[0]?.taskArn ?? '';
   sim.control.advance(120);
   return { sim, instanceArn, spotInstanceArn, taskArn };

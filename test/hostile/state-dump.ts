@@ -23,6 +23,8 @@ export function stateDump(sim: EcsSimulator): string {
     clusters,
     perCluster,
     definitions: definitions.map((taskDefinition) => sim.describeTaskDefinition({ taskDefinition })),
+    queues: sim.sqs.getQueueAttributes({ QueueUrl: sim.sqs.getQueueUrl({ QueueName: 'jobs' }).QueueUrl, AttributeNames: ['All'] }),
+    alarms: sim.cloudWatch.describeAlarms(),
     events: sim.control.events().length,
     now: sim.control.now,
   });

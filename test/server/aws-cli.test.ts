@@ -1,42 +1,14 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsCli, cliPresent } from './aws-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
-/** Debian's AWS CLI v2; `aws` on PATH may be another (pyenv's v1), see docs/guide/endpoint.md. */
-const AWS = '/usr/bin/aws';
-const present = existsSync(AWS);
-if (!present) {
-  if (process.env.CI === 'true') throw new Error(`${AWS} is missing: CI must install it (apt-get install -y awscli).`);
-  console.warn(`\n⚠⚠⚠ ${AWS} is missing: the AWS CLI tests are SKIPPED. Install it with: apt-get install -y awscli ⚠⚠⚠\n`);
-}
-
-const run = promisify(execFile);
 let t: TestServer;
+const aws = (...args: string[]) => awsCli(t.server.url, ['ecs', ...args], 'eu-central-1');
 
-/** Runs `aws ecs ...` as a learner would: dummy credentials, region from the environment, --endpoint-url. */
-async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: mkdtempSync(join(tmpdir(), 'ecs-lab-aws-home-')),
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'eu-central-1',
-    AWS_PAGER: '',
-  };
-  try {
-    const { stdout, stderr } = await run(AWS, ['ecs', ...args, '--endpoint-url', t.server.url, '--output', 'json'], { env, timeout: 20_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-describe.skipIf(!present)('the AWS CLI (/usr/bin/aws) against ecs-lab serve', () => {
+describe.skipIf(!cliPresent)('the AWS CLI (/usr/bin/aws) against ecs-lab serve', () => {
   beforeAll(async () => {
     t = await startTestServer({ accountId: '444455556666' });
   });

@@ -5,6 +5,8 @@ import { runFeature, type FeatureRun } from '../../../scenarios/runner/run-featu
 import { featureHtmlReport } from '../../../labs/lab-kit/reporters/feature-html-report.js';
 import { featureJunitReport } from '../../../labs/lab-kit/reporters/feature-junit-report.js';
 import type { PlayedFeature } from '../../../labs/lab-kit/reporters/feature-results.js';
+import { RemoteEndpoint, parseEndpoint } from '../remote/remote-endpoint.js';
+import { remoteSimulator } from '../remote/remote-simulator.js';
 import { jsonLines, renderFeature, summarise } from '../timeline-printer.js';
 
 export function parseSeed(value: string): number {
@@ -19,6 +21,15 @@ interface RunOptions {
   allEvents?: boolean;
   reportHtml?: string;
   reportJunit?: string;
+  endpoint?: string;
+}
+
+function parseEndpointOption(value: string): string {
+  try {
+    return parseEndpoint(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 /** `ecs-lab run <features...>`: plays features against the simulator and prints their timeline. */
@@ -33,8 +44,17 @@ export function registerRunCommand(program: Command): void {
     .option('--all-events', 'also show EventBridge events (task state changes), not only service events')
     .option('--report-html <file>', 'also write a self-contained HTML report of the scenarios')
     .option('--report-junit <file>', 'also write a JUnit XML report (one testcase per scenario), for CI')
+    .option('--endpoint <url>', 'run the steps over the wire against an ECS endpoint (`ecs-lab serve --clock manual`) instead of in-process', parseEndpointOption)
     .action((features: string[], options: RunOptions) => {
       const paint = options.color === false ? new Chalk({ level: 0 }) : chalk;
+      const remote = options.endpoint ? new RemoteEndpoint(options.endpoint) : undefined;
+      // Each scenario starts on a fresh simulator: the endpoint's is reset to the seed, as in-process.
+      const simulator = remote
+        ? (seed: number) => {
+            remote.reset(seed);
+            return remoteSimulator(remote);
+          }
+        : undefined;
       const played: PlayedFeature[] = [];
       for (const [index, file] of features.entries()) {
         if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
@@ -48,7 +68,7 @@ export function registerRunCommand(program: Command): void {
         }
         let run: FeatureRun;
         try {
-          run = runFeature(source, { seed: options.seed });
+          run = runFeature(source, { seed: options.seed, simulator });
         } catch (error) {
           process.stderr.write(paint.red(`ecs-lab: ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
           process.exitCode = 1;
@@ -62,6 +82,7 @@ export function registerRunCommand(program: Command): void {
       if (options.reportHtml) writeReport(options.reportHtml, featureHtmlReport(played, new Date()));
       if (options.reportJunit) writeReport(options.reportJunit, featureJunitReport(played));
       if (played.some((p) => p.run.status !== 'passed')) process.exitCode = 1;
+      void remote?.close();
     });
 }
 

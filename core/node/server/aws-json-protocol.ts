@@ -1,5 +1,3 @@
-import { TARGET_PREFIX } from './ecs-operations.js';
-
 /**
  * The AWS JSON 1.1 wire rules the endpoint follows (see /work/shared/reference/wire-protocol.md):
  * route on X-Amz-Target, read the region from the SigV4 credential scope, answer errors as a non-2xx
@@ -8,7 +6,10 @@ import { TARGET_PREFIX } from './ecs-operations.js';
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-/** An error of the protocol itself, before any ECS action runs (bad JSON, unknown target, body too big). */
+/**
+ * An error answered with exactly this type and status: one of the protocol itself, before any action runs
+ * (bad JSON, unknown target, body too big), or an engine error in a neighbour service's own spelling.
+ */
 export class ProtocolError extends Error {
   constructor(
     readonly type: string,
@@ -19,18 +20,14 @@ export class ProtocolError extends Error {
   }
 }
 
-export function operationFromTarget(target: string | undefined): string {
-  if (!target) throw new ProtocolError('UnknownOperationException', 'Missing X-Amz-Target header: ECS requests name their action there.');
-  const [prefix, operation] = target.split('.');
-  if (prefix !== TARGET_PREFIX || !operation) {
-    throw new ProtocolError('UnknownOperationException', `Unknown target ${target}: expected ${TARGET_PREFIX}.<Action>.`);
-  }
-  return operation;
-}
-
-/** `Credential=AKID/20261122/eu-west-1/ecs/aws4_request` -> `eu-west-1`; the signature itself is never checked. */
-export function regionFromAuthorization(authorization: string | undefined): string | undefined {
-  return authorization?.match(/Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/ecs\/aws4_request/)?.[1];
+/**
+ * `Credential=AKID/20261122/eu-west-1/ecs/aws4_request` -> `{ region: 'eu-west-1', service: 'ecs' }`: the only
+ * place a client names its region, and how Query requests say which service they are for. The signature
+ * itself is never checked.
+ */
+export function credentialScope(authorization: string | undefined): { region: string; service: string } | undefined {
+  const match = authorization?.match(/Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/);
+  return match ? { region: match[1], service: match[2] } : undefined;
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { EcsError, describeEvent, formatVirtualTime, type ImageBehaviour } from '../../index.js';
 import type { AddInstancesRequest } from '../../index.js';
 import { ProtocolError } from './aws-json-protocol.js';
+import { callOverWire, parseWireCall, wireTargets } from './control-call.js';
 import type { RegionalSimulators } from './regional-simulators.js';
 
 /** What a control route needs besides the request: the simulators and a way to say time jumped. */
@@ -99,6 +100,17 @@ export function handleControl(context: ControlContext, request: ControlRequest):
     }
     case 'GET state':
       return stateOf(simulators, region);
+    case 'POST control': {
+      // The step library over the wire (`ecs-lab run --endpoint`): see control-call.ts.
+      const simulator = simulators.get(region);
+      const before = simulator.control.now;
+      const result = callOverWire(simulator, parseWireCall(request.body, wireTargets(simulator)));
+      if (simulator.control.now !== before) {
+        simulators.advanceAllTo(simulator.control.now * 1000);
+        context.timeJumped();
+      }
+      return { result };
+    }
     default:
       throw new ProtocolError('UnknownOperationException', `No simulation control ${request.method} /_sim/${request.route}.`, 404);
   }

@@ -1,6 +1,6 @@
 import { ProtocolError } from './aws-json-protocol.js';
 import { ECS_OPERATIONS, facadeMethodName } from './ecs-operations.js';
-import { PAGED_LISTS, pageOf } from './paginate.js';
+import { PAGED_LISTS, pageAnswer } from './paginate.js';
 import type { EcsSimulator } from '../../simulator.js';
 
 type FacadeMethod = (request: Record<string, unknown>) => unknown;
@@ -18,8 +18,6 @@ export function invokeAction(simulator: EcsSimulator, operation: string, input: 
   const paged = PAGED_LISTS[operation];
   if (!paged) return (method as FacadeMethod).call(simulator, input);
   const { maxResults, nextToken, ...rest } = input;
-  const full = (method as FacadeMethod).call(simulator, rest) as Record<string, unknown[]>;
-  const { member } = paged;
-  const page = pageOf(full[member], { maxResults, nextToken }, paged.maxPage);
-  return { ...full, [member]: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  const full = (method as FacadeMethod).call(simulator, rest) as Record<string, unknown>;
+  return pageAnswer(full, paged.member, { maxResults, nextToken }, paged.maxPage);
 }

@@ -18,17 +18,33 @@ export interface PageRequest {
   nextToken?: unknown;
 }
 
+/** How a request names its paging fields: ECS camelCase; Cloud Map and Application Auto Scaling PascalCase. */
+export const ECS_PAGE_FIELDS = { maxResults: 'maxResults', nextToken: 'nextToken' } as const;
+export const PASCAL_PAGE_FIELDS = { maxResults: 'MaxResults', nextToken: 'NextToken' } as const;
+
 /** The page of `items` a request asks for; the token is the offset of the next page, as ListTasks writes it. */
-export function pageOf<T>(items: T[], request: PageRequest, maxPage: number): { items: T[]; nextToken?: string } {
+export function pageOf<T>(items: T[], request: PageRequest, maxPage: number, fields: { maxResults: string; nextToken: string } = ECS_PAGE_FIELDS): { items: T[]; nextToken?: string } {
   const { maxResults, nextToken } = request;
   if (maxResults !== undefined && (!Number.isInteger(maxResults) || (maxResults as number) < 1 || (maxResults as number) > maxPage)) {
-    throw new EcsError('InvalidParameterException', `maxResults must be an integer from 1 to ${maxPage}.`, 'maxResults');
+    throw new EcsError('InvalidParameterException', `${fields.maxResults} must be an integer from 1 to ${maxPage}.`, fields.maxResults);
   }
   const size = (maxResults as number | undefined) ?? maxPage;
   const start = nextToken === undefined ? 0 : Number(nextToken);
   if (nextToken !== undefined && (typeof nextToken !== 'string' || !/^\d+$/.test(nextToken) || start > items.length)) {
-    throw new EcsError('InvalidParameterException', 'Invalid nextToken.', 'nextToken');
+    throw new EcsError('InvalidParameterException', `Invalid ${fields.nextToken}.`, fields.nextToken);
   }
   const end = start + size;
   return { items: items.slice(start, end), ...(end < items.length ? { nextToken: String(end) } : {}) };
+}
+
+/** A list answer cut to the page asked for, with the token of the next page when there is one. */
+export function pageAnswer(
+  full: Record<string, unknown>,
+  member: string,
+  request: PageRequest,
+  maxPage: number,
+  fields: { maxResults: string; nextToken: string } = ECS_PAGE_FIELDS,
+): Record<string, unknown> {
+  const page = pageOf(full[member] as unknown[], request, maxPage, fields);
+  return { ...full, [member]: page.items, ...(page.nextToken ? { [fields.nextToken]: page.nextToken } : {}) };
 }

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EcsError } from '../../index.js';
-import { ProtocolError, operationFromTarget, parseJsonObject, regionFromAuthorization, statusOfException } from './aws-json-protocol.js';
+import { ProtocolError, credentialScope, parseJsonObject, statusOfException } from './aws-json-protocol.js';
 import { handleControl, type ControlContext } from './control-routes.js';
 import { openEventStream } from './event-stream.js';
-import { invokeAction } from './invoke-action.js';
+import { isQueryRequest, queryErrorXml, queryInput, queryResultXml } from './query-protocol.js';
 import { readBody } from './read-body.js';
-import { sendError, sendJson } from './send.js';
+import type { QueryServedApi } from './served-api.js';
+import { jsonRoute, queryApi, queryRoute } from './service-routes.js';
+import { sendError, sendJson, sendXml } from './send.js';
 
 /** One line per answered request, for the terminal the server runs in. */
 export interface RequestRecord {
-  /** The ECS action, or the control route ("POST /_sim/advance"). */
+  /** The ECS action, a neighbour's IAM action ("events:PutRule"), or the control route ("POST /_sim/advance"). */
   name: string;
   region: string;
   status: number;
@@ -36,18 +38,53 @@ function errorOf(error: unknown): { type: string; message: string; status: numbe
   return { type: 'ServerException', message: `Internal server error: ${error instanceof Error ? error.message : String(error)}`, status: 500 };
 }
 
-async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<RequestRecord> {
-  const region = url.searchParams.get('region') ?? context.simulators.defaultRegion;
-  const record = (name: string, status: number): RequestRecord => ({ name, region, status });
+/** What is known of a request so far: if it fails part-way, its error is answered and logged from this. */
+interface Call {
+  name?: string;
+  region: string;
+  /** Set once the request is known to speak AWS Query: its errors are XML, in the service's namespace. */
+  query?: { api?: QueryServedApi };
+}
+
+/**
+ * Reads an AWS API request, in AWS JSON (an X-Amz-Target header) or AWS Query (a form-encoded body), and
+ * returns how to answer it, to run once the clock has caught up.
+ */
+async function readApiCall(context: HandlerContext, request: IncomingMessage, response: ServerResponse, call: Call): Promise<() => void> {
+  const scope = credentialScope(request.headers.authorization);
+  call.region = scope?.region ?? context.simulators.defaultRegion;
+  const target = request.headers['x-amz-target'] as string | undefined;
+  if (target === undefined && isQueryRequest(request.headers['content-type'])) {
+    call.query = {};
+    const params = new URLSearchParams(await readBody(request, context.bodyLimitBytes));
+    const api = queryApi(scope?.service, params.get('Version'));
+    call.query.api = api;
+    const action = params.get('Action');
+    const route = queryRoute(api, action);
+    call.name = route.name;
+    const input = queryInput(params, api);
+    return () => {
+      const result = route.run(context.simulators.get(call.region), input);
+      sendXml(response, 200, (requestId) => queryResultXml(api, action!, result, requestId));
+    };
+  }
+  const route = jsonRoute(target);
+  call.name = route.name;
+  const input = parseJsonObject(await readBody(request, context.bodyLimitBytes));
+  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input));
+}
+
+async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL, call: Call): Promise<RequestRecord> {
+  const record = (status: number): RequestRecord => ({ name: call.name!, region: call.region, status });
   if (url.pathname.startsWith('/_sim/')) {
     const route = url.pathname.slice('/_sim/'.length);
-    const name = `${request.method} /_sim/${route}`;
+    call.name = `${request.method} /_sim/${route}`;
     if (request.method === 'GET' && route === 'stream') {
       context.catchUp();
       const close = openEventStream(response, context.simulators, url.searchParams.get('region') ?? undefined);
       context.streams.add(close);
       response.on('close', () => context.streams.delete(close));
-      return record(name, 200);
+      return record(200);
     }
     const body = request.method === 'POST' ? parseJsonObject(await readBody(request, context.bodyLimitBytes)) : {};
     // Synchronous from here to the answer: no other request or tick can run in between.
@@ -55,46 +92,43 @@ async function answer(context: HandlerContext, request: IncomingMessage, respons
     const result = handleControl(context, { method: request.method ?? 'GET', route, query: url.searchParams, body });
     context.simulators.version++;
     sendJson(response, 200, result, 'application/json');
-    return record(name, 200);
+    return record(200);
   }
   if (request.method === 'GET' && url.pathname === '/') {
+    call.name = 'GET /';
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DASHBOARD_POLICY });
     response.end(DASHBOARD_HTML);
-    return record('GET /', 200);
+    return record(200);
   }
   if (request.method !== 'POST') {
-    throw new ProtocolError('UnknownOperationException', `${request.method} ${url.pathname}: ECS requests are POST with an X-Amz-Target header; the dashboard is GET /.`, 404);
+    throw new ProtocolError('UnknownOperationException', `${request.method} ${url.pathname}: AWS requests are POST (with an X-Amz-Target header for ECS); the dashboard is GET /.`, 404);
   }
-  const operation = operationFromTarget(request.headers['x-amz-target'] as string | undefined);
-  const input = parseJsonObject(await readBody(request, context.bodyLimitBytes));
-  const signedRegion = regionFromAuthorization(request.headers.authorization) ?? context.simulators.defaultRegion;
+  const run = await readApiCall(context, request, response, call);
+  // Synchronous from here to the answer, as for the controls.
   context.catchUp();
   try {
-    const result = invokeAction(context.simulators.get(signedRegion), operation, input);
-    sendJson(response, 200, result);
-    return { name: operation, region: signedRegion, status: 200 };
+    run();
+    return record(200);
   } finally {
     context.simulators.version++;
   }
 }
 
-/** The server's single request listener: the ECS API, the /_sim controls and the dashboard. */
+/** The server's single request listener: ECS and its neighbour services, the /_sim controls and the dashboard. */
 export function createRequestHandler(context: HandlerContext) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     // An absolute-form request target may not parse as a URL; it is read as `/` rather than crash the server.
     const target = request.url ?? '/';
     const url = new URL(URL.canParse(target, 'http://localhost') ? target : '/', 'http://localhost');
-    const control = url.pathname.startsWith('/_sim/');
-    answer(context, request, response, url).then(context.onRequest, (error: unknown) => {
+    const call: Call = { region: url.searchParams.get('region') ?? context.simulators.defaultRegion };
+    answer(context, request, response, url, call).then(context.onRequest, (error: unknown) => {
       const { type, message, status } = errorOf(error);
-      const operation = typeof request.headers['x-amz-target'] === 'string' ? request.headers['x-amz-target'].split('.')[1] : undefined;
-      if (!response.headersSent) sendError(response, status, type, message, control ? 'application/json' : undefined);
-      context.onRequest?.({
-        name: control ? `${request.method} ${url.pathname}` : (operation ?? `${request.method} ${url.pathname}`),
-        region: regionFromAuthorization(request.headers.authorization) ?? context.simulators.defaultRegion,
-        status,
-        errorType: type,
-      });
+      if (!response.headersSent) {
+        const { query } = call;
+        if (query) sendXml(response, status, (requestId) => queryErrorXml(type, message, status, requestId, query.api));
+        else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : undefined);
+      }
+      context.onRequest?.({ name: call.name ?? `${request.method} ${url.pathname}`, region: call.region, status, errorType: type });
     });
   };
 }

@@ -1,0 +1,35 @@
+import { facadeOperations, type QueryServedApi } from './served-api.js';
+
+/** Elastic Load Balancing v2: the load balancers and target groups ECS services register their tasks with. */
+export const elbv2Api: QueryServedApi = {
+  title: 'Elastic Load Balancing',
+  actionPrefix: 'elasticloadbalancing',
+  signingName: 'elasticloadbalancing',
+  apiVersion: '2015-12-01',
+  xmlNamespace: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
+  numberMembers: new Set(['Port', 'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Weight']),
+  booleanMembers: new Set(),
+  operations: {
+    ...facadeOperations((s) => s.elbv2, [
+      'CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener', 'ModifyListener', 'ModifyTargetGroupAttributes', 'DescribeListeners', 'DescribeTargetHealth',
+    ]),
+    DescribeTargetGroups: (simulator, { LoadBalancerArn, ...request }) => {
+      const { TargetGroups } = simulator.elbv2.describeTargetGroups(request);
+      if (LoadBalancerArn === undefined) return { TargetGroups };
+      // Asking the load balancer's listeners answers LoadBalancerNotFound for one that does not exist.
+      simulator.elbv2.describeListeners({ LoadBalancerArn: LoadBalancerArn as string });
+      return { TargetGroups: TargetGroups.filter((tg) => tg.LoadBalancerArns.includes(LoadBalancerArn as string)) };
+    },
+  },
+  // ELBv2's wire codes drop the "Exception" of its shape names (TargetGroupNotFoundException -> TargetGroupNotFound).
+  errorCodes: {
+    TargetGroupNotFoundException: 'TargetGroupNotFound',
+    LoadBalancerNotFoundException: 'LoadBalancerNotFound',
+    ListenerNotFoundException: 'ListenerNotFound',
+    DuplicateTargetGroupNameException: 'DuplicateTargetGroupName',
+    DuplicateLoadBalancerNameException: 'DuplicateLoadBalancerName',
+    DuplicateListenerException: 'DuplicateListener',
+    InvalidParameterException: 'ValidationError',
+    ServerException: 'InternalFailure',
+  },
+};

@@ -1,0 +1,79 @@
+import { Priority } from '../engine/clock.js';
+import type { SimContext } from '../engine/context.js';
+import { taskRoleRefusal } from '../iam/launch-permissions.js';
+import type { ContainerRecord, TaskRecord } from '../model/state.js';
+import { writeLogLine } from '../observability/log-driver.js';
+import { deleteByReceipt, takeVisible } from './queue-operations.js';
+
+/**
+ * Worker services: a container whose image declares `worker: { queue, secondsPerMessage }` takes one
+ * message at a time from the queue while its task is RUNNING, deletes it when done, and takes the next;
+ * with nothing visible it waits (long polling) until a message is. The rule for a task that stops: once
+ * ECS decides to stop it (desiredStatus STOPPED), it neither finishes nor deletes the message it holds,
+ * which stays invisible until its visibility timeout ends, then goes to another worker. The task role must
+ * allow sqs:ReceiveMessage and sqs:DeleteMessage on the queue; otherwise the worker prints the SDK's
+ * AccessDenied error to its log and retries every 20 seconds (a long poll's wait), consuming nothing.
+ */
+const RETRY_SECONDS = 20;
+
+function findTask(ctx: SimContext, clusterArn: string, taskArn: string): TaskRecord | undefined {
+  return ctx.state.clusters.get(clusterArn.slice(clusterArn.lastIndexOf('/') + 1))?.tasks.get(taskArn);
+}
+
+function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerRecord, queueName: string, secondsPerMessage: number): void {
+  const generation = task.generation;
+  const alive = () => task.generation === generation && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING';
+  let lastComplaint: string | undefined;
+  const complain = (line: string) => {
+    // A worker prints a failure once, not once per retry, so its log stays readable.
+    if (line !== lastComplaint) writeLogLine(ctx, task, container, line);
+    lastComplaint = line;
+    ctx.clock.schedule(RETRY_SECONDS * 1000, Priority.timer, `worker retry ${task.id}`, poll);
+  };
+  function poll(): void {
+    if (!alive()) return;
+    const queue = ctx.state.sqs.queues.get(queueName);
+    if (!queue) return complain(`QueueDoesNotExist: The specified queue ${queueName} does not exist.`);
+    const refusal = taskRoleRefusal(ctx, task, [
+      { action: 'sqs:ReceiveMessage', resource: queue.arn },
+      { action: 'sqs:DeleteMessage', resource: queue.arn },
+    ]);
+    if (refusal) return complain(refusal);
+    lastComplaint = undefined;
+    const [message] = takeVisible(ctx, queue, 1, queue.visibilityTimeoutSeconds);
+    if (!message) {
+      queue.waiting.push(poll);
+      return;
+    }
+    const handle = message.receiptHandle!;
+    ctx.clock.schedule(secondsPerMessage * 1000, Priority.timer, `worker ${task.id} done`, () => {
+      if (!alive()) return;
+      deleteByReceipt(queue, handle);
+      poll();
+    });
+  }
+  poll();
+}
+
+function startWorkersOf(ctx: SimContext, task: TaskRecord): void {
+  if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
+  for (const container of task.containers) {
+    const worker = ctx.images.behaviourOf(container.image).worker;
+    if (!worker || ctx.state.sqs.workers.has(container.arn)) continue;
+    ctx.state.sqs.workers.add(container.arn);
+    startWorker(ctx, task, container, worker.queue, worker.secondsPerMessage);
+  }
+}
+
+/** From the first queue on: tasks already running, and every task that reaches RUNNING, start their workers. */
+export function watchWorkers(ctx: SimContext): void {
+  if (ctx.state.sqs.watchingWorkers) return;
+  ctx.state.sqs.watchingWorkers = true;
+  for (const cluster of ctx.state.clusters.values()) for (const task of cluster.tasks.values()) startWorkersOf(ctx, task);
+  ctx.log.subscribe((entry) => {
+    if (entry.kind !== 'eventbridge' || entry.event['detail-type'] !== 'ECS Task State Change' || entry.event.detail.lastStatus !== 'RUNNING') return;
+    const task = findTask(ctx, String(entry.event.detail.clusterArn), String(entry.event.detail.taskArn));
+    // After the change that announced it has settled, like any controller reacting to an event.
+    if (task) ctx.clock.schedule(0, Priority.timer, `workers ${task.id}`, () => startWorkersOf(ctx, task));
+  });
+}

@@ -1,0 +1,47 @@
+import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+let t: TestServer;
+const autoscalingError = (...args: string[]) => awsError(t.server.url, ['application-autoscaling', ...args]);
+const autoscalingJson = (...args: string[]) => awsJson(t.server.url, ['application-autoscaling', ...args]);
+const TARGET = ['--service-namespace', 'ecs', '--scalable-dimension', 'ecs:service:DesiredCount'];
+
+describe.skipIf(!cliPresent)('aws application-autoscaling (JSON 1.1) against ecs-lab serve', () => {
+  beforeAll(async () => {
+    t = await startTestServer();
+    await t.ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
+    await t.sim('instances', { cluster: 'demo', instanceType: 'm5.large', count: 2 });
+    await t.ecs.send(new RegisterTaskDefinitionCommand({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', memory: 256 }] }));
+    await t.ecs.send(new CreateServiceCommand({ cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1 }));
+    await t.sim('run-until-steady', { cluster: 'demo', service: 'web' });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('runs a scheduled action that raises the minimum, and shows it as a scaling activity', async () => {
+    await autoscalingJson('register-scalable-target', ...TARGET, '--resource-id', 'service/demo/web', '--min-capacity', '1', '--max-capacity', '5');
+    // Virtual time starts at 2026-01-05T09:00:00Z; the action is due five minutes later.
+    await autoscalingJson(
+      'put-scheduled-action', ...TARGET, '--resource-id', 'service/demo/web', '--scheduled-action-name', 'morning',
+      '--schedule', 'at(2026-01-05T09:05:00)', '--scalable-target-action', 'MinCapacity=3,MaxCapacity=5',
+    );
+    await t.sim('advance', { seconds: 600 });
+    const { ScalingActivities } = await autoscalingJson('describe-scaling-activities', '--service-namespace', 'ecs', '--resource-id', 'service/demo/web');
+    expect(ScalingActivities).toEqual([
+      expect.objectContaining({ ResourceId: 'service/demo/web', Description: 'Setting desired count to 3.', StatusCode: 'Successful', StartTime: expect.stringMatching(/^2026-01-05T09:0\d/) }),
+    ]);
+    const { services = [] } = await t.ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['web'] }));
+    expect(services[0]).toMatchObject({ desiredCount: 3, runningCount: 3 });
+  });
+
+  it('answers a scalable target for a service that does not exist with ValidationException', async () => {
+    const message = await autoscalingError('register-scalable-target', ...TARGET, '--resource-id', 'service/demo/nope', '--min-capacity', '1', '--max-capacity', '2');
+    expect(message).toContain("An error occurred (ValidationException) when calling the RegisterScalableTarget operation: ECS service doesn't exist: service/demo/nope");
+  });
+
+  it('answers the activities of a target never registered with ObjectNotFoundException', async () => {
+    const message = await autoscalingError('describe-scaling-activities', '--service-namespace', 'ecs', '--resource-id', 'service/demo/other');
+    expect(message).toContain('An error occurred (ObjectNotFoundException) when calling the DescribeScalingActivities operation');
+  });
+});

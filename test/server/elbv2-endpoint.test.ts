@@ -1,0 +1,80 @@
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeContainerInstancesCommand,
+  ListContainerInstancesCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+let t: TestServer;
+const elbv2Error = (...args: string[]) => awsError(t.server.url, ['elbv2', ...args]);
+const elbv2Json = (...args: string[]) => awsJson(t.server.url, ['elbv2', ...args]);
+
+describe.skipIf(!cliPresent)('aws elbv2 (AWS Query protocol) against ecs-lab serve', () => {
+  let targetGroupArn: string;
+  let loadBalancerArn: string;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    ({ LoadBalancers: [{ LoadBalancerArn: loadBalancerArn }] } = await elbv2Json('create-load-balancer', '--name', 'web-alb', '--subnets', 'subnet-1', 'subnet-2'));
+    ({ TargetGroups: [{ TargetGroupArn: targetGroupArn }] } = await elbv2Json(
+      'create-target-group', '--name', 'web-tg', '--protocol', 'HTTP', '--port', '80', '--target-type', 'instance',
+      '--health-check-interval-seconds', '10', '--healthy-threshold-count', '2', '--matcher', 'HttpCode=200-299',
+    ));
+    await elbv2Json('create-listener', '--load-balancer-arn', loadBalancerArn, '--port', '80', '--protocol', 'HTTP', '--default-actions', `Type=forward,TargetGroupArn=${targetGroupArn}`);
+    await t.ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
+    await t.sim('instances', { cluster: 'demo', instanceType: 'm5.large', count: 2 });
+    await t.ecs.send(new RegisterTaskDefinitionCommand({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', memory: 256, portMappings: [{ containerPort: 80 }] }] }));
+    await t.ecs.send(
+      new CreateServiceCommand({ cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 2, loadBalancers: [{ targetGroupArn, containerName: 'web', containerPort: 80 }] }),
+    );
+    await t.sim('run-until-steady', { cluster: 'demo', service: 'web' });
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('creates a target group with the numbers and the matcher given on the command line', async () => {
+    const { TargetGroups } = await elbv2Json('describe-target-groups', '--names', 'web-tg');
+    expect(TargetGroups).toEqual([
+      expect.objectContaining({ TargetGroupName: 'web-tg', Port: 80, HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, Matcher: { HttpCode: '200-299' }, LoadBalancerArns: [loadBalancerArn] }),
+    ]);
+  });
+
+  it("shows the service's running tasks as healthy targets, one per task", async () => {
+    const { TargetHealthDescriptions } = await elbv2Json('describe-target-health', '--target-group-arn', targetGroupArn);
+    const { containerInstanceArns } = await t.ecs.send(new ListContainerInstancesCommand({ cluster: 'demo' }));
+    const { containerInstances = [] } = await t.ecs.send(new DescribeContainerInstancesCommand({ cluster: 'demo', containerInstances: containerInstanceArns }));
+    const instanceIds = containerInstances.map((i) => i.ec2InstanceId);
+    expect(TargetHealthDescriptions).toHaveLength(2);
+    for (const description of TargetHealthDescriptions) {
+      expect(description.TargetHealth.State).toBe('healthy');
+      expect(instanceIds).toContain(description.Target.Id);
+    }
+  });
+
+  it("lists a load balancer's target groups and listeners", async () => {
+    const { TargetGroups } = await elbv2Json('describe-target-groups', '--load-balancer-arn', loadBalancerArn);
+    expect(TargetGroups.map((g: { TargetGroupName: string }) => g.TargetGroupName)).toEqual(['web-tg']);
+    const { Listeners } = await elbv2Json('describe-listeners', '--load-balancer-arn', loadBalancerArn);
+    expect(Listeners).toEqual([expect.objectContaining({ Port: 80, LoadBalancerArn: loadBalancerArn })]);
+  });
+
+  it('answers an unknown target group with the TargetGroupNotFound code, as ELB does', async () => {
+    const message = await elbv2Error('describe-target-health', '--target-group-arn', targetGroupArn.replace(/[0-9a-f]{16}$/, '0000000000000000'));
+    expect(message).toContain('An error occurred (TargetGroupNotFound) when calling the DescribeTargetHealth operation: One or more target groups not found');
+  });
+
+  it("answers a request ELB would refuse with ValidationError and the rule, and creates nothing", async () => {
+    const message = await elbv2Error('create-target-group', '--name', 'slow-tg', '--health-check-interval-seconds', '10', '--health-check-timeout-seconds', '10');
+    expect(message).toContain('An error occurred (ValidationError) when calling the CreateTargetGroup operation: Health check timeout must be smaller than the interval.');
+    expect(await elbv2Error('describe-target-groups', '--names', 'slow-tg')).toContain('(TargetGroupNotFound)');
+  });
+
+  it('answers an operation it does not serve with InvalidAction and the list of those it does', async () => {
+    const message = await elbv2Error('describe-load-balancers');
+    expect(message).toContain('An error occurred (InvalidAction) when calling the DescribeLoadBalancers operation');
+    expect(message).toContain('DescribeTargetHealth');
+  });
+});
