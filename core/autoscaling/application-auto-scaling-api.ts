@@ -1,6 +1,6 @@
 import { answeringAs, EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { ensureMetrics, metricKey } from './metrics-and-scaling.js';
 import { customizedMetricSource } from './metric-source.js';
 import type { ScalableTargetRecord, ScalingPolicy, TargetTrackingPolicy } from './scalable-target.js';
@@ -42,8 +42,10 @@ export function registerScalableTarget(ctx: SimContext, input: { ServiceNamespac
     resourceId, clusterName, serviceName, minCapacity, maxCapacity, policies: [], scheduledActions: [], activities: [], lastScaleOutAt: -Infinity, lastScaleInAt: -Infinity,
   });
   ensureMetrics(ctx);
-  return { ScalableTargetARN: `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${resourceId.replace(/\//g, '-')}` };
+  return { ScalableTargetARN: scalableTargetArn(ctx, resourceId) };
 }
+
+const scalableTargetArn = (ctx: SimContext, resourceId: string) => `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${resourceId.replace(/\//g, '-')}`;
 
 type PolicyConfiguration<T> = { PolicyName: string; ServiceNamespace: 'ecs'; ResourceId: string; ScalableDimension: 'ecs:service:DesiredCount' } & T;
 type MetricDimension = { Name: string; Value: string };
@@ -156,4 +158,106 @@ export function describeScalingActivities(ctx: SimContext, input: { ServiceNames
   const request = requireObject(input, 'request');
   const target = existingTarget(ctx, { ...request, ScalableDimension: request.ScalableDimension ?? 'ecs:service:DesiredCount' });
   return { ScalingActivities: target.activities.map((a) => ({ ...a, ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount' })) };
+}
+
+const ECS_DIMENSION = { ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount' } as const;
+
+/** The Describe actions' filters: ServiceNamespace is required; only ECS services' desired count is simulated. */
+function describeFilter(request: Record<string, unknown>): void {
+  if (request.ServiceNamespace !== 'ecs') throw validation('ServiceNamespace must be "ecs" in this simulator.', 'ServiceNamespace');
+  if (request.ScalableDimension !== undefined && request.ScalableDimension !== 'ecs:service:DesiredCount') {
+    throw validation('ScalableDimension must be "ecs:service:DesiredCount".', 'ScalableDimension');
+  }
+}
+
+/** DescribeScalableTargets: every registered target, or those named in ResourceIds (unknown ids are left out, as AWS does). */
+export function describeScalableTargets(ctx: SimContext, input: { ServiceNamespace: 'ecs'; ResourceIds?: string[]; ScalableDimension?: string }) {
+  return answeringAs('ValidationException', () => {
+    const request = requireObject(input, 'request');
+    rejectUnknownFields(request, '', ['ServiceNamespace', 'ResourceIds', 'ScalableDimension']);
+    describeFilter(request);
+    const ids = optionalStringList(request.ResourceIds, 'ResourceIds', 50);
+    const targets = [...ctx.state.scalableTargets.values()].filter((t) => !ids || ids.includes(t.resourceId));
+    return {
+      ScalableTargets: targets.map((t) => ({
+        ...ECS_DIMENSION,
+        ResourceId: t.resourceId,
+        MinCapacity: t.minCapacity,
+        MaxCapacity: t.maxCapacity,
+        ScalableTargetARN: scalableTargetArn(ctx, t.resourceId),
+        SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+      })),
+    };
+  });
+}
+
+function policyConfiguration(target: ScalableTargetRecord, policy: ScalingPolicy) {
+  if (policy.type === 'StepScaling') {
+    return {
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: policy.adjustmentType,
+        StepAdjustments: policy.steps.map((s) => ({ MetricIntervalLowerBound: s.lower, MetricIntervalUpperBound: s.upper, ScalingAdjustment: s.adjustment })),
+        Cooldown: policy.cooldown,
+        MinAdjustmentMagnitude: policy.minAdjustmentMagnitude,
+        MetricAggregationType: policy.aggregation,
+      },
+      Alarms: [],
+    };
+  }
+  // The engine keeps a customized metric as the series it reads, not as the request spelled it: only CPU is shown back.
+  const cpu = policy.metric.key === metricKey(target.clusterName, target.serviceName, 'CPUUtilization') && !policy.metric.divideBy;
+  return {
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: policy.targetValue,
+      ...(cpu ? { PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } } : {}),
+      ScaleOutCooldown: policy.scaleOutCooldown,
+      ScaleInCooldown: policy.scaleInCooldown,
+      DisableScaleIn: policy.disableScaleIn,
+    },
+    Alarms: [{ AlarmName: `TargetTracking-${target.resourceId}-AlarmHigh` }, { AlarmName: `TargetTracking-${target.resourceId}-AlarmLow` }],
+  };
+}
+
+/** DescribeScalingPolicies: the policies of every target, or of one ResourceId, optionally only those in PolicyNames. */
+export function describeScalingPolicies(ctx: SimContext, input: { ServiceNamespace: 'ecs'; ResourceId?: string; ScalableDimension?: string; PolicyNames?: string[] }) {
+  return answeringAs('ValidationException', () => {
+    const request = requireObject(input, 'request');
+    rejectUnknownFields(request, '', ['ServiceNamespace', 'ResourceId', 'ScalableDimension', 'PolicyNames']);
+    describeFilter(request);
+    const resourceId = optionalString(request.ResourceId, 'ResourceId');
+    const names = optionalStringList(request.PolicyNames, 'PolicyNames', 50);
+    const targets = [...ctx.state.scalableTargets.values()].filter((t) => resourceId === undefined || t.resourceId === resourceId);
+    return {
+      ScalingPolicies: targets.flatMap((target) =>
+        target.policies
+          .filter((p) => !names || names.includes(p.name))
+          .map((p) => ({ PolicyARN: p.arn, PolicyName: p.name, ...ECS_DIMENSION, ResourceId: target.resourceId, PolicyType: p.type, ...policyConfiguration(target, p) })),
+      ),
+    };
+  });
+}
+
+/** DeleteScalingPolicy: the policy stops scaling at once; alarms naming its ARN then act on nothing. */
+export function deleteScalingPolicy(ctx: SimContext, input: { PolicyName: string; ServiceNamespace: 'ecs'; ResourceId: string; ScalableDimension: 'ecs:service:DesiredCount' }) {
+  return answeringAs('ValidationException', () => {
+    const request = requireObject(input, 'request');
+    rejectUnknownFields(request, '', ['PolicyName', 'ServiceNamespace', 'ResourceId', 'ScalableDimension']);
+    const name = requireString(request.PolicyName, 'PolicyName');
+    const target = existingTarget(ctx, request);
+    if (!target.policies.some((p) => p.name === name)) {
+      throw new EcsError('ObjectNotFoundException', `No scaling policy found for service namespace: ecs, resource ID: ${target.resourceId}, scalable dimension: ecs:service:DesiredCount, policy name: ${name}`, 'PolicyName');
+    }
+    target.policies = target.policies.filter((p) => p.name !== name);
+    return {};
+  });
+}
+
+/** DeregisterScalableTarget: the target goes with its scaling policies and scheduled actions; the service keeps its desired count. */
+export function deregisterScalableTarget(ctx: SimContext, input: { ServiceNamespace: 'ecs'; ResourceId: string; ScalableDimension: 'ecs:service:DesiredCount' }) {
+  return answeringAs('ValidationException', () => {
+    const request = requireObject(input, 'request');
+    rejectUnknownFields(request, '', ['ServiceNamespace', 'ResourceId', 'ScalableDimension']);
+    ctx.state.scalableTargets.delete(existingTarget(ctx, request).resourceId);
+    return {};
+  });
 }

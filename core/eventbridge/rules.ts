@@ -4,7 +4,7 @@ import type { NetworkConfiguration } from '../api/types.js';
 import { Priority } from '../engine/clock.js';
 import { emitEventBridge, epochSeconds, type SimContext } from '../engine/context.js';
 import { scheduleDue, validScheduleExpression } from '../autoscaling/schedule-expression.js';
-import { optionalArray, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
 import { matchesPattern, validatePattern, type EventPattern } from './event-pattern.js';
 
 /** EventBridge rules whose targets run ECS tasks: on a schedule, or when an event matches a pattern. */
@@ -79,14 +79,31 @@ export function putTargets(ctx: SimContext, input: { Rule: string; Targets: Arra
 /** PutEvents: custom events (an S3-like upload, an application's own) enter the same event stream. */
 export function putEvents(ctx: SimContext, input: { Entries: Array<{ Source: string; DetailType: string; Detail: string | object; Resources?: string[] }> }) {
   const entries = (optionalArray(requireObject(input, 'request').Entries, 'Entries', 10) ?? []).map((e, i) => requireObject(e, `Entries[${i}]`));
-  const results = entries.map((entry, i) => {
+  // Every entry is read before any is sent, so a request refused as a whole sends nothing.
+  const parsed = entries.map((entry, i) => {
     const source = optionalString(entry.Source, `Entries[${i}].Source`);
     const detailType = optionalString(entry.DetailType, `Entries[${i}].DetailType`);
     if (!source || !detailType) throw invalid(`Entries[${i}] needs Source and DetailType.`, `Entries[${i}]`);
-    const detail = typeof entry.Detail === 'string' ? (JSON.parse(entry.Detail) as Record<string, unknown>) : (requireObject(entry.Detail, `Entries[${i}].Detail`) as Record<string, unknown>);
-    return { EventId: emitEventBridge(ctx, detailType, (entry.Resources as string[] | undefined) ?? [], detail, source) };
+    const resources = optionalStringList(entry.Resources, `Entries[${i}].Resources`) ?? [];
+    return { source, detailType, resources, detail: detailObject(entry.Detail) };
   });
-  return { FailedEntryCount: 0, Entries: results };
+  // A Detail that is not a JSON object fails that entry only, as PutEvents reports it.
+  const results = parsed.map((e) =>
+    e.detail ? { EventId: emitEventBridge(ctx, e.detailType, e.resources, e.detail, e.source) } : { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
+  );
+  return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
+}
+
+function detailObject(detail: unknown): Record<string, unknown> | undefined {
+  let value = detail;
+  if (typeof detail === 'string') {
+    try {
+      value = JSON.parse(detail);
+    } catch {
+      return undefined;
+    }
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function invoke(ctx: SimContext, rule: RuleRecord): void {

@@ -1,6 +1,6 @@
 import { EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalArray, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
 import { DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_TARGET_HEALTH_CHECK, type LoadBalancerRecord, type TargetGroupRecord } from './elb-state.js';
 
 /**
@@ -203,7 +203,16 @@ export function modifyTargetGroupAttributes(ctx: SimContext, input: { TargetGrou
     if (problem) throw validation(problem, `Attributes[${i}].Value`);
   }
   for (const attribute of attributes) TARGET_GROUP_ATTRIBUTES[attribute.Key as string].write(tg, Number(attribute.Value));
-  return { Attributes: Object.entries(TARGET_GROUP_ATTRIBUTES).map(([Key, a]) => ({ Key, Value: String(a.read(tg)) })) };
+  return attributesOf(tg);
+}
+
+const attributesOf = (tg: TargetGroupRecord) => ({ Attributes: Object.entries(TARGET_GROUP_ATTRIBUTES).map(([Key, a]) => ({ Key, Value: String(a.read(tg)) })) });
+
+/** DescribeTargetGroupAttributes: the attributes the simulator models, with their current values. */
+export function describeTargetGroupAttributes(ctx: SimContext, input: { TargetGroupArn: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['TargetGroupArn']);
+  return attributesOf(findTargetGroup(ctx, request.TargetGroupArn));
 }
 
 export function describeTargetHealth(ctx: SimContext, input: { TargetGroupArn: string }) {
@@ -226,6 +235,20 @@ export function describeTargetGroups(ctx: SimContext, input: { TargetGroupArns?:
     throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', arns ? 'TargetGroupArns' : 'Names');
   }
   return { TargetGroups: groups.map(targetGroupView) };
+}
+
+/** DescribeLoadBalancers: all of them, or those named by LoadBalancerArns or Names (not both); one missing fails the call. */
+export function describeLoadBalancers(ctx: SimContext, input: { LoadBalancerArns?: string[]; Names?: string[] } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  rejectUnknownFields(request, '', ['LoadBalancerArns', 'Names']);
+  const arns = optionalStringList(request.LoadBalancerArns, 'LoadBalancerArns', 20);
+  const names = optionalStringList(request.Names, 'Names', 20);
+  if (arns && names) throw validation('Load balancer names and load balancer ARNs cannot be specified at the same time', 'Names');
+  const all = [...ctx.state.elb.loadBalancers.values()];
+  const wanted = arns ?? names;
+  const missing = wanted?.find((key) => !all.some((lb) => (arns ? lb.arn : lb.name) === key));
+  if (missing !== undefined) throw new EcsError('LoadBalancerNotFoundException', `Load balancers '[${missing}]' not found`, arns ? 'LoadBalancerArns' : 'Names');
+  return { LoadBalancers: all.filter((lb) => !wanted || wanted.includes(arns ? lb.arn : lb.name)).map(loadBalancerView) };
 }
 
 function targetGroupView(tg: TargetGroupRecord) {

@@ -74,7 +74,8 @@ export function checkDeploymentFailure(
 /** An alarm counts only if it went into ALARM after the deployment started (one already firing is ignored). */
 function alarmFiredSince(ctx: SimContext, name: string, since: number): boolean {
   const alarm = ctx.state.alarms.get(name);
-  return alarm?.state === 'ALARM' && alarm.changedAt >= since;
+  // Strictly after: a rollback deployment created in the instant the alarm fired must not fail on it too.
+  return alarm?.state === 'ALARM' && alarm.changedAt > since;
 }
 
 function fail(

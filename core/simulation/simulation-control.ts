@@ -23,7 +23,7 @@ import { insightsSeries } from '../observability/insights-series.js';
 import { resolvePath } from '../storage/file-access.js';
 import type { SecondRecord } from '../traffic/load-generator.js';
 import { validateImageBehaviour } from '../validation/image-behaviour.js';
-import { requireObject } from '../validation/fields.js';
+import { optionalString, requireObject, requireString } from '../validation/fields.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
@@ -137,9 +137,12 @@ export class SimulationControl {
   }
 
   /** One-minute CloudWatch datapoints of a service metric (CPUUtilization), oldest first. */
-  metricHistory(request: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
+  metricHistory(input: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
+    const request = requireObject(input, 'request');
     const cluster = resolveCluster(this.ctx, request.cluster);
-    return (this.ctx.state.metrics.get(metricKey(cluster.name, String(request.service), String(request.metric))) ?? []).map((d) => ({ ...d }));
+    const service = requireString(request.service, 'service');
+    const metric = requireString(request.metric, 'metric');
+    return (this.ctx.state.metrics.get(metricKey(cluster.name, service, metric)) ?? []).map((d) => ({ ...d }));
   }
 
   /**
@@ -158,14 +161,17 @@ export class SimulationControl {
   }
 
   /** What a running task's container reads at a path (its own layer, a task volume, or EFS). */
-  readFile(request: { cluster?: string; task: string; container?: string; path: string }): string | undefined {
+  readFile(input: { cluster?: string; task: string; container?: string; path: string }): string | undefined {
+    const request = requireObject(input, 'request');
     const cluster = resolveCluster(this.ctx, request.cluster);
-    const id = String(request.task).split('/').pop();
+    const id = requireString(request.task, 'task').split('/').pop();
+    const path = requireString(request.path, 'path');
     const task = [...cluster.tasks.values()].find((t) => t.id === id && t.lastStatus !== 'STOPPED');
     if (!task) throw invalidParameter('The referenced task was not found or is stopped: its storage is gone.', 'task');
-    const container = task.containers.find((c) => c.name === (request.container ?? task.containers[0].name));
-    if (!container) throw invalidParameter(`No container ${String(request.container)} in the task.`, 'container');
-    const { files, key } = resolvePath(this.ctx, task, container, String(request.path));
+    const name = optionalString(request.container, 'container') ?? task.containers[0].name;
+    const container = task.containers.find((c) => c.name === name);
+    if (!container) throw invalidParameter(`No container ${name} in the task.`, 'container');
+    const { files, key } = resolvePath(this.ctx, task, container, path);
     return files.get(key);
   }
 

@@ -215,7 +215,10 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
     rejectUnknownFields(log, `${at}.logConfiguration`, ['logDriver', 'options', 'secretOptions']);
     const logDriver = requireString(log.logDriver, `${at}.logConfiguration.logDriver`, 'ClientException');
     const options = log.options === undefined ? undefined : requireObject(log.options, `${at}.logConfiguration.options`);
-    container.logConfiguration = { logDriver, ...(options ? { options: Object.fromEntries(Object.entries(options).map(([k, v]) => [k, String(v)])) } : {}) };
+    for (const [key, value] of Object.entries(options ?? {})) {
+      if (typeof value !== 'string') fail('ClientException', `${at}.logConfiguration.options.${key}`, `${at}.logConfiguration.options.${key} must be a string.`);
+    }
+    container.logConfiguration = { logDriver, ...(options ? { options: { ...(options as Record<string, string>) } } : {}) };
   }
   const env = optionalArray(raw.environment, `${at}.environment`);
   if (env) {

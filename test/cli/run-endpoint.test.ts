@@ -48,8 +48,7 @@ afterAll(() => serve?.stop());
 // Every feature twice, in-process and over HTTP, each in a fresh Node with ts-node: minutes on a busy machine.
 describe('ecs-lab run --endpoint', { timeout: 600_000 }, () => {
   it('plays every feature over the wire with the same timeline, progress, summary and exit code as in-process', async () => {
-    const inProcess = await ecsLab('run', '--no-color', ...FEATURES);
-    const overTheWire = await ecsLab('run', '--no-color', '--endpoint', serve.url, ...FEATURES);
+    const [inProcess, overTheWire] = await Promise.all([ecsLab('run', '--no-color', ...FEATURES), ecsLab('run', '--no-color', '--endpoint', serve.url, ...FEATURES)]);
     expect(FEATURES).toEqual(expect.arrayContaining(['scenarios/features/rolling-update.feature', 'scenarios/features/spot-reclamation.feature', 'scenarios/features/circuit-breaker.feature']));
     expect(summaryOf(overTheWire.stdout)).toEqual(summaryOf(inProcess.stdout));
     expect(overTheWire.code).toBe(inProcess.code);

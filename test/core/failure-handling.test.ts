@@ -109,6 +109,10 @@ describe('memory leaks and alarms', () => {
     expect(sim.control.runUntilSteady({ cluster: 'c', service: 'web' })).toBe(true);
     const { tasks } = sim.describeTasks({ cluster: 'c', tasks: sim.listTasks({ cluster: 'c', serviceName: 'web' }).taskArns });
     expect(tasks.every((t) => t.taskDefinitionArn.endsWith(':1'))).toBe(true);
+    // The rollback is not failed by the alarm that caused it: exactly one deployment failed.
+    const after = sim.describeServices({ cluster: 'c', services: ['web'] }).services[0];
+    expect(after.deployments[0].rolloutState).toBe('COMPLETED');
+    expect(after.events.filter((e) => e.message.includes('deployment failed: alarm detected'))).toHaveLength(1);
   });
 
   it('ignores an alarm that was already in ALARM when the deployment started', () => {

@@ -10,7 +10,7 @@ export interface Populated {
 /**
  * A small simulator with a bit of everything to aim at: EC2 and Spot instances, a bridge task definition
  * with a static port and health check, a small "job" one that always fits, a Fargate one, an EC2 service,
- * a Fargate Spot service and a standalone task, two minutes in.
+ * a Fargate Spot service, a standalone task, an SQS queue and an ALB, two minutes in.
  */
 export function populatedSimulator(): Populated {
   const sim = createSimulator({ seed: 11 });
@@ -42,6 +42,9 @@ export function populatedSimulator(): Populated {
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
   });
   sim.sqs.createQueue({ QueueName: 'jobs' });
+  const alb = sim.elbv2.createLoadBalancer({ Name: 'alb', Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
+  const tg = sim.elbv2.createTargetGroup({ Name: 'tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn;
+  sim.elbv2.createListener({ LoadBalancerArn: alb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] });
   sim.applicationAutoScaling.registerScalableTarget({ ServiceNamespace: 'ecs', ResourceId: 'service/default/web', ScalableDimension: 'ecs:service:DesiredCount', MinCapacity: 1, MaxCapacity: 4 });
   const taskArn = sim.runTask({ taskDefinition: 'web', count: 1 }).tasks[0]?.taskArn ?? '';
   sim.control.advance(120);

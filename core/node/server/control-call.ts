@@ -64,7 +64,7 @@ export function callOverWire(simulator: EcsSimulator, call: WireCall): unknown {
   return methodOf(facade, call.method)(...call.args);
 }
 
-/** What `target` may name: the control, the simulator's facades, and ECS for calls made as a role. */
+/** What `target` may name: the control, the simulator's facades, and ECS (its reads, and any action as a role). */
 export function wireTargets(simulator: EcsSimulator): string[] {
   return ['control', 'ecs', ...facadeTargets(simulator)];
 }
