@@ -54,6 +54,9 @@ export class EcsSimulator {
       this.change('serviceDiscovery.createService', request, () => cloudMap.createDiscoveryService(this.ctx, request)),
     listNamespaces: () => this.call(() => cloudMap.listNamespaces(this.ctx)),
     discoverInstances: (request: Parameters<typeof cloudMap.discoverInstances>[1]) => this.call(() => cloudMap.discoverInstances(this.ctx, request)),
+    listServices: (request?: Parameters<typeof cloudMap.listDiscoveryServices>[1]) => this.call(() => cloudMap.listDiscoveryServices(this.ctx, request)),
+    listInstances: (request: Parameters<typeof cloudMap.listInstances>[1]) => this.call(() => cloudMap.listInstances(this.ctx, request)),
+    getNamespace: (request: Parameters<typeof cloudMap.getNamespace>[1]) => this.call(() => cloudMap.getNamespace(this.ctx, request)),
   };
 
   /** Application Auto Scaling: scalable targets, target tracking policies and scheduled actions for services. */
@@ -66,6 +69,14 @@ export class EcsSimulator {
       this.change('applicationAutoScaling.putScheduledAction', request, () => autoScaling.putScheduledAction(this.ctx, request)),
     describeScalingActivities: (request: Parameters<typeof autoScaling.describeScalingActivities>[1]) =>
       this.call(() => autoScaling.describeScalingActivities(this.ctx, request)),
+    describeScalableTargets: (request: Parameters<typeof autoScaling.describeScalableTargets>[1]) =>
+      this.call(() => autoScaling.describeScalableTargets(this.ctx, request)),
+    describeScalingPolicies: (request: Parameters<typeof autoScaling.describeScalingPolicies>[1]) =>
+      this.call(() => autoScaling.describeScalingPolicies(this.ctx, request)),
+    deleteScalingPolicy: (request: Parameters<typeof autoScaling.deleteScalingPolicy>[1]) =>
+      this.change('applicationAutoScaling.deleteScalingPolicy', request, () => autoScaling.deleteScalingPolicy(this.ctx, request)),
+    deregisterScalableTarget: (request: Parameters<typeof autoScaling.deregisterScalableTarget>[1]) =>
+      this.change('applicationAutoScaling.deregisterScalableTarget', request, () => autoScaling.deregisterScalableTarget(this.ctx, request)),
   };
 
   /** A CodeDeploy-like blue/green controller for services with the CODE_DEPLOY deployment controller. */
@@ -93,6 +104,10 @@ export class EcsSimulator {
     putTargets: (request: Parameters<typeof rules.putTargets>[1]) => this.change('eventBridge.putTargets', request, () => rules.putTargets(this.ctx, request)),
     putEvents: (request: Parameters<typeof rules.putEvents>[1]) => this.change('eventBridge.putEvents', request, () => rules.putEvents(this.ctx, request)),
     describeRule: (request: { Name: string }) => this.call(() => rules.describeRule(this.ctx, request)),
+    listRules: (request?: Parameters<typeof rules.listRules>[1]) => this.call(() => rules.listRules(this.ctx, request)),
+    listTargetsByRule: (request: Parameters<typeof rules.listTargetsByRule>[1]) => this.call(() => rules.listTargetsByRule(this.ctx, request)),
+    removeTargets: (request: Parameters<typeof rules.removeTargets>[1]) => this.change('eventBridge.removeTargets', request, () => rules.removeTargets(this.ctx, request)),
+    deleteRule: (request: Parameters<typeof rules.deleteRule>[1]) => this.change('eventBridge.deleteRule', request, () => rules.deleteRule(this.ctx, request)),
   };
 
   /** CloudWatch Logs: the log groups the awslogs driver writes to, and reading a container's lines back. */
@@ -148,6 +163,9 @@ export class EcsSimulator {
     describeListeners: (request: { LoadBalancerArn: string }) => this.call(() => elb.describeListeners(this.ctx, request)),
     describeTargetHealth: (request: Parameters<typeof elb.describeTargetHealth>[1]) => this.call(() => elb.describeTargetHealth(this.ctx, request)),
     describeTargetGroups: (request?: Parameters<typeof elb.describeTargetGroups>[1]) => this.call(() => elb.describeTargetGroups(this.ctx, request)),
+    describeLoadBalancers: (request?: Parameters<typeof elb.describeLoadBalancers>[1]) => this.call(() => elb.describeLoadBalancers(this.ctx, request)),
+    describeTargetGroupAttributes: (request: Parameters<typeof elb.describeTargetGroupAttributes>[1]) =>
+      this.call(() => elb.describeTargetGroupAttributes(this.ctx, request)),
   };
 
   constructor(options: SimulatorOptions = {}) {

@@ -1,7 +1,7 @@
 import { EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalArray, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
-import { MULTIVALUE_ANSWER_LIMIT, type DiscoveryServiceRecord, type NamespaceRecord } from './cloud-map-state.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { MULTIVALUE_ANSWER_LIMIT, type DiscoveryInstance, type DiscoveryServiceRecord, type NamespaceRecord } from './cloud-map-state.js';
 
 /** The AWS Cloud Map (servicediscovery) actions the simulator models, in that API's shapes and exception names. */
 const invalid = (message: string, field: string) => new EcsError('InvalidInput', message, field);
@@ -60,7 +60,60 @@ export function createDiscoveryService(
     instances: new Map(),
   };
   ctx.state.cloudMap.services.set(id, service);
-  return { Service: { Id: id, Arn: service.arn, Name: name, NamespaceId: namespace.id, ...(ttlSeconds !== undefined ? { DnsConfig: { DnsRecords: [{ Type: 'A', TTL: ttlSeconds }], RoutingPolicy: 'MULTIVALUE' } } : {}) } };
+  return { Service: { ...serviceSummary(service), NamespaceId: namespace.id } };
+}
+
+function serviceSummary(service: DiscoveryServiceRecord) {
+  const dns = service.ttlSeconds !== undefined ? { DnsConfig: { DnsRecords: [{ Type: 'A', TTL: service.ttlSeconds }], RoutingPolicy: 'MULTIVALUE' } } : {};
+  return { Id: service.id, Arn: service.arn, Name: service.name, ...dns };
+}
+
+/**
+ * ListServices: every service, or those of the namespaces a NAMESPACE_ID filter names (EQ one, IN several).
+ * Only that filter is simulated; another is refused rather than ignored.
+ */
+export function listDiscoveryServices(ctx: SimContext, input: { Filters?: Array<{ Name: 'NAMESPACE_ID'; Values: string[]; Condition?: 'EQ' | 'IN' }> } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  rejectUnknownFields(request, '', ['Filters']);
+  const filters = (optionalArray(request.Filters, 'Filters', 1) ?? []).map((f, i) => {
+    const filter = requireObject(f, `Filters[${i}]`);
+    rejectUnknownFields(filter, `Filters[${i}]`, ['Name', 'Values', 'Condition']);
+    if (filter.Name !== 'NAMESPACE_ID') throw invalid(`Filters[${i}].Name must be NAMESPACE_ID: the only ListServices filter simulated.`, `Filters[${i}].Name`);
+    const condition = optionalEnum(filter.Condition, `Filters[${i}].Condition`, ['EQ', 'IN'] as const) ?? 'EQ';
+    const values = optionalStringList(filter.Values, `Filters[${i}].Values`, 10) ?? [];
+    if (values.length === 0 || (condition === 'EQ' && values.length > 1)) throw invalid(`Filters[${i}].Values needs one namespace id with EQ, one or more with IN.`, `Filters[${i}].Values`);
+    return values;
+  });
+  const services = [...ctx.state.cloudMap.services.values()].filter((s) => filters.every((ids) => ids.includes(s.namespaceId)));
+  return { Services: services.map((s) => ({ ...serviceSummary(s), InstanceCount: s.instances.size })) };
+}
+
+/** ListInstances: the task instances ECS registered in a service, with the attributes a lookup answers. */
+export function listInstances(ctx: SimContext, input: { ServiceId: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['ServiceId']);
+  const service = typeof request.ServiceId === 'string' ? ctx.state.cloudMap.services.get(request.ServiceId) : undefined;
+  if (!service) throw new EcsError('ServiceNotFound', `Service not found: ${String(request.ServiceId)}`, 'ServiceId');
+  return { Instances: [...service.instances.values()].map((i) => ({ Id: i.instanceId, Attributes: instanceAttributes(i) })) };
+}
+
+const instanceAttributes = (instance: DiscoveryInstance) => ({ AWS_INSTANCE_IPV4: instance.ipv4, ...(instance.port ? { AWS_INSTANCE_PORT: String(instance.port) } : {}) });
+
+/** GetNamespace: one namespace by id; the simulator has no hosted zones, so DNS namespaces show none. */
+export function getNamespace(ctx: SimContext, input: { Id: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Id']);
+  const namespace = typeof request.Id === 'string' ? ctx.state.cloudMap.namespaces.get(request.Id) : undefined;
+  if (!namespace) throw new EcsError('NamespaceNotFound', `Namespace not found: ${String(request.Id)}`, 'Id');
+  return {
+    Namespace: {
+      Id: namespace.id,
+      Arn: namespace.arn,
+      Name: namespace.name,
+      Type: namespace.type,
+      Properties: namespace.type === 'HTTP' ? { HttpProperties: { HttpName: namespace.name } } : { DnsProperties: {}, HttpProperties: { HttpName: namespace.name } },
+    },
+  };
 }
 
 export function findDiscoveryService(ctx: SimContext, hostname: string): DiscoveryServiceRecord | undefined {
@@ -89,7 +142,7 @@ export function discoverInstances(ctx: SimContext, input: { NamespaceName: strin
       NamespaceName: namespace.name,
       ServiceName: service.name,
       HealthStatus: i.healthy ? 'HEALTHY' : 'UNHEALTHY',
-      Attributes: { AWS_INSTANCE_IPV4: i.ipv4, ...(i.port ? { AWS_INSTANCE_PORT: String(i.port) } : {}) },
+      Attributes: instanceAttributes(i),
     })),
   };
 }

@@ -155,5 +155,75 @@ function ensureSchedules(ctx: SimContext): void {
 export function describeRule(ctx: SimContext, input: { Name: string }) {
   const rule = ctx.state.rules.get(String(requireObject(input, 'request').Name));
   if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${String(input.Name)} does not exist.`, 'Name');
-  return { Name: rule.name, Arn: rule.arn, ScheduleExpression: rule.scheduleExpression, EventPattern: rule.eventPattern ? JSON.stringify(rule.eventPattern) : undefined, State: 'ENABLED', Invocations: rule.invocations };
+  return { ...ruleView(rule), Invocations: rule.invocations };
+}
+
+function existingRule(ctx: SimContext, name: unknown, field: string): RuleRecord {
+  const rule = typeof name === 'string' ? ctx.state.rules.get(name) : undefined;
+  if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${String(name)} does not exist on EventBus default.`, field);
+  return rule;
+}
+
+/** ListRules: the rules of the default event bus in name order, optionally those whose name starts with NamePrefix. */
+export function listRules(ctx: SimContext, input: { NamePrefix?: string; EventBusName?: string } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  rejectUnknownFields(request, '', ['NamePrefix', 'EventBusName']);
+  const prefix = optionalString(request.NamePrefix, 'NamePrefix') ?? '';
+  const bus = optionalString(request.EventBusName, 'EventBusName');
+  if (bus !== undefined && bus !== 'default') throw invalid('EventBusName must be "default": the simulator has only the default event bus.', 'EventBusName');
+  const rules = [...ctx.state.rules.values()].filter((r) => r.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { Rules: rules.map((r) => ({ ...ruleView(r), EventBusName: 'default' })) };
+}
+
+const ruleView = (rule: RuleRecord) => ({
+  Name: rule.name,
+  Arn: rule.arn,
+  ScheduleExpression: rule.scheduleExpression,
+  EventPattern: rule.eventPattern ? JSON.stringify(rule.eventPattern) : undefined,
+  State: 'ENABLED',
+});
+
+/** ListTargetsByRule: each target as PutTargets took it, its ECS parameters included. */
+export function listTargetsByRule(ctx: SimContext, input: { Rule: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Rule', 'EventBusName']);
+  const rule = existingRule(ctx, request.Rule, 'Rule');
+  return {
+    Targets: rule.targets.map((t) => ({
+      Id: t.id,
+      Arn: t.clusterArn,
+      EcsParameters: {
+        TaskDefinitionArn: t.taskDefinitionArn,
+        TaskCount: t.taskCount,
+        ...(t.launchType ? { LaunchType: t.launchType } : {}),
+        ...(t.networkConfiguration ? { NetworkConfiguration: t.networkConfiguration } : {}),
+      },
+    })),
+  };
+}
+
+/** RemoveTargets: ids the rule does not have are not an error, as in EventBridge (FailedEntryCount stays 0). */
+export function removeTargets(ctx: SimContext, input: { Rule: string; Ids: string[]; Force?: boolean }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Rule', 'Ids', 'Force', 'EventBusName']);
+  const rule = existingRule(ctx, request.Rule, 'Rule');
+  const ids = optionalStringList(request.Ids, 'Ids', 100);
+  if (!ids || ids.length === 0) throw invalid('Ids must list 1 to 100 target ids.', 'Ids');
+  rule.targets = rule.targets.filter((t) => !ids.includes(t.id));
+  return { FailedEntryCount: 0, FailedEntries: [] };
+}
+
+/**
+ * DeleteRule: refused while the rule has targets (remove them first), as EventBridge does; a rule that does
+ * not exist is deleted already, so that succeeds too.
+ */
+export function deleteRule(ctx: SimContext, input: { Name: string; Force?: boolean }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['Name', 'Force', 'EventBusName']);
+  const name = optionalString(request.Name, 'Name');
+  if (!name) throw invalid('Name is required.', 'Name');
+  const rule = ctx.state.rules.get(name);
+  if (rule && rule.targets.length > 0) throw new EcsError('ValidationException', "Rule can't be deleted since it has targets.", 'Name');
+  ctx.state.rules.delete(name);
+  return {};
 }

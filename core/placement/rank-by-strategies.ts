@@ -17,18 +17,18 @@ export function valueReader(field: string): (candidate: PlacementCandidate) => s
 export class SpreadCounts {
   private readonly valueOf: (candidate: PlacementCandidate) => string | undefined;
   private readonly idOfValue = new Map<string | undefined, number>();
-  private readonly valueIds: number[] = [];
+  /** Per candidate, its value's number; per value number, the group's tasks. */
+  private readonly valueIds: Int32Array;
   private readonly counts: number[] = [];
 
   constructor(field: string, candidates: readonly PlacementCandidate[]) {
     this.valueOf = valueReader(field);
+    this.valueIds = new Int32Array(candidates.length);
     candidates.forEach((candidate, index) => this.add(index, candidate));
   }
 
   /** The group's tasks on every instance sharing the candidate's value. */
-  score(index: number): number {
-    return this.counts[this.valueIds[index]];
-  }
+  readonly score = (index: number): number => this.counts[this.valueIds[index]];
 
   replace(index: number, before: PlacementCandidate, after: PlacementCandidate): void {
     this.counts[this.valueIds[index]] -= before.groupTaskCount;
@@ -75,7 +75,7 @@ export function applyStrategy(
       return keepLowest(ranked, count, (i) => (byCpu ? candidates[i].remainingCpu : candidates[i].remainingMemory));
     }
     case 'spread':
-      return keepLowest(ranked, count, (i) => spread!.score(i));
+      return keepLowest(ranked, count, spread!.score);
   }
 }
 

@@ -26,3 +26,16 @@ Feature: Cluster auto scaling with a capacity provider
     Then the cluster still has 2 container instances after 10 minutes
     And the cluster has 1 container instance within 10 minutes
     And "web" is back to 1 running tasks within 1 minute
+
+  Scenario: Tasks versus instances: service auto scaling adds tasks, the capacity provider adds their instances
+    Given an Application Load Balancer "web-alb" forwarding port 80 to a target group "web-tg" of instance targets
+    And the deregistration delay of "web-tg" is 30 seconds
+    And a service "web" running 2 tasks of "web" behind the target group "web-tg"
+    And target tracking keeps the CPU of "web" at 50 % with 2 to 10 tasks
+    When clients call the load balancer "web-alb" at 100 requests per second, spiking to 800 after 5 minutes for 30 minutes
+    And 20 minutes pass
+    Then the desired count of "web" is between 8 and 10
+    And the cluster has 3 container instances within 1 minute
+    When 60 minutes pass
+    Then the desired count of "web" is 2
+    And the cluster has 1 container instance within 30 minutes

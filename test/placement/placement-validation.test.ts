@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EcsError } from '../../core/api/errors.js';
 import { validatePlacementConstraints } from '../../core/placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../../core/placement/validate-placement-strategy.js';
-
-function rejection(run: () => unknown): { name: string; field?: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EcsError) return { name: error.name, field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../core/rejection.js';
 
 describe('validatePlacementConstraints', () => {
   it('accepts distinctInstance and memberOf, and no constraints at all', () => {

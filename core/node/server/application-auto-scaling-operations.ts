@@ -6,8 +6,10 @@ export const applicationAutoScalingApi: JsonServedApi = {
   actionPrefix: 'application-autoscaling',
   targetPrefix: 'AnyScaleFrontendService',
   operations: {
-    ...facadeOperations((s) => s.applicationAutoScaling, ['RegisterScalableTarget', 'PutScalingPolicy', 'PutScheduledAction']),
+    ...facadeOperations((s) => s.applicationAutoScaling, ['RegisterScalableTarget', 'PutScalingPolicy', 'PutScheduledAction', 'DeleteScalingPolicy', 'DeregisterScalableTarget']),
     DescribeScalingActivities: pagedList('ScalingActivities', 50, (s) => s.applicationAutoScaling.describeScalingActivities),
+    DescribeScalableTargets: pagedList('ScalableTargets', 50, (s) => s.applicationAutoScaling.describeScalableTargets),
+    DescribeScalingPolicies: pagedList('ScalingPolicies', 50, (s) => s.applicationAutoScaling.describeScalingPolicies),
   },
   errorCodes: { InvalidParameterException: 'ValidationException', ServerException: 'InternalServiceException' },
 };

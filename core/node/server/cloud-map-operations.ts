@@ -9,7 +9,9 @@ export const cloudMapApi: JsonServedApi = {
   actionPrefix: 'servicediscovery',
   targetPrefix: 'Route53AutoNaming_v20170314',
   operations: {
-    ...facadeOperations((s) => s.serviceDiscovery, ['CreatePrivateDnsNamespace', 'CreateHttpNamespace', 'CreateService', 'DiscoverInstances']),
+    ...facadeOperations((s) => s.serviceDiscovery, ['CreatePrivateDnsNamespace', 'CreateHttpNamespace', 'CreateService', 'DiscoverInstances', 'GetNamespace']),
+    ListServices: pagedList('Services', 100, (s) => s.serviceDiscovery.listServices),
+    ListInstances: pagedList('Instances', 100, (s) => s.serviceDiscovery.listInstances),
     ListNamespaces: (simulator, input) => {
       // The engine lists every namespace: a filter it would ignore must not look applied.
       if (input.Filters !== undefined) throw new EcsError('InvalidInput', 'Filters are not simulated: ListNamespaces lists every namespace.', 'Filters');

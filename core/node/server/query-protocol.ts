@@ -51,7 +51,7 @@ export function queryInput(params: URLSearchParams, api: QueryServedApi): Record
   return collapse(root, '', api) as Record<string, unknown>;
 }
 
-const escapeXml = (text: string) =>
+export const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** Lists become `member` elements, as the Query protocol writes them; an absent member is left out. */
@@ -69,7 +69,7 @@ function toXml(value: unknown): string {
 export function queryResultXml(api: QueryServedApi, action: string, result: unknown, requestId: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${api.xmlNamespace}">` +
-    `<${action}Result>${toXml(result ?? {})}</${action}Result>` +
+    `<${action}Result>${(api.resultXml ?? toXml)(result ?? {})}</${action}Result>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>\n`
   );
 }

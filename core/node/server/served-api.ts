@@ -36,6 +36,8 @@ export interface QueryServedApi extends ServedApi {
   /** Query requests carry every value as text: the members that are numbers or booleans in the model. */
   numberMembers: ReadonlySet<string>;
   booleanMembers: ReadonlySet<string>;
+  /** How the result's members are written, for a service whose XML is not the generic Query layout (SQS's flattened lists). */
+  resultXml?: (result: unknown) => string;
 }
 
 /** Runs one operation of `api` on the simulator; an engine error leaves with the service's own name. */

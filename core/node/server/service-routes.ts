@@ -11,6 +11,7 @@ import { invokeAction } from './invoke-action.js';
 import { logsApi } from './logs-operations.js';
 import { parameterStoreApi, secretsManagerApi } from './secrets-operations.js';
 import { invokeServedApi, type QueryServedApi } from './served-api.js';
+import { sqsJsonApi, sqsQueryApi } from './sqs-operations.js';
 
 /** Which service and operation a request is for: ECS and its neighbours, all on one port. */
 export interface Route {
@@ -19,8 +20,8 @@ export interface Route {
   run: (simulator: EcsSimulator, input: Record<string, unknown>) => unknown;
 }
 
-const JSON_APIS = new Map([cloudMapApi, applicationAutoScalingApi, eventBridgeApi, cloudWatchApi, logsApi, secretsManagerApi, parameterStoreApi].map((api) => [api.targetPrefix, api]));
-const QUERY_APIS: readonly QueryServedApi[] = [elbv2Api, cloudWatchApi, iamApi];
+const JSON_APIS = new Map([cloudMapApi, applicationAutoScalingApi, eventBridgeApi, cloudWatchApi, logsApi, secretsManagerApi, parameterStoreApi, sqsJsonApi].map((api) => [api.targetPrefix, api]));
+const QUERY_APIS: readonly QueryServedApi[] = [elbv2Api, cloudWatchApi, iamApi, sqsQueryApi];
 
 /** AWS JSON (1.1; 1.0 for CloudWatch): the X-Amz-Target prefix names the service (`AWSEvents.PutRule`). */
 export function jsonRoute(target: string | undefined): Route {

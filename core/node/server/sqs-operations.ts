@@ -1,0 +1,37 @@
+import { facadeOperations, type JsonServedApi, type QueryServedApi } from './served-api.js';
+import { sqsJsonInput, sqsResultXml } from './sqs-query-protocol.js';
+
+const OPERATIONS = facadeOperations((s) => s.sqs, ['CreateQueue', 'GetQueueUrl', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']);
+const TITLE = 'Amazon SQS';
+
+/**
+ * Amazon SQS, in AWS JSON 1.0 (`X-Amz-Target: AmazonSQS.SendMessage`), as newer SDKs and CLI v1.45 send
+ * it. The engine's names are the JSON protocol's (QueueDoesNotExist...); real SQS also sends the Query
+ * code in an x-amzn-query-error header, which this endpoint does not.
+ */
+export const sqsJsonApi: JsonServedApi = {
+  title: TITLE,
+  actionPrefix: 'sqs',
+  targetPrefix: 'AmazonSQS',
+  operations: OPERATIONS,
+  errorCodes: { InvalidParameterException: 'InvalidParameterValue', ServerException: 'InternalError' },
+};
+
+/** Amazon SQS in the AWS Query protocol, as AWS CLI v2.9 sends it, with its flattened lists and its own error codes. */
+export const sqsQueryApi: QueryServedApi = {
+  title: TITLE,
+  actionPrefix: 'sqs',
+  signingName: 'sqs',
+  apiVersion: '2012-11-05',
+  xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/',
+  numberMembers: new Set(['MaxNumberOfMessages', 'VisibilityTimeout', 'WaitTimeSeconds', 'DelaySeconds']),
+  booleanMembers: new Set(),
+  operations: Object.fromEntries(Object.entries(OPERATIONS).map(([name, run]) => [name, (simulator, input) => run(simulator, sqsJsonInput(input))])),
+  resultXml: sqsResultXml,
+  errorCodes: {
+    QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
+    QueueNameExists: 'QueueAlreadyExists',
+    InvalidParameterException: 'InvalidParameterValue',
+    ServerException: 'InternalError',
+  },
+};
