@@ -1,4 +1,4 @@
-import type { Container, Tag, Task } from './types.js';
+import type { Attachment, Container, Tag, Task } from './types.js';
 import { epochSeconds, isoTime, type SimContext } from '../engine/context.js';
 import { DetailSnapshot } from '../events/lazy-detail.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
@@ -14,6 +14,8 @@ interface TaskIdentity {
   createdAt: number;
   startedBy?: string;
   group: string;
+  /** awsvpc: the task's ENI (ids derived from the task id, so no random draw is spent on them). */
+  eni?: { attachmentId: string; networkInterfaceId: string; privateIpv4Address: string };
   /** The containers of the task's last snapshot: reused while no container has changed. */
   containers: ContainerSnapshot[];
 }
@@ -30,6 +32,14 @@ function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
   if (!identity) {
     const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
     identity = { ctx, arn, taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    if (task.privateIpv4Address && task.taskDefinition.networkMode === 'awsvpc') {
+      const id = task.id;
+      identity.eni = {
+        attachmentId: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
+        networkInterfaceId: `eni-${id.slice(0, 17)}`,
+        privateIpv4Address: task.privateIpv4Address,
+      };
+    }
     identities.set(task, identity);
   }
   return identity;
@@ -127,8 +137,10 @@ function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
   const ctx = identity.ctx;
   const time = (ms: number | undefined) =>
     ms === undefined ? undefined : ((timeFormat === 'epoch' ? epochSeconds(ctx, ms) : isoTime(ctx, ms)) as number);
+  const eni = identity.eni;
   return withoutUndefined({
     taskArn: identity.arn,
+    attachments: eni ? [eniAttachment(eni, task.lastStatus)] : undefined,
     clusterArn: task.clusterArn,
     taskDefinitionArn: identity.taskDefinitionArn,
     containerInstanceArn: task.instanceArn,
@@ -140,7 +152,7 @@ function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
     platformVersion: identity.launchType === 'FARGATE' ? '1.4.0' : undefined,
     cpu: String(identity.cpu),
     memory: String(identity.memory),
-    containers: task.containers.map((c) => containerView(identity.arn, c)),
+    containers: task.containers.map((c) => containerView(identity.arn, c, eni)),
     createdAt: time(identity.createdAt)!,
     pullStartedAt: time(task.pullStartedAt),
     pullStoppedAt: time(task.pullStoppedAt),
@@ -160,7 +172,20 @@ function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
   });
 }
 
-function containerView(taskArn: string, c: ContainerSnapshot): Container {
+/** The ENI is created with the task (PRECREATED), attached once it leaves PROVISIONING, detached when it stops. */
+function eniAttachment(eni: NonNullable<TaskIdentity['eni']>, lastStatus: TaskRecord['lastStatus']): Attachment {
+  return {
+    id: eni.attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: lastStatus === 'PROVISIONING' ? 'PRECREATED' : lastStatus === 'STOPPED' ? 'DETACHED' : 'ATTACHED',
+    details: [
+      { name: 'networkInterfaceId', value: eni.networkInterfaceId },
+      { name: 'privateIPv4Address', value: eni.privateIpv4Address },
+    ],
+  };
+}
+
+function containerView(taskArn: string, c: ContainerSnapshot, eni: TaskIdentity['eni']): Container {
   return withoutUndefined({
     containerArn: c.arn,
     taskArn,
@@ -170,6 +195,7 @@ function containerView(taskArn: string, c: ContainerSnapshot): Container {
     exitCode: c.exitCode,
     reason: c.reason,
     networkBindings: c.hostBindings ? c.hostBindings.map((b) => ({ bindIP: '0.0.0.0', ...b })) : [],
+    networkInterfaces: eni ? [{ attachmentId: eni.attachmentId, privateIpv4Address: eni.privateIpv4Address }] : undefined,
     healthStatus: c.healthStatus,
     cpu: c.definition.cpu !== undefined ? String(c.definition.cpu) : undefined,
     memory: c.definition.memory !== undefined ? String(c.definition.memory) : undefined,

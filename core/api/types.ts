@@ -197,14 +197,26 @@ export interface Container {
   exitCode?: number;
   reason?: string;
   networkBindings: NetworkBinding[];
+  /** awsvpc: the task's ENI, as each container sees it. */
+  networkInterfaces?: Array<{ attachmentId: string; privateIpv4Address: string }>;
   healthStatus: HealthStatus;
   cpu?: string;
   memory?: string;
   memoryReservation?: string;
 }
 
+/** An awsvpc task's elastic network interface, as DescribeTasks lists it. */
+export interface Attachment {
+  id: string;
+  type: 'ElasticNetworkInterface';
+  status: 'PRECREATED' | 'ATTACHED' | 'DETACHED';
+  details: Array<{ name: 'networkInterfaceId' | 'privateIPv4Address'; value: string }>;
+}
+
 export interface Task {
   taskArn: string;
+  /** awsvpc tasks: their ENI. */
+  attachments?: Attachment[];
   clusterArn: string;
   taskDefinitionArn: string;
   containerInstanceArn?: string;

@@ -1,6 +1,6 @@
 import { EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { MULTIVALUE_ANSWER_LIMIT, type DiscoveryInstance, type DiscoveryServiceRecord, type NamespaceRecord } from './cloud-map-state.js';
 
 /** The AWS Cloud Map (servicediscovery) actions the simulator models, in that API's shapes and exception names. */
@@ -92,8 +92,9 @@ export function listDiscoveryServices(ctx: SimContext, input: { Filters?: Array<
 export function listInstances(ctx: SimContext, input: { ServiceId: string }) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['ServiceId']);
-  const service = typeof request.ServiceId === 'string' ? ctx.state.cloudMap.services.get(request.ServiceId) : undefined;
-  if (!service) throw new EcsError('ServiceNotFound', `Service not found: ${String(request.ServiceId)}`, 'ServiceId');
+  const id = requireString(request.ServiceId, 'ServiceId');
+  const service = ctx.state.cloudMap.services.get(id);
+  if (!service) throw new EcsError('ServiceNotFound', `Service not found: ${id}`, 'ServiceId');
   return { Instances: [...service.instances.values()].map((i) => ({ Id: i.instanceId, Attributes: instanceAttributes(i) })) };
 }
 
@@ -103,8 +104,9 @@ const instanceAttributes = (instance: DiscoveryInstance) => ({ AWS_INSTANCE_IPV4
 export function getNamespace(ctx: SimContext, input: { Id: string }) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['Id']);
-  const namespace = typeof request.Id === 'string' ? ctx.state.cloudMap.namespaces.get(request.Id) : undefined;
-  if (!namespace) throw new EcsError('NamespaceNotFound', `Namespace not found: ${String(request.Id)}`, 'Id');
+  const id = requireString(request.Id, 'Id');
+  const namespace = ctx.state.cloudMap.namespaces.get(id);
+  if (!namespace) throw new EcsError('NamespaceNotFound', `Namespace not found: ${id}`, 'Id');
   return {
     Namespace: {
       Id: namespace.id,

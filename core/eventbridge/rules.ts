@@ -4,7 +4,7 @@ import type { NetworkConfiguration } from '../api/types.js';
 import { Priority } from '../engine/clock.js';
 import { emitEventBridge, epochSeconds, type SimContext } from '../engine/context.js';
 import { scheduleDue, validScheduleExpression } from '../autoscaling/schedule-expression.js';
-import { optionalArray, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { optionalArray, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { matchesPattern, validatePattern, type EventPattern } from './event-pattern.js';
 
 /** EventBridge rules whose targets run ECS tasks: on a schedule, or when an event matches a pattern. */
@@ -158,9 +158,10 @@ export function describeRule(ctx: SimContext, input: { Name: string }) {
   return { ...ruleView(rule), Invocations: rule.invocations };
 }
 
-function existingRule(ctx: SimContext, name: unknown, field: string): RuleRecord {
-  const rule = typeof name === 'string' ? ctx.state.rules.get(name) : undefined;
-  if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${String(name)} does not exist on EventBus default.`, field);
+function existingRule(ctx: SimContext, value: unknown, field: string): RuleRecord {
+  const name = requireString(value, field);
+  const rule = ctx.state.rules.get(name);
+  if (!rule) throw new EcsError('ResourceNotFoundException', `Rule ${name} does not exist on EventBus default.`, field);
   return rule;
 }
 

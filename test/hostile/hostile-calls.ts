@@ -35,8 +35,8 @@ const logs = (name: string, validArgs: HostileCall['validArgs']): HostileCall =>
   invoke: (sim, args) => ((sim.logs as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
 });
 
-/** A call on one of the AWS-service sub-facades other than ECS (sqs, cloudWatch, applicationAutoScaling). */
-const onService = (service: 'sqs' | 'cloudWatch' | 'applicationAutoScaling', name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
+/** A call on one of the AWS-service sub-facades other than ECS (sqs, cloudWatch, applicationAutoScaling...). */
+const onService = (service: 'sqs' | 'cloudWatch' | 'applicationAutoScaling' | 'serviceDiscovery' | 'eventBridge', name: string, validArgs: HostileCall['validArgs']): HostileCall => ({
   name: `${service}.${name}`,
   validArgs,
   invoke: (sim, args) => ((sim[service] as unknown as Record<string, AnyMethod>)[name] as AnyMethod)(...args),
@@ -108,6 +108,16 @@ export const FACADE_CALLS: HostileCall[] = [
   elbv2('createLoadBalancer', () => [{ Name: 'lb', Subnets: ['subnet-a', 'subnet-b'] }]),
   elbv2('createTargetGroup', () => [{ Name: 'tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance', VpcId: 'vpc-1' }]),
   elbv2('describeTargetGroups', () => [{}]),
+  elbv2('describeLoadBalancers', () => [{ Names: ['alb'] }]),
+  elbv2('describeTargetGroupAttributes', (p) => [{ TargetGroupArn: p.sim.elbv2.describeTargetGroups({ Names: ['tg'] }).TargetGroups[0].TargetGroupArn }]),
+  // The populated simulator has no Cloud Map namespace nor EventBridge rule: these mostly exercise the refusals.
+  onService('serviceDiscovery', 'listServices', () => [{ Filters: [{ Name: 'NAMESPACE_ID', Values: ['ns-1', 'ns-2'], Condition: 'IN' }] }]),
+  onService('serviceDiscovery', 'listInstances', () => [{ ServiceId: 'srv-0000000000000000' }]),
+  onService('serviceDiscovery', 'getNamespace', () => [{ Id: 'ns-0000000000000000' }]),
+  onService('eventBridge', 'listRules', () => [{ NamePrefix: 'nightly', EventBusName: 'default' }]),
+  onService('eventBridge', 'listTargetsByRule', () => [{ Rule: 'nightly' }]),
+  onService('eventBridge', 'removeTargets', () => [{ Rule: 'nightly', Ids: ['report'], Force: false }]),
+  onService('eventBridge', 'deleteRule', () => [{ Name: 'nightly' }]),
   facade('updateClusterSettings', () => [{ cluster: 'default', settings: [{ name: 'containerInsights', value: 'enhanced' }] }]),
   logs('createLogGroup', () => [{ logGroupName: '/ecs/other', tags: { team: 'a' } }]),
   logs('deleteLogGroup', () => [{ logGroupName: '/ecs/job' }]),
@@ -138,6 +148,10 @@ export const FACADE_CALLS: HostileCall[] = [
     },
   ]),
   onService('cloudWatch', 'describeAlarms', () => [{ AlarmNames: ['web-cpu'] }]),
+  onService('applicationAutoScaling', 'describeScalableTargets', () => [{ ServiceNamespace: 'ecs', ResourceIds: ['service/default/web'], ScalableDimension: 'ecs:service:DesiredCount' }]),
+  onService('applicationAutoScaling', 'describeScalingPolicies', () => [{ ...WEB_TARGET, PolicyNames: ['steps'] }]),
+  onService('applicationAutoScaling', 'deleteScalingPolicy', () => [{ ...WEB_TARGET, PolicyName: 'steps' }]),
+  onService('applicationAutoScaling', 'deregisterScalableTarget', () => [WEB_TARGET]),
   onService('applicationAutoScaling', 'putScalingPolicy', () => [
     {
       ...WEB_TARGET,

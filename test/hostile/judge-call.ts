@@ -29,6 +29,9 @@ const CLIENT_EXCEPTIONS = new Set([
   'DuplicateTargetGroupNameException',
   'DuplicateLoadBalancerNameException',
   'ValidationError',
+  'InvalidInput',
+  'ServiceNotFound',
+  'NamespaceNotFound',
 ]);
 
 export class HostileFailure extends Error {

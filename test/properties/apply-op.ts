@@ -1,5 +1,5 @@
 import { EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
-import { CLUSTER, FARGATE_FAMILY, staticPortOf, strategyFor, type ClusterSpec, type InstanceGroup, type Op } from './chaos-ops.js';
+import { ALARM_NAME, ASG_PROVIDER, CLUSTER, FARGATE_FAMILY, staticPortOf, strategyFor, type ClusterSpec, type InstanceGroup, type Op } from './chaos-ops.js';
 
 /** What the test believes each service was asked for: the bounds are checked against this, not the engine's word. */
 export interface ServiceIntent {
@@ -8,7 +8,12 @@ export interface ServiceIntent {
   maximumPercent: number;
   daemon: boolean;
   deleted: boolean;
+  /** Under target tracking: the scaler may set any desired count from min to max. */
+  scaling?: { min: number; max: number };
 }
+
+/** The most tasks a service may want: its desired count, or the most its auto scaling may set. */
+export const mostDesired = (intent: ServiceIntent) => Math.max(intent.desiredCount, intent.scaling?.max ?? 0);
 
 export type Intents = Map<string, ServiceIntent>;
 
@@ -34,10 +39,25 @@ export function addGroup(sim: EcsSimulator, group: InstanceGroup): void {
   });
 }
 
+/** One Application Load Balancer whose target group any EC2 service may join, and the CPU alarm deployments may watch. */
+export const TARGET_GROUP = 'chaos-targets';
+/**
+ * An Auto Scaling group big enough for every service at its upper bound, one task per instance at worst
+ * (4 services × 8 tasks × 200 %), so that healing never waits on a group at its maximum.
+ */
+const ASG_MAX_SIZE = 64;
+
 export function createCluster(sim: EcsSimulator, spec: ClusterSpec): void {
   sim.createCluster({ clusterName: CLUSTER, ...(spec.fargate ? { capacityProviders: ['FARGATE', 'FARGATE_SPOT'] } : {}) });
   for (const group of spec.groups) addGroup(sim, group);
+  const { LoadBalancers } = sim.elbv2.createLoadBalancer({ Name: 'chaos-lb', Type: 'application' });
+  const { TargetGroups } = sim.elbv2.createTargetGroup({ Name: TARGET_GROUP, Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
+  sim.elbv2.createListener({ LoadBalancerArn: LoadBalancers[0].LoadBalancerArn, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: TargetGroups[0].TargetGroupArn }] });
 }
+
+const targetGroupArn = (sim: EcsSimulator) => sim.elbv2.describeTargetGroups({ Names: [TARGET_GROUP] }).TargetGroups[0].TargetGroupArn;
+const hasAutoScalingGroup = (sim: EcsSimulator) => sim.describeCapacityProviders({ capacityProviders: [ASG_PROVIDER] }).capacityProviders.length > 0;
+const scalable = (service: string) => ({ ServiceNamespace: 'ecs', ResourceId: `service/${CLUSTER}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
 
 function taskDefinitionRequest(op: Extract<Op, { op: 'registerTaskDefinition' }>): RegisterTaskDefinitionRequest {
   const port = staticPortOf(op.family);
@@ -109,9 +129,15 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
           : {}),
         ...(!fargate && !op.daemon && strategyFor[op.strategy] ? { placementStrategy: strategyFor[op.strategy] } : {}),
         ...(!fargate && op.distinctInstance ? { placementConstraints: [{ type: 'distinctInstance' as const }] } : {}),
+        ...(!fargate && !op.daemon && op.loadBalanced
+          ? { loadBalancers: [{ targetGroupArn: targetGroupArn(sim), containerName: op.family, containerPort: staticPortOf(op.family as Exclude<typeof op.family, typeof FARGATE_FAMILY>) }] }
+          : {}),
+        ...(!fargate && !op.daemon && op.autoScalingGroup && hasAutoScalingGroup(sim) ? { capacityProviderStrategy: [{ capacityProvider: ASG_PROVIDER, weight: 1 }] } : {}),
       });
       const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
-      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false });
+      // A scalable target outlives its service: one created again under the same name is scaled too.
+      const scaling = intents.get(op.service)?.scaling;
+      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false, ...(scaling ? { scaling } : {}) });
       return;
     }
     case 'updateService': {
@@ -175,6 +201,45 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
       return;
     case 'registerImage':
       sim.control.registerImage(op.image, op.behaviour);
+      return;
+    case 'addAutoScalingGroup': {
+      const { autoScalingGroupArn } = sim.control.createAutoScalingGroup({ name: 'chaos-asg', cluster: CLUSTER, instanceType: op.instanceType, minSize: 0, maxSize: ASG_MAX_SIZE });
+      sim.createCapacityProvider({
+        name: ASG_PROVIDER,
+        autoScalingGroupProvider: { autoScalingGroupArn, managedScaling: { status: 'ENABLED', targetCapacity: op.targetCapacity }, managedTerminationProtection: 'ENABLED' },
+      });
+      const current = sim.describeClusters({ clusters: [CLUSTER] }).clusters[0].capacityProviders ?? [];
+      sim.putClusterCapacityProviders({ cluster: CLUSTER, capacityProviders: [...current, ASG_PROVIDER], defaultCapacityProviderStrategy: [] });
+      return;
+    }
+    case 'autoScale': {
+      const intent = intents.get(op.service);
+      sim.applicationAutoScaling.registerScalableTarget({ ...scalable(op.service), MinCapacity: op.min, MaxCapacity: op.max });
+      sim.applicationAutoScaling.putScalingPolicy({
+        ...scalable(op.service),
+        PolicyName: `${op.service}-cpu`,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: { TargetValue: op.targetCpu, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
+      });
+      if (intent) intent.scaling = { min: op.min, max: Math.max(op.max, intent.scaling?.max ?? 0) };
+      return;
+    }
+    case 'watchAlarm':
+      sim.cloudWatch.putMetricAlarm({
+        AlarmName: ALARM_NAME,
+        Namespace: 'AWS/ECS',
+        MetricName: 'CPUUtilization',
+        Dimensions: [{ Name: 'ClusterName', Value: CLUSTER }, { Name: 'ServiceName', Value: op.service }],
+        Statistic: 'Average',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 90,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+      sim.updateService({ cluster: CLUSTER, service: op.service, deploymentConfiguration: { alarms: { alarmNames: [ALARM_NAME], enable: true, rollback: op.rollback } } });
+      return;
+    case 'setAlarmState':
+      sim.control.setAlarmState({ alarmName: ALARM_NAME, state: op.state });
       return;
   }
 }

@@ -60,6 +60,8 @@ const createService: fc.Arbitrary<Op> = fc
     strategy: fc.constantFrom('default' as const, 'binpack' as const, 'spread-zone' as const, 'random' as const),
     distinctInstance: fc.boolean(),
     fargateWeights: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 })),
+    loadBalanced: fc.boolean(),
+    autoScalingGroup: fc.boolean(),
   })
   .chain((base) => fc.tuple(fc.constant(base), percentPair, fc.integer({ min: 0, max: 9 })))
   // About one worker service in ten is a DAEMON.
@@ -92,6 +94,18 @@ const calmOp: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('setInstanceState' as const), pick: fc.nat(50), status: fc.constant('ACTIVE' as const) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('registerImage' as const), image: fc.constantFrom(...IMAGES), behaviour: healthyImage }), weight: 1 },
   { arbitrary: advance, weight: 5 },
+  {
+    arbitrary: fc.record({ op: fc.constant('addAutoScalingGroup' as const), instanceType: fc.constantFrom('m5.large', 'm5.xlarge'), targetCapacity: fc.constantFrom(50, 80, 100) }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .record({ service: fc.constantFrom(...SERVICES), min: fc.integer({ min: 0, max: 3 }), extra: fc.integer({ min: 0, max: 5 }), targetCpu: fc.constantFrom(20, 50, 75) })
+      .map(({ service, min, extra, targetCpu }): Op => ({ op: 'autoScale', service, min, max: min + extra, targetCpu })),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ op: fc.constant('watchAlarm' as const), service: fc.constantFrom(...SERVICES), rollback: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('setAlarmState' as const), state: fc.constant('OK' as const) }), weight: 1 },
 );
 
 const faultOp: fc.Arbitrary<Op> = fc.oneof(
@@ -106,6 +120,7 @@ const faultOp: fc.Arbitrary<Op> = fc.oneof(
     maxTasks: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
   }),
   fc.record({ op: fc.constant('deleteService' as const), service: fc.constantFrom(...SERVICES) }),
+  fc.record({ op: fc.constant('setAlarmState' as const), state: fc.constant('ALARM' as const) }),
 );
 
 /** Every family registered once first, so that most services and tasks can start. */

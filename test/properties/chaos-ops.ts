@@ -12,6 +12,8 @@ export const staticPortOf = (family: Family) => 8080 + FAMILIES.indexOf(family);
 /** The Fargate family (awsvpc, 256 CPU / 512 MiB): only FARGATE and FARGATE_SPOT services use it. */
 export const FARGATE_FAMILY = 'fg';
 export const SERVICES = ['s1', 's2', 's3', 's4'] as const;
+export const ASG_PROVIDER = 'asg-provider';
+export const ALARM_NAME = 'chaos-cpu-high';
 export const IMAGES = ['img-a', 'img-b', 'img-c', 'img-d'] as const;
 
 export type Family = (typeof FAMILIES)[number];
@@ -50,6 +52,10 @@ export type Op =
       daemon: boolean;
       /** Fargate services: weights of FARGATE and FARGATE_SPOT. */
       fargateWeights?: [number, number];
+      /** Registered in the cluster's target group (tasks with a port mapping only). */
+      loadBalanced?: boolean;
+      /** EC2 services: placed through the Auto Scaling group's capacity provider, once one exists. */
+      autoScalingGroup?: boolean;
     }
   | {
       op: 'updateService';
@@ -71,7 +77,14 @@ export type Op =
   | { op: 'interruptSpotInstance'; pick: number }
   | { op: 'interruptFargateSpotTasks'; count: number }
   | { op: 'setFargateCapacity'; provider: 'FARGATE' | 'FARGATE_SPOT'; maxTasks: number | null }
-  | { op: 'registerImage'; image: Image; behaviour: ImageBehaviour };
+  | { op: 'registerImage'; image: Image; behaviour: ImageBehaviour }
+  /** An Auto Scaling group behind the capacity provider ASG_PROVIDER, with managed scaling (once per run). */
+  | { op: 'addAutoScalingGroup'; instanceType: string; targetCapacity: number }
+  /** Application Auto Scaling target tracking on the service's CPU. */
+  | { op: 'autoScale'; service: ServiceName; min: number; max: number; targetCpu: number }
+  /** The service's deployments watch the CPU alarm ALARM_NAME, rolling back (or not) when it fires. */
+  | { op: 'watchAlarm'; service: ServiceName; rollback: boolean }
+  | { op: 'setAlarmState'; state: 'OK' | 'ALARM' };
 
 export interface ChaosRun {
   seed: number;
@@ -95,6 +108,8 @@ export function isFault(op: Op): boolean {
     case 'setFargateCapacity':
     case 'deleteService':
       return true;
+    case 'setAlarmState':
+      return op.state === 'ALARM';
     case 'setInstanceState':
       return op.status === 'DRAINING';
     case 'registerImage':

@@ -1,6 +1,6 @@
 import { createSimulator, deploymentBounds, type EcsSimulator, type Task } from '../../core/index.js';
-import { applyOp, createCluster, type Intents } from './apply-op.js';
-import { CLUSTER, IMAGES, type ChaosRun } from './chaos-ops.js';
+import { applyOp, createCluster, mostDesired, type Intents } from './apply-op.js';
+import { ALARM_NAME, CLUSTER, IMAGES, type ChaosRun } from './chaos-ops.js';
 import { InvariantMonitor, InvariantViolation, type LastSeen } from './invariant-monitor.js';
 
 /** Long enough for start-failure throttling (15 min at most between launches) and a few deployments. */
@@ -54,17 +54,20 @@ export function runChaos(run: ChaosRun, options: { settle?: boolean } = {}): Cha
  */
 function healAndSettle(sim: EcsSimulator, intents: Intents): void {
   for (const image of IMAGES) sim.control.registerImage(image, {});
+  sim.control.setAlarmState({ alarmName: ALARM_NAME, state: 'OK' });
   sim.control.setFargateCapacity({ capacityProvider: 'FARGATE', maxTasks: null });
   sim.control.setFargateCapacity({ capacityProvider: 'FARGATE_SPOT', maxTasks: null });
   const live = [...intents.entries()].filter(([, i]) => !i.deleted);
   for (const [name, intent] of live) {
-    const { upper, lower } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
-    if (intent.daemon || intent.desiredCount === 0 || upper > intent.desiredCount || lower < intent.desiredCount) continue;
+    // Auto scaling may have set a desired count of its own: the one that stalls is the service's now.
+    const desired = intent.scaling ? sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0].desiredCount : intent.desiredCount;
+    const { upper, lower } = deploymentBounds(desired, intent.minimumHealthyPercent, intent.maximumPercent);
+    if (intent.daemon || desired === 0 || upper > desired || lower < desired) continue;
     intent.maximumPercent = 200;
     sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, deploymentConfiguration: { maximumPercent: 200 } });
   }
   const old = sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
-  const room = live.reduce((sum, [, i]) => sum + Math.max(1, deploymentBounds(i.desiredCount, i.minimumHealthyPercent, i.maximumPercent).upper), 0);
+  const room = live.reduce((sum, [, i]) => sum + Math.max(1, deploymentBounds(mostDesired(i), i.minimumHealthyPercent, i.maximumPercent).upper), 0);
   sim.control.addInstances({ cluster: CLUSTER, instanceType: 'm5.4xlarge', count: Math.max(3, room) });
   for (let i = 0; i < old.length; i += 10) {
     sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: old.slice(i, i + 10), status: 'DRAINING' });
