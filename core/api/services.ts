@@ -239,6 +239,8 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (taskDefinition && taskDefinition.status !== 'ACTIVE') {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
+  // The new revision must still have the container and port the service's load balancers send traffic to.
+  if (taskDefinition) validateServiceLoadBalancers(ctx, service.loadBalancers, taskDefinition);
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
   if (desiredCount !== undefined && service.schedulingStrategy === 'DAEMON') {
     throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');

@@ -9,7 +9,7 @@ import { datapointsOf, queueMetricKey, serviceMetricKey } from './metric-source.
 import type { ScalableTargetRecord, StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from './schedule-expression.js';
 import { decideStepScaling } from './step-scaling.js';
-import { decideTargetTracking } from './target-tracking.js';
+import { decideTargetTracking, SCALE_IN_DATAPOINTS } from './target-tracking.js';
 
 export { serviceMetricKey as metricKey } from './metric-source.js';
 
@@ -99,7 +99,8 @@ function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
             policy,
             desired: decideTargetTracking({
               targetValue: policy.targetValue,
-              datapoints: datapointsOf(ctx, policy.metric).map((d) => d.value),
+              // Only the last 15 minutes count: reading the whole day's series every minute was quadratic in time.
+              datapoints: datapointsOf(ctx, policy.metric).slice(-SCALE_IN_DATAPOINTS).map((d) => d.value),
               current: service.desiredCount,
               min: target.minCapacity,
               max: target.maxCapacity,

@@ -203,7 +203,7 @@ export function listTargetsByRule(ctx: SimContext, input: { Rule: string }) {
   };
 }
 
-/** RemoveTargets: ids the rule does not have are not an error, as in EventBridge (FailedEntryCount stays 0). */
+/** RemoveTargets: ids the rule does not have are not an error (the simulator's rule: AWS does not document it). */
 export function removeTargets(ctx: SimContext, input: { Rule: string; Ids: string[]; Force?: boolean }) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['Rule', 'Ids', 'Force', 'EventBusName']);
@@ -215,8 +215,8 @@ export function removeTargets(ctx: SimContext, input: { Rule: string; Ids: strin
 }
 
 /**
- * DeleteRule: refused while the rule has targets (remove them first), as EventBridge does; a rule that does
- * not exist is deleted already, so that succeeds too.
+ * DeleteRule: refused while the rule has targets (remove them first), as EventBridge does; deleting a rule
+ * that does not exist succeeds, as EventBridge documents.
  */
 export function deleteRule(ctx: SimContext, input: { Name: string; Force?: boolean }) {
   const request = requireObject(input, 'request');

@@ -60,7 +60,7 @@ export function checkDeploymentFailure(
   if (primary.rolloutState !== 'IN_PROGRESS') return undefined;
   const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
   const alarms = service.deploymentConfiguration.alarms;
-  const firing = alarms?.enable ? alarms.alarmNames.filter((name) => alarmFiredSince(ctx, name, primary.createdAt)) : [];
+  const firing = alarms?.enable ? alarms.alarmNames.filter((name) => alarmFiredSince(ctx, name, primary)) : [];
   if (breaker?.enable && primary.failedTasks >= circuitBreakerThreshold(service.desiredCount)) {
     return fail(ctx, service, circuitBreakerReasons.failed, serviceMessages.deploymentFailed(service.name, primary.id), circuitBreakerReasons.eventBridgeFailed, breaker.rollback, newDeployment);
   }
@@ -71,11 +71,15 @@ export function checkDeploymentFailure(
   return undefined;
 }
 
-/** An alarm counts only if it went into ALARM after the deployment started (one already firing is ignored). */
-function alarmFiredSince(ctx: SimContext, name: string, since: number): boolean {
+/**
+ * An alarm counts only if it went into ALARM once the deployment had started (one already firing is
+ * ignored). The same instant counts (a script may update the service and set the alarm without time
+ * passing), except for a rollback, which is created in the very instant the alarm that caused it fired.
+ */
+function alarmFiredSince(ctx: SimContext, name: string, deployment: DeploymentRecord): boolean {
   const alarm = ctx.state.alarms.get(name);
-  // Strictly after: a rollback deployment created in the instant the alarm fired must not fail on it too.
-  return alarm?.state === 'ALARM' && alarm.changedAt > since;
+  if (alarm?.state !== 'ALARM') return false;
+  return deployment.rollbackTo ? alarm.changedAt > deployment.createdAt : alarm.changedAt >= deployment.createdAt;
 }
 
 function fail(

@@ -59,10 +59,13 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
   sim.control.setFargateCapacity({ capacityProvider: 'FARGATE_SPOT', maxTasks: null });
   const live = [...intents.entries()].filter(([, i]) => !i.deleted);
   for (const [name, intent] of live) {
-    // Auto scaling may have set a desired count of its own: the one that stalls is the service's now.
-    const desired = intent.scaling ? sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0].desiredCount : intent.desiredCount;
-    const { upper, lower } = deploymentBounds(desired, intent.minimumHealthyPercent, intent.maximumPercent);
-    if (intent.daemon || desired === 0 || upper > desired || lower < desired) continue;
+    // Under auto scaling, any count from its minimum to its maximum may be the desired one while it settles.
+    const counts = intent.scaling ? Array.from({ length: intent.scaling.max - intent.scaling.min + 1 }, (_, i) => intent.scaling!.min + i) : [];
+    const stalls = (desired: number) => {
+      const { upper, lower } = deploymentBounds(desired, intent.minimumHealthyPercent, intent.maximumPercent);
+      return desired > 0 && upper <= desired && lower >= desired;
+    };
+    if (intent.daemon || ![intent.desiredCount, ...counts].some(stalls)) continue;
     intent.maximumPercent = 200;
     sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, deploymentConfiguration: { maximumPercent: 200 } });
   }

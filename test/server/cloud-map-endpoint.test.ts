@@ -9,6 +9,7 @@ const servicediscoveryJson = (...args: string[]) => awsJson(t.server.url, ['serv
 
 describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) against ecs-lab serve', () => {
   let namespaceId: string;
+  let serviceId: string;
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -16,6 +17,7 @@ describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) aga
     await servicediscoveryJson('create-private-dns-namespace', '--name', 'demo.local', '--vpc', 'vpc-1');
     ({ Namespaces: [{ Id: namespaceId }] } = await servicediscoveryJson('list-namespaces'));
     const { Service } = await servicediscoveryJson('create-service', '--name', 'backend', '--namespace-id', namespaceId, '--dns-config', 'DnsRecords=[{Type=A,TTL=10}]');
+    serviceId = Service.Id;
     await t.ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
     await t.ecs.send(
       new RegisterTaskDefinitionCommand({ family: 'backend', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'backend', image: 'backend:1' }] }),
@@ -71,8 +73,44 @@ describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) aga
     expect(message).toContain('An error occurred (InvalidInput) when calling the CreateHttpNamespace operation: Name must be a domain name');
   });
 
+  it('lists services with their instance counts, those of one namespace with a NAMESPACE_ID filter, a page at a time', async () => {
+    await servicediscoveryJson('create-http-namespace', '--name', 'jobs.local');
+    const { Namespaces } = await servicediscoveryJson('list-namespaces');
+    const jobs = Namespaces.find((n: { Name: string }) => n.Name === 'jobs.local');
+    await servicediscoveryJson('create-service', '--name', 'worker', '--namespace-id', jobs.Id);
+    const all = await servicediscoveryJson('list-services');
+    expect(all.Services).toEqual([
+      expect.objectContaining({ Id: serviceId, Name: 'backend', InstanceCount: 2, DnsConfig: expect.objectContaining({ DnsRecords: [{ Type: 'A', TTL: 10 }] }) }),
+      expect.objectContaining({ Name: 'worker', InstanceCount: 0 }),
+    ]);
+    const filtered = await servicediscoveryJson('list-services', '--filters', `Name=NAMESPACE_ID,Values=${jobs.Id},Condition=EQ`);
+    expect(filtered.Services.map((s: { Name: string }) => s.Name)).toEqual(['worker']);
+    const page = await servicediscoveryJson('list-services', '--no-paginate', '--max-results', '1');
+    expect(page.Services.map((s: { Name: string }) => s.Name)).toEqual(['backend']);
+    expect(page.NextToken).toEqual(expect.any(String));
+  });
+
+  it("lists the instances ECS registered for the service's tasks, each with its IP address", async () => {
+    const { Instances } = await servicediscoveryJson('list-instances', '--service-id', serviceId);
+    const { taskArns = [] } = await t.ecs.send(new ListTasksCommand({ cluster: 'demo', serviceName: 'backend' }));
+    expect(Instances.map((i: { Id: string }) => i.Id).sort()).toEqual(taskArns.map((arn) => arn.split('/').pop()).sort());
+    for (const instance of Instances) expect(instance.Attributes.AWS_INSTANCE_IPV4).toMatch(/^10\.\d+\.\d+\.\d+$/);
+  });
+
+  it('answers the instances of a service that does not exist with ServiceNotFound', async () => {
+    const message = await servicediscoveryError('list-instances', '--service-id', 'srv-0000000000000000');
+    expect(message).toContain('An error occurred (ServiceNotFound) when calling the ListInstances operation: Service not found: srv-0000000000000000');
+  });
+
+  it('gets a namespace by id, and answers one that does not exist with NamespaceNotFound', async () => {
+    const { Namespace } = await servicediscoveryJson('get-namespace', '--id', namespaceId);
+    expect(Namespace).toMatchObject({ Id: namespaceId, Name: 'demo.local', Type: 'DNS_PRIVATE', Arn: `arn:aws:servicediscovery:us-east-1:123456789012:namespace/${namespaceId}` });
+    const message = await servicediscoveryError('get-namespace', '--id', 'ns-0000000000000000');
+    expect(message).toContain('An error occurred (NamespaceNotFound) when calling the GetNamespace operation: Namespace not found: ns-0000000000000000');
+  });
+
   it('answers an operation it does not serve with UnknownOperationException', async () => {
-    const message = await servicediscoveryError('list-services');
-    expect(message).toContain('An error occurred (UnknownOperationException) when calling the ListServices operation');
+    const message = await servicediscoveryError('list-operations');
+    expect(message).toContain('An error occurred (UnknownOperationException) when calling the ListOperations operation');
   });
 });

@@ -72,9 +72,33 @@ describe.skipIf(!cliPresent)('aws elbv2 (AWS Query protocol) against ecs-lab ser
     expect(await elbv2Error('describe-target-groups', '--names', 'slow-tg')).toContain('(TargetGroupNotFound)');
   });
 
+  it('describes load balancers by name, and all of them a page at a time with --page-size and --marker', async () => {
+    const { LoadBalancers } = await elbv2Json('describe-load-balancers', '--names', 'web-alb');
+    expect(LoadBalancers).toEqual([expect.objectContaining({ LoadBalancerArn: loadBalancerArn, LoadBalancerName: 'web-alb', Type: 'application', State: { Code: 'active' } })]);
+    expect(LoadBalancers[0].DNSName).toMatch(/^web-alb-\d+\.us-east-1\.elb\.amazonaws\.com$/);
+    await elbv2Json('create-load-balancer', '--name', 'api-alb', '--subnets', 'subnet-1', 'subnet-2');
+    // The CLI does not page ELBv2 for you when --page-size is given: it shows NextMarker to pass back as --marker.
+    const first = await elbv2Json('describe-load-balancers', '--page-size', '1');
+    expect(first.LoadBalancers.map((lb: { LoadBalancerName: string }) => lb.LoadBalancerName)).toEqual(['web-alb']);
+    const second = await elbv2Json('describe-load-balancers', '--page-size', '1', '--marker', first.NextMarker);
+    expect(second.LoadBalancers.map((lb: { LoadBalancerName: string }) => lb.LoadBalancerName)).toEqual(['api-alb']);
+    expect(second.NextMarker).toBeUndefined();
+  });
+
+  it('answers a load balancer that does not exist with the LoadBalancerNotFound code', async () => {
+    const message = await elbv2Error('describe-load-balancers', '--names', 'web-alb', 'nope-alb');
+    expect(message).toContain("An error occurred (LoadBalancerNotFound) when calling the DescribeLoadBalancers operation: Load balancers '[nope-alb]' not found");
+  });
+
+  it('describes the target group attributes modify-target-group-attributes set', async () => {
+    await elbv2Json('modify-target-group-attributes', '--target-group-arn', targetGroupArn, '--attributes', 'Key=deregistration_delay.timeout_seconds,Value=45');
+    const { Attributes } = await elbv2Json('describe-target-group-attributes', '--target-group-arn', targetGroupArn);
+    expect(Attributes).toEqual(expect.arrayContaining([{ Key: 'deregistration_delay.timeout_seconds', Value: '45' }, { Key: 'slow_start.duration_seconds', Value: '0' }]));
+  });
+
   it('answers an operation it does not serve with InvalidAction and the list of those it does', async () => {
-    const message = await elbv2Error('describe-load-balancers');
-    expect(message).toContain('An error occurred (InvalidAction) when calling the DescribeLoadBalancers operation');
+    const message = await elbv2Error('describe-ssl-policies');
+    expect(message).toContain('An error occurred (InvalidAction) when calling the DescribeSSLPolicies operation');
     expect(message).toContain('DescribeTargetHealth');
   });
 });

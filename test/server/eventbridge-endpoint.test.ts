@@ -60,4 +60,40 @@ describe.skipIf(!cliPresent)('aws events (Amazon EventBridge, JSON 1.1) against 
     const message = await eventsError('put-rule', '--name', 'broken', '--schedule-expression', 'every tuesday');
     expect(message).toContain('An error occurred (ValidationException) when calling the PutRule operation: ScheduleExpression must be rate(...) or cron(...)');
   });
+
+  it('lists the rules whose name starts with --name-prefix, a page at a time with --limit', async () => {
+    for (const name of ['nightly-b', 'nightly-a', 'hourly']) await eventsJson('put-rule', '--name', name, '--schedule-expression', 'rate(1 day)');
+    const { Rules } = await eventsJson('list-rules', '--name-prefix', 'nightly');
+    expect(Rules).toEqual([
+      { Name: 'nightly-a', Arn: 'arn:aws:events:us-east-1:123456789012:rule/nightly-a', ScheduleExpression: 'rate(1 day)', State: 'ENABLED', EventBusName: 'default' },
+      expect.objectContaining({ Name: 'nightly-b' }),
+    ]);
+    const page = await eventsJson('list-rules', '--name-prefix', 'nightly', '--no-paginate', '--limit', '1');
+    expect(page.Rules.map((r: { Name: string }) => r.Name)).toEqual(['nightly-a']);
+    const next = await eventsJson('list-rules', '--name-prefix', 'nightly', '--no-paginate', '--limit', '1', '--next-token', page.NextToken);
+    expect(next.Rules.map((r: { Name: string }) => r.Name)).toEqual(['nightly-b']);
+    expect(next.NextToken).toBeUndefined();
+  });
+
+  it("lists a rule's targets, and refuses to delete the rule until remove-targets has taken them away", async () => {
+    await eventsJson('put-rule', '--name', 'cleanup', '--schedule-expression', 'rate(1 hour)');
+    await eventsJson('put-targets', '--rule', 'cleanup', '--targets', ecsTarget(clusterArn, 'report'));
+    const { Targets } = await eventsJson('list-targets-by-rule', '--rule', 'cleanup');
+    expect(Targets).toEqual([{ Id: 'report', Arn: clusterArn, EcsParameters: { TaskDefinitionArn: 'report', TaskCount: 1, LaunchType: 'EC2' } }]);
+    const refused = await eventsError('delete-rule', '--name', 'cleanup');
+    expect(refused).toContain("An error occurred (ValidationException) when calling the DeleteRule operation: Rule can't be deleted since it has targets.");
+    expect(await eventsJson('describe-rule', '--name', 'cleanup')).toMatchObject({ Name: 'cleanup' });
+    // Ids the rule does not have are not an error: AWS does not document the case, this is the simulator's rule.
+    expect(await eventsJson('remove-targets', '--rule', 'cleanup', '--ids', 'report', 'never-added')).toEqual({ FailedEntryCount: 0, FailedEntries: [] });
+    expect((await eventsJson('list-targets-by-rule', '--rule', 'cleanup')).Targets).toEqual([]);
+    expect(await eventsJson('delete-rule', '--name', 'cleanup')).toEqual({});
+    expect(await eventsError('describe-rule', '--name', 'cleanup')).toContain('(ResourceNotFoundException)');
+    // Deleting a rule that is gone succeeds, as EventBridge documents.
+    expect(await eventsJson('delete-rule', '--name', 'cleanup')).toEqual({});
+  });
+
+  it('answers the targets of a rule that does not exist with ResourceNotFoundException', async () => {
+    const message = await eventsError('list-targets-by-rule', '--rule', 'nope');
+    expect(message).toContain('An error occurred (ResourceNotFoundException) when calling the ListTargetsByRule operation: Rule nope does not exist on EventBus default.');
+  });
 });

@@ -76,7 +76,7 @@ describe('AWS Query requests on the endpoint', () => {
   it('answers a Query request for a service it does not serve with InvalidAction naming those it does', async () => {
     const answer = await post('Action=Publish&Version=2010-03-31');
     expect(answer.status).toBe(400);
-    expect(answer.text).toContain('<Code>InvalidAction</Code><Message>ecs-lab serves the AWS Query protocol for Elastic Load Balancing (elasticloadbalancing, Version 2015-12-01), Amazon CloudWatch (monitoring, Version 2010-08-01), AWS Identity and Access Management (iam, Version 2010-05-08) only.</Message>');
+    expect(answer.text).toContain('<Code>InvalidAction</Code><Message>ecs-lab serves the AWS Query protocol for Elastic Load Balancing (elasticloadbalancing, Version 2015-12-01), Amazon CloudWatch (monitoring, Version 2010-08-01), AWS Identity and Access Management (iam, Version 2010-05-08), Amazon SQS (sqs, Version 2012-11-05) only.</Message>');
   });
 
   it('answers a body over the limit with 413 in the XML error shape', async () => {

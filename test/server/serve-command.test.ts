@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, type CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerServeCommand } from '../../core/node/commands/serve-command.js';
+import { banner, registerServeCommand } from '../../core/node/commands/serve-command.js';
 
 /** Starting the TypeScript CLI takes a few seconds, many more on a loaded machine. */
 const SPAWN_TIMEOUT_MS = 40_000;
@@ -88,6 +88,13 @@ describe('ecs-lab serve options', () => {
     const { err, exitCode } = await parse(['--speed', '10', '--clock', 'manual']);
     expect(exitCode).toBeGreaterThan(0);
     expect(err).toMatch(/cannot be used with option '--clock/);
+  });
+
+  it('names in its banner the neighbour services answered on the same port', () => {
+    const text = banner('http://127.0.0.1:4566', { port: 4566, host: '127.0.0.1', accountId: '123456789012', region: 'us-east-1' });
+    for (const service of ['Elastic Load Balancing', 'AWS Cloud Map', 'Application Auto Scaling', 'Amazon EventBridge', 'Amazon SQS', 'Amazon CloudWatch Logs']) {
+      expect(text).toContain(service);
+    }
   });
 
   it('refuses a port that is not one', async () => {

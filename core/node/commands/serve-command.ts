@@ -2,9 +2,10 @@ import chalk from 'chalk';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { startEcsServer } from '../server/start-server.js';
 import type { RequestRecord } from '../server/request-handler.js';
+import { NEIGHBOUR_SERVICES } from '../server/service-routes.js';
 import { parseSeed } from './run-command.js';
 
-interface ServeOptions {
+export interface ServeOptions {
   port: number;
   host: string;
   seed?: number;
@@ -41,7 +42,8 @@ function requestLine(record: RequestRecord): string {
   return `${chalk.dim(new Date().toISOString().slice(11, 19))} ${status} ${chalk.bold(record.name)} ${chalk.dim(record.region)}${record.errorType ? ` ${chalk.red(record.errorType)}` : ''}`;
 }
 
-function banner(url: string, options: ServeOptions): string {
+/** What the server says when it starts: where it listens, how to point clients at it, and what it serves. */
+export function banner(url: string, options: ServeOptions): string {
   const clock = options.clock === 'manual' ? 'manual (POST /_sim/advance moves it)' : `${options.speed ?? 1}× real time`;
   return [
     `${chalk.bold('ecs-lab serve')}: a simulated Amazon ECS at ${chalk.cyan(url)}`,
@@ -49,6 +51,7 @@ function banner(url: string, options: ServeOptions): string {
     `  dashboard  ${chalk.cyan(`${url}/`)}`,
     `  AWS CLI    ${chalk.yellow(`AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${options.region} /usr/bin/aws ecs list-clusters --endpoint-url ${url}`)}`,
     `  JS SDK     ${chalk.yellow(`new ECSClient({ endpoint: '${url}', region: '${options.region}', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })`)}`,
+    `  also       same port and --endpoint-url (aws elbv2, aws sqs, aws events ...): ${NEIGHBOUR_SERVICES.join(', ')}`,
     `  controls   POST /_sim/instances, /_sim/advance, /_sim/run-until-steady, /_sim/images, /_sim/faults, /_sim/reset; GET /_sim/state, /_sim/events`,
     chalk.dim('  Ctrl-C stops it.'),
   ].join('\n');
@@ -58,7 +61,7 @@ function banner(url: string, options: ServeOptions): string {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve the simulator as an Amazon ECS endpoint (AWS JSON 1.1) for the AWS CLI and SDKs, with a live dashboard')
+    .description('serve the simulator as an Amazon ECS endpoint (AWS JSON 1.1), with ELBv2, Cloud Map, Auto Scaling, EventBridge, SQS and more on the same port, for the AWS CLI and SDKs, with a live dashboard')
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 4566)
     .option('--host <address>', 'address to bind; only this machine can connect unless you change it', '127.0.0.1')
     .option('--seed <n>', 'seed for ids and random choices (same seed and calls, same results)', parseSeed)

@@ -23,6 +23,9 @@ export interface Route {
 const JSON_APIS = new Map([cloudMapApi, applicationAutoScalingApi, eventBridgeApi, cloudWatchApi, logsApi, secretsManagerApi, parameterStoreApi, sqsJsonApi].map((api) => [api.targetPrefix, api]));
 const QUERY_APIS: readonly QueryServedApi[] = [elbv2Api, cloudWatchApi, iamApi, sqsQueryApi];
 
+/** The services next to ECS that the endpoint answers for, by title: the serve banner names them. */
+export const NEIGHBOUR_SERVICES: readonly string[] = [...new Set([...QUERY_APIS, ...JSON_APIS.values()].map((api) => api.title))];
+
 /** AWS JSON (1.1; 1.0 for CloudWatch): the X-Amz-Target prefix names the service (`AWSEvents.PutRule`). */
 export function jsonRoute(target: string | undefined): Route {
   if (!target) throw new ProtocolError('UnknownOperationException', 'Missing X-Amz-Target header: AWS JSON requests name their action there.');
