@@ -256,15 +256,6 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
       ? undefined
       : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', (taskDefinition ?? findTaskDefinition(ctx, service.taskDefinitionArn)).placementConstraints.length);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
-
-  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
-    service.desiredCount = desiredCount;
-    service.steady = false;
-  }
-  service.deploymentConfiguration = deploymentConfiguration;
-  if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
-  if (placementStrategy) service.placementStrategy = placementStrategy;
-  if (placementConstraints) service.placementConstraints = placementConstraints;
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
   if ((newDefinition || force) && service.deploymentController !== 'ECS') {
     throw invalidParameter(
@@ -274,6 +265,15 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
       'taskDefinition',
     );
   }
+
+  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+    service.desiredCount = desiredCount;
+    service.steady = false;
+  }
+  service.deploymentConfiguration = deploymentConfiguration;
+  if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+  if (placementStrategy) service.placementStrategy = placementStrategy;
+  if (placementConstraints) service.placementConstraints = placementConstraints;
   if (newDefinition || force) {
     startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
   }

@@ -72,11 +72,11 @@ export class Placer {
     // Resource rejections are listed before constraint ones, as the chain applies them.
     const listed: Record<'resource' | 'constraint', Rejection[]> = { resource: [], constraint: [] };
     let rejectedTotal = 0;
-    let kept = 0;
+    let fitting = 0;
     for (let index = 0; index < this.rejections.length; index++) {
       const rejection = this.rejections[index];
       if (!rejection) {
-        this.ranked[kept++] = index;
+        this.ranked[fitting++] = index;
         continue;
       }
       rejectedTotal++;
@@ -85,13 +85,13 @@ export class Placer {
     }
     const rejected = [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
     const explanation: PlacementExplanation = { rejected, ...(rejectedTotal > rejected.length ? { rejectedTotal } : {}), stages: [] };
-    if (kept === 0) return { chosen: null, explanation, ...this.closest() };
-    let ranked = kept;
+    if (fitting === 0) return { chosen: null, explanation, ...this.closest() };
+    let ranked = fitting;
     for (const { rule, description, spread } of this.rules) {
       ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
-      const listed: string[] = [];
-      for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) listed.push(this.candidates[this.ranked[k]].ec2InstanceId);
-      explanation.stages.push({ rule: description, kept: listed, ...(ranked > listed.length ? { keptTotal: ranked } : {}) });
+      const kept: string[] = [];
+      for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) kept.push(this.candidates[this.ranked[k]].ec2InstanceId);
+      explanation.stages.push({ rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) });
     }
     const index = this.ranked[0];
     const chosen = this.candidates[index];

@@ -32,14 +32,9 @@ interface InstanceTasks {
   byClass: [StoppableTask[], StoppableTask[], StoppableTask[]];
 }
 
-/**
- * Within a zone: the instance with the FEWEST tasks, then the one whose next task comes first. This keeps
- * the order the engine has had since its speed-up of scale-in (zones and instances with fewer tasks go
- * first), which is the reverse of the "most tasks" ECS documents above: a known bug, left for its own change
- * because fixing it changes every event log that scales in.
- */
+/** Within a zone: the instance with the most tasks, then the one whose next task is the newest. */
 const before = (a: InstanceTasks, b: InstanceTasks, cls: number) =>
-  a.count !== b.count ? a.count < b.count : newestFirst(a.byClass[cls].at(-1)!, b.byClass[cls].at(-1)!) < 0;
+  a.count !== b.count ? a.count > b.count : newestFirst(a.byClass[cls].at(-1)!, b.byClass[cls].at(-1)!) < 0;
 
 /**
  * Counts are kept up to date as tasks are picked. Each class, in its turn, keeps its instances in one heap
@@ -73,11 +68,11 @@ export function selectTasksToStop(tasks: StoppableTask[], count: number): string
       if (heap.size > 0) heaps.push(heap);
     }
     while (chosen.length < wanted) {
-      // The zone with the fewest tasks (see `before`); between zones with as many, the better of their best instances.
+      // The zone with the most tasks; between zones with as many, the better of their best instances.
       let best: MinHeap<InstanceTasks> | undefined;
       for (const heap of heaps) {
         if (heap.size === 0) continue;
-        const order = best ? best.peek()!.zone.count - heap.peek()!.zone.count : 1;
+        const order = best ? heap.peek()!.zone.count - best.peek()!.zone.count : 1;
         if (order > 0 || (order === 0 && before(heap.peek()!, best!.peek()!, cls))) best = heap;
       }
       if (!best) break;

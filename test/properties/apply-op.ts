@@ -1,4 +1,4 @@
-import { EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
+import { deploymentBounds, EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
 import { ALARM_NAME, ASG_PROVIDER, CLUSTER, FARGATE_FAMILY, staticPortOf, strategyFor, type ClusterSpec, type InstanceGroup, type Op } from './chaos-ops.js';
 
 /** What the test believes each service was asked for: the bounds are checked against this, not the engine's word. */
@@ -10,10 +10,18 @@ export interface ServiceIntent {
   deleted: boolean;
   /** Under target tracking: the scaler may set any desired count from min to max. */
   scaling?: { min: number; max: number };
+  /** CODE_DEPLOY: a blue/green deployment runs a full replacement task set beside the original. */
+  blueGreen?: boolean;
 }
 
 /** The most tasks a service may want: its desired count, or the most its auto scaling may set. */
 export const mostDesired = (intent: ServiceIntent) => Math.max(intent.desiredCount, intent.scaling?.max ?? 0);
+
+/** The most tasks a service may run at once: its deployment's upper bound, or two full task sets for blue/green. */
+export function mostTasks(intent: ServiceIntent): number {
+  const { upper } = deploymentBounds(mostDesired(intent), intent.minimumHealthyPercent, intent.maximumPercent);
+  return intent.blueGreen ? Math.max(upper, 2 * mostDesired(intent)) : upper;
+}
 
 export type Intents = Map<string, ServiceIntent>;
 
@@ -41,6 +49,8 @@ export function addGroup(sim: EcsSimulator, group: InstanceGroup): void {
 
 /** One Application Load Balancer whose target group any EC2 service may join, and the CPU alarm deployments may watch. */
 export const TARGET_GROUP = 'chaos-targets';
+/** Blue/green deployments put their replacement task set behind one of these two. */
+const TARGET_GROUPS = [TARGET_GROUP, 'chaos-green'] as const;
 /**
  * An Auto Scaling group big enough for every service at its upper bound, one task per instance at worst
  * (4 services × 8 tasks × 200 %), so that healing never waits on a group at its maximum.
@@ -52,10 +62,11 @@ export function createCluster(sim: EcsSimulator, spec: ClusterSpec): void {
   for (const group of spec.groups) addGroup(sim, group);
   const { LoadBalancers } = sim.elbv2.createLoadBalancer({ Name: 'chaos-lb', Type: 'application' });
   const { TargetGroups } = sim.elbv2.createTargetGroup({ Name: TARGET_GROUP, Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
+  sim.elbv2.createTargetGroup({ Name: TARGET_GROUPS[1], Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
   sim.elbv2.createListener({ LoadBalancerArn: LoadBalancers[0].LoadBalancerArn, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: TargetGroups[0].TargetGroupArn }] });
 }
 
-const targetGroupArn = (sim: EcsSimulator) => sim.elbv2.describeTargetGroups({ Names: [TARGET_GROUP] }).TargetGroups[0].TargetGroupArn;
+const targetGroupArn = (sim: EcsSimulator, name: string = TARGET_GROUP) => sim.elbv2.describeTargetGroups({ Names: [name] }).TargetGroups[0].TargetGroupArn;
 const hasAutoScalingGroup = (sim: EcsSimulator) => sim.describeCapacityProviders({ capacityProviders: [ASG_PROVIDER] }).capacityProviders.length > 0;
 const scalable = (service: string) => ({ ServiceNamespace: 'ecs', ResourceId: `service/${CLUSTER}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
 
@@ -108,6 +119,7 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
       return;
     case 'createService': {
       const fargate = op.family === FARGATE_FAMILY;
+      const blueGreen = !fargate && !op.daemon && op.loadBalanced === true && op.blueGreen === true;
       const { service } = sim.createService({
         cluster: CLUSTER,
         serviceName: op.service,
@@ -133,11 +145,12 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
           ? { loadBalancers: [{ targetGroupArn: targetGroupArn(sim), containerName: op.family, containerPort: staticPortOf(op.family as Exclude<typeof op.family, typeof FARGATE_FAMILY>) }] }
           : {}),
         ...(!fargate && !op.daemon && op.autoScalingGroup && hasAutoScalingGroup(sim) ? { capacityProviderStrategy: [{ capacityProvider: ASG_PROVIDER, weight: 1 }] } : {}),
+        ...(blueGreen ? { deploymentController: { type: 'CODE_DEPLOY' as const } } : {}),
       });
       const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
       // A scalable target outlives its service: one created again under the same name is scaled too.
       const scaling = intents.get(op.service)?.scaling;
-      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false, ...(scaling ? { scaling } : {}) });
+      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false, ...(scaling ? { scaling } : {}), ...(blueGreen ? { blueGreen } : {}) });
       return;
     }
     case 'updateService': {
@@ -240,6 +253,15 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
       return;
     case 'setAlarmState':
       sim.control.setAlarmState({ alarmName: ALARM_NAME, state: op.state });
+      return;
+    case 'blueGreenDeploy':
+      sim.codeDeploy.createDeployment({
+        cluster: CLUSTER,
+        service: op.service,
+        taskDefinition: revisionRef(sim, op.service, op.revision),
+        deploymentConfigName: `CodeDeployDefault.${op.config}`,
+        greenTargetGroupArn: targetGroupArn(sim, TARGET_GROUPS[op.green]),
+      });
       return;
   }
 }

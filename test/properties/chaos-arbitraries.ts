@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ImageBehaviour } from '../../core/index.js';
-import { DAEMON_FAMILY, FAMILIES, IMAGES, SERVICES, type ChaosRun, type ClusterSpec, type Family, type InstanceGroup, type Op } from './chaos-ops.js';
+import { BLUE_GREEN_CONFIGS, DAEMON_FAMILY, FAMILIES, IMAGES, SERVICES, type ChaosRun, type ClusterSpec, type Family, type InstanceGroup, type Op } from './chaos-ops.js';
 
 const INSTANCE_TYPES = ['t3.medium', 'm5.large', 'c5.large', 'm5.xlarge'] as const;
 
@@ -62,6 +62,7 @@ const createService: fc.Arbitrary<Op> = fc
     fargateWeights: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 })),
     loadBalanced: fc.boolean(),
     autoScalingGroup: fc.boolean(),
+    blueGreen: fc.boolean(),
   })
   .chain((base) => fc.tuple(fc.constant(base), percentPair, fc.integer({ min: 0, max: 9 })))
   // About one worker service in ten is a DAEMON.
@@ -83,7 +84,10 @@ const updateService: fc.Arbitrary<Op> = fc.record(
 
 const advance: fc.Arbitrary<Op> = fc.record({ op: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 600 }) });
 
-/** Operations with no fault: calls that deploy, scale and add capacity, and time passing. */
+/**
+ * Operations with no fault: calls that deploy (rolling or blue/green), scale (by hand, by target tracking or
+ * by an Auto Scaling group's managed scaling) and add capacity, deployment alarms, and time passing.
+ */
 const calmOp: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: registerTaskDefinition, weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('registerFargateTaskDefinition' as const), image: fc.constantFrom(...IMAGES) }), weight: 1 },
@@ -106,6 +110,16 @@ const calmOp: fc.Arbitrary<Op> = fc.oneof(
   },
   { arbitrary: fc.record({ op: fc.constant('watchAlarm' as const), service: fc.constantFrom(...SERVICES), rollback: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('setAlarmState' as const), state: fc.constant('OK' as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('blueGreenDeploy' as const),
+      service: fc.constantFrom(...SERVICES),
+      revision: fc.integer({ min: 1, max: 6 }),
+      config: fc.constantFrom(...BLUE_GREEN_CONFIGS),
+      green: fc.constantFrom(0 as const, 1 as const),
+    }),
+    weight: 2,
+  },
 );
 
 const faultOp: fc.Arbitrary<Op> = fc.oneof(

@@ -56,6 +56,8 @@ export type Op =
       loadBalanced?: boolean;
       /** EC2 services: placed through the Auto Scaling group's capacity provider, once one exists. */
       autoScalingGroup?: boolean;
+      /** Load-balanced services: deployed blue/green by CodeDeploy, in task sets. */
+      blueGreen?: boolean;
     }
   | {
       op: 'updateService';
@@ -84,7 +86,12 @@ export type Op =
   | { op: 'autoScale'; service: ServiceName; min: number; max: number; targetCpu: number }
   /** The service's deployments watch the CPU alarm ALARM_NAME, rolling back (or not) when it fires. */
   | { op: 'watchAlarm'; service: ServiceName; rollback: boolean }
-  | { op: 'setAlarmState'; state: 'OK' | 'ALARM' };
+  | { op: 'setAlarmState'; state: 'OK' | 'ALARM' }
+  /** A CodeDeploy blue/green deployment of a revision, its replacement behind target group `green` (0 or 1). */
+  | { op: 'blueGreenDeploy'; service: ServiceName; revision: number; config: BlueGreenConfig; green: 0 | 1 };
+
+export const BLUE_GREEN_CONFIGS = ['ECSAllAtOnce', 'ECSCanary10Percent5Minutes', 'ECSLinear10PercentEvery1Minutes'] as const;
+export type BlueGreenConfig = (typeof BLUE_GREEN_CONFIGS)[number];
 
 export interface ChaosRun {
   seed: number;

@@ -1,6 +1,6 @@
-import { deploymentBounds, type EcsSimulator, type SimEvent, type TaskTile } from '../../core/index.js';
+import type { EcsSimulator, SimEvent, TaskTile } from '../../core/index.js';
 import { CLUSTER } from './chaos-ops.js';
-import { mostDesired, type Intents } from './apply-op.js';
+import { mostDesired, mostTasks, type Intents } from './apply-op.js';
 
 export class InvariantViolation extends Error {
   constructor(message: string) {
@@ -23,8 +23,8 @@ const at = (sim: EcsSimulator) => `t=${sim.control.now}s`;
  * - no instance has negative remaining CPU or memory, and what it has left is exactly what its tasks take;
  * - no two tasks that have not reached STOPPED hold the same static host port on one instance;
  * - a service never grows above floor(desired × maximumPercent / 100) tasks PENDING or RUNNING (desired: the
- *   most its auto scaling may set, when it has any). It may be above it just after a scale-in or a lower
- *   maximumPercent, while it sheds tasks: then it must not grow;
+ *   most its auto scaling may set, when it has any), or two full task sets for a blue/green service. It may
+ *   be above it just after a scale-in or a lower maximumPercent, while it sheds tasks: then it must not grow;
  * - no task is placed on an instance that is not ACTIVE (checked on the task's first state change);
  * - every STOPPED task state change has a stopCode and a stoppedReason.
  */
@@ -110,7 +110,7 @@ export class InvariantMonitor {
     for (const [service, intent] of this.intents) {
       if (intent.daemon || intent.deleted) continue;
       const count = perService.get(service) ?? 0;
-      const { upper } = deploymentBounds(mostDesired(intent), intent.minimumHealthyPercent, intent.maximumPercent);
+      const upper = mostTasks(intent);
       const before = this.liveCounts.get(service) ?? 0;
       if (count > upper && count > before) {
         this.violations.push(`${at(this.sim)} ${where}: service ${service} grew from ${before} to ${count} tasks PENDING or RUNNING, above its upper bound ${upper} (desired ${mostDesired(intent)}, maximumPercent ${intent.maximumPercent})`);
