@@ -6,6 +6,7 @@ import ClusterView from '../../docs/components/ClusterView.vue';
 import InstanceDetails from '../../docs/components/InstanceDetails.vue';
 import TaskDetails from '../../docs/components/TaskDetails.vue';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
+import { createSimulator } from '../../core/index.js';
 
 const scenario = (feature: string, name: RegExp): ScenarioRun => {
   const source = readFileSync(`scenarios/features/${feature}.feature`, 'utf8');
@@ -48,6 +49,20 @@ describe('the details of a selection', () => {
     const text = mount(TaskDetails, { props: { task } }).get('[data-testid="placement"]').text();
     expect(text).toContain(`placed on ${task.placement!.chosen!.ec2InstanceId}`);
     for (const stage of task.placement!.stages) expect(text).toContain(stage.rule);
+  });
+
+  it('counts the instances a large cluster\'s explanation does not list', () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'big' });
+    sim.control.addInstances({ cluster: 'big', instanceType: 't3.micro', count: 30 });
+    sim.control.addInstances({ cluster: 'big', instanceType: 'm5.xlarge', count: 25 });
+    sim.registerTaskDefinition({ family: 'fat', containerDefinitions: [{ name: 'fat', image: 'fat:1', memory: 2048 }] });
+    const [task] = sim.runTask({ cluster: 'big', taskDefinition: 'fat' }).tasks;
+    const tile = sim.control.view().clusters[0].instances.flatMap((i) => i.tasks).find((t) => t.taskArn === task.taskArn)!;
+    const text = mount(TaskDetails, { props: { task: tile } }).get('[data-testid="placement"]').text();
+    // 30 micro instances lack the memory; the explanation lists 20 of them and counts the other 10.
+    expect(text).toContain('and 10 more instances ruled out');
+    expect(text).toMatch(/kept (i-[0-9a-f]+, ){19}i-[0-9a-f]+\s+and 5 more/);
   });
 
   it("gives a Fargate task's zone and capacity provider", () => {
