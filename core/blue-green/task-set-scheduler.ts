@@ -2,33 +2,43 @@ import type { SimContext } from '../engine/context.js';
 import { serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { selectTasksToStop } from '../scheduler/scale-in-selection.js';
+import { decideRollingPass } from '../scheduler/rolling-deployment.js';
 import { recordServiceEvent } from '../scheduler/service-events.js';
 import { startTasks } from '../scheduler/start-tasks.js';
 import { serviceStartRequest } from '../scheduler/service-start-request.js';
+import { stopFailingTask, toRollingTask } from '../scheduler/task-replacement.js';
 import { taskSetDesired } from './task-set-state.js';
 
 /**
- * One pass over a service that runs task sets (CODE_DEPLOY or EXTERNAL controller): each set keeps
- * ceil(desired × scale %) tasks; a DRAINING set goes to zero and then disappears. The controller, not
- * this pass, decides scales and which set is PRIMARY.
+ * Task sets replace tasks on a DRAINING instance as a rolling service with these percentages would: the
+ * replacement starts first, and the old task stops once the set has its computed count healthy without it.
  */
-export function runTaskSetPass(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, tasks: TaskRecord[]): void {
+const DRAINING_INSTANCE_BOUNDS = { minimumHealthyPercent: 100, maximumPercent: 200 };
+
+/**
+ * One pass over a service that runs task sets (CODE_DEPLOY or EXTERNAL controller): each set keeps
+ * ceil(desired × scale %) tasks, replacing those that fail their health checks or sit on a DRAINING
+ * instance; a DRAINING set goes to zero and then disappears. The controller, not this pass, decides
+ * scales and which set is PRIMARY. `later` asks for another pass at a given virtual time.
+ */
+export function runTaskSetPass(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, tasks: TaskRecord[], later: (atMs: number) => void): void {
   let allSteady = service.taskSets.length > 0;
   for (const set of [...service.taskSets]) {
     const mine = tasks.filter((t) => t.deploymentId === set.id);
-    const live = mine.filter((t) => t.desiredStatus === 'RUNNING');
     const want = set.status === 'DRAINING' ? 0 : taskSetDesired(service.desiredCount, set.scalePercent);
-    if (live.length > want) {
-      const chosen = selectTasksToStop(
-        live.map((t) => ({ taskArn: t.arn, healthy: t.healthyAt !== undefined, pending: t.lastStatus !== 'RUNNING', availabilityZone: t.availabilityZone, containerInstanceId: t.instanceArn, createdAt: t.createdAt })),
-        live.length - want,
-      );
-      for (const arn of chosen) stopTask(ctx, cluster.tasks.get(arn)!, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(set.id));
-      recordServiceEvent(ctx, service, serviceMessages.stoppedTasks(service.name, chosen.map((arn) => cluster.tasks.get(arn)!.id)));
+    const decision = decideRollingPass({
+      desiredCount: want,
+      ...DRAINING_INSTANCE_BOUNDS,
+      primaryDeploymentId: set.id,
+      tasks: mine.map((t) => toRollingTask(ctx, cluster, service, t, later)),
+    });
+    for (const arn of decision.replaceUnhealthy) stopFailingTask(ctx, service, cluster.tasks.get(arn)!);
+    if (decision.stop.length > 0) {
+      for (const arn of decision.stop) stopTask(ctx, cluster.tasks.get(arn)!, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(set.id));
+      recordServiceEvent(ctx, service, serviceMessages.stoppedTasks(service.name, decision.stop.map((arn) => cluster.tasks.get(arn)!.id)));
     }
-    if (live.length < want) {
-      const result = startTasks(ctx, cluster, serviceStartRequest(ctx, service, set, want - live.length));
+    if (decision.startCount > 0) {
+      const result = startTasks(ctx, cluster, serviceStartRequest(ctx, service, set, decision.startCount));
       for (const task of result.started) service.taskArns.add(task.arn);
       if (result.started.length > 0) recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, result.started.map((t) => t.id)));
     }

@@ -4,7 +4,7 @@ import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
 import { newDeployment, startDeployment } from './deployments.js';
-import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
+import { decideRollingPass } from './rolling-deployment.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
 import { settleDeployments } from './settle-deployments.js';
@@ -12,6 +12,7 @@ import { runDaemonPass } from './daemon-scheduler.js';
 import { runTaskSetPass } from '../blue-green/task-set-scheduler.js';
 import { startTasks, type StartResult } from './start-tasks.js';
 import { serviceStartRequest } from './service-start-request.js';
+import { stopFailingTask, toRollingTask } from './task-replacement.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
 
 /**
@@ -27,7 +28,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   if (service.status === 'DRAINING' && tasks.length === 0) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController !== 'ECS') {
-    runTaskSetPass(ctx, cluster, service, tasks);
+    runTaskSetPass(ctx, cluster, service, tasks, later);
     return;
   }
   countFailures(ctx, service, known);
@@ -39,34 +40,19 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
     runDaemonPass(ctx, cluster, service, tasks);
     return;
   }
-  const graceEndsAt = (t: TaskRecord) => (t.startedAt ?? t.createdAt) + service.healthCheckGracePeriodSeconds * 1000;
   const throttled = service.nextLaunchAllowedAt > ctx.clock.now;
   if (throttled) later(service.nextLaunchAllowedAt);
-  const failingHealth = (t: TaskRecord) => t.healthStatus === 'UNHEALTHY' || t.elbUnhealthyTarget !== undefined;
-  const inGrace = new Set(tasks.filter((t) => failingHealth(t) && graceEndsAt(t) > ctx.clock.now));
-  for (const t of inGrace) later(graceEndsAt(t));
 
   const decision = decideRollingPass({
     desiredCount: service.desiredCount,
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: tasks.map((t) => toRollingTask(t, failingHealth(t) && !inGrace.has(t), cluster.instances.get(t.instanceArn ?? '')?.status === 'DRAINING')),
+    tasks: tasks.map((t) => toRollingTask(ctx, cluster, service, t, later)),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
 
-  for (const arn of decision.replaceUnhealthy) {
-    const task = cluster.tasks.get(arn)!;
-    const target = task.elbUnhealthyTarget;
-    if (target) {
-      const who = target.id.startsWith('i-') ? { instanceId: target.id } : { taskId: task.id };
-      recordServiceEvent(ctx, service, serviceMessages.unhealthyInTargetGroup(service.name, who, target.port, target.targetGroupArn, target.description));
-      stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.failedElbHealthChecks(target.targetGroupArn), 'health');
-    } else {
-      recordServiceEvent(ctx, service, serviceMessages.failedContainerHealthChecks(service.name, task.id));
-      stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.failedContainerHealthChecks, 'health');
-    }
-  }
+  for (const arn of decision.replaceUnhealthy) stopFailingTask(ctx, service, cluster.tasks.get(arn)!);
   if (decision.stop.length > 0) {
     const stopped = decision.stop.map((arn) => cluster.tasks.get(arn)!);
     for (const task of stopped) {
@@ -153,19 +139,4 @@ function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecor
     if (task) out.push(task);
   }
   return out;
-}
-
-function toRollingTask(task: TaskRecord, unhealthy: boolean, onDrainingInstance: boolean): RollingTask {
-  return {
-    taskArn: task.arn,
-    deploymentId: task.deploymentId ?? '',
-    healthy: task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING' && task.healthyAt !== undefined,
-    pending: task.lastStatus !== 'RUNNING',
-    stopping: task.desiredStatus === 'STOPPED',
-    unhealthy,
-    displaced: onDrainingInstance,
-    availabilityZone: task.availabilityZone,
-    containerInstanceId: task.instanceArn,
-    createdAt: task.createdAt,
-  };
 }

@@ -20,12 +20,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `aws <service> ...` as a learner would: dummy credentials, region from the environment, --endpoint-url. */
-export async function awsCli(endpoint: string, args: string[], region = 'us-east-1'): Promise<CliResult> {
+/**
+ * Runs `aws <service> ...` as a learner would: dummy credentials (an access key id the server may map to an
+ * IAM role), region from the environment, --endpoint-url.
+ */
+export async function awsCli(endpoint: string, args: string[], region = 'us-east-1', accessKeyId = 'test'): Promise<CliResult> {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: mkdtempSync(join(tmpdir(), 'ecs-lab-aws-home-')),
-    AWS_ACCESS_KEY_ID: 'test',
+    AWS_ACCESS_KEY_ID: accessKeyId,
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_DEFAULT_REGION: region,
     AWS_PAGER: '',
@@ -40,15 +43,15 @@ export async function awsCli(endpoint: string, args: string[], region = 'us-east
 }
 
 /** The parsed output of a command that must succeed; its stderr is the failure message otherwise. */
-export async function awsJson(endpoint: string, args: string[], region?: string): Promise<any> {
-  const result = await awsCli(endpoint, args, region);
+export async function awsJson(endpoint: string, args: string[], region?: string, accessKeyId?: string): Promise<any> {
+  const result = await awsCli(endpoint, args, region, accessKeyId);
   if (result.code !== 0) throw new Error(`aws ${args.join(' ')} exited with ${result.code}: ${result.stderr}`);
   return result.stdout.trim() === '' ? {} : JSON.parse(result.stdout);
 }
 
 /** The message of a command that must fail as the CLI fails on an AWS error (exit code 254). */
-export async function awsError(endpoint: string, args: string[], region?: string): Promise<string> {
-  const result = await awsCli(endpoint, args, region);
+export async function awsError(endpoint: string, args: string[], region?: string, accessKeyId?: string): Promise<string> {
+  const result = await awsCli(endpoint, args, region, accessKeyId);
   if (result.code !== 254) throw new Error(`aws ${args.join(' ')} exited with ${result.code}, not 254: ${result.stderr || result.stdout}`);
   return result.stderr.trim();
 }

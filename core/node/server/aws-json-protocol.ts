@@ -21,13 +21,13 @@ export class ProtocolError extends Error {
 }
 
 /**
- * `Credential=AKID/20261122/eu-west-1/ecs/aws4_request` -> `{ region: 'eu-west-1', service: 'ecs' }`: the only
- * place a client names its region, and how Query requests say which service they are for. The signature
- * itself is never checked.
+ * `Credential=AKID/20261122/eu-west-1/ecs/aws4_request` -> `{ accessKeyId: 'AKID', region: 'eu-west-1', service:
+ * 'ecs' }`: the only place a client names its region, how Query requests say which service they are for,
+ * and who is calling (a key mapped to an IAM role with /_sim/principals). The signature is never checked.
  */
-export function credentialScope(authorization: string | undefined): { region: string; service: string } | undefined {
-  const match = authorization?.match(/Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/);
-  return match ? { region: match[1], service: match[2] } : undefined;
+export function credentialScope(authorization: string | undefined): { accessKeyId: string; region: string; service: string } | undefined {
+  const match = authorization?.match(/Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/);
+  return match ? { accessKeyId: match[1], region: match[2], service: match[3] } : undefined;
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> {

@@ -100,6 +100,19 @@ export function handleControl(context: ControlContext, request: ControlRequest):
     }
     case 'GET state':
       return stateOf(simulators, region);
+    case 'POST principals': {
+      // Calls signed with this access key id are made as the role: cluster access control with the real CLI.
+      const { accessKeyId, roleName } = request.body;
+      if (typeof accessKeyId !== 'string' || !/^[A-Z0-9]{1,128}$/i.test(accessKeyId)) throw invalid('accessKeyId must be the access key id the client signs with (letters and digits).');
+      if (roleName === null) {
+        simulators.principals.delete(accessKeyId);
+        return { accessKeyId, roleName: null };
+      }
+      if (typeof roleName !== 'string') throw invalid('roleName must be the name of an IAM role, or null to call as the account again.');
+      simulators.get(region).asRole(roleName);
+      simulators.principals.set(accessKeyId, roleName);
+      return { accessKeyId, roleName };
+    }
     case 'POST control': {
       // The step library over the wire (`ecs-lab run --endpoint`): see control-call.ts.
       const simulator = simulators.get(region);

@@ -19,6 +19,9 @@ export class RegionalSimulators {
   /** Bumped after every request that may have changed something, so watchers know when to redraw. */
   version = 0;
 
+  /** Access key ids whose ECS calls are made as an IAM role (cluster access control), by key. */
+  readonly principals = new Map<string, string>();
+
   constructor(private options: RegionalOptions) {}
 
   get seed(): number {
@@ -58,6 +61,8 @@ export class RegionalSimulators {
   reset(seed = this.options.seed): void {
     this.options = { ...this.options, seed };
     this.simulators = new Map();
+    // The roles they named are gone with the simulators.
+    this.principals.clear();
     this.generation++;
     this.version++;
   }

@@ -71,7 +71,8 @@ async function readApiCall(context: HandlerContext, request: IncomingMessage, re
   const route = jsonRoute(target);
   call.name = route.name;
   const input = parseJsonObject(await readBody(request, context.bodyLimitBytes));
-  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input));
+  const role = scope ? context.simulators.principals.get(scope.accessKeyId) : undefined;
+  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input, role));
 }
 
 async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL, call: Call): Promise<RequestRecord> {

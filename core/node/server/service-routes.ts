@@ -17,7 +17,7 @@ import { sqsJsonApi, sqsQueryApi } from './sqs-operations.js';
 export interface Route {
   /** For the server's log: the ECS action as it is, others as their IAM action (events:PutRule). */
   name: string;
-  run: (simulator: EcsSimulator, input: Record<string, unknown>) => unknown;
+  run: (simulator: EcsSimulator, input: Record<string, unknown>, role?: string) => unknown;
 }
 
 const JSON_APIS = new Map([cloudMapApi, applicationAutoScalingApi, eventBridgeApi, cloudWatchApi, logsApi, secretsManagerApi, parameterStoreApi, sqsJsonApi].map((api) => [api.targetPrefix, api]));
@@ -31,7 +31,10 @@ export function jsonRoute(target: string | undefined): Route {
   if (!target) throw new ProtocolError('UnknownOperationException', 'Missing X-Amz-Target header: AWS JSON requests name their action there.');
   const [prefix, operation, ...rest] = target.split('.');
   if (operation && rest.length === 0) {
-    if (prefix === TARGET_PREFIX) return { name: operation, run: (simulator, input) => invokeAction(simulator, operation, input) };
+    if (prefix === TARGET_PREFIX) {
+      // A caller whose key names a role gets ECS's answer for that role: allowed, or AccessDeniedException.
+      return { name: operation, run: (simulator, input, role) => invokeAction(role ? (simulator.asRole(role) as EcsSimulator) : simulator, operation, input) };
+    }
     const api = JSON_APIS.get(prefix);
     if (api) return { name: `${api.actionPrefix}:${operation}`, run: (simulator, input) => invokeServedApi(api, simulator, operation, input, 'UnknownOperationException') };
   }
