@@ -1,6 +1,6 @@
 import { invalidParameter } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
-import { optionalEnum, rejectUnknownFields, requireName, requireObject } from '../validation/fields.js';
+import { optionalEnum, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { wakeServices } from '../capacity/instance-events.js';
 
 type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -19,7 +19,9 @@ export function changeAlarmState(ctx: SimContext, alarmName: string, state: Alar
 export function setAlarmState(ctx: SimContext, input: { alarmName: string; state: AlarmState }): void {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['alarmName', 'state']);
-  const alarmName = requireName(request.alarmName, 'alarmName');
+  // CloudWatch's rule for alarm names (PutMetricAlarm takes the same): 1 to 255 characters.
+  const alarmName = requireString(request.alarmName, 'alarmName');
+  if (alarmName.length > 255) throw invalidParameter('alarmName must be 1 to 255 characters.', 'alarmName');
   const state = optionalEnum(request.state, 'state', ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const);
   if (!state) throw invalidParameter('state should not be null or empty.', 'state');
   changeAlarmState(ctx, alarmName, state);

@@ -115,6 +115,13 @@ describe('memory leaks and alarms', () => {
     expect(after.events.filter((e) => e.message.includes('deployment failed: alarm detected'))).toHaveLength(1);
   });
 
+  it('takes any alarm name CloudWatch takes, such as the ones target tracking creates', () => {
+    const sim = cluster();
+    const name = 'TargetTracking-service/c/web-AlarmHigh-7f1c2b3a';
+    sim.control.setAlarmState({ alarmName: name, state: 'ALARM' });
+    expect(() => sim.control.setAlarmState({ alarmName: 'x'.repeat(256), state: 'OK' })).toThrow('alarmName must be 1 to 255 characters.');
+  });
+
   it('ignores an alarm that was already in ALARM when the deployment started', () => {
     const sim = cluster();
     sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', memory: 256 }] });

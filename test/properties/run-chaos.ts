@@ -77,11 +77,6 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
     sim.updateContainerInstancesState({ cluster: CLUSTER, containerInstances: old.slice(i, i + 10), status: 'DRAINING' });
   }
   sim.control.advance(FAULTS_PLAY_OUT_SECONDS);
-  // The task-set scheduler replaces neither a task its load balancer finds unhealthy nor one on a DRAINING
-  // instance (an engine gap, left for its own change): a learner would stop them, so the heal does.
-  for (const [name] of live.filter(([, i]) => i.blueGreen)) {
-    for (const task of sim.listTasks({ cluster: CLUSTER, serviceName: name }).taskArns) sim.stopTask({ cluster: CLUSTER, task, reason: 'heal' });
-  }
   const instances = sim.listContainerInstances({ cluster: CLUSTER, status: 'ACTIVE' }).containerInstanceArns.length;
   for (const [name, intent] of live) {
     const service = sim.describeServices({ cluster: CLUSTER, services: [name] }).services[0];
