@@ -94,11 +94,11 @@ function targetTrackingConfiguration(target: ScalableTargetRecord, input: unknow
       throw validation('PredefinedMetricType must be ECSServiceAverageCPUUtilization: the simulator measures CPU.', `${at}.PredefinedMetricSpecification.PredefinedMetricType`);
     }
   }
+  const customized = predefined ? undefined : requireObject(config.CustomizedMetricSpecification, `${at}.CustomizedMetricSpecification`);
   return {
     type: 'TargetTrackingScaling',
-    metric: predefined
-      ? { key: metricKey(target.clusterName, target.serviceName, 'CPUUtilization') }
-      : customizedMetricSource(requireObject(config.CustomizedMetricSpecification, `${at}.CustomizedMetricSpecification`), `${at}.CustomizedMetricSpecification`),
+    metric: customized ? customizedMetricSource(customized, `${at}.CustomizedMetricSpecification`) : { key: metricKey(target.clusterName, target.serviceName, 'CPUUtilization') },
+    ...(customized ? { customizedMetricSpecification: structuredClone(customized) } : {}),
     targetValue,
     scaleOutCooldown: optionalInteger(config.ScaleOutCooldown, `${at}.ScaleOutCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
     scaleInCooldown: optionalInteger(config.ScaleInCooldown, `${at}.ScaleInCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
@@ -191,7 +191,7 @@ export function describeScalableTargets(ctx: SimContext, input: { ServiceNamespa
   });
 }
 
-function policyConfiguration(target: ScalableTargetRecord, policy: ScalingPolicy) {
+function policyConfiguration(ctx: SimContext, target: ScalableTargetRecord, policy: ScalingPolicy) {
   if (policy.type === 'StepScaling') {
     return {
       StepScalingPolicyConfiguration: {
@@ -201,15 +201,16 @@ function policyConfiguration(target: ScalableTargetRecord, policy: ScalingPolicy
         MinAdjustmentMagnitude: policy.minAdjustmentMagnitude,
         MetricAggregationType: policy.aggregation,
       },
-      Alarms: [],
+      // The CloudWatch alarms that run this policy (their AlarmActions name its ARN).
+      Alarms: [...ctx.state.metricAlarms.values()].filter((a) => a.alarmActions.includes(policy.arn)).map((a) => ({ AlarmName: a.name, AlarmARN: a.arn })),
     };
   }
-  // The engine keeps a customized metric as the series it reads, not as the request spelled it: only CPU is shown back.
-  const cpu = policy.metric.key === metricKey(target.clusterName, target.serviceName, 'CPUUtilization') && !policy.metric.divideBy;
   return {
     TargetTrackingScalingPolicyConfiguration: {
       TargetValue: policy.targetValue,
-      ...(cpu ? { PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } } : {}),
+      ...(policy.customizedMetricSpecification
+        ? { CustomizedMetricSpecification: structuredClone(policy.customizedMetricSpecification) }
+        : { PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }),
       ScaleOutCooldown: policy.scaleOutCooldown,
       ScaleInCooldown: policy.scaleInCooldown,
       DisableScaleIn: policy.disableScaleIn,
@@ -231,7 +232,7 @@ export function describeScalingPolicies(ctx: SimContext, input: { ServiceNamespa
       ScalingPolicies: targets.flatMap((target) =>
         target.policies
           .filter((p) => !names || names.includes(p.name))
-          .map((p) => ({ PolicyARN: p.arn, PolicyName: p.name, ...ECS_DIMENSION, ResourceId: target.resourceId, PolicyType: p.type, ...policyConfiguration(target, p) })),
+          .map((p) => ({ PolicyARN: p.arn, PolicyName: p.name, ...ECS_DIMENSION, ResourceId: target.resourceId, PolicyType: p.type, ...policyConfiguration(ctx, target, p) })),
       ),
     };
   });

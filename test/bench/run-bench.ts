@@ -1,60 +1,27 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchCase, CaseResult } from './bench-case.js';
-import { endpointThroughput } from './cases/endpoint-throughput.js';
-import { placementRate } from './cases/placement-rate.js';
-import { rollingUpdateCase, rollingUpdateGrowth } from './cases/rolling-update.js';
-import { scenarioSuite } from './cases/scenario-suite.js';
-import { siteFigures } from './cases/site-figures.js';
-import { spotDay } from './cases/spot-day.js';
+import { fileURLToPath } from 'node:url';
+import { CASE_MODULES, type CaseModule } from './case-modules.js';
+import type { Measured } from './measured.js';
 
 /**
- * `npm run bench`: each case in a fresh Node process (so its peak RSS is its own, from
- * process.resourceUsage().maxRSS), a progress line while it runs, a table at the end, and
- * .bench/latest.json for comparing runs. Speed goals live here only, never in timed tests.
+ * `npm run bench [-- <case ids>]`: each case in a fresh Node process (run-case.ts) that loads only that
+ * case's module, so its peak RSS and wall time are its own; a progress line while it runs, a table at the
+ * end, and .bench/latest.json for comparing runs. Speed goals live here only, never in timed tests.
  */
-const CASES: BenchCase[] = [scenarioSuite, spotDay, rollingUpdateCase, rollingUpdateGrowth, placementRate, endpointThroughput, siteFigures];
 /** Wall-time goals on a 2-core machine; every case must stay under 500 MiB. */
 const TARGET_MS: Record<string, number> = { b: 2000, c: 1000 };
 const MAX_RSS_MIB = 500;
 
-interface Measured extends CaseResult {
-  id: string;
-  title: string;
-  wallMs: number;
-  peakRssMiB: number;
-  /** RSS once the code is loaded, before the case runs (ts-node's compiler is most of it). */
-  rssBeforeMiB: number;
-  simulatedSecondsPerWallSecond: number | null;
-}
+const RUN_CASE = fileURLToPath(new URL('./run-case.ts', import.meta.url));
 
-const SELF = fileURLToPath(import.meta.url);
-
-/** Child mode: run one case, stream progress lines, end with the result as JSON. */
-async function runChild(id: string): Promise<void> {
-  const benchCase = CASES.find((c) => c.id === id)!;
-  const rssBeforeMiB = process.memoryUsage.rss() / 2 ** 20;
-  const started = performance.now();
-  const result = await benchCase.run((line) => process.stdout.write(`progress\t${line}\n`));
-  const ms = performance.now() - started;
-  const measured: Measured = {
-    id,
-    title: benchCase.title,
-    wallMs: ms,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    rssBeforeMiB,
-    simulatedSecondsPerWallSecond: result.simulatedSeconds > 0 ? result.simulatedSeconds / (ms / 1000) : null,
-    ...result,
-  };
-  process.stdout.write(`result\t${JSON.stringify(measured)}\n`);
-}
-
-function runInChild(benchCase: BenchCase): Promise<Measured> {
+function runInChild(entry: CaseModule): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, SELF, '--case', benchCase.id], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // execArgv carries the parent's `--import ./core/node/register-ts-node.js`, so the child runs TypeScript too.
+    const child = spawn(process.execPath, [...process.execArgv, RUN_CASE, entry.id], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
+    let title = entry.id;
     let result: Measured | undefined;
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
@@ -62,14 +29,15 @@ function runInChild(benchCase: BenchCase): Promise<Measured> {
       while ((newline = buffer.indexOf('\n')) >= 0) {
         const [kind, payload] = buffer.slice(0, newline).split('\t');
         buffer = buffer.slice(newline + 1);
-        if (kind === 'progress') process.stderr.write(`\r\x1b[K  (${benchCase.id}) ${benchCase.title}: ${payload}`);
+        if (kind === 'title') title = payload;
+        if (kind === 'progress') process.stderr.write(`\r\x1b[K  (${entry.id}) ${title}: ${payload}`);
         if (kind === 'result') result = JSON.parse(payload) as Measured;
       }
     });
     child.on('exit', (code) => {
       process.stderr.write('\r\x1b[K');
       if (code === 0 && result) resolve(result);
-      else reject(new Error(`case ${benchCase.id} exited with code ${code}`));
+      else reject(new Error(`case ${entry.id} exited with code ${code}`));
     });
   });
 }
@@ -94,7 +62,9 @@ function printTable(results: Measured[]): void {
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const results: Measured[] = [];
-  for (const benchCase of CASES.filter((c) => only.length === 0 || only.includes(c.id))) results.push(await runInChild(benchCase));
+  const unknown = only.filter((id) => !CASE_MODULES.some((c) => c.id === id));
+  if (unknown.length > 0) throw new Error(`no bench case ${unknown.join(', ')}; known: ${CASE_MODULES.map((c) => c.id).join(', ')}`);
+  for (const entry of CASE_MODULES.filter((c) => only.length === 0 || only.includes(c.id))) results.push(await runInChild(entry));
   printTable(results);
   mkdirSync('.bench', { recursive: true });
   const report = { at: new Date().toISOString(), node: process.version, cpus: availableParallelism(), cases: results };
@@ -102,6 +72,4 @@ async function main(): Promise<void> {
   console.log('\nwritten to .bench/latest.json');
 }
 
-const caseFlag = process.argv.indexOf('--case');
-if (caseFlag >= 0) await runChild(process.argv[caseFlag + 1]);
-else if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+await main();

@@ -233,3 +233,24 @@ describe('target tracking on a customized metric', () => {
     expect(datapointsOf({ state: { metrics } } as never, { key: 'visible', divideBy: 'tasks' })).toEqual([{ time: 60_000, value: 30 }]);
   });
 });
+
+describe('DescribeScalingPolicies', () => {
+  it('gives a customized metric back as written, and a step policy the alarms that run it', () => {
+    const sim = serviceWithTarget();
+    const customized = {
+      Metrics: [
+        { Id: 'm1', MetricStat: { Metric: { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: 'jobs' }] }, Stat: 'Average' }, ReturnData: false },
+        { Id: 'm2', MetricStat: { Metric: { Namespace: 'ECS/ContainerInsights', MetricName: 'RunningTaskCount', Dimensions: WEB_DIMENSIONS }, Stat: 'Average' }, ReturnData: false },
+        { Id: 'e1', Expression: 'm1 / m2', ReturnData: true },
+      ],
+    };
+    sim.applicationAutoScaling.putScalingPolicy({ ...target, PolicyName: 'backlog', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 30, CustomizedMetricSpecification: customized } } as never);
+    const { PolicyARN } = sim.applicationAutoScaling.putScalingPolicy(stepPolicy([{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }]));
+    sim.cloudWatch.putMetricAlarm({ AlarmName: 'web-cpu', Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: WEB_DIMENSIONS, Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [PolicyARN] });
+    const policies = sim.applicationAutoScaling.describeScalingPolicies({ ServiceNamespace: 'ecs', ResourceId: target.ResourceId }).ScalingPolicies;
+    const backlog = policies.find((p) => p.PolicyName === 'backlog') as { TargetTrackingScalingPolicyConfiguration: { CustomizedMetricSpecification: unknown } };
+    expect(backlog.TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification).toEqual(customized);
+    const steps = policies.find((p) => p.PolicyName === 'steps') as { Alarms: Array<{ AlarmName: string }> };
+    expect(steps.Alarms.map((a) => a.AlarmName)).toEqual(['web-cpu']);
+  });
+});
