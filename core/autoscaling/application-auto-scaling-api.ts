@@ -2,7 +2,7 @@ import { answeringAs, EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { ensureMetrics, metricKey } from './metrics-and-scaling.js';
-import { customizedMetricSource } from './metric-source.js';
+import { customizedMetricSource, targetGroupDimension, targetGroupMetricKey, type MetricSource } from './metric-source.js';
 import type { ScalableTargetRecord, ScalingPolicy, TargetTrackingPolicy } from './scalable-target.js';
 import { parseStepScalingConfiguration } from './step-scaling-configuration.js';
 import { validScheduleExpression } from './schedule-expression.js';
@@ -56,7 +56,7 @@ export type PutScalingPolicyRequest =
       PolicyType: 'TargetTrackingScaling';
       TargetTrackingScalingPolicyConfiguration: {
         TargetValue: number;
-        PredefinedMetricSpecification?: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' };
+        PredefinedMetricSpecification?: { PredefinedMetricType: (typeof PREDEFINED_METRIC_TYPES)[number]; ResourceLabel?: string };
         CustomizedMetricSpecification?:
           | (MetricSpec & { Statistic: string })
           | { Metrics: Array<{ Id: string; MetricStat?: { Metric: MetricSpec; Stat: string }; Expression?: string; Label?: string; ReturnData?: boolean }> };
@@ -76,29 +76,48 @@ export type PutScalingPolicyRequest =
       };
     }>;
 
-function targetTrackingConfiguration(target: ScalableTargetRecord, input: unknown): Omit<TargetTrackingPolicy, 'name' | 'arn'> {
+const PREDEFINED_METRIC_TYPES = ['ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryUtilization', 'ALBRequestCountPerTarget'] as const;
+
+/**
+ * The series a predefined metric reads. ALBRequestCountPerTarget names its target group by ResourceLabel,
+ * "app/LB-NAME/LB-ID/targetgroup/TG-NAME/TG-ID", and the group must be behind that load balancer.
+ */
+function predefinedMetric(ctx: SimContext, target: ScalableTargetRecord, spec: Record<string, unknown>, at: string): MetricSource & { percent: boolean } {
+  rejectUnknownFields(spec, at, ['PredefinedMetricType', 'ResourceLabel']);
+  const type = optionalEnum(spec.PredefinedMetricType, `${at}.PredefinedMetricType`, PREDEFINED_METRIC_TYPES);
+  if (!type) throw validation(`${at}.PredefinedMetricType must be one of ${PREDEFINED_METRIC_TYPES.join(', ')}.`, `${at}.PredefinedMetricType`);
+  if (type !== 'ALBRequestCountPerTarget') {
+    if (spec.ResourceLabel !== undefined) throw validation(`${at}.ResourceLabel is only for ALBRequestCountPerTarget.`, `${at}.ResourceLabel`);
+    return { key: metricKey(target.clusterName, target.serviceName, type === 'ECSServiceAverageCPUUtilization' ? 'CPUUtilization' : 'MemoryUtilization'), percent: true };
+  }
+  const label = optionalString(spec.ResourceLabel, `${at}.ResourceLabel`) ?? '';
+  const match = /^(app\/[^/]+\/[^/]+)\/(targetgroup\/[^/]+\/[^/]+)$/.exec(label);
+  const tg = match ? [...ctx.state.elb.targetGroups.values()].find((g) => targetGroupDimension(g.arn) === match[2]) : undefined;
+  if (!match || !tg || !tg.loadBalancerArns.some((arn) => arn.endsWith(`:loadbalancer/${match[1]}`))) {
+    throw validation(`${at}.ResourceLabel must be app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id> for a target group behind that load balancer; got ${JSON.stringify(label)}.`, `${at}.ResourceLabel`);
+  }
+  return { key: targetGroupMetricKey(match[2], 'RequestCountPerTarget'), percent: false };
+}
+
+function targetTrackingConfiguration(ctx: SimContext, target: ScalableTargetRecord, input: unknown): Omit<TargetTrackingPolicy, 'name' | 'arn'> {
   const at = 'TargetTrackingScalingPolicyConfiguration';
   const config = requireObject(input, at);
   rejectUnknownFields(config, at, ['TargetValue', 'PredefinedMetricSpecification', 'CustomizedMetricSpecification', 'ScaleOutCooldown', 'ScaleInCooldown', 'DisableScaleIn']);
   if ((config.PredefinedMetricSpecification === undefined) === (config.CustomizedMetricSpecification === undefined)) {
     throw validation(`${at} needs exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification.`, `${at}.PredefinedMetricSpecification`);
   }
-  const predefined = config.PredefinedMetricSpecification !== undefined;
+  const predefined = config.PredefinedMetricSpecification === undefined ? undefined : requireObject(config.PredefinedMetricSpecification, `${at}.PredefinedMetricSpecification`);
+  const metric = predefined
+    ? predefinedMetric(ctx, target, predefined, `${at}.PredefinedMetricSpecification`)
+    : { ...customizedMetricSource(requireObject(config.CustomizedMetricSpecification, `${at}.CustomizedMetricSpecification`), `${at}.CustomizedMetricSpecification`), percent: false };
   const targetValue = config.TargetValue;
-  if (typeof targetValue !== 'number' || !(targetValue > 0) || targetValue > (predefined ? 100 : 1e12)) {
-    throw validation(`${at}.TargetValue must be a number above 0${predefined ? ' and at most 100 for CPU' : ''}.`, `${at}.TargetValue`);
+  if (typeof targetValue !== 'number' || !(targetValue > 0) || targetValue > (metric.percent ? 100 : 1e12)) {
+    throw validation(`${at}.TargetValue must be a number above 0${metric.percent ? ' and at most 100 for a utilisation' : ''}.`, `${at}.TargetValue`);
   }
-  if (predefined) {
-    const metricType = requireObject(config.PredefinedMetricSpecification, `${at}.PredefinedMetricSpecification`).PredefinedMetricType;
-    if (metricType !== 'ECSServiceAverageCPUUtilization') {
-      throw validation('PredefinedMetricType must be ECSServiceAverageCPUUtilization: the simulator measures CPU.', `${at}.PredefinedMetricSpecification.PredefinedMetricType`);
-    }
-  }
-  const customized = predefined ? undefined : requireObject(config.CustomizedMetricSpecification, `${at}.CustomizedMetricSpecification`);
   return {
     type: 'TargetTrackingScaling',
-    metric: customized ? customizedMetricSource(customized, `${at}.CustomizedMetricSpecification`) : { key: metricKey(target.clusterName, target.serviceName, 'CPUUtilization') },
-    ...(customized ? { customizedMetricSpecification: structuredClone(customized) } : {}),
+    metric: metric.divideBy ? { key: metric.key, divideBy: metric.divideBy } : { key: metric.key },
+    specification: predefined ? { PredefinedMetricSpecification: structuredClone(predefined) } : { CustomizedMetricSpecification: structuredClone(config.CustomizedMetricSpecification) },
     targetValue,
     scaleOutCooldown: optionalInteger(config.ScaleOutCooldown, `${at}.ScaleOutCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
     scaleInCooldown: optionalInteger(config.ScaleInCooldown, `${at}.ScaleInCooldown`, { min: 0, max: 86400 }) ?? DEFAULT_COOLDOWN_SECONDS,
@@ -121,7 +140,7 @@ export function putScalingPolicy(ctx: SimContext, input: PutScalingPolicyRequest
     const configuration =
       type === 'StepScaling'
         ? { type, ...parseStepScalingConfiguration(request.StepScalingPolicyConfiguration), lastScaledAt: -Infinity }
-        : targetTrackingConfiguration(target, request.TargetTrackingScalingPolicyConfiguration);
+        : targetTrackingConfiguration(ctx, target, request.TargetTrackingScalingPolicyConfiguration);
     const existing = target.policies.find((p) => p.name === name);
     // Updating a policy keeps its ARN, so alarms that name it keep working.
     const arn = existing?.arn ?? `arn:aws:autoscaling:${ctx.region}:${ctx.accountId}:scalingPolicy:${ctx.random.uuid()}:resource/ecs/${target.resourceId}:policyName/${name}`;
@@ -208,9 +227,7 @@ function policyConfiguration(ctx: SimContext, target: ScalableTargetRecord, poli
   return {
     TargetTrackingScalingPolicyConfiguration: {
       TargetValue: policy.targetValue,
-      ...(policy.customizedMetricSpecification
-        ? { CustomizedMetricSpecification: structuredClone(policy.customizedMetricSpecification) }
-        : { PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }),
+      ...structuredClone(policy.specification),
       ScaleOutCooldown: policy.scaleOutCooldown,
       ScaleInCooldown: policy.scaleInCooldown,
       DisableScaleIn: policy.disableScaleIn,

@@ -16,8 +16,11 @@ export interface MetricSource {
 
 export const serviceMetricKey = (cluster: string, service: string, metric: string) => `${cluster}/${service}/${metric}`;
 export const queueMetricKey = (queue: string, metric: string) => `AWS/SQS/${queue}/${metric}`;
+/** `dimension` is CloudWatch's TargetGroup dimension: "targetgroup/NAME/ID", the end of the group's ARN. */
+export const targetGroupMetricKey = (dimension: string, metric: string) => `AWS/ApplicationELB/${dimension}/${metric}`;
+export const targetGroupDimension = (targetGroupArn: string) => targetGroupArn.slice(targetGroupArn.indexOf(':targetgroup/') + 1);
 
-const SUPPORTED = 'AWS/ECS CPUUtilization (ClusterName, ServiceName), ECS/ContainerInsights metrics such as RunningTaskCount (ClusterName, ServiceName; Container Insights on), AWS/SQS ApproximateNumberOfMessagesVisible or ApproximateNumberOfMessagesNotVisible (QueueName)';
+const SUPPORTED = 'AWS/ECS CPUUtilization or MemoryUtilization (ClusterName, ServiceName), AWS/ApplicationELB RequestCountPerTarget (TargetGroup), ECS/ContainerInsights metrics such as RunningTaskCount (ClusterName, ServiceName; Container Insights on), AWS/SQS ApproximateNumberOfMessagesVisible or ApproximateNumberOfMessagesNotVisible (QueueName)';
 const STATISTICS = ['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'];
 
 const bad = (message: string, field: string) => new EcsError('InvalidParameterException', message, field);
@@ -42,7 +45,11 @@ export function metricKeyOf(metric: Record<string, unknown>, field: string): str
     const missing = keys.find((k) => dimensions[k] === undefined);
     if (missing) throw bad(`${namespace} ${name} needs the dimension ${missing}.`, at('Dimensions'));
   };
-  if (namespace === 'AWS/ECS' && name === 'CPUUtilization') {
+  if (namespace === 'AWS/ApplicationELB' && name === 'RequestCountPerTarget') {
+    needs(['TargetGroup']);
+    return targetGroupMetricKey(dimensions.TargetGroup, name);
+  }
+  if (namespace === 'AWS/ECS' && (name === 'CPUUtilization' || name === 'MemoryUtilization')) {
     needs(['ClusterName', 'ServiceName']);
     return serviceMetricKey(dimensions.ClusterName, dimensions.ServiceName, name);
   }

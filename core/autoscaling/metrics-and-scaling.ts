@@ -1,11 +1,12 @@
 import { Priority } from '../engine/clock.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { publishInsights } from '../observability/container-insights.js';
-import type { ServiceRecord } from '../model/state.js';
+import type { ServiceRecord, TaskRecord } from '../model/state.js';
+import { memoryAfter } from '../observability/container-logs.js';
 import { messageCounts } from '../queue/queue-state.js';
 import { changeAlarmState } from '../simulation/alarm-state.js';
 import { decideAlarmState, windowOf, type MetricAlarmRecord } from './metric-alarm.js';
-import { datapointsOf, queueMetricKey, serviceMetricKey } from './metric-source.js';
+import { datapointsOf, queueMetricKey, serviceMetricKey, targetGroupDimension, targetGroupMetricKey } from './metric-source.js';
 import type { ScalableTargetRecord, StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from './schedule-expression.js';
 import { decideStepScaling } from './step-scaling.js';
@@ -19,10 +20,22 @@ function record(ctx: SimContext, key: string, value: number): void {
   ctx.state.metrics.set(key, series);
 }
 
+const average = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** What a running task's containers use now, in percent of the task's memory (the images' base plus growth). */
+function memoryPercent(ctx: SimContext, task: TaskRecord): number {
+  const upSeconds = (ctx.clock.now - (task.startedAt ?? ctx.clock.now)) / 1000;
+  const used = task.containers
+    .filter((c) => c.lastStatus === 'RUNNING')
+    .reduce((sum, c) => sum + memoryAfter(c, ctx.images.behaviourOf(c.image), upSeconds, task.memory), 0);
+  return task.memory > 0 ? Math.min(100, (100 * used) / task.memory) : 0;
+}
+
 /**
- * Once a minute: a service's CPUUtilization, the average over
- * its running tasks, each using its image's idle CPU plus what the traffic it served costs (full CPU at
- * the image's capacity); and each queue's visible and in-flight message counts.
+ * Once a minute: a service's CPUUtilization, the average over its running tasks, each using its image's
+ * idle CPU plus what the traffic it served costs (full CPU at the image's capacity), and its
+ * MemoryUtilization; each target group's RequestCountPerTarget (requests routed to it over its healthy
+ * targets, at least one); and each queue's visible and in-flight message counts.
  */
 function publishMetrics(ctx: SimContext): void {
   for (const cluster of ctx.state.clusters.values()) {
@@ -36,8 +49,15 @@ function publishMetrics(ctx: SimContext): void {
         task.requestsThisMinute = 0;
         return Math.min(100, image.idleCpuPercent + (100 * rps) / image.capacityRps);
       });
-      record(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), cpu.reduce((a, b) => a + b, 0) / cpu.length);
+      record(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), average(cpu));
+      record(ctx, serviceMetricKey(cluster.name, service.name, 'MemoryUtilization'), average(running.map((task) => memoryPercent(ctx, task))));
     }
+  }
+  for (const tg of ctx.state.elb.targetGroups.values()) {
+    if (tg.targets.size === 0 && tg.requestsThisMinute === 0) continue;
+    const healthy = [...tg.targets.values()].filter((t) => t.state === 'healthy').length;
+    record(ctx, targetGroupMetricKey(targetGroupDimension(tg.arn), 'RequestCountPerTarget'), tg.requestsThisMinute / Math.max(1, healthy));
+    tg.requestsThisMinute = 0;
   }
   for (const queue of ctx.state.sqs.queues.values()) {
     const counts = messageCounts(queue, ctx.clock.now);

@@ -7,8 +7,8 @@ export interface TargetTrackingPolicy {
   arn: string;
   /** The predefined CPU metric of the service, or a customized one (backlog per task, say). */
   metric: MetricSource;
-  /** A customized metric as the request wrote it, for DescribeScalingPolicies to give back. */
-  customizedMetricSpecification?: Record<string, unknown>;
+  /** The metric as the request wrote it ({PredefinedMetricSpecification} or {CustomizedMetricSpecification}), for DescribeScalingPolicies. */
+  specification: Record<string, unknown>;
   targetValue: number;
   scaleOutCooldown: number;
   scaleInCooldown: number;

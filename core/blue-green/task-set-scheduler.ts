@@ -2,18 +2,21 @@ import type { SimContext } from '../engine/context.js';
 import { serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { decideRollingPass } from '../scheduler/rolling-deployment.js';
+import { deploymentBounds } from '../scheduler/deployment-bounds.js';
+import { decideRollingPass, type RollingTask } from '../scheduler/rolling-deployment.js';
 import { recordServiceEvent } from '../scheduler/service-events.js';
 import { startTasks } from '../scheduler/start-tasks.js';
 import { serviceStartRequest } from '../scheduler/service-start-request.js';
 import { stopFailingTask, toRollingTask } from '../scheduler/task-replacement.js';
-import { taskSetDesired } from './task-set-state.js';
+import { taskSetDesired, type TaskSetRecord } from './task-set-state.js';
 
 /**
- * Task sets replace tasks on a DRAINING instance as a rolling service with these percentages would: the
- * replacement starts first, and the old task stops once the set has its computed count healthy without it.
+ * How a task set replaces its tasks on a DRAINING instance: replacements first (the old task stops once the
+ * set has its computed count healthy without it) when the service has room for all of them under
+ * maximumPercent of its desired count, counting every set at its computed count; otherwise old tasks first.
  */
-const DRAINING_INSTANCE_BOUNDS = { minimumHealthyPercent: 100, maximumPercent: 200 };
+const START_FIRST = { minimumHealthyPercent: 100, maximumPercent: 200 };
+const STOP_FIRST = { minimumHealthyPercent: 0, maximumPercent: 100 };
 
 /**
  * One pass over a service that runs task sets (CODE_DEPLOY or EXTERNAL controller): each set keeps
@@ -22,16 +25,21 @@ const DRAINING_INSTANCE_BOUNDS = { minimumHealthyPercent: 100, maximumPercent: 2
  * scales and which set is PRIMARY. `later` asks for another pass at a given virtual time.
  */
 export function runTaskSetPass(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, tasks: TaskRecord[], later: (atMs: number) => void): void {
+  const wantOf = (set: TaskSetRecord) => (set.status === 'DRAINING' ? 0 : taskSetDesired(service.desiredCount, set.scalePercent));
+  const seenOf = new Map(service.taskSets.map((set) => [set, tasks.filter((t) => t.deploymentId === set.id).map((t) => toRollingTask(ctx, cluster, service, t, later))]));
+  const displacedIn = (seen: RollingTask[]) => seen.filter((t) => t.displaced && !t.stopping).length;
+  // Room left for replacements started ahead of the tasks they replace, each set counted without those.
+  let spare = deploymentBounds(service.desiredCount, 100, service.deploymentConfiguration.maximumPercent).upper;
+  for (const [set, seen] of seenOf) spare -= Math.max(wantOf(set), seen.filter((t) => !t.stopping).length - displacedIn(seen));
   let allSteady = service.taskSets.length > 0;
   for (const set of [...service.taskSets]) {
     const mine = tasks.filter((t) => t.deploymentId === set.id);
-    const want = set.status === 'DRAINING' ? 0 : taskSetDesired(service.desiredCount, set.scalePercent);
-    const decision = decideRollingPass({
-      desiredCount: want,
-      ...DRAINING_INSTANCE_BOUNDS,
-      primaryDeploymentId: set.id,
-      tasks: mine.map((t) => toRollingTask(ctx, cluster, service, t, later)),
-    });
+    const want = wantOf(set);
+    const seen = seenOf.get(set)!;
+    const displaced = displacedIn(seen);
+    const startFirst = displaced > 0 && spare >= displaced;
+    if (startFirst) spare -= displaced;
+    const decision = decideRollingPass({ desiredCount: want, ...(startFirst ? START_FIRST : STOP_FIRST), primaryDeploymentId: set.id, tasks: seen });
     for (const arn of decision.replaceUnhealthy) stopFailingTask(ctx, service, cluster.tasks.get(arn)!);
     if (decision.stop.length > 0) {
       for (const arn of decision.stop) stopTask(ctx, cluster.tasks.get(arn)!, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(set.id));

@@ -81,6 +81,8 @@ export function reserve(instance: InstanceRecord, task: TaskRecord, needs: TaskR
   instance.usedEnis += needs.enis;
   for (const port of needs.staticPorts) instance.usedPorts.set(port, task.arn);
   instance.taskArns.add(task.arn);
+  const hostPorts = hostPortsHeld.get(instance);
+  if (hostPorts) countHostPorts(hostPorts, task, 1);
   instance.version++;
 }
 
@@ -90,7 +92,39 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
   instance.usedMemory -= task.memory;
   if (task.taskDefinition.networkMode === 'awsvpc') instance.usedEnis--;
   for (const [port, holder] of instance.usedPorts) if (holder === task.arn) instance.usedPorts.delete(port);
+  const hostPorts = hostPortsHeld.get(instance);
+  if (hostPorts) countHostPorts(hostPorts, task, -1);
   instance.version++;
+}
+
+/**
+ * Per instance, how many of its tasks' host bindings use each host port. Built from the instance's tasks the
+ * first time a dynamic port is picked there, then kept up to date by reserve and release, so that picking a
+ * port does not walk every task on the instance for every task placed.
+ */
+const hostPortsHeld = new WeakMap<InstanceRecord, Map<number, number>>();
+
+function countHostPorts(counts: Map<number, number>, task: TaskRecord, delta: 1 | -1): void {
+  for (const c of task.containers) {
+    for (const { hostPort } of c.hostBindings) {
+      const count = (counts.get(hostPort) ?? 0) + delta;
+      if (count === 0) counts.delete(hostPort);
+      else counts.set(hostPort, count);
+    }
+  }
+}
+
+function hostPortsOf(instance: InstanceRecord, tasksByArn: Map<string, TaskRecord>): Map<number, number> {
+  let counts = hostPortsHeld.get(instance);
+  if (!counts) {
+    counts = new Map();
+    for (const arn of instance.taskArns) {
+      const task = tasksByArn.get(arn);
+      if (task) countHostPorts(counts, task, 1);
+    }
+    hostPortsHeld.set(instance, counts);
+  }
+  return counts;
 }
 
 /**
@@ -98,16 +132,18 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
  * skipping the ones other tasks there hold.
  */
 export function assignDynamicHostPorts(instance: InstanceRecord, task: TaskRecord, tasksByArn: Map<string, TaskRecord>): void {
-  const taken = new Set<number>();
-  for (const arn of instance.taskArns) for (const c of tasksByArn.get(arn)?.containers ?? []) for (const b of c.hostBindings) taken.add(b.hostPort);
+  const held = hostPortsOf(instance, tasksByArn);
+  // Ports picked for this task's earlier mappings; its own bindings join `held` when reserve() takes them.
+  const pickedNow = new Set<number>();
+  const taken = (port: number) => held.has(port) || pickedNow.has(port);
   let next = EPHEMERAL_PORT_RANGE.first;
   for (const container of task.containers) {
     for (const binding of container.hostBindings) {
       if (binding.hostPort !== 0) continue;
-      while (taken.has(next)) next++;
+      while (taken(next)) next++;
       if (next > EPHEMERAL_PORT_RANGE.last) throw new RangeError(`no free dynamic host port on ${instance.ec2InstanceId}`);
       binding.hostPort = next;
-      taken.add(next);
+      pickedNow.add(next);
     }
   }
 }

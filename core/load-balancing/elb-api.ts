@@ -87,6 +87,7 @@ export function createTargetGroup(
     },
     deregistrationDelaySeconds: DEFAULT_DEREGISTRATION_DELAY_SECONDS,
     slowStartSeconds: 0,
+    requestsThisMinute: 0,
     loadBalancerArns: [],
     targets: new Map(),
   };

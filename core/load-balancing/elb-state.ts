@@ -36,6 +36,8 @@ export interface TargetGroupRecord {
   deregistrationDelaySeconds: number;
   /** slow_start.duration_seconds: 0 (off) or 30-900. */
   slowStartSeconds: number;
+  /** Requests routed to the group since the last one-minute metric (RequestCountPerTarget). */
+  requestsThisMinute: number;
   loadBalancerArns: string[];
   targets: Map<string, TargetRecord>;
 }

@@ -49,6 +49,9 @@ export class Placer {
   private readonly rules: Array<{ rule: PlacementStrategy; description: string; spread?: SpreadCounts }>;
   /** The candidates still in the running during a choice, at the front (see applyStrategy). */
   private readonly ranked: Int32Array;
+  /** 0, 1, 2...: what `ranked` starts as when no candidate is rejected, the usual case in a large cluster. */
+  private readonly everyIndex: Int32Array;
+  private rejectedCount = 0;
 
   constructor(
     candidates: readonly PlacementCandidate[],
@@ -59,7 +62,9 @@ export class Placer {
     this.candidates = [...candidates];
     this.constraintFailure = constraintCheck(constraints);
     this.rejections = this.candidates.map((c) => this.rejectionOf(c));
+    this.rejectedCount = this.rejections.filter((r) => r !== null).length;
     this.ranked = new Int32Array(this.candidates.length);
+    this.everyIndex = this.ranked.map((_, i) => i);
     this.rules = strategies.map((rule) => ({
       rule,
       description: describeRule(rule),
@@ -71,24 +76,34 @@ export class Placer {
   choose(pick: (n: number) => number): PlacementChoice & { index?: number } {
     // Resource rejections are listed before constraint ones, as the chain applies them.
     const listed: Record<'resource' | 'constraint', Rejection[]> = { resource: [], constraint: [] };
-    let rejectedTotal = 0;
+    const rejectedTotal = this.rejectedCount;
     let fitting = 0;
-    for (let index = 0; index < this.rejections.length; index++) {
-      const rejection = this.rejections[index];
-      if (!rejection) {
-        this.ranked[fitting++] = index;
-        continue;
+    if (rejectedTotal === 0) {
+      this.ranked.set(this.everyIndex);
+      fitting = this.candidates.length;
+    } else {
+      for (let index = 0; index < this.rejections.length; index++) {
+        const rejection = this.rejections[index];
+        if (!rejection) {
+          this.ranked[fitting++] = index;
+          continue;
+        }
+        const list = rejection.reason === 'ATTRIBUTE' ? listed.constraint : listed.resource;
+        if (list.length < EXPLAINED_INSTANCES) list.push(rejection);
       }
-      rejectedTotal++;
-      const list = rejection.reason === 'ATTRIBUTE' ? listed.constraint : listed.resource;
-      if (list.length < EXPLAINED_INSTANCES) list.push(rejection);
     }
     const rejected = [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
     const explanation: PlacementExplanation = { rejected, ...(rejectedTotal > rejected.length ? { rejectedTotal } : {}), stages: [] };
     if (fitting === 0) return { chosen: null, explanation, ...this.closest() };
     let ranked = fitting;
-    for (const { rule, description, spread } of this.rules) {
-      ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
+    for (let r = 0; r < this.rules.length; r++) {
+      const { rule, description, spread } = this.rules[r];
+      // A first spread rule over the whole cluster keeps one value's candidates, which its counts list.
+      const lowest = r === 0 && rejectedTotal === 0 ? spread?.onlyLowestValue() : undefined;
+      if (lowest) {
+        this.ranked.set(lowest);
+        ranked = lowest.length;
+      } else ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
       const kept: string[] = [];
       for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) kept.push(this.candidates[this.ranked[k]].ec2InstanceId);
       explanation.stages.push({ rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) });
@@ -103,7 +118,9 @@ export class Placer {
   replace(index: number, candidate: PlacementCandidate): void {
     for (const { spread } of this.rules) spread?.replace(index, this.candidates[index], candidate);
     this.candidates[index] = candidate;
-    this.rejections[index] = this.rejectionOf(candidate);
+    const rejection = this.rejectionOf(candidate);
+    this.rejectedCount += (rejection ? 1 : 0) - (this.rejections[index] ? 1 : 0);
+    this.rejections[index] = rejection;
   }
 
   private rejectionOf(candidate: PlacementCandidate): Rejection | null {

@@ -20,6 +20,8 @@ export class SpreadCounts {
   /** Per candidate, its value's number; per value number, the group's tasks. */
   private readonly valueIds: Int32Array;
   private readonly counts: number[] = [];
+  /** Per value number, the candidates with that value, in index order. */
+  private readonly members: number[][] = [];
 
   constructor(field: string, candidates: readonly PlacementCandidate[]) {
     this.valueOf = valueReader(field);
@@ -30,21 +32,56 @@ export class SpreadCounts {
   /** The group's tasks on every instance sharing the candidate's value. */
   readonly score = (index: number): number => this.counts[this.valueIds[index]];
 
+  /**
+   * When every candidate is in the running and one value alone has the fewest tasks: its candidates, which
+   * are what the rule keeps, found without reading each candidate. Otherwise undefined.
+   */
+  onlyLowestValue(): readonly number[] | undefined {
+    let lowest: number[] | undefined;
+    let best = Infinity;
+    for (let id = 0; id < this.counts.length; id++) {
+      if (this.members[id].length === 0) continue;
+      if (this.counts[id] < best) {
+        best = this.counts[id];
+        lowest = this.members[id];
+      } else if (this.counts[id] === best) lowest = undefined;
+    }
+    return lowest;
+  }
+
   replace(index: number, before: PlacementCandidate, after: PlacementCandidate): void {
-    this.counts[this.valueIds[index]] -= before.groupTaskCount;
+    const id = this.valueIds[index];
+    this.counts[id] -= before.groupTaskCount;
+    // A placement leaves the instance's value as it was; only a changed value moves the candidate.
+    if (this.idOf(after) === id) {
+      this.counts[id] += after.groupTaskCount;
+      return;
+    }
+    const members = this.members[id];
+    members.splice(members.indexOf(index), 1);
     this.add(index, after);
   }
 
-  private add(index: number, candidate: PlacementCandidate): void {
+  private idOf(candidate: PlacementCandidate): number {
     const value = this.valueOf(candidate);
     let id = this.idOfValue.get(value);
     if (id === undefined) {
       id = this.counts.length;
       this.idOfValue.set(value, id);
       this.counts.push(0);
+      this.members.push([]);
     }
+    return id;
+  }
+
+  private add(index: number, candidate: PlacementCandidate): void {
+    const id = this.idOf(candidate);
     this.valueIds[index] = id;
     this.counts[id] += candidate.groupTaskCount;
+    const members = this.members[id];
+    let at = members.length;
+    while (at > 0 && members[at - 1] > index) at--;
+    members.splice(at, 0, index);
   }
 }
 
@@ -79,11 +116,18 @@ export function applyStrategy(
   }
 }
 
+/** One pass: a new lowest score restarts the kept list, which never overtakes the entry being read. */
 function keepLowest(ranked: Int32Array, count: number, score: (index: number) => number): number {
   let best = Infinity;
-  for (let k = 0; k < count; k++) best = Math.min(best, score(ranked[k]));
   let kept = 0;
-  for (let k = 0; k < count; k++) if (score(ranked[k]) === best) ranked[kept++] = ranked[k];
+  for (let k = 0; k < count; k++) {
+    const value = score(ranked[k]);
+    if (value < best) {
+      best = value;
+      kept = 0;
+    }
+    if (value === best) ranked[kept++] = ranked[k];
+  }
   return kept;
 }
 

@@ -136,8 +136,8 @@ export class SimulationControl {
     this.changed('stopTraffic', [request], stopTraffic(this.ctx, request));
   }
 
-  /** One-minute CloudWatch datapoints of a service metric (CPUUtilization), oldest first. */
-  metricHistory(input: { cluster?: string; service: string; metric: 'CPUUtilization' }): Array<{ time: number; value: number }> {
+  /** One-minute CloudWatch datapoints of a service metric (CPUUtilization or MemoryUtilization), oldest first. */
+  metricHistory(input: { cluster?: string; service: string; metric: 'CPUUtilization' | 'MemoryUtilization' }): Array<{ time: number; value: number }> {
     const request = requireObject(input, 'request');
     const cluster = resolveCluster(this.ctx, request.cluster);
     const service = requireString(request.service, 'service');

@@ -3,6 +3,7 @@ import type { SimContext } from '../engine/context.js';
 import { dnsAnswer, findDiscoveryService } from '../discovery/cloud-map-api.js';
 import { routableTargets } from '../load-balancing/target-health.js';
 import { slowStartWeights } from '../load-balancing/slow-start.js';
+import type { TargetGroupRecord } from '../load-balancing/elb-state.js';
 import type { TaskRecord } from '../model/state.js';
 import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from './load-generator.js';
 import { outcomesOf, servedBy, type Endpoint, type SecondOutcome } from './request-outcomes.js';
@@ -27,6 +28,8 @@ function allTasks(ctx: SimContext): TaskRecord[] {
 
 interface Destination {
   share: number;
+  /** The load balancer's target group, which counts the requests routed to it. */
+  targetGroup?: TargetGroupRecord;
   endpoints: Endpoint[];
   tasks: Array<TaskRecord | undefined>;
   retries: number;
@@ -48,7 +51,7 @@ function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination
       const targets = routableTargets([...(tg?.targets.values() ?? [])]);
       const tasks = targets.map((t) => byArn.get(t.taskArn));
       const weights = slowStartWeights(targets, ctx.clock.now);
-      return { share: g.weight / totalWeight, endpoints: tasks.map((t, i) => ({ ...endpointOf(ctx, t), weight: weights[i] })), tasks, retries: 0 };
+      return { share: g.weight / totalWeight, targetGroup: tg, endpoints: tasks.map((t, i) => ({ ...endpointOf(ctx, t), weight: weights[i] })), tasks, retries: 0 };
     });
   }
   return [{ share: 1, ...endpointsFor(ctx, generator, route) }];
@@ -101,6 +104,7 @@ export function scheduleTrafficTick(ctx: SimContext): void {
       const outcomes = destinations.map((d) => outcomesOf(rps * d.share, d.endpoints, d.retries));
       generator.history.push({ time: ctx.clock.now, ...mergeOutcomes(rps, outcomes) });
       for (const d of destinations) {
+        if (d.targetGroup) d.targetGroup.requestsThisMinute += rps * d.share;
         servedBy(rps * d.share, d.endpoints, d.retries).forEach((served, i) => {
           const task = d.tasks[i];
           if (!task) return;

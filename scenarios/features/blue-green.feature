@@ -33,3 +33,12 @@ Feature: Blue/green deployments with CodeDeploy
     And 2 minutes pass
     And "web" runs only revision 2, in one task set
     And no request of the clients failed since the update
+
+  Scenario: Outside a deployment, a task set moves its tasks off a draining instance, each replacement first
+    Given instance 1 runs 1 task
+    When I set instance 1 to DRAINING
+    And 5 minutes pass
+    Then instance 1 runs 0 tasks
+    And "web" runs only revision 1, in one task set
+    And at no time during the update are fewer than 3 tasks of "web" healthy
+    And no request of the clients failed since the update

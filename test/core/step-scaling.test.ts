@@ -248,9 +248,9 @@ describe('DescribeScalingPolicies', () => {
     const { PolicyARN } = sim.applicationAutoScaling.putScalingPolicy(stepPolicy([{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }]));
     sim.cloudWatch.putMetricAlarm({ AlarmName: 'web-cpu', Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: WEB_DIMENSIONS, Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 70, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [PolicyARN] });
     const policies = sim.applicationAutoScaling.describeScalingPolicies({ ServiceNamespace: 'ecs', ResourceId: target.ResourceId }).ScalingPolicies;
-    const backlog = policies.find((p) => p.PolicyName === 'backlog') as { TargetTrackingScalingPolicyConfiguration: { CustomizedMetricSpecification: unknown } };
+    const backlog = policies.find((p) => p.PolicyName === 'backlog') as unknown as { TargetTrackingScalingPolicyConfiguration: { CustomizedMetricSpecification: unknown } };
     expect(backlog.TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification).toEqual(customized);
-    const steps = policies.find((p) => p.PolicyName === 'steps') as { Alarms: Array<{ AlarmName: string }> };
+    const steps = policies.find((p) => p.PolicyName === 'steps') as unknown as { Alarms: Array<{ AlarmName: string }> };
     expect(steps.Alarms.map((a) => a.AlarmName)).toEqual(['web-cpu']);
   });
 });

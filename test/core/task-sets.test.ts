@@ -46,7 +46,7 @@ describe('the EXTERNAL deployment controller', () => {
 });
 
 /** A CODE_DEPLOY service of 2 tasks behind an ALB target group, on `instances` m5.large instances. */
-function blueGreenBehindAlb(options: { instances: number; image?: { unhealthyAfterSeconds: number }; healthCheckGracePeriodSeconds?: number }) {
+function blueGreenBehindAlb(options: { instances: number; image?: { unhealthyAfterSeconds: number }; healthCheckGracePeriodSeconds?: number; maximumPercent?: number }) {
   const sim = createSimulator();
   sim.createCluster({ clusterName: 'c' });
   sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: options.instances });
@@ -63,6 +63,7 @@ function blueGreenBehindAlb(options: { instances: number; image?: { unhealthyAft
     deploymentController: { type: 'CODE_DEPLOY' },
     loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 80 }],
     ...(options.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: options.healthCheckGracePeriodSeconds } : {}),
+    ...(options.maximumPercent !== undefined ? { deploymentConfiguration: { maximumPercent: options.maximumPercent, minimumHealthyPercent: 0 } } : {}),
   });
   return { sim, tg };
 }
@@ -150,5 +151,24 @@ describe('a task set on a DRAINING container instance', () => {
     expect(Math.min(...healthyCounts)).toBe(2);
     const stopEvents = eventMessages(sim).filter((m) => m.startsWith('(service web) has stopped'));
     expect(olds.every((id) => stopEvents.some((m) => m.includes(`(task ${id})`)))).toBe(true);
+  });
+
+  it('stops the old task first when maximumPercent leaves the service no room for a replacement', () => {
+    const { sim } = blueGreenBehindAlb({ instances: 1, maximumPercent: 100 });
+    expect(sim.control.runUntilSteady({ cluster: 'c', service: 'web' })).toBe(true);
+    const [old] = sim.listContainerInstances({ cluster: 'c' }).containerInstanceArns;
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
+    const before = eventMessages(sim).length;
+    sim.updateContainerInstancesState({ cluster: 'c', containerInstances: [old], status: 'DRAINING' });
+    expect(sim.control.runUntilSteady({ cluster: 'c', service: 'web' })).toBe(true);
+
+    const [instance] = sim.describeContainerInstances({ cluster: 'c', containerInstances: [old] }).containerInstances;
+    expect(instance).toMatchObject({ runningTasksCount: 0, pendingTasksCount: 0 });
+    expect(sim.describeTaskSets({ cluster: 'c', service: 'web' }).taskSets[0]).toMatchObject({ computedDesiredCount: 2, runningCount: 2, stabilityStatus: 'STEADY_STATE' });
+    const since = eventMessages(sim).slice(0, -before || undefined).reverse();
+    const firstStop = since.findIndex((m) => m.startsWith('(service web) has stopped'));
+    const firstStart = since.findIndex((m) => m.startsWith('(service web) has started'));
+    expect(firstStop).toBeGreaterThanOrEqual(0);
+    expect(firstStop).toBeLessThan(firstStart);
   });
 });
