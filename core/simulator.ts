@@ -50,6 +50,8 @@ export class EcsSimulator {
       this.change('serviceDiscovery.createPrivateDnsNamespace', request, () => cloudMap.createPrivateDnsNamespace(this.ctx, request)),
     createHttpNamespace: (request: Parameters<typeof cloudMap.createHttpNamespace>[1]) =>
       this.change('serviceDiscovery.createHttpNamespace', request, () => cloudMap.createHttpNamespace(this.ctx, request)),
+    createPublicDnsNamespace: (request: Parameters<typeof cloudMap.createPublicDnsNamespace>[1]) =>
+      this.change('serviceDiscovery.createPublicDnsNamespace', request, () => cloudMap.createPublicDnsNamespace(this.ctx, request)),
     createService: (request: Parameters<typeof cloudMap.createDiscoveryService>[1]) =>
       this.change('serviceDiscovery.createService', request, () => cloudMap.createDiscoveryService(this.ctx, request)),
     listNamespaces: () => this.call(() => cloudMap.listNamespaces(this.ctx)),

@@ -23,6 +23,8 @@ function createNamespace(ctx: SimContext, input: unknown, type: NamespaceRecord[
 
 export const createPrivateDnsNamespace = (ctx: SimContext, input: { Name: string; Vpc?: string }) => createNamespace(ctx, input, 'DNS_PRIVATE');
 export const createHttpNamespace = (ctx: SimContext, input: { Name: string }) => createNamespace(ctx, input, 'HTTP');
+/** A public hosted zone: the same records, resolvable from the internet (the simulator's clients resolve both alike). */
+export const createPublicDnsNamespace = (ctx: SimContext, input: { Name: string }) => createNamespace(ctx, input, 'DNS_PUBLIC');
 
 export function listNamespaces(ctx: SimContext) {
   return { Namespaces: [...ctx.state.cloudMap.namespaces.values()].map((n) => ({ Id: n.id, Arn: n.arn, Name: n.name, Type: n.type })) };

@@ -45,6 +45,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   deregisterContainerInstance: (sim, [r]) => sim.deregisterContainerInstance(r),
   'serviceDiscovery.createPrivateDnsNamespace': (sim, [r]) => sim.serviceDiscovery.createPrivateDnsNamespace(r),
   'serviceDiscovery.createHttpNamespace': (sim, [r]) => sim.serviceDiscovery.createHttpNamespace(r),
+  'serviceDiscovery.createPublicDnsNamespace': (sim, [r]) => sim.serviceDiscovery.createPublicDnsNamespace(r),
   'serviceDiscovery.createService': (sim, [r]) => sim.serviceDiscovery.createService(r),
   'applicationAutoScaling.registerScalableTarget': (sim, [r]) => sim.applicationAutoScaling.registerScalableTarget(r),
   'applicationAutoScaling.putScalingPolicy': (sim, [r]) => sim.applicationAutoScaling.putScalingPolicy(r),

@@ -111,6 +111,9 @@ export const FACADE_CALLS: HostileCall[] = [
   elbv2('describeLoadBalancers', () => [{ Names: ['alb'] }]),
   elbv2('describeTargetGroupAttributes', (p) => [{ TargetGroupArn: p.sim.elbv2.describeTargetGroups({ Names: ['tg'] }).TargetGroups[0].TargetGroupArn }]),
   // The populated simulator has no Cloud Map namespace nor EventBridge rule: these mostly exercise the refusals.
+  onService('serviceDiscovery', 'createPrivateDnsNamespace', () => [{ Name: 'demo.local', Vpc: 'vpc-1' }]),
+  onService('serviceDiscovery', 'createPublicDnsNamespace', () => [{ Name: 'example.com' }]),
+  onService('serviceDiscovery', 'createHttpNamespace', () => [{ Name: 'mesh' }]),
   onService('serviceDiscovery', 'listServices', () => [{ Filters: [{ Name: 'NAMESPACE_ID', Values: ['ns-1', 'ns-2'], Condition: 'IN' }] }]),
   onService('serviceDiscovery', 'listInstances', () => [{ ServiceId: 'srv-0000000000000000' }]),
   onService('serviceDiscovery', 'getNamespace', () => [{ Id: 'ns-0000000000000000' }]),

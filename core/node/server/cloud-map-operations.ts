@@ -9,7 +9,7 @@ export const cloudMapApi: JsonServedApi = {
   actionPrefix: 'servicediscovery',
   targetPrefix: 'Route53AutoNaming_v20170314',
   operations: {
-    ...facadeOperations((s) => s.serviceDiscovery, ['CreatePrivateDnsNamespace', 'CreateHttpNamespace', 'CreateService', 'DiscoverInstances', 'GetNamespace']),
+    ...facadeOperations((s) => s.serviceDiscovery, ['CreatePrivateDnsNamespace', 'CreatePublicDnsNamespace', 'CreateHttpNamespace', 'CreateService', 'DiscoverInstances', 'GetNamespace']),
     ListServices: pagedList('Services', 100, (s) => s.serviceDiscovery.listServices),
     ListInstances: pagedList('Instances', 100, (s) => s.serviceDiscovery.listInstances),
     ListNamespaces: (simulator, input) => {
