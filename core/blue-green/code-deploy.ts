@@ -1,3 +1,4 @@
+import { checkTargetPort } from '../load-balancing/validate-service-load-balancers.js';
 import { EcsError } from '../api/errors.js';
 import { resolveCluster, resolveService, resolveTaskDefinition } from '../api/resolve.js';
 import { Priority } from '../engine/clock.js';
@@ -59,6 +60,9 @@ export function createDeployment(
   if (!config) throw new EcsError('InvalidParameterException', `deploymentConfigName must be one of ${Object.keys(DEPLOYMENT_CONFIGS).join(', ')}.`, 'deploymentConfigName');
   const green = findTargetGroup(ctx, requireString(request.greenTargetGroupArn, 'greenTargetGroupArn'), 'greenTargetGroupArn');
   const original = service.taskSets.find((s) => s.status === 'PRIMARY')!;
+  // The replacement set serves the same container port: a revision without it would have no target to register.
+  const { containerName, containerPort } = original.loadBalancers[0];
+  checkTargetPort(taskDefinition, containerName, containerPort, 'taskDefinition');
   const blueArn = original.loadBalancers[0].targetGroupArn;
   if (green.arn === blueArn) throw new EcsError('InvalidParameterException', 'The green target group must differ from the one serving production.', 'greenTargetGroupArn');
   const listener = listenerForwardingTo(ctx, blueArn);

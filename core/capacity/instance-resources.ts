@@ -16,6 +16,10 @@ export function remainingMemory(instance: InstanceRecord): number {
   return instance.registeredMemory - instance.usedMemory;
 }
 
+function remainingEnis(instance: InstanceRecord): number {
+  return instance.taskEniLimit - instance.usedEnis;
+}
+
 export function usedPortSet(instance: InstanceRecord): Set<string> {
   return new Set([...RESERVED, ...instance.usedPorts.keys()]);
 }
@@ -63,7 +67,7 @@ export function toCandidate(
     agentConnected: instance.agentConnected,
     remainingCpu: remainingCpu(instance),
     remainingMemory: remainingMemory(instance),
-    remainingEnis: instance.taskEniLimit - instance.usedEnis,
+    remainingEnis: remainingEnis(instance),
     usedPorts: parts.usedPorts,
     attributes: parts.attributes,
     groupTaskCount,
@@ -71,6 +75,23 @@ export function toCandidate(
     registeredAt: registeredAtEpochSeconds,
     runningTasksCount,
     taskGroups,
+  };
+}
+
+/**
+ * What toCandidate gives for `instance` right after a task of `group` was reserved there (chosen from
+ * `previous`), without reading every task on the instance again: the new task is not RUNNING yet and is the
+ * instance's newest task.
+ */
+export function candidateAfterPlacement(previous: PlacementCandidate, instance: InstanceRecord, group: string): PlacementCandidate {
+  return {
+    ...previous,
+    remainingCpu: remainingCpu(instance),
+    remainingMemory: remainingMemory(instance),
+    remainingEnis: remainingEnis(instance),
+    usedPorts: partsOf(instance).usedPorts,
+    groupTaskCount: previous.groupTaskCount + 1,
+    taskGroups: [...(previous.taskGroups ?? []), group],
   };
 }
 

@@ -18,11 +18,7 @@ export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, ta
     if (tg.loadBalancerArns.length === 0) {
       throw invalidParameter(`The target group with targetGroupArn ${targetGroupArn} does not have an associated load balancer.`, `${at}.targetGroupArn`);
     }
-    const container = taskDefinition.containerDefinitions.find((c) => c.name === containerName);
-    if (!container) throw invalidParameter(`The container ${containerName} does not exist in the task definition.`, `${at}.containerName`);
-    if (containerPort === undefined || !(container.portMappings ?? []).some((m) => m.containerPort === containerPort)) {
-      throw invalidParameter(`The container ${containerName} did not have a container port ${containerPort ?? '(none)'} defined.`, `${at}.containerPort`);
-    }
+    const port = checkTargetPort(taskDefinition, containerName, containerPort, at);
     if (taskDefinition.networkMode === 'awsvpc' && tg.targetType !== 'ip') {
       throw invalidParameter(
         `The provided target group ${targetGroupArn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.`,
@@ -32,6 +28,16 @@ export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, ta
     if (taskDefinition.networkMode !== 'awsvpc' && tg.targetType === 'ip') {
       throw invalidParameter(`The provided target group ${targetGroupArn} has target type ip, which needs the awsvpc network mode.`, `${at}.targetGroupArn`);
     }
-    return { targetGroupArn, containerName, containerPort };
+    return { targetGroupArn, containerName, containerPort: port };
   });
+}
+
+/** The task definition must have the container and the port the load balancer sends traffic to. */
+export function checkTargetPort(taskDefinition: TaskDefinition, containerName: string, containerPort: number | undefined, at: string): number {
+  const container = taskDefinition.containerDefinitions.find((c) => c.name === containerName);
+  if (!container) throw invalidParameter(`The container ${containerName} does not exist in the task definition.`, `${at}.containerName`);
+  if (containerPort === undefined || !(container.portMappings ?? []).some((m) => m.containerPort === containerPort)) {
+    throw invalidParameter(`The container ${containerName} did not have a container port ${containerPort ?? '(none)'} defined.`, `${at}.containerPort`);
+  }
+  return containerPort;
 }

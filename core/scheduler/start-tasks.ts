@@ -1,7 +1,7 @@
 import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../api/types.js';
 import { arns } from '../engine/arns.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
-import { assignDynamicHostPorts, reserve, toCandidate } from '../capacity/instance-resources.js';
+import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../capacity/instance-resources.js';
 import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
@@ -48,7 +48,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   const candidateOf = (inst: InstanceRecord) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt));
-  // Built once per call: a placement changes only the instance it chose, so only that candidate is rebuilt.
+  // Built once per call: a placement changes only the instance it chose, so only that candidate is updated.
   const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
   for (let i = 0; i < request.count; i++) {
     const { index, ...choice } = placer.choose((n) => ctx.random.int(n));
@@ -59,7 +59,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
     const task = createTask(ctx, cluster, instances[index], request, needs);
     task.placement = choice.explanation;
     started.push(task);
-    placer.replace(index, candidateOf(instances[index]));
+    placer.replace(index, candidateAfterPlacement(choice.chosen!, instances[index], request.group));
   }
   for (const task of started) launchTask(ctx, task);
   // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.

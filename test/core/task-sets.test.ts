@@ -172,3 +172,17 @@ describe('a task set on a DRAINING container instance', () => {
     expect(firstStop).toBeLessThan(firstStart);
   });
 });
+
+describe('a CodeDeploy deployment', () => {
+  it('refuses a revision without the container port the load balancer sends traffic to, and creates no task set', () => {
+    const { sim } = blueGreenBehindAlb({ instances: 2 });
+    sim.control.advance(120);
+    sim.elbv2.createTargetGroup({ Name: 'green', Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
+    const green = sim.elbv2.describeTargetGroups({ Names: ['green'] }).TargetGroups[0].TargetGroupArn;
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:2', cpu: 256, memory: 256 }] });
+    expect(() => sim.codeDeploy.createDeployment({ cluster: 'c', service: 'web', taskDefinition: 'web:2', greenTargetGroupArn: green })).toThrow(
+      expect.objectContaining({ name: 'InvalidParameterException', message: 'The container web did not have a container port 80 defined.' }),
+    );
+    expect(sim.describeServices({ cluster: 'c', services: ['web'] }).services[0].taskSets).toHaveLength(1);
+  });
+});
