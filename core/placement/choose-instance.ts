@@ -98,12 +98,9 @@ export class Placer {
     let ranked = fitting;
     for (let r = 0; r < this.rules.length; r++) {
       const { rule, description, spread } = this.rules[r];
-      // A first spread rule over the whole cluster keeps one value's candidates, which its counts list.
-      const lowest = r === 0 && rejectedTotal === 0 ? spread?.onlyLowestValue() : undefined;
-      if (lowest) {
-        this.ranked.set(lowest);
-        ranked = lowest.length;
-      } else ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
+      // A first spread rule over the whole cluster keeps its lowest values' candidates, which its counts list.
+      const lowest = r === 0 && rejectedTotal === 0 ? spread?.keepLowestValues(this.ranked) : undefined;
+      ranked = lowest ?? applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
       const kept: string[] = [];
       for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) kept.push(this.candidates[this.ranked[k]].ec2InstanceId);
       explanation.stages.push({ rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) });

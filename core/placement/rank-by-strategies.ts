@@ -33,20 +33,34 @@ export class SpreadCounts {
   readonly score = (index: number): number => this.counts[this.valueIds[index]];
 
   /**
-   * When every candidate is in the running and one value alone has the fewest tasks: its candidates, which
-   * are what the rule keeps, found without reading each candidate. Otherwise undefined.
+   * The rule's choice when every candidate is in the running and `ranked` lists them all in order, found from
+   * the values' counts and member lists instead of reading each candidate: the candidates of the value (or
+   * two values) with the fewest tasks, written to the front of `ranked`, and their number. Undefined when more
+   * values than two, but not all, tie.
    */
-  onlyLowestValue(): readonly number[] | undefined {
-    let lowest: number[] | undefined;
+  keepLowestValues(ranked: Int32Array): number | undefined {
     let best = Infinity;
+    let withMembers = 0;
+    const tied: number[] = [];
     for (let id = 0; id < this.counts.length; id++) {
       if (this.members[id].length === 0) continue;
+      withMembers++;
       if (this.counts[id] < best) {
         best = this.counts[id];
-        lowest = this.members[id];
-      } else if (this.counts[id] === best) lowest = undefined;
+        tied.length = 0;
+      }
+      if (this.counts[id] === best) tied.push(id);
     }
-    return lowest;
+    if (tied.length === withMembers) return this.valueIds.length;
+    if (tied.length === 1) {
+      ranked.set(this.members[tied[0]]);
+      return this.members[tied[0]].length;
+    }
+    if (tied.length > 2) return undefined;
+    const [a, b] = [this.members[tied[0]], this.members[tied[1]]];
+    let [i, j, k] = [0, 0, 0];
+    while (i < a.length || j < b.length) ranked[k++] = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+    return k;
   }
 
   replace(index: number, before: PlacementCandidate, after: PlacementCandidate): void {
