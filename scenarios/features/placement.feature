@@ -30,3 +30,26 @@ Feature: Task placement
       """
       (service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance …) is missing an attribute required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.
       """
+
+  Scenario: A static host port fits one task per instance; the fifth task finds no free port
+    Given a task definition "api" for image "api:1" with 256 CPU units and 512 MiB of memory on host port 8080
+    When I create a service "api" with 5 tasks of "api"
+    And 2 minutes pass
+    Then 4 tasks of "api" are running
+    And the tasks of "api" sit on 4 instances
+    And the service "api" reports:
+      """
+      (service api) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance …) is already using a port required by your task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.
+      """
+
+  Scenario: awsvpc tasks on EC2 take an ENI each: three ENIs leave room for two tasks per instance
+    Given an awsvpc task definition "vpc" for image "vpc:1" with 256 CPU units and 512 MiB of memory
+    When I create an awsvpc service "vpc" with 9 tasks of "vpc"
+    And 2 minutes pass
+    Then 8 tasks of "vpc" are running
+    And the tasks of "vpc" sit on 4 instances
+    And the service "vpc" reports:
+      """
+      (service vpc) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance …) has no elastic network interface left for an awsvpc task. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.
+      """
+

@@ -119,6 +119,16 @@ defineSteps('Services without waiting', {
     world.markUpdate();
     world.sim.createService({ cluster: world.cluster, serviceName: name, taskDefinition: family, desiredCount: count });
   },
+  'I create an awsvpc service {string} with {int} tasks of {string}': (world, name: string, count: number, family: string) => {
+    world.markUpdate();
+    world.sim.createService({
+      cluster: world.cluster,
+      serviceName: name,
+      taskDefinition: family,
+      desiredCount: count,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'] } },
+    });
+  },
   'some stopped task of {string} says {string}': (world, name: string, reason: string) => {
     const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' });
     const tasks = taskArns.length === 0 ? [] : world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(0, 100) }).tasks;

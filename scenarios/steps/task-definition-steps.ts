@@ -15,6 +15,29 @@ defineSteps('Task definitions and images', {
   ) => {
     world.sim.registerTaskDefinition({ family, containerDefinitions: [containerFor(family, image, cpu, memory)] });
   },
+  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory on host port {int}': (
+    world,
+    family: string,
+    image: string,
+    cpu: number,
+    memory: number,
+    hostPort: number,
+  ) => {
+    const container = containerFor(family, image, cpu, memory);
+    container.portMappings = [{ containerPort: 80, hostPort, protocol: 'tcp' }];
+    world.sim.registerTaskDefinition({ family, containerDefinitions: [container] });
+  },
+  'an awsvpc task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (
+    world,
+    family: string,
+    image: string,
+    cpu: number,
+    memory: number,
+  ) => {
+    const container = containerFor(family, image, cpu, memory);
+    container.portMappings = [{ containerPort: 80, protocol: 'tcp' }];
+    world.sim.registerTaskDefinition({ family, networkMode: 'awsvpc', containerDefinitions: [container] });
+  },
   'a new revision of {string} for image {string}': (world, family: string, image: string) => {
     const { taskDefinition } = world.sim.describeTaskDefinition({ taskDefinition: family });
     const [first, ...rest] = taskDefinition.containerDefinitions;
