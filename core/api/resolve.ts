@@ -2,7 +2,7 @@ import type { TaskDefinition } from './types.js';
 import { EcsError, clientError } from './errors.js';
 import { resourceId } from '../engine/arns.js';
 import type { SimContext } from '../engine/context.js';
-import type { ClusterRecord, InstanceRecord, ServiceRecord } from '../model/state.js';
+import type { ClusterRecord, InstanceRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 
 /** Turns the names and ARNs callers pass into records, failing the way ECS does. */
 
@@ -50,4 +50,9 @@ export function findContainerInstance(cluster: ClusterRecord, ref: unknown): Ins
   const id = resourceId(ref);
   for (const instance of cluster.instances.values()) if (instance.id === id || instance.ec2InstanceId === id) return instance;
   return undefined;
+}
+
+/** A task by its ARN (`…:task/CLUSTER/ID`): its cluster is in the ARN, so no cluster is scanned. */
+export function findTaskByArn(ctx: SimContext, taskArn: string): TaskRecord | undefined {
+  return ctx.state.clusters.get(taskArn.split('/')[1] ?? '')?.tasks.get(taskArn);
 }

@@ -2,7 +2,7 @@ import { Priority } from '../engine/clock.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { publishInsights } from '../observability/container-insights.js';
 import type { ServiceRecord, TaskRecord } from '../model/state.js';
-import { memoryAfter } from '../observability/container-logs.js';
+import { cpuPercent, memoryUsedMiB } from '../traffic/task-usage.js';
 import { messageCounts } from '../queue/queue-state.js';
 import { changeAlarmState } from '../simulation/alarm-state.js';
 import { decideAlarmState, windowOf, type MetricAlarmRecord } from './metric-alarm.js';
@@ -22,13 +22,9 @@ function record(ctx: SimContext, key: string, value: number): void {
 
 const average = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-/** What a running task's containers use now, in percent of the task's memory (the images' base plus growth). */
+/** What a running task's containers use now, in percent of the task's memory. */
 function memoryPercent(ctx: SimContext, task: TaskRecord): number {
-  const upSeconds = (ctx.clock.now - (task.startedAt ?? ctx.clock.now)) / 1000;
-  const used = task.containers
-    .filter((c) => c.lastStatus === 'RUNNING')
-    .reduce((sum, c) => sum + memoryAfter(c, ctx.images.behaviourOf(c.image), upSeconds, task.memory), 0);
-  return task.memory > 0 ? Math.min(100, (100 * used) / task.memory) : 0;
+  return task.memory > 0 ? Math.min(100, (100 * memoryUsedMiB(ctx, task)) / task.memory) : 0;
 }
 
 /**
@@ -44,10 +40,9 @@ function publishMetrics(ctx: SimContext): void {
       const running = [...service.taskArns].map((arn) => cluster.tasks.get(arn)!).filter((t) => t && t.lastStatus === 'RUNNING');
       if (running.length === 0) continue;
       const cpu = running.map((task) => {
-        const image = ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? '');
-        const rps = (task.requestsThisMinute ?? 0) / 60;
+        const percent = cpuPercent(ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? ''), task.requestsThisMinute ?? 0);
         task.requestsThisMinute = 0;
-        return Math.min(100, image.idleCpuPercent + (100 * rps) / image.capacityRps);
+        return percent;
       });
       record(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), average(cpu));
       record(ctx, serviceMetricKey(cluster.name, service.name, 'MemoryUtilization'), average(running.map((task) => memoryPercent(ctx, task))));

@@ -60,14 +60,18 @@ function later(ctx: SimContext, task: TaskRecord, seconds: number, label: string
 
 /** Each container's image behaviour, and when the containers start in their dependsOn order. */
 function imageTimings(ctx: SimContext, task: TaskRecord) {
-  const behaviours = task.containers.map((c) => ({ container: c, behaviour: ctx.images.behaviourOf(c.image) }));
+  // Each container's own exit (a crash, an OOM kill) is decided once, for the plan and for startContainers.
+  const behaviours = task.containers.map((c) => {
+    const behaviour = ctx.images.behaviourOf(c.image);
+    return { container: c, behaviour, exit: containerExit(c, behaviour, task.memory) };
+  });
   const plan = planContainerStarts(
-    behaviours.map(({ container, behaviour }) => ({
+    behaviours.map(({ container, behaviour, exit }) => ({
       name: container.name,
       essential: container.essential,
       dependsOn: container.definition.dependsOn ?? [],
       startSeconds: behaviour.startSeconds,
-      exit: containerExit(container, behaviour, task.memory),
+      exit,
       healthyAfterSeconds: firstHealthyCheckSeconds(container, behaviour),
       startTimeout: container.definition.startTimeout,
     })),
@@ -97,10 +101,9 @@ function firstHealthyCheckSeconds(container: ContainerRecord, behaviour: ImageBe
  * gives up on stops without starting, taking the task with it when it is essential.
  */
 function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
-  for (const { container, behaviour } of timing.behaviours) {
+  for (const { container, exit } of timing.behaviours) {
     const planned = timing.plan.containers.get(container.name)!;
     if (planned.startsAt !== undefined) scheduleContainerLogs(ctx, task, container, planned.startsAt, (s, label, run) => later(ctx, task, s, label, run));
-    const exit = containerExit(container, behaviour, task.memory);
     if (planned.exitsAt !== undefined && exit) {
       later(ctx, task, planned.exitsAt, 'exit', () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
     }

@@ -1,7 +1,7 @@
 import type { SimContext } from '../engine/context.js';
 import { PRE_RUNNING_STATUSES } from '../lifecycle/task-lifecycle.js';
 import type { ClusterRecord, TaskRecord } from '../model/state.js';
-import { memoryAfter } from './container-logs.js';
+import { cpuPercent, memoryUsedMiB } from '../traffic/task-usage.js';
 import { insightsDatapoints, insightsKey, type InsightsLevel, type TaskUsage } from './insights-metrics.js';
 
 /**
@@ -16,12 +16,8 @@ export function insightsLevel(cluster: ClusterRecord): InsightsLevel {
 
 /** CPU as the image uses it: idle CPU plus what the requests cost (full CPU at the image's capacity). */
 function taskUsage(ctx: SimContext, task: TaskRecord, requests: number): TaskUsage {
-  const essential = ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? '');
-  const cpuPercent = Math.min(100, essential.idleCpuPercent + (100 * requests) / 60 / essential.capacityRps);
-  const upSeconds = (ctx.clock.now - (task.startedAt ?? ctx.clock.now)) / 1000;
-  const memory = task.containers
-    .filter((c) => c.lastStatus === 'RUNNING')
-    .reduce((sum, c) => sum + memoryAfter(c, ctx.images.behaviourOf(c.image), upSeconds, task.memory), 0);
+  const cpu = cpuPercent(ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? ''), requests);
+  const memory = memoryUsedMiB(ctx, task);
   return {
     taskId: task.id,
     family: task.taskDefinition.family,
@@ -29,7 +25,7 @@ function taskUsage(ctx: SimContext, task: TaskRecord, requests: number): TaskUsa
     running: task.lastStatus === 'RUNNING',
     pending: task.desiredStatus === 'RUNNING' && PRE_RUNNING_STATUSES.has(task.lastStatus),
     cpuReserved: task.cpu,
-    cpuUtilized: Math.round((task.cpu * cpuPercent) / 100),
+    cpuUtilized: Math.round((task.cpu * cpu) / 100),
     memoryReserved: task.memory,
     memoryUtilized: memory,
   };

@@ -1,6 +1,7 @@
 import type { SimContext } from '../engine/context.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import { awslogsTarget, writeLogLine } from './log-driver.js';
+import { memoryAfter } from '../traffic/task-usage.js';
 
 /**
  * What a container prints, from its image behaviour, at the moments the lifecycle reaches: start, every
@@ -9,12 +10,6 @@ import { awslogsTarget, writeLogLine } from './log-driver.js';
  */
 type Schedule = (seconds: number, label: string, run: () => void) => void;
 
-/** The memory a leaking process uses `seconds` after it started, capped at its hard limit. */
-export function memoryAfter(container: ContainerRecord, behaviour: { baseMemoryMiB: number; memoryGrowthMiBPerMinute?: number }, seconds: number, taskMemory: number): number {
-  const used = behaviour.baseMemoryMiB + ((behaviour.memoryGrowthMiBPerMinute ?? 0) * seconds) / 60;
-  const limit = container.definition.memory ?? taskMemory;
-  return Math.round(limit > 0 ? Math.min(limit, used) : used);
-}
 
 /**
  * The container's process starts `startsIn` seconds from now: its start lines then, and its periodic line

@@ -2,6 +2,7 @@ import { Priority } from '../engine/clock.js';
 import type { SimContext } from '../engine/context.js';
 import { taskRoleRefusal } from '../iam/launch-permissions.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
+import { findTaskByArn } from '../api/resolve.js';
 import { writeLogLine } from '../observability/log-driver.js';
 import { deleteByReceipt, takeVisible } from './queue-operations.js';
 
@@ -15,10 +16,6 @@ import { deleteByReceipt, takeVisible } from './queue-operations.js';
  * AccessDenied error to its log and retries every 20 seconds (a long poll's wait), consuming nothing.
  */
 const RETRY_SECONDS = 20;
-
-function findTask(ctx: SimContext, clusterArn: string, taskArn: string): TaskRecord | undefined {
-  return ctx.state.clusters.get(clusterArn.slice(clusterArn.lastIndexOf('/') + 1))?.tasks.get(taskArn);
-}
 
 function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerRecord, queueName: string, secondsPerMessage: number): void {
   const generation = task.generation;
@@ -71,9 +68,10 @@ export function watchWorkers(ctx: SimContext): void {
   ctx.state.sqs.watchingWorkers = true;
   for (const cluster of ctx.state.clusters.values()) for (const task of cluster.tasks.values()) startWorkersOf(ctx, task);
   ctx.log.subscribe((entry) => {
-    if (entry.kind !== 'eventbridge' || entry.event['detail-type'] !== 'ECS Task State Change' || entry.event.detail.lastStatus !== 'RUNNING') return;
-    const task = findTask(ctx, String(entry.event.detail.clusterArn), String(entry.event.detail.taskArn));
+    if (entry.kind !== 'eventbridge' || entry.event['detail-type'] !== 'ECS Task State Change') return;
+    // The task itself, not the event's detail: reading the detail would build it for every task event.
+    const task = findTaskByArn(ctx, entry.event.resources[0]);
     // After the change that announced it has settled, like any controller reacting to an event.
-    if (task) ctx.clock.schedule(0, Priority.timer, `workers ${task.id}`, () => startWorkersOf(ctx, task));
+    if (task?.lastStatus === 'RUNNING') ctx.clock.schedule(0, Priority.timer, `workers ${task.id}`, () => startWorkersOf(ctx, task));
   });
 }

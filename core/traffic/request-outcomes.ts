@@ -36,30 +36,29 @@ export interface SecondOutcome {
   p99Ms: number;
 }
 
-/** Requests each endpoint served this second, in the order given (0 for endpoints that refused them). */
-export function servedBy(requests: number, endpoints: readonly Endpoint[], retries: number): number[] {
-  if (endpoints.length === 0) return [];
-  const { askedOf } = split(Math.round(requests), endpoints, retries);
-  return endpoints.map((e) => (e.accepts ? Math.min(askedOf(e), e.capacityRps) : 0));
-}
-
-export function outcomesOf(requests: number, endpoints: readonly Endpoint[], retries: number): SecondOutcome {
+/**
+ * One second of requests over the endpoints: what the client sees, and what each endpoint served (in the
+ * order given, 0 for those that refused them), from one split of the requests.
+ */
+export function routeSecond(requests: number, endpoints: readonly Endpoint[], retries: number): { outcome: SecondOutcome; served: number[] } {
   const count = Math.round(requests);
-  if (count === 0) return { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 };
-  if (endpoints.length === 0) return { requests: count, errors: count, p50Ms: 0, p99Ms: 0 };
-  // Round-robin by weight; a retrying client moves the requests that failed to live endpoints.
+  if (endpoints.length === 0) return { outcome: { requests: count, errors: count, p50Ms: 0, p99Ms: 0 }, served: [] };
   const { alive, toDead, retried, askedOf } = split(count, endpoints, retries);
+  const served = endpoints.map((e) => (e.accepts ? Math.min(askedOf(e), e.capacityRps) : 0));
+  if (count === 0) return { outcome: { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 }, served };
+  // Round-robin by weight; a retrying client moves the requests that failed to live endpoints.
   let errors = toDead - retried;
   const latencies: Array<{ ms: number; weight: number }> = [];
   for (const endpoint of alive) {
     const asked = askedOf(endpoint);
-    const served = Math.min(asked, endpoint.capacityRps);
-    errors += asked - served;
-    const utilisation = Math.min(0.95, served / endpoint.capacityRps);
-    latencies.push({ ms: endpoint.latencyMs / (1 - utilisation), weight: served });
+    const answered = Math.min(asked, endpoint.capacityRps);
+    errors += asked - answered;
+    const utilisation = Math.min(0.95, answered / endpoint.capacityRps);
+    latencies.push({ ms: endpoint.latencyMs / (1 - utilisation), weight: answered });
   }
   latencies.sort((a, b) => a.ms - b.ms);
-  return { requests: count, errors: Math.round(errors), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) * (retried > 0 ? 2 : 1) };
+  const outcome = { requests: count, errors: Math.round(errors), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) * (retried > 0 ? 2 : 1) };
+  return { outcome, served };
 }
 
 function percentile(latencies: Array<{ ms: number; weight: number }>, p: number): number {

@@ -5,8 +5,9 @@ import { routableTargets } from '../load-balancing/target-health.js';
 import { slowStartWeights } from '../load-balancing/slow-start.js';
 import type { TargetGroupRecord } from '../load-balancing/elb-state.js';
 import type { TaskRecord } from '../model/state.js';
+import { findTaskByArn } from '../api/resolve.js';
 import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from './load-generator.js';
-import { outcomesOf, servedBy, type Endpoint, type SecondOutcome } from './request-outcomes.js';
+import { routeSecond, type Endpoint, type SecondOutcome } from './request-outcomes.js';
 import { requestsPerSecondAt } from './traffic-pattern.js';
 import { recordServedRequests } from '../observability/traces.js';
 
@@ -45,11 +46,10 @@ function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination
     const listener = ctx.state.elb.loadBalancers.get(route.loadBalancerArn)?.listeners[0];
     const groups = (listener?.targetGroups ?? []).filter((g) => g.weight > 0);
     const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
-    const byArn = new Map(allTasks(ctx).map((t) => [t.arn, t]));
     return groups.map((g) => {
       const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn);
       const targets = routableTargets([...(tg?.targets.values() ?? [])]);
-      const tasks = targets.map((t) => byArn.get(t.taskArn));
+      const tasks = targets.map((t) => findTaskByArn(ctx, t.taskArn));
       const weights = slowStartWeights(targets, ctx.clock.now);
       return { share: g.weight / totalWeight, targetGroup: tg, endpoints: tasks.map((t, i) => ({ ...endpointOf(ctx, t), weight: weights[i] })), tasks, retries: 0 };
     });
@@ -101,17 +101,17 @@ export function scheduleTrafficTick(ctx: SimContext): void {
     for (const generator of ctx.state.traffic.values()) {
       const rps = requestsPerSecondAt(generator.requestsPerSecond, generator.pattern, (ctx.clock.now - generator.startedAt) / 1000);
       const destinations = destinationsFor(ctx, generator);
-      const outcomes = destinations.map((d) => outcomesOf(rps * d.share, d.endpoints, d.retries));
-      generator.history.push({ time: ctx.clock.now, ...mergeOutcomes(rps, outcomes) });
-      for (const d of destinations) {
+      const seconds = destinations.map((d) => routeSecond(rps * d.share, d.endpoints, d.retries));
+      generator.history.push({ time: ctx.clock.now, ...mergeOutcomes(rps, seconds.map((s) => s.outcome)) });
+      destinations.forEach((d, i) => {
         if (d.targetGroup) d.targetGroup.requestsThisMinute += rps * d.share;
-        servedBy(rps * d.share, d.endpoints, d.retries).forEach((served, i) => {
-          const task = d.tasks[i];
+        seconds[i].served.forEach((served, j) => {
+          const task = d.tasks[j];
           if (!task) return;
           task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
           recordServedRequests(ctx, task, served);
         });
-      }
+      });
     }
     if (ctx.state.traffic.size > 0) scheduleTrafficTick(ctx);
     else ctx.trafficTicking = false;

@@ -2,6 +2,8 @@ import type { ContainerDefinition, RegisterTaskDefinitionRequest } from '../../c
 
 /** Subnets in two zones: enough for the Fargate scenarios that are not about spreading. */
 export const TWO_SUBNETS = ['subnet-0a1b', 'subnet-1c2d'];
+/** Subnets in three zones, so awsvpc tasks spread over three zones. */
+export const THREE_SUBNETS = [...TWO_SUBNETS, 'subnet-2e3f'];
 
 /**
  * A one-container Fargate task definition, as most scenarios need it: the family names the container;

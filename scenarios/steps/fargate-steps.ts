@@ -3,10 +3,8 @@ import type { CapacityProviderStrategyItem } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { describeService, serviceTasks } from './service-inspection.js';
-import { fargateTaskDefinition } from './fargate-requests.js';
+import { fargateTaskDefinition, THREE_SUBNETS } from './fargate-requests.js';
 
-/** Three subnets, so Fargate spreads tasks over three zones. */
-const SUBNETS = ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'];
 
 function createFargateService(world: ScenarioWorld, name: string, count: number, family: string, strategy?: CapacityProviderStrategyItem[]): void {
   world.sim.createService({
@@ -15,7 +13,7 @@ function createFargateService(world: ScenarioWorld, name: string, count: number,
     taskDefinition: family,
     desiredCount: count,
     ...(strategy ? { capacityProviderStrategy: strategy } : { launchType: 'FARGATE' as const }),
-    networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+    networkConfiguration: { awsvpcConfiguration: { subnets: THREE_SUBNETS } },
   });
   const steady = world.sim.control.runUntilSteady({ cluster: world.cluster, service: name, maxSeconds: 3600 });
   expect(steady, () => `Service "${name}" did not reach a steady state. Latest event: ${describeService(world, name).events[0]?.message ?? 'none'}`);

@@ -2,6 +2,7 @@ import { formatVirtualTime } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { messagePattern } from './message-pattern.js';
+import { THREE_SUBNETS } from './fargate-requests.js';
 import { describeService, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
 
 const MAX_SECONDS_TO_SETTLE = 3600;
@@ -126,7 +127,7 @@ defineSteps('Services without waiting', {
       serviceName: name,
       taskDefinition: family,
       desiredCount: count,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'] } },
+      networkConfiguration: { awsvpcConfiguration: { subnets: THREE_SUBNETS } },
     });
   },
   'some stopped task of {string} says {string}': (world, name: string, reason: string) => {

@@ -1,20 +1,21 @@
-import type { ContainerDefinition } from '../../core/index.js';
+import type { ContainerDefinition, PortMapping } from '../../core/index.js';
+import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps } from './step-registry.js';
 
-function containerFor(family: string, image: string, cpu: number, memory: number): ContainerDefinition {
-  return { name: family, image, cpu, memory, essential: true, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }] };
+function containerFor(family: string, image: string, cpu: number, memory: number, port: PortMapping = DYNAMIC_PORT_80): ContainerDefinition {
+  return { name: family, image, cpu, memory, essential: true, portMappings: [port] };
+}
+
+const DYNAMIC_PORT_80: PortMapping = { containerPort: 80, hostPort: 0, protocol: 'tcp' };
+
+/** The one-container task definitions the steps below register, differing only in port and network mode. */
+function registerOne(world: ScenarioWorld, family: string, image: string, cpu: number, memory: number, port?: PortMapping, networkMode?: 'awsvpc') {
+  world.sim.registerTaskDefinition({ family, ...(networkMode ? { networkMode } : {}), containerDefinitions: [containerFor(family, image, cpu, memory, port)] });
 }
 
 defineSteps('Task definitions and images', {
-  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (
-    world,
-    family: string,
-    image: string,
-    cpu: number,
-    memory: number,
-  ) => {
-    world.sim.registerTaskDefinition({ family, containerDefinitions: [containerFor(family, image, cpu, memory)] });
-  },
+  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (world, family: string, image: string, cpu: number, memory: number) =>
+    registerOne(world, family, image, cpu, memory),
   'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory on host port {int}': (
     world,
     family: string,
@@ -22,22 +23,9 @@ defineSteps('Task definitions and images', {
     cpu: number,
     memory: number,
     hostPort: number,
-  ) => {
-    const container = containerFor(family, image, cpu, memory);
-    container.portMappings = [{ containerPort: 80, hostPort, protocol: 'tcp' }];
-    world.sim.registerTaskDefinition({ family, containerDefinitions: [container] });
-  },
-  'an awsvpc task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (
-    world,
-    family: string,
-    image: string,
-    cpu: number,
-    memory: number,
-  ) => {
-    const container = containerFor(family, image, cpu, memory);
-    container.portMappings = [{ containerPort: 80, protocol: 'tcp' }];
-    world.sim.registerTaskDefinition({ family, networkMode: 'awsvpc', containerDefinitions: [container] });
-  },
+  ) => registerOne(world, family, image, cpu, memory, { containerPort: 80, hostPort, protocol: 'tcp' }),
+  'an awsvpc task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (world, family: string, image: string, cpu: number, memory: number) =>
+    registerOne(world, family, image, cpu, memory, { containerPort: 80, protocol: 'tcp' }, 'awsvpc'),
   'a new revision of {string} for image {string}': (world, family: string, image: string) => {
     const { taskDefinition } = world.sim.describeTaskDefinition({ taskDefinition: family });
     const [first, ...rest] = taskDefinition.containerDefinitions;

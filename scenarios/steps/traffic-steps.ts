@@ -1,8 +1,8 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { describeService } from './service-inspection.js';
+import { THREE_SUBNETS } from './fargate-requests.js';
 
-const SUBNETS = ['subnet-0a1b', 'subnet-1c2d', 'subnet-2e3f'];
 const CLIENTS = 'clients';
 
 function namespaceOf(world: ScenarioWorld, type: 'DNS_PRIVATE' | 'HTTP') {
@@ -18,7 +18,7 @@ export function createBackend(world: ScenarioWorld, name: string, count: number,
     taskDefinition: family,
     desiredCount: count,
     launchType: 'FARGATE',
-    networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS } },
+    networkConfiguration: { awsvpcConfiguration: { subnets: THREE_SUBNETS } },
     ...discovery,
   });
   const steady = world.sim.control.runUntilSteady({ cluster: world.cluster, service: name, maxSeconds: 3600 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
 import { slowStartWeights } from '../../core/load-balancing/slow-start.js';
-import { outcomesOf, servedBy } from '../../core/traffic/request-outcomes.js';
+import { routeSecond } from '../../core/traffic/request-outcomes.js';
 
 describe('ALB slow start', () => {
   it('ramps a newly healthy target linearly from 0 to its full share', () => {
@@ -18,9 +18,9 @@ describe('ALB slow start', () => {
 
   it('splits requests by weight, and a weaker share means more for the others', () => {
     const endpoint = { accepts: true, capacityRps: 100, latencyMs: 20 };
-    expect(servedBy(125, [endpoint, { ...endpoint, weight: 0.25 }], 0)).toEqual([100, 25]);
-    expect(outcomesOf(150, [endpoint, { ...endpoint, weight: 0.25 }], 0).errors).toBe(20);
-    expect(outcomesOf(150, [endpoint, endpoint], 0).errors).toBe(0);
+    expect(routeSecond(125, [endpoint, { ...endpoint, weight: 0.25 }], 0).served).toEqual([100, 25]);
+    expect(routeSecond(150, [endpoint, { ...endpoint, weight: 0.25 }], 0).outcome.errors).toBe(20);
+    expect(routeSecond(150, [endpoint, endpoint], 0).outcome.errors).toBe(0);
   });
 
   it('is a target group attribute of 0 or 30-900 seconds, for HTTP and HTTPS target groups only', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
 import { afterTargetCheck, routableTargets } from '../../core/load-balancing/target-health.js';
 import { DEFAULT_TARGET_HEALTH_CHECK, type TargetRecord } from '../../core/load-balancing/elb-state.js';
-import { outcomesOf } from '../../core/traffic/request-outcomes.js';
+import { routeSecond } from '../../core/traffic/request-outcomes.js';
 import { requestsPerSecondAt } from '../../core/traffic/traffic-pattern.js';
 
 const target = (state: TargetRecord['state'], passes = 0, failures = 0) => ({ state, passes, failures });
@@ -40,15 +40,15 @@ describe('request outcomes', () => {
   const dead = { accepts: false, capacityRps: 100, latencyMs: 20 };
 
   it('fails the share sent to a dead endpoint unless the client retries', () => {
-    expect(outcomesOf(300, [live, live, dead], 0).errors).toBe(100);
-    expect(outcomesOf(300, [live, live, dead], 2).errors).toBe(100);
-    expect(outcomesOf(150, [live, live, dead], 2).errors).toBe(0);
+    expect(routeSecond(300, [live, live, dead], 0).outcome.errors).toBe(100);
+    expect(routeSecond(300, [live, live, dead], 2).outcome.errors).toBe(100);
+    expect(routeSecond(150, [live, live, dead], 2).outcome.errors).toBe(0);
   });
 
   it('times out what exceeds capacity and slows down as utilisation grows', () => {
-    expect(outcomesOf(250, [live, live], 0).errors).toBe(50);
-    expect(outcomesOf(100, [live, live], 0).p50Ms).toBe(40);
-    expect(outcomesOf(20, [live, live], 0).p50Ms).toBeLessThan(30);
+    expect(routeSecond(250, [live, live], 0).outcome.errors).toBe(50);
+    expect(routeSecond(100, [live, live], 0).outcome.p50Ms).toBe(40);
+    expect(routeSecond(20, [live, live], 0).outcome.p50Ms).toBeLessThan(30);
   });
 
   it('follows the documented traffic patterns', () => {
