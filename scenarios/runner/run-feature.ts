@@ -286,9 +286,11 @@ function scalingOf(world: ScenarioWorld): ScalingRun[] {
   return [...resources].map((resourceId) => {
     const [, cluster, service] = resourceId.split('/');
     const policy = policies.filter((p) => p.ResourceId === resourceId).at(-1);
-    const tracking = policy?.TargetTrackingScalingPolicyConfiguration as { TargetValue?: number; PredefinedMetricSpecification?: unknown } | undefined;
-    // Only a CPU policy's target belongs on the CPU axis (a backlog-per-task target is a message count).
-    const targetValue = tracking?.PredefinedMetricSpecification ? tracking.TargetValue : undefined;
+    const tracking = policy?.TargetTrackingScalingPolicyConfiguration as
+      | { TargetValue?: number; PredefinedMetricSpecification?: { PredefinedMetricType?: string } }
+      | undefined;
+    // Only a CPU policy's target belongs on the CPU axis (memory, requests per target or a backlog are not CPU).
+    const targetValue = tracking?.PredefinedMetricSpecification?.PredefinedMetricType === 'ECSServiceAverageCPUUtilization' ? tracking.TargetValue : undefined;
     const cpu = world.sim.control.metricHistory({ cluster, service, metric: 'CPUUtilization' });
     return { service, ...(targetValue !== undefined ? { targetCpu: targetValue } : {}), cpu };
   });
