@@ -13,7 +13,7 @@ import { disconnectAgent, reconnectAgent, type AgentConnectionRequest } from './
 import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from './alarm-state.js';
 import { produceMessages, type ProduceMessagesRequest } from '../queue/producer.js';
-import { startTraffic, stopTraffic, trafficHistory, type StartTrafficRequest } from './traffic-control.js';
+import { startTraffic, stopTraffic, trafficClients, trafficHistory, type StartTrafficRequest, type TrafficClient } from './traffic-control.js';
 import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import { metricKey } from '../autoscaling/metrics-and-scaling.js';
@@ -178,6 +178,11 @@ export class SimulationControl {
   /** What the run has cost so far, at illustrative 2026 us-east-1 prices. */
   costReport(): CostReport {
     return costReport(this.ctx);
+  }
+
+  /** The clients running now (started and not stopped), each with its route, rate and pattern. */
+  trafficClients(): TrafficClient[] {
+    return trafficClients(this.ctx);
   }
 
   /** Requests, errors and latency of a client, second by second. */

@@ -80,6 +80,37 @@ export function stopTraffic(ctx: SimContext, input: { name: string }): void {
   if (typeof name !== 'string' || !ctx.state.traffic.delete(name)) throw invalidParameter(`No traffic named ${JSON.stringify(name)}.`, 'name');
 }
 
+/** A client running now, with what it was started with; a load balancer is named by its name. */
+export interface TrafficClient extends StartTrafficRequest {
+  pattern: TrafficPattern;
+  /** Virtual ms. */
+  startedAt: number;
+}
+
+/** Simulation control: the clients running now, in the order they started. */
+export function trafficClients(ctx: SimContext): TrafficClient[] {
+  return [...ctx.state.traffic.values()].map(({ name, route, requestsPerSecond, pattern, startedAt }) => ({
+    name,
+    ...routeRequest(ctx, route),
+    requestsPerSecond,
+    pattern: structuredClone(pattern),
+    startedAt,
+  }));
+}
+
+/** A route as startTraffic takes it. */
+function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'dnsName' | 'serviceConnect'> {
+  switch (route.via) {
+    case 'load-balancer':
+      // Load balancers are never deleted in the simulator: the one the client was started on is there.
+      return { loadBalancer: ctx.state.elb.loadBalancers.get(route.loadBalancerArn)!.name };
+    case 'dns':
+      return { dnsName: route.hostname };
+    case 'service-connect':
+      return { serviceConnect: route.alias };
+  }
+}
+
 export function trafficHistory(ctx: SimContext, name: string): SecondRecord[] {
   const generator = ctx.state.traffic.get(name);
   if (!generator) throw invalidParameter(`No traffic named ${JSON.stringify(name)}.`, 'name');

@@ -1,5 +1,6 @@
 import { deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts, type SimEvent } from '../../core/index.js';
 import type { Pickle, PickleStep } from '@cucumber/messages';
+import type { TrafficClient } from '../../core/simulation/traffic-control.js';
 import { ScenarioWorld } from '../world/scenario-world.js';
 import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
 import { matchStep, suggestSteps } from './step-matcher.js';
@@ -245,17 +246,10 @@ function boundsOf(world: ScenarioWorld): Frame['bounds'] {
   return bounds;
 }
 
-/** The calls the scenario has made so far, as the simulator journals them (its only record of what it started). */
-const journalled = (world: ScenarioWorld, ...calls: string[]) =>
-  world.sim.control
-    .snapshot()
-    .journal.filter((e) => calls.includes(e.call))
-    .map((e) => ({ call: e.call, request: e.args[0] as Record<string, unknown> }));
-
-function routeOf(request: Record<string, unknown>): string {
-  if (request.loadBalancer !== undefined) return `load balancer ${String(request.loadBalancer)}`;
-  if (request.dnsName !== undefined) return `DNS ${String(request.dnsName)}`;
-  return `Service Connect ${String(request.serviceConnect)}`;
+function routeOf(client: TrafficClient): string {
+  if (client.loadBalancer !== undefined) return `load balancer ${client.loadBalancer}`;
+  if (client.dnsName !== undefined) return `DNS ${client.dnsName}`;
+  return `Service Connect ${client.serviceConnect}`;
 }
 
 /**
@@ -263,35 +257,29 @@ function routeOf(request: Record<string, unknown>): string {
  * stopped, so the last reading before its stop is what the run keeps.
  */
 function captureTraffic(world: ScenarioWorld, traffic: Map<string, TrafficRun>): void {
-  const running = new Map<string, Record<string, unknown>>();
-  for (const { call, request } of journalled(world, 'control.startTraffic', 'control.stopTraffic')) {
-    if (call === 'control.startTraffic') running.set(String(request.name), request);
-    else running.delete(String(request.name));
-  }
-  for (const [name, request] of running) {
-    const seconds = world.sim.control.trafficHistory(name).map(({ time, requests, errors }) => ({ time, requests, errors }));
-    traffic.set(name, { name, route: routeOf(request), seconds });
+  for (const client of world.sim.control.trafficClients()) {
+    const seconds = world.sim.control.trafficHistory(client.name).map(({ time, requests, errors }) => ({ time, requests, errors }));
+    traffic.set(client.name, { name: client.name, route: routeOf(client), seconds });
   }
 }
 
-/** The ECS services with a scalable target, each with its CPU over the run and its policy's target. */
+const ECS_SERVICES = { ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount' } as const;
+
+/** What of a target-tracking configuration the chart reads (the facade types its metric loosely). */
+type TargetTracking = { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } };
+
+/** The ECS services with a scalable target, each with its CPU over the run and its CPU policy's target. */
 function scalingOf(world: ScenarioWorld): ScalingRun[] {
-  const policies = journalled(world, 'applicationAutoScaling.putScalingPolicy').map((e) => e.request);
-  // Registering a target again updates it: one entry per resource.
-  const resources = new Set(
-    journalled(world, 'applicationAutoScaling.registerScalableTarget')
-      .filter((e) => e.request.ServiceNamespace === 'ecs')
-      .map((e) => String(e.request.ResourceId)),
-  );
-  return [...resources].map((resourceId) => {
-    const [, cluster, service] = resourceId.split('/');
-    const policy = policies.filter((p) => p.ResourceId === resourceId).at(-1);
-    const tracking = policy?.TargetTrackingScalingPolicyConfiguration as
-      | { TargetValue?: number; PredefinedMetricSpecification?: { PredefinedMetricType?: string } }
-      | undefined;
+  const autoScaling = world.sim.applicationAutoScaling;
+  const { ScalingPolicies } = autoScaling.describeScalingPolicies(ECS_SERVICES);
+  return autoScaling.describeScalableTargets(ECS_SERVICES).ScalableTargets.map(({ ResourceId }) => {
+    const [, cluster, service] = ResourceId.split('/');
     // Only a CPU policy's target belongs on the CPU axis (memory, requests per target or a backlog are not CPU).
-    const targetValue = tracking?.PredefinedMetricSpecification?.PredefinedMetricType === 'ECSServiceAverageCPUUtilization' ? tracking.TargetValue : undefined;
+    const targetCpu = ScalingPolicies.filter((p) => p.ResourceId === ResourceId)
+      .map((p) => p.TargetTrackingScalingPolicyConfiguration as TargetTracking | undefined)
+      .filter((t) => t?.PredefinedMetricSpecification?.PredefinedMetricType === 'ECSServiceAverageCPUUtilization')
+      .at(-1)?.TargetValue;
     const cpu = world.sim.control.metricHistory({ cluster, service, metric: 'CPUUtilization' });
-    return { service, ...(targetValue !== undefined ? { targetCpu: targetValue } : {}), cpu };
+    return { service, ...(targetCpu !== undefined ? { targetCpu } : {}), cpu };
   });
 }

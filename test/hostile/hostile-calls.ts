@@ -210,6 +210,7 @@ export const CONTROL_CALLS: HostileCall[] = [
   control('startTraffic', () => [{ name: 'clients', loadBalancer: 'alb', requestsPerSecond: 50, pattern: { type: 'spike', toRequestsPerSecond: 200, atSecond: 30, forSeconds: 10 } }]),
   control('stopTraffic', () => [{ name: 'clients' }]),
   control('trafficHistory', () => ['clients']),
+  control('trafficClients', () => []),
   control('metricHistory', () => [{ service: 'web', metric: 'CPUUtilization' }]),
   control('readFile', (p) => [{ task: p.taskArn, path: '/data/count' }]),
   control('costReport', () => []),

@@ -58,7 +58,7 @@ describe.skipIf(!cliPresent)('aws sqs (AWS Query protocol, as CLI v2.9 sends it)
 
 describe('Amazon SQS over AWS JSON 1.0, as newer SDKs and AWS CLI v1.45 send it', () => {
   let t: TestServer;
-  const call = async (action: string, body: unknown) => rawCall(t.server, `AmazonSQS.${action}`, JSON.stringify(body)) as Promise<{ status: number; body: any }>;
+  const call = async (action: string, body: unknown) => rawCall(t.server, `AmazonSQS.${action}`, JSON.stringify(body)) as Promise<{ status: number; headers: Headers; body: any }>;
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -79,5 +79,24 @@ describe('Amazon SQS over AWS JSON 1.0, as newer SDKs and AWS CLI v1.45 send it'
     const answer = await call('GetQueueUrl', { QueueName: 'nope' });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ __type: 'QueueDoesNotExist', message: 'The specified queue does not exist.' });
+  });
+
+  it('also names the error by its Query code in x-amzn-query-error, the code SDKs and the CLI report', async () => {
+    const missing = await call('SendMessage', { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/nope', MessageBody: 'hello' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.__type).toBe('QueueDoesNotExist');
+    expect(missing.headers.get('x-amzn-query-error')).toBe('AWS.SimpleQueueService.NonExistentQueue;Sender');
+    await call('CreateQueue', { QueueName: 'twice', Attributes: { DelaySeconds: '0' } });
+    const clash = await call('CreateQueue', { QueueName: 'twice', Attributes: { DelaySeconds: '5' } });
+    expect([clash.body.__type, clash.headers.get('x-amzn-query-error')]).toEqual(['QueueNameExists', 'QueueAlreadyExists;Sender']);
+    // A code Query and JSON share is sent as it is.
+    const badValue = await call('CreateQueue', { QueueName: 'slow', Attributes: { VisibilityTimeout: '99999' } });
+    expect([badValue.body.__type, badValue.headers.get('x-amzn-query-error')]).toEqual(['InvalidAttributeValue', 'InvalidAttributeValue;Sender']);
+  });
+
+  it('leaves the header out for services that never spoke Query', async () => {
+    const answer = await rawCall(t.server, 'AWSEvents.DescribeRule', JSON.stringify({ Name: 'nope' }));
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('x-amzn-query-error')).toBeNull();
   });
 });

@@ -41,5 +41,5 @@ export async function rawCall(server: EcsServer, target: string, body: string) {
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': target },
     body,
   });
-  return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as { __type: string; message: string } };
+  return { status: response.status, contentType: response.headers.get('content-type'), headers: response.headers, body: (await response.json()) as { __type: string; message: string } };
 }

@@ -2,6 +2,7 @@ import { invalidParameter } from '../../api/errors.js';
 import type { ClusterViewSnapshot, SimEvent } from '../../index.js';
 import type { SimulatorSnapshot } from '../../simulation/journal.js';
 import type { SimulationControl } from '../../simulation/simulation-control.js';
+import type { TrafficClient } from '../../simulation/traffic-control.js';
 import type { ReadsChangeResult } from '../server/control-call.js';
 import type { RemoteEndpoint } from './remote-endpoint.js';
 import { CONTROL_METHODS, RUN_UNTIL_READS_CHANGE } from './wire-calls.js';
@@ -15,7 +16,7 @@ const NO_SNAPSHOT: SimulatorSnapshot = { format: 'ecs-lab-snapshot', version: 1,
 /**
  * SimulationControl over the wire: every method a round trip to `POST /_sim/control`; here only those that
  * cannot be a plain call. Against an endpoint without /_sim (real AWS), what the runner observes after each
- * step (time, events, the picture, the journal) reads as empty, so the run goes on; what a step needs fails
+ * step (time, events, the picture, the journal, the traffic clients) reads as empty, so the run goes on; what a step needs fails
  * with a message saying so.
  */
 class RemoteControl implements Partial<Control> {
@@ -43,6 +44,10 @@ class RemoteControl implements Partial<Control> {
 
   snapshot(): SimulatorSnapshot {
     return this.endpoint.hasSimulationControl ? (this.endpoint.control('control', 'snapshot', []) as SimulatorSnapshot) : NO_SNAPSHOT;
+  }
+
+  trafficClients(): TrafficClient[] {
+    return this.endpoint.hasSimulationControl ? (this.endpoint.control('control', 'trafficClients', []) as TrafficClient[]) : [];
   }
 
   /**

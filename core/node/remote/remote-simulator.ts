@@ -9,6 +9,13 @@ type Method = (...args: unknown[]) => unknown;
 const ECS_METHODS = Object.getOwnPropertyNames(EcsSimulator.prototype).filter((name) => ECS_OPERATIONS.has(operationName(name)));
 
 /**
+ * The facade reads the runner makes after each scenario (its scaling charts). Against an endpoint without
+ * /_sim they answer as an empty simulator does, as the control's observations read as empty there
+ * (remote-control.ts), so the run goes on.
+ */
+const RUNNER_READS: Readonly<Record<string, readonly string[]>> = { applicationAutoScaling: ['describeScalableTargets', 'describeScalingPolicies'] };
+
+/**
  * An EcsSimulator whose every call is a synchronous round trip to an endpoint, for the step library, which is
  * written against the in-process simulator: ECS actions through @aws-sdk/client-ecs, the rest through /_sim.
  * A fresh one per scenario, after the endpoint was reset.
@@ -24,8 +31,12 @@ export function remoteSimulator(endpoint: RemoteEndpoint): EcsSimulator {
     return client;
   };
   for (const target of facadeTargets(shape)) {
+    const empty = shape[target as keyof EcsSimulator] as unknown as Record<string, Method>;
     const facade: Record<string, Method> = {};
-    for (const method of Object.keys(shape[target as keyof EcsSimulator])) facade[method] = (...args) => endpoint.control(target, method, args);
+    for (const method of Object.keys(empty)) {
+      const observed = RUNNER_READS[target]?.includes(method) ?? false;
+      facade[method] = (...args) => (observed && !endpoint.hasSimulationControl ? empty[method](...args) : endpoint.control(target, method, args));
+    }
     simulator[target] = facade;
   }
   return simulator as unknown as EcsSimulator;

@@ -33,7 +33,7 @@ export const CONTROL_METHODS: ReadonlySet<string> = new Set([
   'explainPlacement', 'failInstance', 'failZone', 'historyMark', 'interruptFargateSpotTasks',
   'interruptSpotInstance', 'killTask', 'metricHistory', 'produceMessages', 'readFile', 'reconnectAgent',
   'registerImage', 'runUntilSteady', 'setAlarmState', 'setFargateCapacity', 'snapshot', 'startTraffic',
-  'stopTraffic', 'taskHistory', 'traces', 'trafficHistory', 'view',
+  'stopTraffic', 'taskHistory', 'traces', 'trafficClients', 'trafficHistory', 'view',
 ]);
 
 /** SimulationControl getters, read rather than called. */
@@ -45,8 +45,8 @@ export const RUN_UNTIL_READS_CHANGE = 'runUntilReadsChange';
 /** Control methods that only look: the server may repeat them after every engine step. */
 const CONTROL_READS: ReadonlySet<string> = new Set([
   'capacityProviderReservations', 'containerInsightsMetric', 'costReport', 'eventsSince', 'explainPlacement',
-  'historyMark', 'metricHistory', 'readFile', 'snapshot', 'taskHistory', 'traces', 'trafficHistory', 'view', 'now',
-  'nowEpochSeconds',
+  'historyMark', 'metricHistory', 'readFile', 'snapshot', 'taskHistory', 'traces', 'trafficClients', 'trafficHistory', 'view',
+  'now', 'nowEpochSeconds',
 ]);
 
 /**

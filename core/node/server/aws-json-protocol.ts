@@ -15,6 +15,8 @@ export class ProtocolError extends Error {
     readonly type: string,
     message: string,
     readonly status = 400,
+    /** The x-amzn-query-error header, `<Query code>;Sender|Receiver`: see JsonServedApi.queryErrorCodes. */
+    readonly queryError?: string,
   ) {
     super(message);
   }
@@ -47,6 +49,11 @@ export function parseJsonObject(text: string): Record<string, unknown> {
 /** 500 only for ServerException: clients retry 5xx, and a client error retried three times helps no one. */
 export function statusOfException(type: string): number {
   return type === 'ServerException' ? 500 : 400;
+}
+
+/** Whose fault an error was, as the Query protocol's Type and the x-amzn-query-error header say it. */
+export function faultOf(status: number): 'Sender' | 'Receiver' {
+  return status >= 500 ? 'Receiver' : 'Sender';
 }
 
 export function errorBody(type: string, message: string): { __type: string; message: string } {

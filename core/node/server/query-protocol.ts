@@ -1,3 +1,4 @@
+import { faultOf } from './aws-json-protocol.js';
 import type { QueryServedApi } from './served-api.js';
 
 /**
@@ -78,7 +79,7 @@ export function queryResultXml(api: QueryServedApi, action: string, result: unkn
 export function queryErrorXml(code: string, message: string, status: number, requestId: string, api?: QueryServedApi): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse${api ? ` xmlns="${api.xmlNamespace}"` : ''}>` +
-    `<Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
+    `<Error><Type>${faultOf(status)}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>\n`
   );
 }

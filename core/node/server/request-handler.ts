@@ -32,8 +32,8 @@ export interface HandlerContext extends ControlContext {
 const DASHBOARD_HTML = readFileSync(new URL('./dashboard.html', import.meta.url), 'utf8');
 const DASHBOARD_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:";
 
-function errorOf(error: unknown): { type: string; message: string; status: number } {
-  if (error instanceof ProtocolError) return { type: error.type, message: error.message, status: error.status };
+function errorOf(error: unknown): { type: string; message: string; status: number; queryError?: string } {
+  if (error instanceof ProtocolError) return { type: error.type, message: error.message, status: error.status, queryError: error.queryError };
   if (error instanceof EcsError) return { type: error.name, message: error.message, status: statusOfException(error.name) };
   return { type: 'ServerException', message: `Internal server error: ${error instanceof Error ? error.message : String(error)}`, status: 500 };
 }
@@ -123,11 +123,11 @@ export function createRequestHandler(context: HandlerContext) {
     const url = new URL(URL.canParse(target, 'http://localhost') ? target : '/', 'http://localhost');
     const call: Call = { region: url.searchParams.get('region') ?? context.simulators.defaultRegion };
     answer(context, request, response, url, call).then(context.onRequest, (error: unknown) => {
-      const { type, message, status } = errorOf(error);
+      const { type, message, status, queryError } = errorOf(error);
       if (!response.headersSent) {
         const { query } = call;
         if (query) sendXml(response, status, (requestId) => queryErrorXml(type, message, status, requestId, query.api));
-        else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : undefined);
+        else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : undefined, queryError);
       }
       context.onRequest?.({ name: call.name ?? `${request.method} ${url.pathname}`, region: call.region, status, errorType: type });
     });

@@ -17,9 +17,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   sendText(response, status, JSON.stringify(body ?? {}), contentType, randomUUID());
 }
 
-/** Errors carry `__type` in the body (botocore reads only that) and in X-Amzn-ErrorType (the JS SDK honours it). */
-export function sendError(response: ServerResponse, status: number, type: string, message: string, contentType?: string): void {
+/**
+ * Errors carry `__type` in the body (botocore reads only that) and in X-Amzn-ErrorType (the JS SDK honours it);
+ * a service that keeps its Query codes over JSON adds them in x-amzn-query-error, which the SDKs prefer.
+ */
+export function sendError(response: ServerResponse, status: number, type: string, message: string, contentType?: string, queryError?: string): void {
   response.setHeader('X-Amzn-ErrorType', type);
+  if (queryError !== undefined) response.setHeader('x-amzn-query-error', queryError);
   sendJson(response, status, errorBody(type, message), contentType);
 }
 

@@ -1,5 +1,5 @@
 import { EcsError, type EcsSimulator } from '../../index.js';
-import { ProtocolError, statusOfException } from './aws-json-protocol.js';
+import { ProtocolError, faultOf, statusOfException } from './aws-json-protocol.js';
 import { facadeMethodName } from './ecs-operations.js';
 import { PASCAL_PAGE_FIELDS, pageAnswer } from './paginate.js';
 
@@ -25,6 +25,13 @@ export interface ServedApi {
 /** A service spoken in AWS JSON 1.1, found by the prefix of its X-Amz-Target. */
 export interface JsonServedApi extends ServedApi {
   targetPrefix: string;
+  /**
+   * Set for a service that moved from AWS Query to JSON and still names its errors the Query way
+   * (awsQueryCompatible, as SQS): every engine error it answers also carries `x-amzn-query-error:
+   * <Query code>;Sender` (`;Receiver` for a 5xx), the code the SDKs and the CLI then report. Holds the engine
+   * exceptions whose Query code is not their own name.
+   */
+  queryErrorCodes?: Readonly<Record<string, string>>;
 }
 
 /** A service spoken in the AWS Query protocol (form-encoded requests, XML answers). */
@@ -40,8 +47,14 @@ export interface QueryServedApi extends ServedApi {
   resultXml?: (result: unknown) => string;
 }
 
-/** Runs one operation of `api` on the simulator; an engine error leaves with the service's own name. */
-export function invokeServedApi(api: ServedApi, simulator: EcsSimulator, operation: string, input: Record<string, unknown>, unknownOperation: string): unknown {
+/** Runs one operation of `api` on the simulator; an engine error leaves with the service's own name (and Query code). */
+export function invokeServedApi(
+  api: ServedApi & Pick<JsonServedApi, 'queryErrorCodes'>,
+  simulator: EcsSimulator,
+  operation: string,
+  input: Record<string, unknown>,
+  unknownOperation: string,
+): unknown {
   // hasOwn: a crafted name such as "constructor" must not reach Object.prototype.
   const run = Object.hasOwn(api.operations, operation) ? api.operations[operation] : undefined;
   if (!run) {
@@ -50,9 +63,13 @@ export function invokeServedApi(api: ServedApi, simulator: EcsSimulator, operati
   try {
     return run(simulator, input);
   } catch (error) {
-    const code = error instanceof EcsError ? api.errorCodes[error.name] : undefined;
-    if (code) throw new ProtocolError(code, (error as EcsError).message, statusOfException((error as EcsError).name));
-    throw error;
+    if (!(error instanceof EcsError)) throw error;
+    const code = api.errorCodes[error.name];
+    const queryCodes = api.queryErrorCodes;
+    if (!code && !queryCodes) throw error;
+    const status = statusOfException(error.name);
+    const queryError = queryCodes && `${queryCodes[error.name] ?? error.name};${faultOf(status)}`;
+    throw new ProtocolError(code ?? error.name, error.message, status, queryError);
   }
 }
 

@@ -5,9 +5,21 @@ const OPERATIONS = facadeOperations((s) => s.sqs, ['CreateQueue', 'GetQueueUrl',
 const TITLE = 'Amazon SQS';
 
 /**
+ * SQS's AWS Query error codes, where they are not the engine's exception name (SQS's Query model: a missing
+ * queue is AWS.SimpleQueueService.NonExistentQueue).
+ */
+const QUERY_ERROR_CODES = {
+  QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
+  QueueNameExists: 'QueueAlreadyExists',
+  InvalidParameterException: 'InvalidParameterValue',
+  ServerException: 'InternalError',
+};
+
+/**
  * Amazon SQS, in AWS JSON 1.0 (`X-Amz-Target: AmazonSQS.SendMessage`), as newer SDKs and CLI v1.45 send
- * it. The engine's names are the JSON protocol's (QueueDoesNotExist...); real SQS also sends the Query
- * code in an x-amzn-query-error header, which this endpoint does not.
+ * it. The engine's names are the JSON protocol's `__type` (QueueDoesNotExist...); as real SQS, every error
+ * also carries its Query code in x-amzn-query-error (`AWS.SimpleQueueService.NonExistentQueue;Sender`),
+ * which botocore and the JS SDK report as the error's code.
  */
 export const sqsJsonApi: JsonServedApi = {
   title: TITLE,
@@ -15,6 +27,7 @@ export const sqsJsonApi: JsonServedApi = {
   targetPrefix: 'AmazonSQS',
   operations: OPERATIONS,
   errorCodes: { InvalidParameterException: 'InvalidParameterValue', ServerException: 'InternalError' },
+  queryErrorCodes: QUERY_ERROR_CODES,
 };
 
 /** Amazon SQS in the AWS Query protocol, as AWS CLI v2.9 sends it, with its flattened lists and its own error codes. */
@@ -28,10 +41,5 @@ export const sqsQueryApi: QueryServedApi = {
   booleanMembers: new Set(),
   operations: Object.fromEntries(Object.entries(OPERATIONS).map(([name, run]) => [name, (simulator, input) => run(simulator, sqsJsonInput(input))])),
   resultXml: sqsResultXml,
-  errorCodes: {
-    QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
-    QueueNameExists: 'QueueAlreadyExists',
-    InvalidParameterException: 'InvalidParameterValue',
-    ServerException: 'InternalError',
-  },
+  errorCodes: QUERY_ERROR_CODES,
 };
