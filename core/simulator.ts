@@ -180,7 +180,7 @@ export class EcsSimulator {
   private requestServicePass(service: ServiceRecord): void {
     if (service.passScheduled) return;
     service.passScheduled = true;
-    this.ctx.clock.schedule(0, Priority.schedulerPass, `service pass ${service.name}`, () =>
+    this.ctx.clock.schedule(0, Priority.schedulerPass, () =>
       runServicePass(this.ctx, service, (atMs) => this.requestServicePassAt(service, atMs)),
     );
   }
@@ -190,7 +190,7 @@ export class EcsSimulator {
     const key = `${service.arn}@${atMs}`;
     if (this.timedPasses.has(key)) return;
     this.timedPasses.add(key);
-    this.ctx.clock.schedule(atMs - this.ctx.clock.now, Priority.timer, `timed pass ${service.name}`, () => {
+    this.ctx.clock.schedule(atMs - this.ctx.clock.now, Priority.timer, () => {
       this.timedPasses.delete(key);
       this.requestServicePass(service);
     });

@@ -7,6 +7,8 @@ import type { ContainerRecord, TaskRecord } from '../model/state.js';
 interface TaskIdentity {
   ctx: SimContext;
   arn: string;
+  /** An event's `resources`: the task's ARN, one list shared by all the task's events (events are read-only). */
+  resources: string[];
   taskDefinitionArn: string;
   launchType: TaskRecord['launchType'];
   cpu: number;
@@ -31,7 +33,7 @@ function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
   let identity = identities.get(task);
   if (!identity) {
     const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
-    identity = { ctx, arn, taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    identity = { ctx, arn, resources: [arn], taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
     if (task.privateIpv4Address && task.taskDefinition.networkMode === 'awsvpc') {
       const id = task.id;
       identity.eni = {
@@ -127,9 +129,13 @@ export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' 
   return viewOf(new TaskSnapshot(ctx, task), timeFormat);
 }
 
-/** The detail of an `ECS Task State Change` event for the task as it is now, built when first read. */
-export function taskStateChangeDetail(ctx: SimContext, task: TaskRecord): DetailSnapshot {
-  return new TaskSnapshot(ctx, task);
+/**
+ * The detail of an `ECS Task State Change` event for the task as it is now, built when first read, and the
+ * event's resources.
+ */
+export function taskStateChange(ctx: SimContext, task: TaskRecord): { detail: DetailSnapshot; resources: string[] } {
+  const detail = new TaskSnapshot(ctx, task);
+  return { detail, resources: detail.identity.resources };
 }
 
 function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {

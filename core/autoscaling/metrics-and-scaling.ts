@@ -199,7 +199,7 @@ export function ensureMetrics(ctx: SimContext): void {
     evaluateAlarms(ctx);
     for (const target of ctx.state.scalableTargets.values()) scaleTarget(ctx, target);
     runAlarmActions(ctx);
-    ctx.clock.schedule(60_000, Priority.timer, 'metrics', tick);
+    ctx.clock.schedule(60_000, Priority.timer, tick);
   };
-  ctx.clock.schedule(60_000, Priority.timer, 'metrics', tick);
+  ctx.clock.schedule(60_000, Priority.timer, tick);
 }

@@ -78,7 +78,7 @@ export function createDeployment(
   ctx.requestServicePass(service);
   note(`Replacement task set ${replacement.id} created on target group ${green.name}.`);
 
-  const later = (seconds: number, label: string, run: () => void) => ctx.clock.schedule(seconds * 1000, Priority.timer, label, run);
+  const later = (seconds: number, run: () => void) => ctx.clock.schedule(seconds * 1000, Priority.timer, run);
   const shiftTo = (percent: number) => {
     deployment.greenPercent = percent;
     listener.targetGroups = [
@@ -87,14 +87,14 @@ export function createDeployment(
     ];
     note(`Production traffic: ${100 - percent} % original, ${percent} % replacement.`);
     if (percent < 100) {
-      later(config.intervalMinutes * 60, 'traffic shift', () => shiftTo(Math.min(100, percent + config.stepPercent)));
+      later(config.intervalMinutes * 60, () => shiftTo(Math.min(100, percent + config.stepPercent)));
       return;
     }
     original.status = 'ACTIVE';
     replacement.status = 'PRIMARY';
     service.taskDefinitionArn = replacement.taskDefinitionArn;
     note(`Replacement task set is PRIMARY; the original is kept ${waitMinutes} minutes before it is terminated.`);
-    later(waitMinutes * 60, 'terminate original', () => {
+    later(waitMinutes * 60, () => {
       original.status = 'DRAINING';
       original.updatedAt = ctx.clock.now;
       service.steady = false;
@@ -109,9 +109,9 @@ export function createDeployment(
     if (replacement.stabilityStatus === 'STEADY_STATE') {
       note('Replacement task set is steady: shifting traffic.');
       shiftTo(config.firstPercent);
-    } else later(POLL_SECONDS, 'blue/green poll', waitForReplacement);
+    } else later(POLL_SECONDS, waitForReplacement);
   };
-  later(POLL_SECONDS, 'blue/green poll', waitForReplacement);
+  later(POLL_SECONDS, waitForReplacement);
   return { deploymentId: deployment.deploymentId };
 }
 

@@ -20,7 +20,7 @@ export function launchInstances(ctx: SimContext, group: AutoScalingGroupRecord, 
   for (let i = 0; i < count; i++) {
     const launchedAt = ctx.clock.now;
     group.booting.push(launchedAt);
-    ctx.clock.schedule(INSTANCE_BOOT_SECONDS * 1000, Priority.lifecycle, `boot ${group.name}`, () => {
+    ctx.clock.schedule(INSTANCE_BOOT_SECONDS * 1000, Priority.lifecycle, () => {
       group.booting.splice(group.booting.indexOf(launchedAt), 1);
       const cluster = ctx.state.clusters.get(group.clusterName);
       if (!cluster) return;

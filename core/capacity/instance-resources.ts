@@ -26,18 +26,22 @@ export function usedPortSet(instance: InstanceRecord): Set<string> {
 
 /**
  * Placement builds a candidate per instance per call: the parts that change only with the instance's
- * version (ports) or never (attributes) are kept between calls instead of rebuilt each time.
+ * static ports or never (attributes) are kept between calls instead of rebuilt each time.
  */
-const stableParts = new WeakMap<InstanceRecord, { version: number; usedPorts: ReadonlySet<string>; attributesOf: InstanceRecord['attributes']; attributes: Record<string, string> }>();
+const stableParts = new WeakMap<InstanceRecord, { portsVersion: number; usedPorts: ReadonlySet<string>; attributesOf: InstanceRecord['attributes']; attributes: Record<string, string> }>();
+
+/** Per instance, a count of the changes to its static ports: most tasks hold none, so most placements keep the set. */
+const portsVersions = new WeakMap<InstanceRecord, number>();
+const portsVersionOf = (instance: InstanceRecord) => portsVersions.get(instance) ?? 0;
 
 function partsOf(instance: InstanceRecord) {
   let parts = stableParts.get(instance);
   if (!parts || parts.attributesOf !== instance.attributes) {
-    parts = { version: -1, usedPorts: new Set(), attributesOf: instance.attributes, attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])) };
+    parts = { portsVersion: -1, usedPorts: new Set(), attributesOf: instance.attributes, attributes: Object.fromEntries(instance.attributes.map((a) => [a.name, a.value ?? ''])) };
     stableParts.set(instance, parts);
   }
-  if (parts.version !== instance.version) {
-    parts.version = instance.version;
+  if (parts.portsVersion !== portsVersionOf(instance)) {
+    parts.portsVersion = portsVersionOf(instance);
     parts.usedPorts = usedPortSet(instance);
   }
   return parts;
@@ -101,6 +105,7 @@ export function reserve(instance: InstanceRecord, task: TaskRecord, needs: TaskR
   instance.usedMemory += needs.memory;
   instance.usedEnis += needs.enis;
   for (const port of needs.staticPorts) instance.usedPorts.set(port, task.arn);
+  if (needs.staticPorts.length > 0) portsVersions.set(instance, portsVersionOf(instance) + 1);
   instance.taskArns.add(task.arn);
   const hostPorts = hostPortsHeld.get(instance);
   if (hostPorts) countHostPorts(hostPorts, task, 1);
@@ -112,7 +117,11 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
   instance.usedCpu -= task.cpu;
   instance.usedMemory -= task.memory;
   if (task.taskDefinition.networkMode === 'awsvpc') instance.usedEnis--;
-  for (const [port, holder] of instance.usedPorts) if (holder === task.arn) instance.usedPorts.delete(port);
+  for (const [port, holder] of instance.usedPorts) {
+    if (holder !== task.arn) continue;
+    instance.usedPorts.delete(port);
+    portsVersions.set(instance, portsVersionOf(instance) + 1);
+  }
   const hostPorts = hostPortsHeld.get(instance);
   if (hostPorts) countHostPorts(hostPorts, task, -1);
   instance.version++;

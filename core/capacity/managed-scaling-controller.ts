@@ -49,8 +49,8 @@ export function ensureManagedScaling(ctx: SimContext): void {
   const tick = () => {
     const managed = [...ctx.state.capacityProviders.values()].filter((p) => p.managedScaling.status === 'ENABLED');
     for (const provider of managed) scaleProvider(ctx, provider);
-    if (managed.length > 0) ctx.clock.schedule(60_000, Priority.timer, 'managed scaling', tick);
+    if (managed.length > 0) ctx.clock.schedule(60_000, Priority.timer, tick);
     else ctx.managedScalingTicking = false;
   };
-  ctx.clock.schedule(60_000, Priority.timer, 'managed scaling', tick);
+  ctx.clock.schedule(60_000, Priority.timer, tick);
 }

@@ -24,9 +24,9 @@ export class Clock {
     return this.queue.size;
   }
 
-  schedule(delayMs: number, priority: number, label: string, run: () => void): void {
+  schedule(delayMs: number, priority: number, run: () => void): void {
     if (!(delayMs >= 0)) throw new RangeError(`delay must be >= 0, got ${delayMs}`);
-    this.queue.push(this.current + Math.round(delayMs), priority, label, run);
+    this.queue.push(this.current + Math.round(delayMs), priority, run);
   }
 
   /** Called after every processed action, e.g. to record history. */

@@ -99,10 +99,6 @@ export function emitEventBridge(
     region: ctx.region,
     resources,
   };
-  ctx.log.append({
-    time: ctx.clock.now,
-    kind: 'eventbridge',
-    event: detail instanceof DetailSnapshot ? withLazyDetail(event, detail) : { ...event, detail },
-  });
+  ctx.log.appendEventBridge(ctx.clock.now, detail instanceof DetailSnapshot ? withLazyDetail(event, detail) : { ...event, detail });
   return id;
 }

@@ -8,7 +8,6 @@ export interface QueuedAction {
   time: number;
   priority: number;
   seq: number;
-  label: string;
   run: () => void;
 }
 
@@ -26,8 +25,8 @@ export class EventQueue {
     return this.heap.size;
   }
 
-  push(time: number, priority: number, label: string, run: () => void): QueuedAction {
-    const item: QueuedAction = { time, priority, seq: this.nextSeq++, label, run };
+  push(time: number, priority: number, run: () => void): QueuedAction {
+    const item: QueuedAction = { time, priority, seq: this.nextSeq++, run };
     this.heap.push(item);
     return item;
   }

@@ -133,7 +133,7 @@ export function watchEvents(ctx: SimContext): void {
     if (entry.kind !== 'eventbridge') return;
     for (const rule of ctx.state.rules.values()) {
       if (!rule.eventPattern || !matchesPattern(rule.eventPattern, entry.event as unknown as Record<string, unknown>)) continue;
-      ctx.clock.schedule(0, Priority.timer, `rule ${rule.name}`, () => invoke(ctx, rule));
+      ctx.clock.schedule(0, Priority.timer, () => invoke(ctx, rule));
     }
   });
 }
@@ -147,9 +147,9 @@ function ensureSchedules(ctx: SimContext): void {
     for (const rule of ctx.state.rules.values()) {
       if (rule.scheduleExpression && scheduleDue(rule.scheduleExpression, now, epochSeconds(ctx, 0))) invoke(ctx, rule);
     }
-    ctx.clock.schedule(60_000, Priority.timer, 'schedules', tick);
+    ctx.clock.schedule(60_000, Priority.timer, tick);
   };
-  ctx.clock.schedule(60_000 - (ctx.clock.now % 60_000), Priority.timer, 'schedules', tick);
+  ctx.clock.schedule(60_000 - (ctx.clock.now % 60_000), Priority.timer, tick);
 }
 
 export function describeRule(ctx: SimContext, input: { Name: string }) {

@@ -8,33 +8,58 @@ export abstract class DetailSnapshot {
   abstract build(): Record<string, unknown>;
 }
 
-/** Where a lazy event keeps its snapshot: a hidden key, invisible to JSON, spread and structuredClone. */
-const SNAPSHOT = Symbol('detail snapshot');
-
-type Lazy = EventBridgeEvent & { [SNAPSHOT]?: DetailSnapshot };
-
-function settle(event: Lazy, detail: Record<string, unknown>): void {
-  Object.defineProperty(event, 'detail', { value: detail, writable: true, enumerable: true, configurable: true });
-  event[SNAPSHOT] = undefined;
-}
-
 // One getter and one setter shared by every lazy event, so that they all keep one object shape.
-function readDetail(this: Lazy): Record<string, unknown> {
-  const detail = this[SNAPSHOT]!.build();
-  settle(this, detail);
-  return detail;
-}
-
-function writeDetail(this: Lazy, detail: Record<string, unknown>): void {
-  settle(this, detail);
-}
+const DETAIL: PropertyDescriptor = {
+  get(this: LazyDetailEvent) {
+    return LazyDetailEvent.settle(this);
+  },
+  set(this: LazyDetailEvent, detail: Record<string, unknown>) {
+    LazyDetailEvent.settle(this, detail);
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /**
- * `event` with a `detail` built from `snapshot` on first read and kept from then on. It reads, prints and
- * serialises like a plain event (detail last, as an own enumerable field).
+ * An event whose `detail` is built from its snapshot on first read and kept from then on. It reads, prints,
+ * spreads and clones like a plain event (EventBridge's field order, detail last as an own enumerable
+ * field); the snapshot sits in a private field, invisible to all of those, and in the object itself rather
+ * than in a property store of its own.
  */
+class LazyDetailEvent implements EventBridgeEvent {
+  readonly version = '0' as const;
+  readonly id: string;
+  readonly 'detail-type': string;
+  readonly source: string;
+  readonly account: string;
+  readonly time: string;
+  readonly region: string;
+  readonly resources: string[];
+  declare detail: Record<string, unknown>;
+  #snapshot: DetailSnapshot | undefined;
+
+  constructor(event: Omit<EventBridgeEvent, 'detail'>, snapshot: DetailSnapshot) {
+    this.id = event.id;
+    this['detail-type'] = event['detail-type'];
+    this.source = event.source;
+    this.account = event.account;
+    this.time = event.time;
+    this.region = event.region;
+    this.resources = event.resources;
+    this.#snapshot = snapshot;
+    Object.defineProperty(this, 'detail', DETAIL);
+  }
+
+  /** Replaces the accessor by the detail read (built now) or written. */
+  static settle(event: LazyDetailEvent, written?: Record<string, unknown>): Record<string, unknown> {
+    const detail = written ?? event.#snapshot!.build();
+    Object.defineProperty(event, 'detail', { value: detail, writable: true, enumerable: true, configurable: true });
+    event.#snapshot = undefined;
+    return detail;
+  }
+}
+
+/** `event` with a `detail` built from `snapshot` on first read. */
 export function withLazyDetail(event: Omit<EventBridgeEvent, 'detail'>, snapshot: DetailSnapshot): EventBridgeEvent {
-  Object.defineProperty(event, SNAPSHOT, { value: snapshot, writable: true });
-  Object.defineProperty(event, 'detail', { get: readDetail, set: writeDetail, enumerable: true, configurable: true });
-  return event as EventBridgeEvent;
+  return new LazyDetailEvent(event, snapshot);
 }

@@ -5,8 +5,6 @@ import type { TaskRecord } from '../model/state.js';
  * sampled after every processed action, so that "at no time ..." can be checked against the whole
  * history instead of a few snapshots.
  */
-export type TaskPhase = 'pending' | 'running' | 'healthy' | 'stopping';
-
 export interface PhaseCounts {
   /** desiredStatus RUNNING, not yet RUNNING (PROVISIONING, PENDING, ACTIVATING). */
   pending: number;
@@ -18,37 +16,52 @@ export interface PhaseCounts {
   stopping: number;
 }
 
-/** service key ("cluster/service") -> task definition ARN -> counts */
-export type CensusCounts = Record<string, Record<string, PhaseCounts>>;
-
-/** A sample holds only the services that changed since the previous sample. */
-export interface CensusSample {
-  time: number;
-  services: CensusCounts;
-}
-
 export interface ServiceCensusPoint {
   time: number;
   byTaskDefinition: Record<string, PhaseCounts>;
 }
 
-export const serviceKey = (cluster: string, service: string) => `${cluster}/${service}`;
+/** The phases a task counts in, as bits: a running healthy task counts in two. */
+const PENDING = 1;
+const RUNNING = 2;
+const HEALTHY = 4;
+const STOPPING = 8;
+/** The order of a definition's four counts: PhaseCounts' fields. */
+const PHASE_BITS = [PENDING, RUNNING, HEALTHY, STOPPING];
 
-function phasesOf(task: TaskRecord): TaskPhase[] {
-  if (task.lastStatus === 'STOPPED') return [];
-  if (task.desiredStatus === 'STOPPED') return ['stopping'];
-  if (task.lastStatus !== 'RUNNING') return ['pending'];
-  return task.healthyAt !== undefined ? ['running', 'healthy'] : ['running'];
+function phasesOf(task: TaskRecord): number {
+  if (task.lastStatus === 'STOPPED') return 0;
+  if (task.desiredStatus === 'STOPPED') return STOPPING;
+  if (task.lastStatus !== 'RUNNING') return PENDING;
+  return task.healthyAt !== undefined ? RUNNING | HEALTHY : RUNNING;
 }
 
+/** One service's counters: per task definition, the four counts in PHASE_BITS order. */
+interface ServiceCounts {
+  id: number;
+  definitions: string[];
+  counts: number[];
+  changed: boolean;
+}
+
+/**
+ * A run of a large service samples hundreds of thousands of times, so samples are kept as numbers in flat
+ * arrays rather than as objects: each sample is a time and a range of rows, one row per task definition of
+ * each service that changed (service id, definition index, four counts).
+ */
+const ROW = 6;
+
 export class TaskCensus {
-  private counts: CensusCounts = {};
-  private changed = new Set<string>();
-  private samples: CensusSample[] = [];
+  private readonly services = new Map<string, ServiceCounts>();
+  private readonly changed: ServiceCounts[] = [];
+  private readonly sampleTimes: number[] = [];
+  /** Where each sample's rows start in `rows`; one more entry than samples, for the end of the last. */
+  private readonly sampleRows: number[] = [0];
+  private readonly rows: number[] = [];
 
   /** Counts a task that has just been created. */
   enter(task: TaskRecord): void {
-    this.move(task, [], phasesOf(task));
+    this.move(task, 0, phasesOf(task));
   }
 
   /** Applies `change` to a task and moves it between counters accordingly. */
@@ -59,14 +72,32 @@ export class TaskCensus {
     return result;
   }
 
-  private move(task: TaskRecord, before: TaskPhase[], after: TaskPhase[]): void {
-    if (!task.serviceName || before.join() === after.join()) return;
-    const key = serviceKey(task.clusterName, task.serviceName);
-    const byDefinition = (this.counts[key] ??= {});
-    const c = (byDefinition[task.taskDefinition.taskDefinitionArn] ??= { pending: 0, running: 0, healthy: 0, stopping: 0 });
-    for (const phase of before) c[phase]--;
-    for (const phase of after) c[phase]++;
-    this.changed.add(key);
+  private move(task: TaskRecord, before: number, after: number): void {
+    if (!task.serviceName || before === after) return;
+    const service = this.countsOf(`${task.clusterName}/${task.serviceName}`);
+    const arn = task.taskDefinition.taskDefinitionArn;
+    let definition = service.definitions.indexOf(arn);
+    if (definition < 0) {
+      definition = service.definitions.push(arn) - 1;
+      service.counts.push(0, 0, 0, 0);
+    }
+    for (let phase = 0; phase < 4; phase++) {
+      const bit = PHASE_BITS[phase];
+      service.counts[definition * 4 + phase] += (after & bit ? 1 : 0) - (before & bit ? 1 : 0);
+    }
+    if (!service.changed) {
+      service.changed = true;
+      this.changed.push(service);
+    }
+  }
+
+  private countsOf(key: string): ServiceCounts {
+    let service = this.services.get(key);
+    if (!service) {
+      service = { id: this.services.size, definitions: [], counts: [], changed: false };
+      this.services.set(key, service);
+    }
+    return service;
   }
 
   /**
@@ -74,19 +105,22 @@ export class TaskCensus {
    * a task stopped a moment before its replacement starts is a real dip that "at no time" must see.
    */
   sample(time: number): void {
-    if (this.changed.size === 0) return;
-    const services: CensusCounts = {};
-    for (const key of this.changed) {
-      services[key] = {};
-      for (const [arn, c] of Object.entries(this.counts[key])) services[key][arn] = { ...c };
+    if (this.changed.length === 0) return;
+    for (const service of this.changed) {
+      service.changed = false;
+      for (let d = 0; d < service.definitions.length; d++) {
+        const at = d * 4;
+        this.rows.push(service.id, d, service.counts[at], service.counts[at + 1], service.counts[at + 2], service.counts[at + 3]);
+      }
     }
-    this.changed.clear();
-    this.samples.push({ time, services });
+    this.changed.length = 0;
+    this.sampleTimes.push(time);
+    this.sampleRows.push(this.rows.length);
   }
 
   /** How many samples exist: a mark to read a service's history from (see seriesFor). */
   get mark(): number {
-    return this.samples.length;
+    return this.sampleTimes.length;
   }
 
   /**
@@ -94,23 +128,27 @@ export class TaskCensus {
    * service was in at the mark (stamped with `markTime`), then every change after it.
    */
   seriesFor(cluster: string, service: string, fromMark = 0, markTime = 0): ServiceCensusPoint[] {
-    const key = serviceKey(cluster, service);
+    const counts = this.services.get(`${cluster}/${service}`);
+    if (!counts) return [];
     const points: ServiceCensusPoint[] = [];
     let atMark: Record<string, PhaseCounts> | undefined;
-    this.samples.forEach((sample, index) => {
-      const counts = sample.services[key];
-      if (!counts) return;
-      if (index < fromMark) atMark = counts;
-      else points.push({ time: sample.time, byTaskDefinition: counts });
-    });
+    for (let sample = 0; sample < this.sampleTimes.length; sample++) {
+      const byTaskDefinition = this.rowsOf(sample, counts);
+      if (!byTaskDefinition) continue;
+      if (sample < fromMark) atMark = byTaskDefinition;
+      else points.push({ time: this.sampleTimes[sample], byTaskDefinition });
+    }
     return atMark ? [{ time: markTime, byTaskDefinition: atMark }, ...points] : points;
   }
 
-  current(): CensusCounts {
-    return this.counts;
-  }
-
-  history(): readonly CensusSample[] {
-    return this.samples;
+  /** One sample's counts for a service, by task definition ARN; undefined when the service did not change. */
+  private rowsOf(sample: number, service: ServiceCounts): Record<string, PhaseCounts> | undefined {
+    let byTaskDefinition: Record<string, PhaseCounts> | undefined;
+    for (let row = this.sampleRows[sample]; row < this.sampleRows[sample + 1]; row += ROW) {
+      if (this.rows[row] !== service.id) continue;
+      const c = this.rows;
+      (byTaskDefinition ??= {})[service.definitions[c[row + 1]]] = { pending: c[row + 2], running: c[row + 3], healthy: c[row + 4], stopping: c[row + 5] };
+    }
+    return byTaskDefinition;
   }
 }

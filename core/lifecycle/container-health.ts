@@ -7,7 +7,7 @@ import { afterHealthCheck } from './task-health.js';
 export const healthCheckPasses = (behaviour: Pick<ImageBehaviour, 'warmUpSeconds' | 'unhealthyAfterSeconds'>, runningFor: number): boolean =>
   runningFor >= (behaviour.warmUpSeconds ?? 0) && (behaviour.unhealthyAfterSeconds === undefined || runningFor < behaviour.unhealthyAfterSeconds);
 
-type Schedule = (seconds: number, label: string, run: () => void) => void;
+type Schedule = (seconds: number, run: () => void) => void;
 
 /**
  * Runs each container's health check every `interval` seconds while the task runs. The answer comes from
@@ -27,8 +27,8 @@ export function runHealthChecks(ctx: SimContext, task: TaskRecord, schedule: Sch
       const passed = healthCheckPasses(behaviour, runningFor);
       Object.assign(container, afterHealthCheck(container, passed, runningFor < (check.startPeriod ?? 0), check.retries ?? 3));
       onAnswer();
-      schedule(interval, `health check ${container.name}`, probe);
+      schedule(interval, probe);
     };
-    schedule(interval, `health check ${container.name}`, probe);
+    schedule(interval, probe);
   }
 }

@@ -1,5 +1,5 @@
 import type { TaskStatus, TaskStopCode } from '../api/types.js';
-import { taskStateChangeDetail } from '../api/task-view.js';
+import { taskStateChange } from '../api/task-view.js';
 import { Priority } from '../engine/clock.js';
 import { emitEventBridge, type SimContext } from '../engine/context.js';
 import { release } from '../capacity/instance-resources.js';
@@ -39,7 +39,8 @@ function serviceOf(ctx: SimContext, task: TaskRecord) {
 
 function changed(ctx: SimContext, task: TaskRecord): void {
   task.version++;
-  emitEventBridge(ctx, 'ECS Task State Change', [task.arn], taskStateChangeDetail(ctx, task));
+  const { detail, resources } = taskStateChange(ctx, task);
+  emitEventBridge(ctx, 'ECS Task State Change', resources, detail);
   const service = serviceOf(ctx, task);
   if (service) ctx.requestServicePass(service);
 }
@@ -51,9 +52,9 @@ function setStatus(ctx: SimContext, task: TaskRecord, status: TaskStatus): void 
 }
 
 /** Schedules `run` for this task unless the task is stopped (or re-stopped) before it is due. */
-function later(ctx: SimContext, task: TaskRecord, seconds: number, label: string, run: () => void): void {
+function later(ctx: SimContext, task: TaskRecord, seconds: number, run: () => void): void {
   const generation = task.generation;
-  ctx.clock.schedule(seconds * 1000, Priority.lifecycle, `${label} ${task.id}`, () => {
+  ctx.clock.schedule(seconds * 1000, Priority.lifecycle, () => {
     if (task.generation === generation) run();
   });
 }
@@ -103,13 +104,13 @@ function firstHealthyCheckSeconds(container: ContainerRecord, behaviour: ImageBe
 function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
   for (const { container, exit } of timing.behaviours) {
     const planned = timing.plan.containers.get(container.name)!;
-    if (planned.startsAt !== undefined) scheduleContainerLogs(ctx, task, container, planned.startsAt, (s, label, run) => later(ctx, task, s, label, run));
+    if (planned.startsAt !== undefined) scheduleContainerLogs(ctx, task, container, planned.startsAt, (s, run) => later(ctx, task, s, run));
     if (planned.exitsAt !== undefined && exit) {
-      later(ctx, task, planned.exitsAt, 'exit', () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
+      later(ctx, task, planned.exitsAt, () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
     }
     const blocked = planned.blocked;
     if (blocked) {
-      later(ctx, task, blocked.at, 'dependency', () => {
+      later(ctx, task, blocked.at, () => {
         container.lastStatus = 'STOPPED';
         container.reason = blocked.reason;
         if (container.essential) stopTask(ctx, task, 'TaskFailedToStart', stoppedReasons.essentialContainerExited, 'start');
@@ -128,7 +129,7 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
     const seconds = step.seconds(timing);
     // A container waiting for ever on a dependency keeps the task short of RUNNING.
     if (!Number.isFinite(seconds)) return;
-    later(ctx, task, seconds, step.to, () => {
+    later(ctx, task, seconds, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
         // The log driver is set up as the containers are created, so only for images that were pulled.
@@ -166,13 +167,13 @@ function onRunning(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof 
     // A dependency the agent waited on to be HEALTHY has already passed its first check.
     if (waitedOnHealthy(task, c.name)) c.healthStatus = 'HEALTHY';
   }
-  const schedule = (seconds: number, label: string, run: () => void) => later(ctx, task, seconds, label, run);
+  const schedule = (seconds: number, run: () => void) => later(ctx, task, seconds, run);
   const checked = hasEssentialHealthCheck(task.containers);
   if (checked) runHealthChecks(ctx, task, schedule, () => updateTaskHealth(ctx, task));
   const targeted = registerTaskTargets(ctx, task, schedule, () => recountHealthy(ctx, task));
   registerInDiscovery(ctx, task);
   // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
-  if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, 'healthy', () => setCountedHealthy(ctx, task, true));
+  if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, () => setCountedHealthy(ctx, task, true));
   for (const { container, behaviour } of timing.behaviours) {
     if (behaviour.countsMinutesIn) countMinutes(ctx, task, container, behaviour.countsMinutesIn);
   }
@@ -180,7 +181,7 @@ function onRunning(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof 
     // An application refused an AWS call by its task role fails at start and exits.
     const refusal = behaviour.calls ? taskRoleRefusal(ctx, task, behaviour.calls) : undefined;
     if (!refusal) continue;
-    later(ctx, task, 1, 'exit', () => containerExited(ctx, task, container, 1, refusal));
+    later(ctx, task, 1, () => containerExited(ctx, task, container, 1, refusal));
   }
 }
 
@@ -221,7 +222,7 @@ export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to m
 
 /** The demo application of the storage lesson: adds one to a counter file every minute it runs. */
 function countMinutes(ctx: SimContext, task: TaskRecord, container: ContainerRecord, path: string): void {
-  later(ctx, task, 60, 'count', () => {
+  later(ctx, task, 60, () => {
     if (container.lastStatus !== 'RUNNING') return;
     const { files, key } = resolvePath(ctx, task, container, path);
     files.set(key, String(Number(files.get(key) ?? '0') + 1));
@@ -294,18 +295,18 @@ export function agentReconnected(ctx: SimContext, task: TaskRecord): void {
 
 function agentStops(ctx: SimContext, task: TaskRecord, wasRunning: boolean): void {
   if (!wasRunning) {
-    later(ctx, task, 0, 'DEPROVISIONING', () => {
+    later(ctx, task, 0, () => {
       setStatus(ctx, task, 'DEPROVISIONING');
       changed(ctx, task);
-      later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
+      later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), () => finishStop(ctx, task));
     });
     return;
   }
-  later(ctx, task, 0, 'DEACTIVATING', () => {
+  later(ctx, task, 0, () => {
     setStatus(ctx, task, 'DEACTIVATING');
     changed(ctx, task);
     // Connections drain for the target group's deregistration delay before the containers get SIGTERM.
-    later(ctx, task, deregisterTaskTargets(ctx, task), 'STOPPING', () => stopContainers(ctx, task));
+    later(ctx, task, deregisterTaskTargets(ctx, task), () => stopContainers(ctx, task));
   });
 }
 
@@ -333,12 +334,12 @@ function stopContainers(ctx: SimContext, task: TaskRecord): void {
     c.exitCode = exit.exitCode;
     logContainerStop(ctx, task, c);
   }
-  later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), 'DEPROVISIONING', () => {
+  later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), () => {
     task.executionStoppedAt = ctx.clock.now;
     for (const c of task.containers) c.lastStatus = 'STOPPED';
     setStatus(ctx, task, 'DEPROVISIONING');
     changed(ctx, task);
-    later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), 'STOPPED', () => finishStop(ctx, task));
+    later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), () => finishStop(ctx, task));
   });
 }
 
@@ -381,7 +382,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   meterStoppedTask(ctx, task);
   discardTaskStorage(ctx, task);
   changed(ctx, task);
-  later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, 'expire', () => {
+  later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, () => {
     cluster.tasks.delete(task.arn);
     serviceOf(ctx, task)?.taskArns.delete(task.arn);
   });

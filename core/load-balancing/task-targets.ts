@@ -5,7 +5,7 @@ import { recordServiceEvent } from '../scheduler/service-events.js';
 import type { TargetGroupRecord, TargetRecord } from './elb-state.js';
 import { afterTargetCheck } from './target-health.js';
 
-type Schedule = (seconds: number, label: string, run: () => void) => void;
+type Schedule = (seconds: number, run: () => void) => void;
 
 function serviceOf(ctx: SimContext, task: TaskRecord): ServiceRecord | undefined {
   return task.serviceName ? ctx.state.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined;
@@ -80,9 +80,9 @@ export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule:
       else if (!wasHealthy && tg.slowStartSeconds > 0) target.slowStart = { from: ctx.clock.now, until: ctx.clock.now + tg.slowStartSeconds * 1000 };
       updateElbHealth(ctx, task);
       onHealthChange();
-      schedule(tg.healthCheck.intervalSeconds, `target health ${target.key}`, probe);
+      schedule(tg.healthCheck.intervalSeconds, probe);
     };
-    schedule(tg.healthCheck.intervalSeconds, `target health ${target.key}`, probe);
+    schedule(tg.healthCheck.intervalSeconds, probe);
   }
   return true;
 }
@@ -113,7 +113,7 @@ export function deregisterTaskTargets(ctx: SimContext, task: TaskRecord): number
     if (service) recordServiceEvent(ctx, service, serviceMessages.deregisteredTargets(service.name, 1, tg.arn));
     wait = Math.max(wait, tg.deregistrationDelaySeconds);
     // Removal is not tied to the task: a stopped task's target still finishes draining.
-    ctx.clock.schedule(tg.deregistrationDelaySeconds * 1000, 20, `deregistered ${target.key}`, () => {
+    ctx.clock.schedule(tg.deregistrationDelaySeconds * 1000, 20, () => {
       if (tg.targets.get(target.key) === target) tg.targets.delete(target.key);
     });
   }

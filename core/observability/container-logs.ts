@@ -8,7 +8,7 @@ import { memoryAfter } from '../traffic/task-usage.js';
  * so often while it runs, its last words when it ends by itself, and SIGTERM. The kernel's OOM kill
  * prints nothing in the container: its reason shows on the container in DescribeTasks, not in the logs.
  */
-type Schedule = (seconds: number, label: string, run: () => void) => void;
+type Schedule = (seconds: number, run: () => void) => void;
 
 
 /**
@@ -19,14 +19,14 @@ export function scheduleContainerLogs(ctx: SimContext, task: TaskRecord, contain
   const behaviour = ctx.images.behaviourOf(container.image);
   const logs = behaviour.logs;
   if (!logs || !awslogsTarget(task, container)) return;
-  schedule(startsIn, 'log start', () => {
+  schedule(startsIn, () => {
     if (container.lastStatus === 'STOPPED') return;
     for (const line of logs.atStart ?? []) writeLogLine(ctx, task, container, line);
     const every = logs.every;
     if (!every) return;
     const startedAt = ctx.clock.now;
     const tick = () =>
-      schedule(every.seconds, 'log line', () => {
+      schedule(every.seconds, () => {
         if (container.lastStatus === 'STOPPED') return;
         const memory = memoryAfter(container, behaviour, (ctx.clock.now - startedAt) / 1000, task.memory);
         writeLogLine(ctx, task, container, every.line.replaceAll('{memoryMiB}', String(memory)));

@@ -43,8 +43,8 @@ export function produceMessages(ctx: SimContext, input: ProduceMessagesRequest):
   if (seconds === undefined) throw invalidParameter('forSeconds should not be null or empty for a steady producer.', 'forSeconds');
   const tick = (second: number) => {
     send(messagesInSecond(rate, second));
-    if (second < seconds) ctx.clock.schedule(1000, Priority.timer, `producer ${name}`, () => tick(second + 1));
+    if (second < seconds) ctx.clock.schedule(1000, Priority.timer, () => tick(second + 1));
   };
-  ctx.clock.schedule(1000, Priority.timer, `producer ${name}`, () => tick(1));
+  ctx.clock.schedule(1000, Priority.timer, () => tick(1));
   return { messages: Math.floor(seconds * rate + 1e-9) };
 }

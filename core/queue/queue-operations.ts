@@ -16,7 +16,7 @@ export function enqueue(ctx: SimContext, queue: QueueRecord, body: string, delay
 /** Idle workers poll again once the message can be received (now, or after a delay or visibility timeout). */
 function wakeWhenVisible(ctx: SimContext, queue: QueueRecord, message: MessageRecord): void {
   const receipt = message.receiptHandle;
-  ctx.clock.schedule(message.visibleAt - ctx.clock.now, Priority.timer, `sqs ${queue.name} visible`, () => {
+  ctx.clock.schedule(message.visibleAt - ctx.clock.now, Priority.timer, () => {
     if (message.receiptHandle !== receipt || !queue.messages.includes(message)) return;
     for (const wake of queue.waiting.splice(0)) wake();
   });

@@ -25,7 +25,7 @@ function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerReco
     // A worker prints a failure once, not once per retry, so its log stays readable.
     if (line !== lastComplaint) writeLogLine(ctx, task, container, line);
     lastComplaint = line;
-    ctx.clock.schedule(RETRY_SECONDS * 1000, Priority.timer, `worker retry ${task.id}`, poll);
+    ctx.clock.schedule(RETRY_SECONDS * 1000, Priority.timer, poll);
   };
   function poll(): void {
     if (!alive()) return;
@@ -43,7 +43,7 @@ function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerReco
       return;
     }
     const handle = message.receiptHandle!;
-    ctx.clock.schedule(secondsPerMessage * 1000, Priority.timer, `worker ${task.id} done`, () => {
+    ctx.clock.schedule(secondsPerMessage * 1000, Priority.timer, () => {
       if (!alive()) return;
       deleteByReceipt(queue, handle);
       poll();
@@ -72,6 +72,6 @@ export function watchWorkers(ctx: SimContext): void {
     // The task itself, not the event's detail: reading the detail would build it for every task event.
     const task = findTaskByArn(ctx, entry.event.resources[0]);
     // After the change that announced it has settled, like any controller reacting to an event.
-    if (task?.lastStatus === 'RUNNING') ctx.clock.schedule(0, Priority.timer, `workers ${task.id}`, () => startWorkersOf(ctx, task));
+    if (task?.lastStatus === 'RUNNING') ctx.clock.schedule(0, Priority.timer, () => startWorkersOf(ctx, task));
   });
 }

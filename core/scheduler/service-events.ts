@@ -7,5 +7,5 @@ const MAX_SERVICE_EVENTS = 100;
 export function recordServiceEvent(ctx: SimContext, service: ServiceRecord, message: string): void {
   service.events.unshift({ id: ctx.random.uuid(), createdAt: epochSeconds(ctx, ctx.clock.now), message });
   if (service.events.length > MAX_SERVICE_EVENTS) service.events.length = MAX_SERVICE_EVENTS;
-  ctx.log.append({ time: ctx.clock.now, kind: 'service-event', cluster: service.clusterName, service: service.name, message });
+  ctx.log.appendServiceEvent(ctx.clock.now, service.clusterName, service.name, message);
 }

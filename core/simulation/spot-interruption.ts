@@ -28,7 +28,7 @@ export function interruptSpotInstance(ctx: SimContext, input: { cluster?: string
     emitInstanceChange(ctx, instance);
     wakeServices(ctx, cluster.name);
   }
-  ctx.clock.schedule(SPOT_NOTICE_SECONDS * 1000, Priority.lifecycle, `spot reclaim ${instance.ec2InstanceId}`, () => {
+  ctx.clock.schedule(SPOT_NOTICE_SECONDS * 1000, Priority.lifecycle, () => {
     if (instance.status !== 'INACTIVE') removeInstance(ctx, instance, 'TerminationNotice', hostTerminatedReason(instance.ec2InstanceId));
   });
   return { terminatesAt: ctx.clock.now / 1000 + SPOT_NOTICE_SECONDS };

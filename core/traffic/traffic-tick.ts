@@ -97,7 +97,7 @@ function mergeOutcomes(rps: number, parts: SecondOutcome[]): SecondOutcome {
 
 /** One second of every load generator, then the next tick while any generator runs. */
 export function scheduleTrafficTick(ctx: SimContext): void {
-  ctx.clock.schedule(1000, Priority.timer, 'traffic', () => {
+  ctx.clock.schedule(1000, Priority.timer, () => {
     for (const generator of ctx.state.traffic.values()) {
       const rps = requestsPerSecondAt(generator.requestsPerSecond, generator.pattern, (ctx.clock.now - generator.startedAt) / 1000);
       const destinations = destinationsFor(ctx, generator);
