@@ -9,6 +9,7 @@ interface TaskIdentity {
   arn: string;
   /** An event's `resources`: the task's ARN, one list shared by all the task's events (events are read-only). */
   resources: string[];
+  clusterArn: string;
   taskDefinitionArn: string;
   launchType: TaskRecord['launchType'];
   cpu: number;
@@ -33,7 +34,7 @@ function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
   let identity = identities.get(task);
   if (!identity) {
     const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
-    identity = { ctx, arn, resources: [arn], taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    identity = { ctx, arn, resources: [arn], clusterArn: ctx.state.clusters.get(task.clusterName)?.arn ?? '', taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
     if (task.privateIpv4Address && task.taskDefinition.networkMode === 'awsvpc') {
       const id = task.id;
       identity.eni = {
@@ -76,7 +77,6 @@ const NO_TAGS: Tag[] = [];
  */
 class TaskSnapshot extends DetailSnapshot {
   readonly identity: TaskIdentity;
-  readonly clusterArn: string;
   readonly instanceArn?: string;
   readonly availabilityZone?: string;
   readonly lastStatus: TaskRecord['lastStatus'];
@@ -98,7 +98,6 @@ class TaskSnapshot extends DetailSnapshot {
   constructor(ctx: SimContext, task: TaskRecord) {
     super();
     this.identity = identityOf(ctx, task);
-    this.clusterArn = ctx.state.clusters.get(task.clusterName)?.arn ?? '';
     this.instanceArn = task.instanceArn;
     this.availabilityZone = task.availabilityZone;
     this.lastStatus = task.lastStatus;
@@ -147,7 +146,7 @@ function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
   return withoutUndefined({
     taskArn: identity.arn,
     attachments: eni ? [eniAttachment(eni, task.lastStatus)] : undefined,
-    clusterArn: task.clusterArn,
+    clusterArn: identity.clusterArn,
     taskDefinitionArn: identity.taskDefinitionArn,
     containerInstanceArn: task.instanceArn,
     availabilityZone: task.availabilityZone,

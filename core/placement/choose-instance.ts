@@ -46,7 +46,7 @@ export class Placer {
   /** Per candidate: the first resource rule it fails, else the first constraint, else null. */
   private readonly rejections: Array<Rejection | null>;
   private readonly constraintFailure: ConstraintCheck;
-  private readonly rules: Array<{ rule: PlacementStrategy; description: string; spread?: SpreadCounts }>;
+  private readonly rules: Array<{ rule: PlacementStrategy; description: string; spread?: SpreadCounts; kept: KeptLists }>;
   /** The candidates still in the running during a choice, at the front (see applyStrategy). */
   private readonly ranked: Int32Array;
   /** 0, 1, 2...: what `ranked` starts as when no candidate is rejected, the usual case in a large cluster. */
@@ -68,6 +68,7 @@ export class Placer {
     this.rules = strategies.map((rule) => ({
       rule,
       description: describeRule(rule),
+      kept: new KeptLists(),
       ...(rule.type === 'spread' ? { spread: new SpreadCounts(rule.field ?? 'instanceId', this.candidates) } : {}),
     }));
   }
@@ -92,18 +93,19 @@ export class Placer {
         if (list.length < EXPLAINED_INSTANCES) list.push(rejection);
       }
     }
-    const rejected = [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
+    const rejected = rejectedTotal === 0 ? [] : [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
     const explanation: PlacementExplanation = { rejected, ...(rejectedTotal > rejected.length ? { rejectedTotal } : {}), stages: [] };
     if (fitting === 0) return { chosen: null, explanation, ...this.closest() };
     let ranked = fitting;
+    // Sized once: an array grown by push keeps room for more than it holds, for as long as the task lives.
+    explanation.stages = new Array(this.rules.length);
     for (let r = 0; r < this.rules.length; r++) {
       const { rule, description, spread } = this.rules[r];
       // A first spread rule over the whole cluster keeps its lowest values' candidates, which its counts list.
       const lowest = r === 0 && rejectedTotal === 0 ? spread?.keepLowestValues(this.ranked) : undefined;
       ranked = lowest ?? applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
-      const kept: string[] = [];
-      for (let k = 0; k < Math.min(ranked, EXPLAINED_INSTANCES); k++) kept.push(this.candidates[this.ranked[k]].ec2InstanceId);
-      explanation.stages.push({ rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) });
+      const kept = this.rules[r].kept.of(this.ranked, Math.min(ranked, EXPLAINED_INSTANCES), this.candidates);
+      explanation.stages[r] = { rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) };
     }
     const index = this.ranked[0];
     const chosen = this.candidates[index];
@@ -153,4 +155,24 @@ export class Placer {
 
 function idsOf(instance: PlacementCandidate): { containerInstanceId: string; ec2InstanceId: string } {
   return { containerInstanceId: instance.containerInstanceId, ec2InstanceId: instance.ec2InstanceId };
+}
+
+/**
+ * The instances a rule kept, as listed in explanations. From one task to the next of a large call the lists
+ * mostly repeat (the same zone's first instances, say), so an equal list already made is shared: explanations
+ * are read-only, and 20 ids per rule per task would otherwise weigh more than the task itself.
+ */
+class KeptLists {
+  /** By the first instance listed: the last list made that starts with it. */
+  private readonly byFirst = new Map<string, string[]>();
+
+  of(ranked: Int32Array, count: number, candidates: readonly PlacementCandidate[]): string[] {
+    if (count === 0) return [];
+    const known = this.byFirst.get(candidates[ranked[0]].ec2InstanceId);
+    if (known?.length === count && known.every((id, k) => id === candidates[ranked[k]].ec2InstanceId)) return known;
+    const kept = new Array<string>(count);
+    for (let k = 0; k < count; k++) kept[k] = candidates[ranked[k]].ec2InstanceId;
+    this.byFirst.set(kept[0], kept);
+    return kept;
+  }
 }

@@ -57,5 +57,5 @@ export function runDaemonPass(ctx: SimContext, cluster: ClusterRecord, service: 
   }
   if (decision.blockedByConfiguration) openCondition(ctx, service, 'deployment-configuration', serviceMessages.blockedByDeploymentConfiguration(service.name));
   else clearCondition(service, 'deployment-configuration');
-  settleDeployments(ctx, cluster, service, decision.complete);
+  settleDeployments(ctx, cluster, service, tasks, decision.complete);
 }

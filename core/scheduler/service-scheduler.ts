@@ -65,7 +65,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   if (decision.blockedByConfiguration) openCondition(ctx, service, 'deployment-configuration', serviceMessages.blockedByDeploymentConfiguration(service.name));
   else clearCondition(service, 'deployment-configuration');
 
-  settleDeployments(ctx, cluster, service, decision.complete);
+  settleDeployments(ctx, cluster, service, tasks, decision.complete);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { emitEventBridge, isoTime, type SimContext } from '../engine/context.js';
 import { deploymentReasons, serviceMessages } from '../events/service-messages.js';
-import type { ClusterRecord, ServiceRecord } from '../model/state.js';
+import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { circuitBreakerReasons } from './circuit-breaker.js';
 import { recordServiceEvent } from './service-events.js';
 
@@ -9,15 +9,14 @@ const MAX_INACTIVE_DEPLOYMENTS_SHOWN = 5;
 
 /**
  * Older deployments with no task left become INACTIVE; a complete PRIMARY becomes COMPLETED (or
- * "rollback completed"), and the service reports its steady state once.
+ * "rollback completed"), and the service reports its steady state once. `live` are the service's tasks
+ * that had not reached STOPPED when the pass began: a task the pass stops is still on its way to STOPPED,
+ * and one it starts belongs to PRIMARY, so they are what the deployments still hold.
  */
-export function settleDeployments(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, complete: boolean): void {
+export function settleDeployments(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, live: readonly TaskRecord[], complete: boolean): void {
   const primary = service.deployments[0];
   const stillRunning = new Set<string>();
-  for (const arn of service.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (task && task.lastStatus !== 'STOPPED' && task.deploymentId) stillRunning.add(task.deploymentId);
-  }
+  for (const task of live) if (task.deploymentId) stillRunning.add(task.deploymentId);
   for (const deployment of service.deployments.slice(1)) {
     if (deployment.status === 'ACTIVE' && !stillRunning.has(deployment.id)) {
       deployment.status = 'INACTIVE';
