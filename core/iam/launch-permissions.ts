@@ -18,7 +18,8 @@ export function launchPermissionFailure(ctx: SimContext, task: TaskRecord): stri
   const roleArn = task.taskDefinition.executionRoleArn;
   const policies = policiesOf(ctx, roleArn);
   for (const container of task.containers) {
-    const ecr = ECR_IMAGE.exec(container.image);
+    // Without an execution role the instance role pulls (checked first: most tasks pull public images).
+    const ecr = roleArn ? ECR_IMAGE.exec(container.image) : null;
     if (!ecr || !roleArn) continue;
     const repository = `arn:aws:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}`;
     if (evaluate(policies, 'ecr:BatchGetImage', repository) !== 'allowed') {

@@ -4,7 +4,7 @@ import { Priority } from '../engine/clock.js';
 import { emitEventBridge, type SimContext } from '../engine/context.js';
 import { release } from '../capacity/instance-resources.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
-import type { DEFAULT_IMAGE_BEHAVIOUR, ImageBehaviour } from '../model/image-catalogue.js';
+import type { ImageBehaviour, ResolvedImageBehaviour } from '../model/image-catalogue.js';
 import {
   DEFAULT_STOP_TIMEOUT_SECONDS,
   deprovisionSeconds,
@@ -61,26 +61,46 @@ function later(ctx: SimContext, task: TaskRecord, seconds: number, run: () => vo
 
 /** Each container's image behaviour, and when the containers start in their dependsOn order. */
 function imageTimings(ctx: SimContext, task: TaskRecord) {
+  const timings = definitionTimings(ctx, task);
+  return { ...timings, behaviours: task.containers.map((container, i) => ({ container, ...timings.containers[i] })) };
+}
+
+type DefinitionTimings = ReturnType<typeof planDefinitionTimings>;
+
+/**
+ * The timings depend only on the task definition, its images' behaviours and the task's memory, so the
+ * tasks of one definition share them while no image is registered anew (a large service starts thousands).
+ */
+const timingsByDefinition = new WeakMap<TaskRecord['taskDefinition'], DefinitionTimings>();
+
+function definitionTimings(ctx: SimContext, task: TaskRecord): DefinitionTimings {
+  const behaviours = task.containers.map((c) => ctx.images.behaviourOf(c.image));
+  const known = timingsByDefinition.get(task.taskDefinition);
+  if (known && known.memory === task.memory && known.containers.every((c, i) => c.behaviour === behaviours[i])) return known;
+  const timings = planDefinitionTimings(task, behaviours);
+  timingsByDefinition.set(task.taskDefinition, timings);
+  return timings;
+}
+
+function planDefinitionTimings(task: TaskRecord, behaviours: readonly ResolvedImageBehaviour[]) {
   // Each container's own exit (a crash, an OOM kill) is decided once, for the plan and for startContainers.
-  const behaviours = task.containers.map((c) => {
-    const behaviour = ctx.images.behaviourOf(c.image);
-    return { container: c, behaviour, exit: containerExit(c, behaviour, task.memory) };
-  });
+  const containers = task.containers.map((c, i) => ({ behaviour: behaviours[i], exit: containerExit(c, behaviours[i], task.memory) }));
   const plan = planContainerStarts(
-    behaviours.map(({ container, behaviour, exit }) => ({
+    task.containers.map((container, i) => ({
       name: container.name,
       essential: container.essential,
       dependsOn: container.definition.dependsOn ?? [],
-      startSeconds: behaviour.startSeconds,
-      exit,
-      healthyAfterSeconds: firstHealthyCheckSeconds(container, behaviour),
+      startSeconds: behaviours[i].startSeconds,
+      exit: containers[i].exit,
+      healthyAfterSeconds: firstHealthyCheckSeconds(container, behaviours[i]),
       startTimeout: container.definition.startTimeout,
     })),
   );
   return {
-    behaviours,
+    memory: task.memory,
+    containers,
     plan,
-    pullSeconds: Math.max(...behaviours.map((b) => b.behaviour.pullSeconds)),
+    pullSeconds: Math.max(...behaviours.map((b) => b.pullSeconds)),
     startSeconds: plan.runningAt ?? Number.POSITIVE_INFINITY,
   };
 }
@@ -204,7 +224,7 @@ function containerExited(ctx: SimContext, task: TaskRecord, container: Container
  */
 export function containerExit(
   container: ContainerRecord,
-  behaviour: ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR,
+  behaviour: ResolvedImageBehaviour,
   taskMemory: number,
 ): { afterSeconds: number; exitCode: number; reason?: string } | undefined {
   const limit = container.definition.memory ?? taskMemory;

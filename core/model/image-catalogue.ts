@@ -86,15 +86,28 @@ const BUILT_IN = new Map<string, ImageBehaviour>([
   ['amazon/aws-xray-daemon:latest', XRAY_DAEMON],
 ]);
 
+export type ResolvedImageBehaviour = Readonly<ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR>;
+
 export class ImageCatalogue {
   private behaviours = new Map<string, ImageBehaviour>();
+  /**
+   * Each image's behaviour with the defaults filled in, by the name as asked for: every task step asks, and
+   * the answer changes only when an image is registered. The same object until then (read-only).
+   */
+  private resolved = new Map<string, ResolvedImageBehaviour>();
 
   register(image: string, behaviour: ImageBehaviour): void {
     this.behaviours.set(normaliseImage(image), { ...behaviour });
+    this.resolved.clear();
   }
 
-  behaviourOf(image: string): ImageBehaviour & typeof DEFAULT_IMAGE_BEHAVIOUR {
-    const name = normaliseImage(image);
-    return { ...DEFAULT_IMAGE_BEHAVIOUR, ...BUILT_IN.get(name), ...this.behaviours.get(name) };
+  behaviourOf(image: string): ResolvedImageBehaviour {
+    let behaviour = this.resolved.get(image);
+    if (!behaviour) {
+      const name = normaliseImage(image);
+      behaviour = { ...DEFAULT_IMAGE_BEHAVIOUR, ...BUILT_IN.get(name), ...this.behaviours.get(name) };
+      this.resolved.set(image, behaviour);
+    }
+    return behaviour;
   }
 }
