@@ -20,11 +20,14 @@ const DETAIL: PropertyDescriptor = {
   configurable: true,
 };
 
+/** Where a lazy event keeps its snapshot: a symbol key, which JSON, Object.keys and structuredClone skip. */
+const SNAPSHOT = Symbol('detail snapshot');
+
 /**
  * An event whose `detail` is built from its snapshot on first read and kept from then on. It reads, prints,
  * spreads and clones like a plain event (EventBridge's field order, detail last as an own enumerable
- * field); the snapshot sits in a private field, invisible to all of those, and in the object itself rather
- * than in a property store of its own.
+ * field). The snapshot is a class field, so it sits in the object itself rather than in a property store of
+ * its own; a symbol rather than a private field, so that a proxy over the event (Vue's reactive) reads it.
  */
 class LazyDetailEvent implements EventBridgeEvent {
   readonly version = '0' as const;
@@ -36,7 +39,7 @@ class LazyDetailEvent implements EventBridgeEvent {
   readonly region: string;
   readonly resources: string[];
   declare detail: Record<string, unknown>;
-  #snapshot: DetailSnapshot | undefined;
+  [SNAPSHOT]: DetailSnapshot | undefined;
 
   constructor(event: Omit<EventBridgeEvent, 'detail'>, snapshot: DetailSnapshot) {
     this.id = event.id;
@@ -46,15 +49,15 @@ class LazyDetailEvent implements EventBridgeEvent {
     this.time = event.time;
     this.region = event.region;
     this.resources = event.resources;
-    this.#snapshot = snapshot;
+    this[SNAPSHOT] = snapshot;
     Object.defineProperty(this, 'detail', DETAIL);
   }
 
   /** Replaces the accessor by the detail read (built now) or written. */
   static settle(event: LazyDetailEvent, written?: Record<string, unknown>): Record<string, unknown> {
-    const detail = written ?? event.#snapshot!.build();
+    const detail = written ?? event[SNAPSHOT]!.build();
     Object.defineProperty(event, 'detail', { value: detail, writable: true, enumerable: true, configurable: true });
-    event.#snapshot = undefined;
+    event[SNAPSHOT] = undefined;
     return detail;
   }
 }
