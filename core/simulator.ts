@@ -132,6 +132,7 @@ export class EcsSimulator {
     receiveMessage: (request: Parameters<typeof sqs.receiveMessage>[1]) => this.change('sqs.receiveMessage', request, () => sqs.receiveMessage(this.ctx, request)),
     deleteMessage: (request: Parameters<typeof sqs.deleteMessage>[1]) => this.change('sqs.deleteMessage', request, () => sqs.deleteMessage(this.ctx, request)),
     getQueueAttributes: (request: Parameters<typeof sqs.getQueueAttributes>[1]) => this.call(() => sqs.getQueueAttributes(this.ctx, request)),
+    setQueueAttributes: (request: Parameters<typeof sqs.setQueueAttributes>[1]) => this.change('sqs.setQueueAttributes', request, () => sqs.setQueueAttributes(this.ctx, request)),
   };
 
   /** CloudWatch metric alarms on the simulator's one-minute metrics; their actions run step scaling policies. */

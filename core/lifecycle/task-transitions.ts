@@ -209,7 +209,7 @@ const waitedOnHealthy = (task: TaskRecord, name: string) =>
   task.containers.some((c) => c.definition.dependsOn?.some((d) => d.containerName === name && d.condition === 'HEALTHY'));
 
 /** A container's process ended: an essential one takes the task down, another one just stops. */
-function containerExited(ctx: SimContext, task: TaskRecord, container: ContainerRecord, exitCode: number, reason?: string): void {
+export function containerExited(ctx: SimContext, task: TaskRecord, container: ContainerRecord, exitCode: number, reason?: string): void {
   if (reason !== OUT_OF_MEMORY_REASON) logContainerExit(ctx, task, container, reason);
   container.lastStatus = 'STOPPED';
   container.exitCode = exitCode;

@@ -40,8 +40,11 @@ export interface ImageBehaviour {
   logs?: ImageLogLines;
   /** The image is an X-Ray daemon: it receives the trace segments of the task's other containers (UDP 2000). */
   tracesDaemon?: boolean;
-  /** A queue worker: while RUNNING it takes one message at a time from the SQS queue, each taking this long. */
-  worker?: { queue: string; secondsPerMessage: number };
+  /**
+   * A queue worker: while RUNNING it takes one message at a time from the SQS queue, each taking this long;
+   * on a message whose body contains `crashesOnBody` (a poison message) its process exits with code 1.
+   */
+  worker?: { queue: string; secondsPerMessage: number; crashesOnBody?: string };
 }
 
 export interface ImageLogLines {

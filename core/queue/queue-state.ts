@@ -6,8 +6,16 @@ export interface MessageRecord {
   visibleAt: number;
   /** The latest receipt handle: only it deletes the message (an older one is accepted and does nothing). */
   receiptHandle?: string;
+  /** How many times it was received (ApproximateReceiveCount); kept when it moves to a dead-letter queue. */
   receiveCount: number;
+  /** When it was first sent: retention counts from here, in a dead-letter queue too. */
   sentAt: number;
+}
+
+/** Where messages received maxReceiveCount times without being deleted go, instead of being delivered again. */
+export interface RedrivePolicy {
+  deadLetterTargetArn: string;
+  maxReceiveCount: number;
 }
 
 export interface QueueRecord {
@@ -15,10 +23,11 @@ export interface QueueRecord {
   url: string;
   arn: string;
   createdAt: number;
-  /** Attributes as CreateQueue took them, values as strings (the API's shape). */
+  /** Attributes as CreateQueue and SetQueueAttributes set them, values as strings (the API's shape). */
   attributes: Record<string, string>;
   visibilityTimeoutSeconds: number;
   delaySeconds: number;
+  redrivePolicy?: RedrivePolicy;
   /** In the order sent; a receive takes the oldest visible one (real standard queues only try to). */
   messages: MessageRecord[];
   /** Idle workers waiting for a message to become visible, woken in the order they started waiting. */

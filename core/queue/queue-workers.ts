@@ -4,6 +4,9 @@ import { taskRoleRefusal } from '../iam/launch-permissions.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import { findTaskByArn } from '../api/resolve.js';
 import { writeLogLine } from '../observability/log-driver.js';
+import { containerExited } from '../lifecycle/task-transitions.js';
+import type { ImageBehaviour } from '../model/image-catalogue.js';
+import type { MessageRecord } from './queue-state.js';
 import { deleteByReceipt, takeVisible } from './queue-operations.js';
 
 /**
@@ -14,12 +17,26 @@ import { deleteByReceipt, takeVisible } from './queue-operations.js';
  * which stays invisible until its visibility timeout ends, then goes to another worker. The task role must
  * allow sqs:ReceiveMessage and sqs:DeleteMessage on the queue; otherwise the worker prints the SDK's
  * AccessDenied error to its log and retries every 20 seconds (a long poll's wait), consuming nothing.
+ * A poison message (its body contains the image's `crashesOnBody`) makes the process exit with code 1 as
+ * soon as it takes it: the message stays in flight until its visibility timeout, like any message whose
+ * worker died holding it.
  */
 const RETRY_SECONDS = 20;
 
-function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerRecord, queueName: string, secondsPerMessage: number): void {
+type Worker = NonNullable<ImageBehaviour['worker']>;
+
+/**
+ * The worker's process dies on a poison message: it prints the error and exits 1. An essential container
+ * takes its task down (the service replaces it), as any essential container that exits does.
+ */
+function crashOn(ctx: SimContext, task: TaskRecord, container: ContainerRecord, message: MessageRecord): void {
+  writeLogLine(ctx, task, container, `Error: could not process message ${message.messageId}: ${JSON.stringify(message.body.slice(0, 80))}. Exiting.`);
+  containerExited(ctx, task, container, 1);
+}
+
+function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerRecord, { queue: queueName, secondsPerMessage, crashesOnBody }: Worker): void {
   const generation = task.generation;
-  const alive = () => task.generation === generation && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING';
+  const alive = () => task.generation === generation && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING' && container.lastStatus === 'RUNNING';
   let lastComplaint: string | undefined;
   const complain = (line: string) => {
     // A worker prints a failure once, not once per retry, so its log stays readable.
@@ -42,6 +59,7 @@ function startWorker(ctx: SimContext, task: TaskRecord, container: ContainerReco
       queue.waiting.push(poll);
       return;
     }
+    if (crashesOnBody !== undefined && message.body.includes(crashesOnBody)) return crashOn(ctx, task, container, message);
     const handle = message.receiptHandle!;
     ctx.clock.schedule(secondsPerMessage * 1000, Priority.timer, () => {
       if (!alive()) return;
@@ -58,7 +76,7 @@ function startWorkersOf(ctx: SimContext, task: TaskRecord): void {
     const worker = ctx.images.behaviourOf(container.image).worker;
     if (!worker || ctx.state.sqs.workers.has(container.arn)) continue;
     ctx.state.sqs.workers.add(container.arn);
-    startWorker(ctx, task, container, worker.queue, worker.secondsPerMessage);
+    startWorker(ctx, task, container, worker);
   }
 }
 

@@ -3,7 +3,8 @@ import { epochSeconds, type SimContext } from '../engine/context.js';
 import { optionalArray, optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { md5Hex } from './md5.js';
 import { messageCounts, type QueueRecord } from './queue-state.js';
-import { deleteByReceipt, enqueue, takeVisible } from './queue-operations.js';
+import { applyQueueAttributes, checkQueueAttributes, NUMERIC_ATTRIBUTES, numericAttribute } from './queue-attributes.js';
+import { deleteByReceipt, enqueue, expireWhenDue, takeVisible } from './queue-operations.js';
 import { watchWorkers } from './queue-workers.js';
 import { ensureMetrics } from '../autoscaling/metrics-and-scaling.js';
 
@@ -16,38 +17,15 @@ import { ensureMetrics } from '../autoscaling/metrics-and-scaling.js';
 const invalid = (message: string, field: string) => new EcsError('InvalidParameterValue', message, field);
 const sqsChecks = <T>(check: () => T) => answeringAs('InvalidParameterValue', check);
 
-/** CreateQueue attributes the simulator knows: [default, min, max]. */
-const ATTRIBUTES: Record<string, [number, number, number]> = {
-  VisibilityTimeout: [30, 0, 43_200],
-  DelaySeconds: [0, 0, 900],
-  MessageRetentionPeriod: [345_600, 60, 1_209_600],
-  ReceiveMessageWaitTimeSeconds: [0, 0, 20],
-  MaximumMessageSize: [262_144, 1_024, 262_144],
-};
-
 const READABLE_ATTRIBUTES = [
-  ...Object.keys(ATTRIBUTES),
+  ...Object.keys(NUMERIC_ATTRIBUTES),
+  'RedrivePolicy',
   'QueueArn',
   'CreatedTimestamp',
   'ApproximateNumberOfMessages',
   'ApproximateNumberOfMessagesNotVisible',
   'ApproximateNumberOfMessagesDelayed',
 ];
-
-function queueAttributes(input: unknown): Record<string, string> {
-  const raw = input === undefined ? {} : requireObject(input, 'Attributes');
-  const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const range = Object.hasOwn(ATTRIBUTES, name) ? ATTRIBUTES[name] : undefined;
-    if (!range) throw new EcsError('InvalidAttributeName', `Unknown Attribute ${name}. This simulator runs standard queues with: ${Object.keys(ATTRIBUTES).join(', ')}.`, `Attributes.${name}`);
-    const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!(number >= range[1] && number <= range[2])) {
-      throw new EcsError('InvalidAttributeValue', `Invalid value for the parameter ${name}: a whole number of ${range[1]} to ${range[2]}, as a string.`, `Attributes.${name}`);
-    }
-    attributes[name] = String(number);
-  }
-  return attributes;
-}
 
 export function queueByUrl(ctx: SimContext, url: unknown): QueueRecord {
   const queueUrl = sqsChecks(() => requireString(url, 'QueueUrl'));
@@ -63,26 +41,27 @@ export function createQueue(ctx: SimContext, input: { QueueName: string; Attribu
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) {
     throw invalid('Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length (FIFO queues are not simulated).', 'QueueName');
   }
-  const attributes = queueAttributes(request.Attributes);
+  const checked = sqsChecks(() => checkQueueAttributes(ctx, request.Attributes));
   if (request.tags !== undefined) sqsChecks(() => requireObject(request.tags, 'tags'));
   const existing = ctx.state.sqs.queues.get(name);
   if (existing) {
-    const differing = Object.keys(attributes).find((key) => attributes[key] !== (existing.attributes[key] ?? String(ATTRIBUTES[key][0])));
+    const current = (key: string) => existing.attributes[key] ?? (key === 'RedrivePolicy' ? '' : String(NUMERIC_ATTRIBUTES[key][0]));
+    const differing = Object.keys(checked.values).find((key) => checked.values[key] !== current(key));
     if (differing) throw new EcsError('QueueNameExists', `A queue already exists with the same name and a different value for attribute ${differing}`, `Attributes.${differing}`);
     return { QueueUrl: existing.url };
   }
-  const setting = (key: string) => Number(attributes[key] ?? ATTRIBUTES[key][0]);
   const queue: QueueRecord = {
     name,
     url: `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${name}`,
     arn: `arn:aws:sqs:${ctx.region}:${ctx.accountId}:${name}`,
     createdAt: ctx.clock.now,
-    attributes,
-    visibilityTimeoutSeconds: setting('VisibilityTimeout'),
-    delaySeconds: setting('DelaySeconds'),
+    attributes: {},
+    visibilityTimeoutSeconds: 0,
+    delaySeconds: 0,
     messages: [],
     waiting: [],
   };
+  applyQueueAttributes(queue, checked);
   ctx.state.sqs.queues.set(name, queue);
   ensureMetrics(ctx);
   watchWorkers(ctx);
@@ -104,7 +83,7 @@ export function sendMessage(ctx: SimContext, input: { QueueUrl: string; MessageB
   sqsChecks(() => rejectUnknownFields(request, '', ['QueueUrl', 'MessageBody', 'DelaySeconds', 'MessageAttributes', 'MessageSystemAttributes']));
   const queue = queueByUrl(ctx, request.QueueUrl);
   const body = sqsChecks(() => requireString(request.MessageBody, 'MessageBody'));
-  const maximum = Number(queue.attributes.MaximumMessageSize ?? ATTRIBUTES.MaximumMessageSize[0]);
+  const maximum = numericAttribute(queue, 'MaximumMessageSize');
   if (body.length > maximum) throw invalid(`One or more parameters are invalid. Reason: Message must be shorter than ${maximum} bytes.`, 'MessageBody');
   const delay = sqsChecks(() => optionalInteger(request.DelaySeconds, 'DelaySeconds', { min: 0, max: 900 }));
   const message = enqueue(ctx, queue, body, delay);
@@ -155,13 +134,32 @@ export function getQueueAttributes(ctx: SimContext, input: { QueueUrl: string; A
   if (unknown) throw new EcsError('InvalidAttributeName', `Unknown Attribute ${unknown}.`, 'AttributeNames');
   const counts = messageCounts(queue, ctx.clock.now);
   const all: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(ATTRIBUTES).map(([key, [fallback]]) => [key, queue.attributes[key] ?? String(fallback)])),
+    ...Object.fromEntries(Object.keys(NUMERIC_ATTRIBUTES).map((key) => [key, String(numericAttribute(queue, key))])),
+    ...(queue.attributes.RedrivePolicy ? { RedrivePolicy: queue.attributes.RedrivePolicy } : {}),
     QueueArn: queue.arn,
     CreatedTimestamp: String(Math.floor(epochSeconds(ctx, queue.createdAt))),
     ApproximateNumberOfMessages: String(counts.visible),
     ApproximateNumberOfMessagesNotVisible: String(counts.notVisible),
     ApproximateNumberOfMessagesDelayed: String(counts.delayed),
   };
-  const chosen = names.includes('All') ? Object.keys(all) : names;
+  // A named attribute the queue does not have (RedrivePolicy unset) is left out, as SQS does.
+  const chosen = names.includes('All') ? Object.keys(all) : names.filter((n) => all[n] !== undefined);
   return chosen.length ? { Attributes: Object.fromEntries(chosen.map((n) => [n, all[n]])) } : {};
+}
+
+/**
+ * SetQueueAttributes: the same attributes and rules as CreateQueue's; the whole set is checked before any
+ * of it applies. A shorter MessageRetentionPeriod applies to the messages already there (SQS: "potentially
+ * causing them to be expired and deleted"); RedrivePolicy "" removes the policy.
+ */
+export function setQueueAttributes(ctx: SimContext, input: { QueueUrl: string; Attributes: Record<string, string> }) {
+  const request = sqsChecks(() => requireObject(input, 'request'));
+  sqsChecks(() => rejectUnknownFields(request, '', ['QueueUrl', 'Attributes']));
+  const queue = queueByUrl(ctx, request.QueueUrl);
+  if (request.Attributes === undefined) throw invalid('The request must contain the parameter Attributes.', 'Attributes');
+  const checked = sqsChecks(() => checkQueueAttributes(ctx, request.Attributes));
+  const retention = numericAttribute(queue, 'MessageRetentionPeriod');
+  applyQueueAttributes(queue, checked);
+  if (numericAttribute(queue, 'MessageRetentionPeriod') < retention) for (const message of queue.messages) expireWhenDue(ctx, queue, message);
+  return {};
 }

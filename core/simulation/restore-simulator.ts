@@ -56,6 +56,7 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'sqs.sendMessage': (sim, [r]) => sim.sqs.sendMessage(r),
   'sqs.receiveMessage': (sim, [r]) => sim.sqs.receiveMessage(r),
   'sqs.deleteMessage': (sim, [r]) => sim.sqs.deleteMessage(r),
+  'sqs.setQueueAttributes': (sim, [r]) => sim.sqs.setQueueAttributes(r),
   'cloudWatch.putMetricAlarm': (sim, [r]) => sim.cloudWatch.putMetricAlarm(r),
   'control.produceMessages': (sim, [r]) => sim.control.produceMessages(r),
   'elbv2.createLoadBalancer': (sim, [r]) => sim.elbv2.createLoadBalancer(r),

@@ -36,12 +36,14 @@ export function validateImageBehaviour(input: unknown): ImageBehaviour {
   if (tracesDaemon !== undefined) behaviour.tracesDaemon = tracesDaemon;
   if (raw.worker !== undefined) {
     const worker = requireObject(raw.worker, 'behaviour.worker');
-    rejectUnknownFields(worker, 'behaviour.worker', ['queue', 'secondsPerMessage']);
+    rejectUnknownFields(worker, 'behaviour.worker', ['queue', 'secondsPerMessage', 'crashesOnBody']);
     const seconds = worker.secondsPerMessage;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0.001 || seconds > 86400) {
       fail('InvalidParameterException', 'behaviour.worker.secondsPerMessage', 'behaviour.worker.secondsPerMessage must be a number from 0.001 to 86400.');
     }
     behaviour.worker = { queue: requireString(worker.queue, 'behaviour.worker.queue'), secondsPerMessage: seconds };
+    // Not empty: an empty text is in every body.
+    if (worker.crashesOnBody !== undefined) behaviour.worker.crashesOnBody = requireString(worker.crashesOnBody, 'behaviour.worker.crashesOnBody');
   }
   return behaviour;
 }

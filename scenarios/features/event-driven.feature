@@ -53,3 +53,28 @@ Feature: Event-driven and scheduled tasks
       | Setting desired count to 3.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
       | Setting desired count to 2.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
       | Setting desired count to 1.  | monitor alarm TargetTracking-service/demo/worker-AlarmLow in state ALARM triggered policy worker-backlog-per-task  |
+
+  Scenario: A poison message ends in the dead-letter queue
+    One message among good ones makes the worker crash as soon as it takes it. Each crash leaves the
+    message in flight until its visibility timeout ends, and the service replaces the task; the message is
+    received again, and crashes the next worker. The redrive policy counts the receives: after the 3rd it
+    moves the message to the dead-letter queue, where someone can look at it, and the crashes stop.
+    Given an SQS queue "jobs-dlq"
+    And an SQS queue "jobs" with a visibility timeout of 60 seconds that moves a message received 3 times to the dead-letter queue "jobs-dlq"
+    And the image "worker:1" works through messages of the queue "jobs" at 2 seconds each, but crashes on any message containing "poison"
+    And a role "worker-role" that may sqs:ReceiveMessage on "arn:aws:sqs:us-east-1:123456789012:jobs"
+    And the role "worker-role" may also sqs:DeleteMessage on "arn:aws:sqs:us-east-1:123456789012:jobs"
+    And a Fargate task definition "worker" for image "worker:1" with the task role "worker-role"
+    And I create a Fargate service "worker" with 1 tasks of "worker"
+    And 2 minutes pass
+    When 5 messages arrive on the queue "jobs" at once
+    And the message "order 42: poison" arrives on the queue "jobs"
+    And 5 messages arrive on the queue "jobs" at once
+    And 15 seconds pass
+    Then the queue "jobs" has 5 messages waiting and 1 in flight
+    And the tasks of "worker" stopped 1 time with exit code 1
+    When 5 minutes pass
+    Then the queue "jobs" is empty
+    And the only message on the queue "jobs-dlq" is "order 42: poison"
+    And the tasks of "worker" stopped 3 times with exit code 1
+    And some stopped task of "worker" says "Essential container in task exited"

@@ -22,6 +22,31 @@ defineSteps('SQS queues and workers', {
   'the image {string} works through messages of the queue {string} at {int} seconds each': (world, image: string, queue: string, seconds: number) => {
     world.sim.control.registerImage(image, { worker: { queue, secondsPerMessage: seconds } });
   },
+  // A poison message: the worker's process exits (code 1) as soon as it takes one whose body contains the text.
+  'the image {string} works through messages of the queue {string} at {int} seconds each, but crashes on any message containing {string}': (
+    world,
+    image: string,
+    queue: string,
+    seconds: number,
+    text: string,
+  ) => {
+    world.sim.control.registerImage(image, { worker: { queue, secondsPerMessage: seconds, crashesOnBody: text } });
+  },
+  'an SQS queue {string} with a visibility timeout of {int} seconds that moves a message received {int} times to the dead-letter queue {string}': (
+    world,
+    queue: string,
+    seconds: number,
+    maxReceiveCount: number,
+    deadLetterQueue: string,
+  ) => {
+    const { Attributes = {} } = world.sim.sqs.getQueueAttributes({ QueueUrl: queueUrl(world, deadLetterQueue), AttributeNames: ['QueueArn'] });
+    const RedrivePolicy = JSON.stringify({ deadLetterTargetArn: Attributes.QueueArn, maxReceiveCount });
+    world.sim.sqs.createQueue({ QueueName: queue, Attributes: { VisibilityTimeout: String(seconds), RedrivePolicy } });
+  },
+  'the message {string} arrives on the queue {string}': (world, body: string, queue: string) => {
+    world.markUpdate();
+    world.sim.sqs.sendMessage({ QueueUrl: queueUrl(world, queue), MessageBody: body });
+  },
   'producers send {int} messages a second to the queue {string} for {int} minutes': (world, perSecond: number, queue: string, minutes: number) => {
     world.markUpdate();
     world.sim.control.produceMessages({ queue, messagesPerSecond: perSecond, forSeconds: minutes * 60 });
@@ -75,6 +100,18 @@ defineSteps('SQS queues and workers', {
   'the queue {string} is empty': (world, queue: string) => {
     const { waiting, inFlight, delayed } = counts(world, queue);
     expect(waiting + inFlight + delayed === 0, () => `The queue has ${waiting} messages waiting, ${inFlight} in flight and ${delayed} delayed.`);
+  },
+  // Looking in means receiving: with a visibility timeout of 0 the messages stay visible for the next look.
+  'the only message on the queue {string} is {string}': (world, queue: string, body: string) => {
+    const { Messages = [] } = world.sim.sqs.receiveMessage({ QueueUrl: queueUrl(world, queue), MaxNumberOfMessages: 10, VisibilityTimeout: 0 });
+    const bodies = Messages.map((m) => m.Body);
+    expect(bodies.length === 1 && bodies[0] === body, () => `The queue holds ${bodies.length ? bodies.map((b) => JSON.stringify(b)).join(', ') : 'no message'}.`);
+  },
+  'the tasks of {string} stopped {int} time(s) with exit code {int}': (world, service: string, times: number, exitCode: number) => {
+    const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: service, desiredStatus: 'STOPPED' });
+    const tasks = taskArns.length === 0 ? [] : world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(0, 100) }).tasks;
+    const exited = tasks.filter((t) => t.containers?.some((c) => c.exitCode === exitCode)).length;
+    expect(exited === times, () => `${exited} of the ${tasks.length} stopped tasks of "${service}" exited with code ${exitCode}.`);
   },
   'the queue {string} has {int} message(s) waiting and {int} in flight': (world, queue: string, waiting: number, inFlight: number) => {
     const actual = counts(world, queue);

@@ -11,12 +11,12 @@ function counts(sim: EcsSimulator, url: string) {
 }
 
 /** An EC2 cluster with a queue "jobs" and a worker image that takes `secondsPerMessage` a message; its task role may use the queue or not. */
-function workerCluster(options: { allowed: boolean; secondsPerMessage: number; visibilityTimeout?: number }) {
+function workerCluster(options: { allowed: boolean; secondsPerMessage: number; visibilityTimeout?: number; crashesOnBody?: string }) {
   const sim = createSimulator({ seed: 3 });
   sim.createCluster({ clusterName: 'demo' });
   sim.control.addInstances({ cluster: 'demo', instanceType: 'm5.large', count: 1 });
   const url = sim.sqs.createQueue({ QueueName: 'jobs', Attributes: { VisibilityTimeout: String(options.visibilityTimeout ?? 30) } }).QueueUrl;
-  sim.control.registerImage('worker:1', { worker: { queue: 'jobs', secondsPerMessage: options.secondsPerMessage } });
+  sim.control.registerImage('worker:1', { worker: { queue: 'jobs', secondsPerMessage: options.secondsPerMessage, crashesOnBody: options.crashesOnBody } });
   sim.iam.createRole({ RoleName: 'worker-role' });
   const actions = options.allowed ? ['sqs:ReceiveMessage', 'sqs:DeleteMessage'] : ['sqs:SendMessage'];
   sim.iam.putRolePolicy({ RoleName: 'worker-role', PolicyName: 'queue', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: QUEUE_ARN }] } });
@@ -155,6 +155,36 @@ describe('a worker task', () => {
     const lines = sim.logs.getLogEvents({ logGroupName: '/ecs/worker', logStreamName: `ecs/worker/${taskId}`, startFromHead: true }).events.map((e) => e.message);
     expect(lines).toContain(`AccessDenied: User: arn:aws:sts::123456789012:assumed-role/worker-role/${taskId} is not authorized to perform: sqs:ReceiveMessage on resource: ${QUEUE_ARN}`);
     expect(lines.filter((l) => l.startsWith('AccessDenied')).length).toBe(1);
+  });
+});
+
+describe('a worker that crashes on a poison message', () => {
+  it('exits with code 1 as it takes it, stopping its task, and leaves the message in flight until the visibility timeout', () => {
+    const { sim, url } = workerCluster({ allowed: true, secondsPerMessage: 2, visibilityTimeout: 60, crashesOnBody: 'poison' });
+    const taskArn = runWorker(sim);
+    sim.sqs.sendMessage({ QueueUrl: url, MessageBody: 'good' });
+    sim.sqs.sendMessage({ QueueUrl: url, MessageBody: 'order 7: poison' });
+    sim.sqs.sendMessage({ QueueUrl: url, MessageBody: 'never reached' });
+    sim.control.advance(3);
+    const [task] = sim.describeTasks({ cluster: 'demo', tasks: [taskArn] }).tasks;
+    expect(task).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'EssentialContainerExited', containers: [expect.objectContaining({ exitCode: 1 })] });
+    expect(counts(sim, url)).toEqual({ visible: 1, notVisible: 1 });
+    const taskId = taskArn.slice(taskArn.lastIndexOf('/') + 1);
+    const lines = sim.logs.getLogEvents({ logGroupName: '/ecs/worker', logStreamName: `ecs/worker/${taskId}`, startFromHead: true }).events.map((e) => e.message);
+    expect(lines.at(-1)).toMatch(/^Error: could not process message [0-9a-f-]+: "order 7: poison". Exiting.$/);
+    // Taken 2 s in (after the good message), so visible again 60 s later.
+    sim.control.advance(58);
+    expect(counts(sim, url)).toEqual({ visible: 1, notVisible: 1 });
+    sim.control.advance(1);
+    expect(counts(sim, url)).toEqual({ visible: 2, notVisible: 0 });
+  });
+
+  it('is refused an empty crashesOnBody, which every body would contain', () => {
+    const sim = createSimulator();
+    expect(rejection(() => sim.control.registerImage('worker:1', { worker: { queue: 'jobs', secondsPerMessage: 1, crashesOnBody: '' } }))).toMatchObject({
+      name: 'InvalidParameterException',
+      field: 'behaviour.worker.crashesOnBody',
+    });
   });
 });
 

@@ -135,6 +135,7 @@ export const FACADE_CALLS: HostileCall[] = [
   onService('sqs', 'receiveMessage', () => [{ QueueUrl: QUEUE_URL, MaxNumberOfMessages: 2, VisibilityTimeout: 5, WaitTimeSeconds: 1, AttributeNames: ['All'] }]),
   onService('sqs', 'deleteMessage', () => [{ QueueUrl: QUEUE_URL, ReceiptHandle: 'jobs#x#y' }]),
   onService('sqs', 'getQueueAttributes', () => [{ QueueUrl: QUEUE_URL, AttributeNames: ['All'] }]),
+  onService('sqs', 'setQueueAttributes', () => [{ QueueUrl: QUEUE_URL, Attributes: { MessageRetentionPeriod: '600', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:jobs', maxReceiveCount: 3 }) } }]),
   onService('cloudWatch', 'putMetricAlarm', () => [
     {
       AlarmName: 'web-cpu',
@@ -202,7 +203,7 @@ export const CONTROL_CALLS: HostileCall[] = [
   control('setFargateCapacity', () => [{ capacityProvider: 'FARGATE_SPOT', maxTasks: 1 }]),
   control('setAlarmState', () => [{ alarmName: 'high-errors', state: 'ALARM' }]),
   control('produceMessages', () => [{ queue: 'jobs', messagesPerSecond: 0.5, forSeconds: 120 }]),
-  control('registerImage', () => ['job:1', { worker: { queue: 'jobs', secondsPerMessage: 3 } }]),
+  control('registerImage', () => ['job:1', { worker: { queue: 'jobs', secondsPerMessage: 3, crashesOnBody: 'poison' } }]),
   control('registerImage', () => ['job:1', { pullSeconds: 3, startSeconds: 1, crashAfterSeconds: 30, exitCode: 2, stopSeconds: 5, unhealthyAfterSeconds: 60 }]),
   control('registerImage', () => ['log:1', { logs: { atStart: ['up'], every: { seconds: 10, line: 'mem {memoryMiB}' }, atExit: 'bye', onStop: 'term' }, tracesDaemon: true }]),
   control('containerInsightsMetric', () => [{ metric: 'CpuUtilized', dimensions: { ClusterName: 'default', ServiceName: 'web' } }]),

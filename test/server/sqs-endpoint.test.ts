@@ -54,6 +54,21 @@ describe.skipIf(!cliPresent)('aws sqs (AWS Query protocol, as CLI v2.9 sends it)
     expect(message).toContain('An error occurred (InvalidAttributeValue) when calling the CreateQueue operation: Invalid value for the parameter VisibilityTimeout');
     expect(await sqsError('get-queue-url', '--queue-name', 'slow')).toContain('(AWS.SimpleQueueService.NonExistentQueue)');
   });
+
+  it('sets a redrive policy to a dead-letter queue and refuses one to a queue that does not exist', async () => {
+    const dlqUrl = (await sqsJson('create-queue', '--queue-name', 'jobs-dlq')).QueueUrl;
+    const policy = JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:jobs-dlq', maxReceiveCount: 3 });
+    expect(await sqsJson('set-queue-attributes', '--queue-url', QUEUE_URL, '--attributes', JSON.stringify({ RedrivePolicy: policy, MessageRetentionPeriod: '600' }))).toEqual({});
+    const { Attributes } = await sqsJson('get-queue-attributes', '--queue-url', QUEUE_URL, '--attribute-names', 'RedrivePolicy', 'MessageRetentionPeriod');
+    expect({ ...Attributes, RedrivePolicy: JSON.parse(Attributes.RedrivePolicy) }).toEqual({
+      RedrivePolicy: { deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:jobs-dlq', maxReceiveCount: 3 },
+      MessageRetentionPeriod: '600',
+    });
+    const missing = JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:nope', maxReceiveCount: 3 });
+    const message = await sqsError('set-queue-attributes', '--queue-url', dlqUrl, '--attributes', JSON.stringify({ RedrivePolicy: missing }));
+    expect(message).toContain(`An error occurred (InvalidParameterValue) when calling the SetQueueAttributes operation: Value ${missing} for parameter RedrivePolicy is invalid. Reason: Dead letter target does not exist.`);
+    expect((await sqsJson('get-queue-attributes', '--queue-url', dlqUrl, '--attribute-names', 'All')).Attributes.RedrivePolicy).toBeUndefined();
+  });
 });
 
 describe('Amazon SQS over AWS JSON 1.0, as newer SDKs and AWS CLI v1.45 send it', () => {
@@ -73,6 +88,23 @@ describe('Amazon SQS over AWS JSON 1.0, as newer SDKs and AWS CLI v1.45 send it'
     expect(received.body.Messages).toEqual([expect.objectContaining({ MessageId: sent.body.MessageId, Body: 'hello' })]);
     expect((await call('DeleteMessage', { QueueUrl: QUEUE_URL, ReceiptHandle: received.body.Messages[0].ReceiptHandle })).body).toEqual({});
     expect((await call('GetQueueAttributes', { QueueUrl: QUEUE_URL, AttributeNames: ['ApproximateNumberOfMessages'] })).body).toEqual({ Attributes: { ApproximateNumberOfMessages: '0' } });
+  });
+
+  it('answers in application/x-amz-json-1.0, the version of the SQS model, errors too', async () => {
+    const created = await call('CreateQueue', { QueueName: 'typed' });
+    const missing = await call('GetQueueUrl', { QueueName: 'nope' });
+    expect([created.headers.get('content-type'), missing.headers.get('content-type')]).toEqual(['application/x-amz-json-1.0', 'application/x-amz-json-1.0']);
+  });
+
+  it('sets queue attributes, refusing a maxReceiveCount out of range with InvalidParameterValue', async () => {
+    await call('CreateQueue', { QueueName: 'poison-dlq' });
+    const url = (await call('CreateQueue', { QueueName: 'poison' })).body.QueueUrl;
+    const policy = JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:poison-dlq', maxReceiveCount: 1001 });
+    const refused = await call('SetQueueAttributes', { QueueUrl: url, Attributes: { RedrivePolicy: policy } });
+    expect([refused.status, refused.body.__type, refused.headers.get('x-amzn-query-error')]).toEqual([400, 'InvalidParameterValue', 'InvalidParameterValue;Sender']);
+    expect(refused.body.message).toContain('Invalid value for maxReceiveCount: 1001, valid values are from 1 to 1000 both inclusive.');
+    expect((await call('SetQueueAttributes', { QueueUrl: url, Attributes: { VisibilityTimeout: '5' } })).body).toEqual({});
+    expect((await call('GetQueueAttributes', { QueueUrl: url, AttributeNames: ['VisibilityTimeout', 'RedrivePolicy'] })).body).toEqual({ Attributes: { VisibilityTimeout: '5' } });
   });
 
   it('answers a queue that does not exist with QueueDoesNotExist, its name in the JSON protocol', async () => {

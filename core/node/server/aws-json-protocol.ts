@@ -4,7 +4,12 @@
  * status with `__type` and `message` in the body.
  */
 
-export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+export type JsonVersion = '1.0' | '1.1';
+
+/** The Content-Type of an AWS JSON answer: SDKs of a JSON 1.0 service (SQS, CloudWatch) expect 1.0. */
+export const jsonContentType = (version: JsonVersion): string => `application/x-amz-json-${version}`;
+
+export const JSON_CONTENT_TYPE = jsonContentType('1.1');
 
 /**
  * An error answered with exactly this type and status: one of the protocol itself, before any action runs

@@ -10,6 +10,7 @@ export const cloudWatchApi: QueryServedApi & JsonServedApi = {
   title: 'Amazon CloudWatch',
   actionPrefix: 'cloudwatch',
   targetPrefix: 'GraniteServiceVersion20100801',
+  jsonVersion: '1.0',
   signingName: 'monitoring',
   apiVersion: '2010-08-01',
   xmlNamespace: 'http://monitoring.amazonaws.com/doc/2010-08-01/',

@@ -44,6 +44,8 @@ interface Call {
   region: string;
   /** Set once the request is known to speak AWS Query: its errors are XML, in the service's namespace. */
   query?: { api?: QueryServedApi };
+  /** Set once an AWS JSON request's service is known: its errors go in that service's JSON version. */
+  contentType?: string;
 }
 
 /**
@@ -70,9 +72,10 @@ async function readApiCall(context: HandlerContext, request: IncomingMessage, re
   }
   const route = jsonRoute(target);
   call.name = route.name;
+  call.contentType = route.contentType;
   const input = parseJsonObject(await readBody(request, context.bodyLimitBytes));
   const role = scope ? context.simulators.principals.get(scope.accessKeyId) : undefined;
-  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input, role));
+  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input, role), route.contentType);
 }
 
 async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL, call: Call): Promise<RequestRecord> {
@@ -127,7 +130,7 @@ export function createRequestHandler(context: HandlerContext) {
       if (!response.headersSent) {
         const { query } = call;
         if (query) sendXml(response, status, (requestId) => queryErrorXml(type, message, status, requestId, query.api));
-        else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : undefined, queryError);
+        else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : call.contentType, queryError);
       }
       context.onRequest?.({ name: call.name ?? `${request.method} ${url.pathname}`, region: call.region, status, errorType: type });
     });

@@ -1,5 +1,5 @@
 import { EcsError, type EcsSimulator } from '../../index.js';
-import { ProtocolError, faultOf, statusOfException } from './aws-json-protocol.js';
+import { ProtocolError, faultOf, statusOfException, type JsonVersion } from './aws-json-protocol.js';
 import { facadeMethodName } from './ecs-operations.js';
 import { PASCAL_PAGE_FIELDS, pageAnswer } from './paginate.js';
 
@@ -22,9 +22,11 @@ export interface ServedApi {
   errorCodes: Readonly<Record<string, string>>;
 }
 
-/** A service spoken in AWS JSON 1.1, found by the prefix of its X-Amz-Target. */
+/** A service spoken in AWS JSON, found by the prefix of its X-Amz-Target. */
 export interface JsonServedApi extends ServedApi {
   targetPrefix: string;
+  /** The AWS JSON version of the service's model, which its answers' Content-Type names; 1.1 unless set. */
+  jsonVersion?: JsonVersion;
   /**
    * Set for a service that moved from AWS Query to JSON and still names its errors the Query way
    * (awsQueryCompatible, as SQS): every engine error it answers also carries `x-amzn-query-error:

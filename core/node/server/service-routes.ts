@@ -1,6 +1,6 @@
 import type { EcsSimulator } from '../../index.js';
 import { applicationAutoScalingApi } from './application-auto-scaling-operations.js';
-import { ProtocolError } from './aws-json-protocol.js';
+import { ProtocolError, jsonContentType } from './aws-json-protocol.js';
 import { cloudMapApi } from './cloud-map-operations.js';
 import { cloudWatchApi } from './cloudwatch-operations.js';
 import { TARGET_PREFIX } from './ecs-operations.js';
@@ -18,6 +18,8 @@ export interface Route {
   /** For the server's log: the ECS action as it is, others as their IAM action (events:PutRule). */
   name: string;
   run: (simulator: EcsSimulator, input: Record<string, unknown>, role?: string) => unknown;
+  /** For an AWS JSON service other than ECS: the Content-Type of its answers, errors included (else JSON 1.1). */
+  contentType?: string;
 }
 
 const JSON_APIS = new Map([cloudMapApi, applicationAutoScalingApi, eventBridgeApi, cloudWatchApi, logsApi, secretsManagerApi, parameterStoreApi, sqsJsonApi].map((api) => [api.targetPrefix, api]));
@@ -26,7 +28,7 @@ const QUERY_APIS: readonly QueryServedApi[] = [elbv2Api, cloudWatchApi, iamApi, 
 /** The services next to ECS that the endpoint answers for, by title: the serve banner names them. */
 export const NEIGHBOUR_SERVICES: readonly string[] = [...new Set([...QUERY_APIS, ...JSON_APIS.values()].map((api) => api.title))];
 
-/** AWS JSON (1.1; 1.0 for CloudWatch): the X-Amz-Target prefix names the service (`AWSEvents.PutRule`). */
+/** AWS JSON (1.1; 1.0 for SQS and CloudWatch): the X-Amz-Target prefix names the service (`AWSEvents.PutRule`). */
 export function jsonRoute(target: string | undefined): Route {
   if (!target) throw new ProtocolError('UnknownOperationException', 'Missing X-Amz-Target header: AWS JSON requests name their action there.');
   const [prefix, operation, ...rest] = target.split('.');
@@ -36,7 +38,10 @@ export function jsonRoute(target: string | undefined): Route {
       return { name: operation, run: (simulator, input, role) => invokeAction(role ? (simulator.asRole(role) as EcsSimulator) : simulator, operation, input) };
     }
     const api = JSON_APIS.get(prefix);
-    if (api) return { name: `${api.actionPrefix}:${operation}`, run: (simulator, input) => invokeServedApi(api, simulator, operation, input, 'UnknownOperationException') };
+    if (api) {
+      const contentType = jsonContentType(api.jsonVersion ?? '1.1');
+      return { name: `${api.actionPrefix}:${operation}`, contentType, run: (simulator, input) => invokeServedApi(api, simulator, operation, input, 'UnknownOperationException') };
+    }
   }
   const known = [TARGET_PREFIX, ...JSON_APIS.keys()].map((p) => `${p}.<Action>`).join(', ');
   throw new ProtocolError('UnknownOperationException', `Unknown target ${target}: ecs-lab serves ${known}.`);

@@ -1,7 +1,7 @@
 import { facadeOperations, type JsonServedApi, type QueryServedApi } from './served-api.js';
 import { sqsJsonInput, sqsResultXml } from './sqs-query-protocol.js';
 
-const OPERATIONS = facadeOperations((s) => s.sqs, ['CreateQueue', 'GetQueueUrl', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']);
+const OPERATIONS = facadeOperations((s) => s.sqs, ['CreateQueue', 'GetQueueUrl', 'SendMessage', 'ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes', 'SetQueueAttributes']);
 const TITLE = 'Amazon SQS';
 
 /**
@@ -25,6 +25,7 @@ export const sqsJsonApi: JsonServedApi = {
   title: TITLE,
   actionPrefix: 'sqs',
   targetPrefix: 'AmazonSQS',
+  jsonVersion: '1.0',
   operations: OPERATIONS,
   errorCodes: { InvalidParameterException: 'InvalidParameterValue', ServerException: 'InternalError' },
   queryErrorCodes: QUERY_ERROR_CODES,
