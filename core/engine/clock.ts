@@ -39,10 +39,11 @@ export class Clock {
 
   /** Processes the next action; returns false when nothing is queued. */
   step(): boolean {
-    const next = this.queue.pop();
-    if (!next) return false;
-    this.current = next.time;
-    next.run();
+    const time = this.queue.nextTime;
+    if (time === undefined) return false;
+    const run = this.queue.pop()!;
+    this.current = time;
+    run();
     for (const listener of this.afterStepListeners) listener(this.current);
     return true;
   }
@@ -50,8 +51,8 @@ export class Clock {
   /** Runs every action due up to and including `until`, then sets the clock to `until`. */
   runUntil(until: number): void {
     for (;;) {
-      const next = this.queue.peek();
-      if (!next || next.time > until) break;
+      const next = this.queue.nextTime;
+      if (next === undefined || next > until) break;
       this.step();
     }
     if (until > this.current) this.current = until;
@@ -64,8 +65,8 @@ export class Clock {
   runUntilCondition(done: () => boolean, until: number): boolean {
     if (done()) return true;
     for (;;) {
-      const next = this.queue.peek();
-      if (!next || next.time > until) break;
+      const next = this.queue.nextTime;
+      if (next === undefined || next > until) break;
       this.step();
       if (done()) return true;
     }

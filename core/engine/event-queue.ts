@@ -1,41 +1,62 @@
 import { MinHeap } from './min-heap.js';
 
 /**
- * Timed actions keyed (time, priority, seq).
- * `seq` breaks ties in scheduling order, which is what makes runs deterministic.
+ * Timed actions, taken in (time, priority, scheduling order): the scheduling order is what makes runs
+ * deterministic. Actions due at the same time with the same priority share a slot, first in first out, and
+ * only slots are kept in order: a large service moves thousands of tasks at one instant, and a heap of every
+ * action would compare its way through all of them.
  */
-export interface QueuedAction {
+interface Slot {
   time: number;
   priority: number;
-  seq: number;
-  run: () => void;
+  actions: Array<() => void>;
+  /** The next action to take from `actions`: taken ones are not shifted out one by one. */
+  next: number;
 }
 
-function before(a: QueuedAction, b: QueuedAction): boolean {
-  if (a.time !== b.time) return a.time < b.time;
-  if (a.priority !== b.priority) return a.priority < b.priority;
-  return a.seq < b.seq;
-}
+const before = (a: Slot, b: Slot) => (a.time !== b.time ? a.time < b.time : a.priority < b.priority);
 
 export class EventQueue {
-  private readonly heap = new MinHeap<QueuedAction>(before);
-  private nextSeq = 0;
+  private readonly slots = new MinHeap<Slot>(before);
+  /** Open slots by time, then priority. */
+  private readonly byTime = new Map<number, Map<number, Slot>>();
+  private count = 0;
 
   get size(): number {
-    return this.heap.size;
+    return this.count;
   }
 
-  push(time: number, priority: number, run: () => void): QueuedAction {
-    const item: QueuedAction = { time, priority, seq: this.nextSeq++, run };
-    this.heap.push(item);
-    return item;
+  push(time: number, priority: number, run: () => void): void {
+    let atTime = this.byTime.get(time);
+    if (!atTime) this.byTime.set(time, (atTime = new Map()));
+    let slot = atTime.get(priority);
+    if (!slot) {
+      slot = { time, priority, actions: [], next: 0 };
+      atTime.set(priority, slot);
+      this.slots.push(slot);
+    }
+    slot.actions.push(run);
+    this.count++;
   }
 
-  peek(): QueuedAction | undefined {
-    return this.heap.peek();
+  /** When the next action is due; undefined when nothing is queued. */
+  get nextTime(): number | undefined {
+    return this.slots.peek()?.time;
   }
 
-  pop(): QueuedAction | undefined {
-    return this.heap.pop();
+  /** Takes the next action (due at nextTime). */
+  pop(): (() => void) | undefined {
+    const slot = this.slots.peek();
+    if (!slot) return undefined;
+    const action = slot.actions[slot.next++];
+    this.count--;
+    if (slot.next === slot.actions.length) {
+      // Emptied: an action scheduled for this time and priority from now on opens a new slot, still in order.
+      this.slots.pop();
+      const atTime = this.byTime.get(slot.time)!;
+      atTime.delete(slot.priority);
+      if (atTime.size === 0) this.byTime.delete(slot.time);
+    }
+    return action;
   }
 }
