@@ -118,6 +118,14 @@ class TaskSnapshot extends DetailSnapshot {
     this.tags = task.tags.length === 0 ? NO_TAGS : task.tags.map((t) => ({ ...t }));
   }
 
+  get detailType() {
+    return 'ECS Task State Change' as const;
+  }
+
+  get resources(): string[] {
+    return this.identity.resources;
+  }
+
   build(): Record<string, unknown> {
     return viewOf(this, 'iso') as unknown as Record<string, unknown>;
   }
@@ -128,13 +136,9 @@ export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' 
   return viewOf(new TaskSnapshot(ctx, task), timeFormat);
 }
 
-/**
- * The detail of an `ECS Task State Change` event for the task as it is now, built when first read, and the
- * event's resources.
- */
-export function taskStateChange(ctx: SimContext, task: TaskRecord): { detail: DetailSnapshot; resources: string[] } {
-  const detail = new TaskSnapshot(ctx, task);
-  return { detail, resources: detail.identity.resources };
+/** An `ECS Task State Change` event's detail for the task as it is now, built when first read. */
+export function taskStateChangeDetail(ctx: SimContext, task: TaskRecord): DetailSnapshot {
+  return new TaskSnapshot(ctx, task);
 }
 
 function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {

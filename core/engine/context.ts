@@ -2,8 +2,9 @@ import type { ArnContext } from './arns.js';
 import { Clock } from './clock.js';
 import { isoFromEpochSeconds } from './iso-time.js';
 import { Random } from './random.js';
+import { UuidStore } from './uuid-store.js';
 import { EventLog, type EventBridgeEvent } from '../events/event-log.js';
-import { DetailSnapshot, withLazyDetail } from '../events/lazy-detail.js';
+import type { DetailSnapshot, EventStamping } from '../events/lazy-detail.js';
 import { TaskCensus } from '../events/task-census.js';
 import { ImageCatalogue } from '../model/image-catalogue.js';
 import { createState, type ServiceRecord, type SimState } from '../model/state.js';
@@ -22,6 +23,10 @@ export interface SimulatorOptions {
 export interface SimContext extends ArnContext {
   clock: Clock;
   random: Random;
+  /** Ids drawn from `random` as events happen and written out when read (lazy ECS events). */
+  uuids: UuidStore;
+  /** What a lazy ECS event takes from the simulator when it is first read. */
+  stamping: EventStamping;
   state: SimState;
   log: EventLog;
   census: TaskCensus;
@@ -44,11 +49,22 @@ export interface SimContext extends ArnContext {
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
 
 export function createContext(options: SimulatorOptions, requestServicePass: SimContext['requestServicePass']): SimContext {
-  return {
-    region: options.region ?? 'us-east-1',
-    accountId: options.accountId ?? '123456789012',
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '123456789012';
+  const random = new Random(options.seed ?? 1);
+  const uuids = new UuidStore(random);
+  const ctx: SimContext = {
+    region,
+    accountId,
     clock: new Clock(),
-    random: new Random(options.seed ?? 1),
+    random,
+    uuids,
+    stamping: {
+      account: accountId,
+      region,
+      isoTime: (ms) => isoTime(ctx, ms),
+      uuid: (drawn) => uuids.format(drawn),
+    },
     state: createState(),
     log: new EventLog(),
     census: new TaskCensus(),
@@ -61,6 +77,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
     metricsTicking: false,
     schedulesTicking: false,
   };
+  return ctx;
 }
 
 /** Virtual milliseconds -> epoch seconds, the ECS wire format for timestamps. */
@@ -77,20 +94,17 @@ export function isoTime(ctx: SimContext, ms: number): string {
   return lastIso.iso;
 }
 
-/**
- * Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. A DetailSnapshot
- * detail is built when the event is first read (see withLazyDetail).
- */
+/** Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. */
 export function emitEventBridge(
   ctx: SimContext,
   detailType: EventBridgeEvent['detail-type'],
   resources: string[],
-  detail: Record<string, unknown> | DetailSnapshot,
+  detail: Record<string, unknown>,
   source = 'aws.ecs',
 ): string {
   const id = ctx.random.uuid();
-  const event = {
-    version: '0' as const,
+  ctx.log.appendEventBridge(ctx.clock.now, {
+    version: '0',
     id,
     'detail-type': detailType,
     source,
@@ -98,7 +112,15 @@ export function emitEventBridge(
     time: isoTime(ctx, ctx.clock.now),
     region: ctx.region,
     resources,
-  };
-  ctx.log.appendEventBridge(ctx.clock.now, detail instanceof DetailSnapshot ? withLazyDetail(event, detail) : { ...event, detail });
+    detail,
+  });
   return id;
+}
+
+/**
+ * Appends one of ECS's own events whose detail is built from `snapshot`: its id is drawn now, as for any
+ * event, and the event is made when first read (see lazyEventEntry).
+ */
+export function emitLazyEventBridge(ctx: SimContext, snapshot: DetailSnapshot): void {
+  ctx.log.appendLazyEventBridge(ctx.clock.now, ctx.uuids.draw(), snapshot, ctx.stamping);
 }

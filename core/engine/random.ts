@@ -58,18 +58,26 @@ export class Random {
     return out;
   }
 
-  /** A version 4 UUID: 32 random hex digits, the 13th set to 4 (version) and the 17th to 8-b (variant). */
+  /** A version 4 UUID (see uuidOfWords). */
   uuid(): string {
-    for (let digit = 0; digit < 32; digit += 8) {
-      const word = this.nextUint32();
-      for (let i = 0; i < 8; i++) {
-        const d = digit + i;
-        const n = (word >>> (28 - 4 * i)) & 0xf;
-        UUID_CODES[d + (d >= 8 ? 1 : 0) + (d >= 12 ? 1 : 0) + (d >= 16 ? 1 : 0) + (d >= 20 ? 1 : 0)] = HEX_CODES[d === 12 ? 4 : d === 16 ? (n & 0x3) | 0x8 : n];
-      }
-    }
-    return String.fromCharCode(...UUID_CODES);
+    return uuidOfWords(this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32());
   }
+}
+
+/**
+ * A version 4 UUID from 128 random bits, as four 32-bit words: 32 hex digits, the 13th set to 4 (version) and
+ * the 17th to 8-b (variant).
+ */
+export function uuidOfWords(...words: [number, number, number, number]): string {
+  for (let w = 0; w < 4; w++) {
+    const word = words[w];
+    for (let i = 0; i < 8; i++) {
+      const d = w * 8 + i;
+      const n = (word >>> (28 - 4 * i)) & 0xf;
+      UUID_CODES[d + (d >= 8 ? 1 : 0) + (d >= 12 ? 1 : 0) + (d >= 16 ? 1 : 0) + (d >= 20 ? 1 : 0)] = HEX_CODES[d === 12 ? 4 : d === 16 ? (n & 0x3) | 0x8 : n];
+    }
+  }
+  return String.fromCharCode(...UUID_CODES);
 }
 
 // Ids are built from character codes so that each is one flat string rather than a chain of joined pieces.

@@ -1,3 +1,5 @@
+import { lazyEventEntry, type DetailSnapshot, type EventStamping } from './lazy-detail.js';
+
 /**
  * One stream for everything a learner may want to see: ECS service events (DescribeServices wording) and
  * EventBridge-shaped events (source aws.ecs). The CLI colours it, the docs draw it, tests assert on it.
@@ -49,6 +51,11 @@ export class EventLog {
 
   appendEventBridge(time: number, event: EventBridgeEvent): void {
     this.add({ time, kind: 'eventbridge', event, seq: this.entries.length });
+  }
+
+  /** An ECS event made when first read (see lazyEventEntry). */
+  appendLazyEventBridge(time: number, drawnId: number, snapshot: DetailSnapshot, stamping: EventStamping): void {
+    this.add(lazyEventEntry(time, this.entries.length, drawnId, snapshot, stamping));
   }
 
   private add(entry: SimEvent): void {

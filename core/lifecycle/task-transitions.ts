@@ -1,7 +1,7 @@
 import type { TaskStatus, TaskStopCode } from '../api/types.js';
-import { taskStateChange } from '../api/task-view.js';
+import { taskStateChangeDetail } from '../api/task-view.js';
 import { Priority } from '../engine/clock.js';
-import { emitEventBridge, type SimContext } from '../engine/context.js';
+import { emitLazyEventBridge, type SimContext } from '../engine/context.js';
 import { release } from '../capacity/instance-resources.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import type { ImageBehaviour, ResolvedImageBehaviour } from '../model/image-catalogue.js';
@@ -39,8 +39,7 @@ function serviceOf(ctx: SimContext, task: TaskRecord) {
 
 function changed(ctx: SimContext, task: TaskRecord): void {
   task.version++;
-  const { detail, resources } = taskStateChange(ctx, task);
-  emitEventBridge(ctx, 'ECS Task State Change', resources, detail);
+  emitLazyEventBridge(ctx, taskStateChangeDetail(ctx, task));
   const service = serviceOf(ctx, task);
   if (service) ctx.requestServicePass(service);
 }
