@@ -9,7 +9,8 @@ import { MinHeap } from './min-heap.js';
 interface Slot {
   time: number;
   priority: number;
-  actions: Array<() => void>;
+  /** Taken ones are cleared, so that a large instant does not keep every closure it ran until its end. */
+  actions: Array<(() => void) | undefined>;
   /** The next action to take from `actions`: taken ones are not shifted out one by one. */
   next: number;
 }
@@ -48,7 +49,8 @@ export class EventQueue {
   pop(): (() => void) | undefined {
     const slot = this.slots.peek();
     if (!slot) return undefined;
-    const action = slot.actions[slot.next++];
+    const action = slot.actions[slot.next];
+    slot.actions[slot.next++] = undefined;
     this.count--;
     if (slot.next === slot.actions.length) {
       // Emptied: an action scheduled for this time and priority from now on opens a new slot, still in order.
