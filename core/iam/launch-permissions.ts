@@ -17,13 +17,13 @@ export function assumedRole(ctx: SimContext, roleArn: string, task: TaskRecord):
 export function launchPermissionFailure(ctx: SimContext, task: TaskRecord): string | undefined {
   const roleArn = task.taskDefinition.executionRoleArn;
   const policies = policiesOf(ctx, roleArn);
-  for (const container of task.containers) {
-    // Without an execution role the instance role pulls (checked first: most tasks pull public images).
-    const ecr = roleArn ? ECR_IMAGE.exec(container.image) : null;
-    if (!ecr || !roleArn) continue;
+  // Without an execution role the instance role pulls (it has the ECR permissions).
+  for (const container of roleArn ? task.containers : []) {
+    const ecr = ECR_IMAGE.exec(container.image);
+    if (!ecr) continue;
     const repository = `arn:aws:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}`;
     if (evaluate(policies, 'ecr:BatchGetImage', repository) !== 'allowed') {
-      return `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${container.image}: denied: User: ${assumedRole(ctx, roleArn, task)} is not authorized to perform: ecr:BatchGetImage on resource: ${repository} because no identity-based policy allows the ecr:BatchGetImage action`;
+      return `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${container.image}: denied: User: ${assumedRole(ctx, roleArn!, task)} is not authorized to perform: ecr:BatchGetImage on resource: ${repository} because no identity-based policy allows the ecr:BatchGetImage action`;
     }
   }
   for (const container of task.containers) {

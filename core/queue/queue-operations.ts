@@ -11,7 +11,7 @@ import type { MessageRecord, QueueRecord } from './queue-state.js';
 /** Puts a message on the queue and wakes idle workers when it is visible at once. */
 export function enqueue(ctx: SimContext, queue: QueueRecord, body: string, delaySeconds = queue.delaySeconds): MessageRecord {
   ctx.state.sqs.sentCount++;
-  const message: MessageRecord = { messageId: ctx.random.uuid(), body, visibleAt: ctx.clock.now + delaySeconds * 1000, receiveCount: 0, sentAt: ctx.clock.now };
+  const message: MessageRecord = { messageId: ctx.random.uuid(), body, visibleAt: ctx.clock.now + delaySeconds * 1000, receiveCount: 0, receivesHere: 0, sentAt: ctx.clock.now };
   arrive(ctx, queue, message);
   return message;
 }
@@ -34,19 +34,20 @@ function wakeWhenVisible(ctx: SimContext, queue: QueueRecord, message: MessageRe
 }
 
 /**
- * A message received maxReceiveCount times and visible again (its last receiver did not delete it) moves
- * to the dead-letter queue instead of being delivered again, keeping its id, body and send time. There it
- * starts with a receive count of 0, so the dead-letter queue's own redrive policy counts its own receives.
+ * A message received maxReceiveCount times from this queue and visible again (its last receiver did not
+ * delete it) moves to the dead-letter queue instead of being delivered again, keeping its id, body, send
+ * time and receive count. The dead-letter queue's own redrive policy counts only the receives made there,
+ * so a message moved in is not moved on (or back) before anyone received it there.
  */
 function redriveIfSpent(ctx: SimContext, queue: QueueRecord, message: MessageRecord): boolean {
   const policy = queue.redrivePolicy;
-  if (!policy || message.receiveCount < policy.maxReceiveCount) return false;
+  if (!policy || message.receivesHere < policy.maxReceiveCount) return false;
   // SQS checks the target when the policy is set; a message whose target is gone stays where it is.
   const target = queueByArn(ctx, policy.deadLetterTargetArn);
   if (!target) return false;
   queue.messages.splice(queue.messages.indexOf(message), 1);
   message.receiptHandle = undefined;
-  message.receiveCount = 0;
+  message.receivesHere = 0;
   message.visibleAt = ctx.clock.now;
   arrive(ctx, target, message);
   return true;
@@ -74,6 +75,7 @@ export function takeVisible(ctx: SimContext, queue: QueueRecord, max: number, vi
   const taken = visible.filter((m) => !redriveIfSpent(ctx, queue, m)).slice(0, max);
   for (const message of taken) {
     message.receiveCount++;
+    message.receivesHere++;
     message.receiptHandle = `${queue.name}#${message.messageId}#${ctx.random.uuid()}`;
     message.visibleAt = ctx.clock.now + visibilitySeconds * 1000;
     wakeWhenVisible(ctx, queue, message);

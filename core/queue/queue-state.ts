@@ -8,6 +8,8 @@ export interface MessageRecord {
   receiptHandle?: string;
   /** How many times it was received (ApproximateReceiveCount); kept when it moves to a dead-letter queue. */
   receiveCount: number;
+  /** How many of those receives were from the queue it is on now: what that queue's redrive policy counts. */
+  receivesHere: number;
   /** When it was first sent: retention counts from here, in a dead-letter queue too. */
   sentAt: number;
 }

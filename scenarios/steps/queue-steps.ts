@@ -1,3 +1,4 @@
+import type { ImageBehaviour } from '../../core/index.js';
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 
@@ -12,6 +13,11 @@ function counts(world: ScenarioWorld, queue: string) {
   };
 }
 
+/** An image whose process is a queue worker. */
+function registerWorker(world: ScenarioWorld, image: string, worker: NonNullable<ImageBehaviour['worker']>): void {
+  world.sim.control.registerImage(image, { worker });
+}
+
 defineSteps('SQS queues and workers', {
   'an SQS queue {string}': (world, queue: string) => {
     world.sim.sqs.createQueue({ QueueName: queue });
@@ -19,9 +25,8 @@ defineSteps('SQS queues and workers', {
   'an SQS queue {string} with a visibility timeout of {int} seconds': (world, queue: string, seconds: number) => {
     world.sim.sqs.createQueue({ QueueName: queue, Attributes: { VisibilityTimeout: String(seconds) } });
   },
-  'the image {string} works through messages of the queue {string} at {int} seconds each': (world, image: string, queue: string, seconds: number) => {
-    world.sim.control.registerImage(image, { worker: { queue, secondsPerMessage: seconds } });
-  },
+  'the image {string} works through messages of the queue {string} at {int} seconds each': (world, image: string, queue: string, seconds: number) =>
+    registerWorker(world, image, { queue, secondsPerMessage: seconds }),
   // A poison message: the worker's process exits (code 1) as soon as it takes one whose body contains the text.
   'the image {string} works through messages of the queue {string} at {int} seconds each, but crashes on any message containing {string}': (
     world,
@@ -29,9 +34,7 @@ defineSteps('SQS queues and workers', {
     queue: string,
     seconds: number,
     text: string,
-  ) => {
-    world.sim.control.registerImage(image, { worker: { queue, secondsPerMessage: seconds, crashesOnBody: text } });
-  },
+  ) => registerWorker(world, image, { queue, secondsPerMessage: seconds, crashesOnBody: text }),
   'an SQS queue {string} with a visibility timeout of {int} seconds that moves a message received {int} times to the dead-letter queue {string}': (
     world,
     queue: string,

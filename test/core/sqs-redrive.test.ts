@@ -31,7 +31,26 @@ describe('a redrive policy', () => {
     }
     expect(receive(sim, jobs)).toEqual([]);
     expect(held(sim, jobs)).toBe(0);
-    expect(receive(sim, dlq)).toEqual([expect.objectContaining({ MessageId, Body: 'poison' })]);
+    expect(receive(sim, dlq)).toEqual([expect.objectContaining({ MessageId, Body: 'poison', Attributes: expect.objectContaining({ ApproximateReceiveCount: '4' }) })]);
+  });
+
+  it('moves a message on from a dead-letter queue only after receives made there, even when the policies form a loop', () => {
+    const { sim, jobs, dlq } = queues(2);
+    // The dead-letter queue sends back to the source queue after one receive of its own.
+    const jobsArn = sim.sqs.getQueueAttributes({ QueueUrl: jobs, AttributeNames: ['QueueArn'] }).Attributes!.QueueArn;
+    sim.sqs.setQueueAttributes({ QueueUrl: dlq, Attributes: { RedrivePolicy: redrive(1, jobsArn) } });
+    sim.sqs.sendMessage({ QueueUrl: jobs, MessageBody: 'poison' });
+    for (let i = 0; i < 2; i++) {
+      expect(receive(sim, jobs)).toHaveLength(1);
+      sim.control.advance(10);
+    }
+    expect([held(sim, jobs), held(sim, dlq)]).toEqual([0, 1]);
+    sim.control.advance(600);
+    // Nobody received it in the dead-letter queue: it stays there.
+    expect([held(sim, jobs), held(sim, dlq)]).toEqual([0, 1]);
+    expect(receive(sim, dlq)).toHaveLength(1);
+    sim.control.advance(30);
+    expect([held(sim, jobs), held(sim, dlq)]).toEqual([1, 0]);
   });
 
   it('leaves a message that is deleted before its last receive ends where it was, and never moves it', () => {
