@@ -6,6 +6,7 @@ import { launchTask } from '../lifecycle/task-transitions.js';
 import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
 import { instanceTakes } from '../capacity/instance-launch-type.js';
+import { daemonReservations, leavingReserved } from '../capacity/daemon-reservation.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import { Placer, type PlacementChoice } from '../placement/choose-instance.js';
 import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
@@ -47,7 +48,8 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
     : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!provider || i.capacityProviderName === provider.name));
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
-  const candidateOf = (inst: InstanceRecord) => toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt));
+  const reservedFor = daemonReservations(ctx, cluster, request.serviceName);
+  const candidateOf = (inst: InstanceRecord) => leavingReserved(toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)), reservedFor(inst));
   // Built once per call: a placement changes only the instance it chose, so only that candidate is updated.
   const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
   for (let i = 0; i < request.count; i++) {
@@ -59,7 +61,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
     const task = createTask(ctx, cluster, instances[index], request, needs);
     task.placement = choice.explanation;
     started.push(task);
-    placer.replace(index, candidateAfterPlacement(choice.chosen!, instances[index], request.group));
+    placer.replace(index, leavingReserved(candidateAfterPlacement(choice.chosen!, instances[index], request.group), reservedFor(instances[index])));
   }
   for (const task of started) launchTask(ctx, task);
   // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../core/index.js';
+
+/** m5.large instances (2 vCPU); a replica service of 1-vCPU tasks that always wants more than fits. */
+function clusterWithDaemon() {
+  const sim = createSimulator({ seed: 5 });
+  sim.createCluster({ clusterName: 'c' });
+  sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
+  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 1024, memory: 512 }] });
+  sim.registerTaskDefinition({ family: 'agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 256, memory: 256 }] });
+  // The replica service first, so that its scheduler looks at a new instance before the daemon's does.
+  sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 10 });
+  sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' });
+  sim.control.advance(120);
+  return sim;
+}
+
+const tasksOn = (sim: ReturnType<typeof clusterWithDaemon>) => {
+  const { taskArns } = sim.listTasks({ cluster: 'c', desiredStatus: 'RUNNING' });
+  const tasks = sim.describeTasks({ cluster: 'c', tasks: taskArns }).tasks;
+  const byInstance = new Map<string, string[]>();
+  for (const t of tasks) byInstance.set(t.containerInstanceArn!, [...(byInstance.get(t.containerInstanceArn!) ?? []), t.group!].sort());
+  return [...byInstance.values()];
+};
+
+describe('a daemon service', () => {
+  it('gets its task on every instance, even when a replica service wants all the room (daemon tasks are placed first)', () => {
+    const sim = clusterWithDaemon();
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 2 });
+    sim.control.advance(120);
+    // 2048 CPU units each: the daemon's 256 are kept for it, so one 1024-unit web task fits beside it.
+    expect(tasksOn(sim)).toEqual([
+      ['service:agent', 'service:web'],
+      ['service:agent', 'service:web'],
+      ['service:agent', 'service:web'],
+    ]);
+    const agent = sim.describeServices({ cluster: 'c', services: ['agent'] }).services[0];
+    expect([agent.desiredCount, agent.runningCount]).toEqual([3, 3]);
+  });
+
+  it('leaves the room to other tasks on an instance too small to ever run it', () => {
+    const sim = createSimulator({ seed: 5 });
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 't3.micro', count: 1 });
+    sim.registerTaskDefinition({ family: 'big-agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 4096, memory: 256 }] });
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 1024, memory: 256 }] });
+    sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'big-agent', schedulingStrategy: 'DAEMON' });
+    const run = sim.runTask({ cluster: 'c', taskDefinition: 'web' });
+    expect(run.failures).toEqual([]);
+    expect(run.tasks).toHaveLength(1);
+  });
+});
