@@ -26,6 +26,11 @@ export interface ImageBehaviour {
   baseMemoryMiB?: number;
   /** A leak: memory grows by this much every minute; past the container's hard limit the kernel kills it. */
   memoryGrowthMiBPerMinute?: number;
+  /**
+   * Memory held per request per second the task serves (connections, buffers), MiB: with the base and the
+   * leak, what it reports, capped at the hard limit. Only the leak leads to an OOM kill. Default 0.
+   */
+  memoryPerRequestPerSecondMiB?: number;
   /** Requests per second one task serves before requests queue and time out. Default 200. */
   capacityRps?: number;
   /** Time to answer one request on an idle task, in ms. Default 20. */
@@ -70,6 +75,7 @@ export const DEFAULT_IMAGE_BEHAVIOUR: Required<
   capacityRps: 200,
   latencyMs: 20,
   idleCpuPercent: 5,
+  memoryPerRequestPerSecondMiB: 0,
 };
 
 /** `nginx` and `nginx:latest` are the same image, as in Docker. */

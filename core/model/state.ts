@@ -120,6 +120,8 @@ export interface TaskRecord {
   waitingPlacement?: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[] };
   /** Requests served since the last one-minute metric: what drives the task's CPU. */
   requestsThisMinute?: number;
+  /** Requests served in the last traffic second (at: when): what its open requests hold in memory. */
+  servedLastSecond?: { at: number; requests: number };
   /** awsvpc tasks have their own address; others answer on their instance's. */
   privateIpv4Address?: string;
   /** Load balancer health of the task's targets: undefined when the task has none. */

@@ -1,7 +1,7 @@
 import type { SimContext } from '../engine/context.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import { awslogsTarget, writeLogLine } from './log-driver.js';
-import { memoryAfter } from '../traffic/task-usage.js';
+import { memoryAfter, requestsPerSecondServed } from '../traffic/task-usage.js';
 
 /**
  * What a container prints, from its image behaviour, at the moments the lifecycle reaches: start, every
@@ -28,7 +28,7 @@ export function scheduleContainerLogs(ctx: SimContext, task: TaskRecord, contain
     const tick = () =>
       schedule(every.seconds, () => {
         if (container.lastStatus === 'STOPPED') return;
-        const memory = memoryAfter(container, behaviour, (ctx.clock.now - startedAt) / 1000, task.memory);
+        const memory = memoryAfter(container, behaviour, (ctx.clock.now - startedAt) / 1000, task.memory, requestsPerSecondServed(task, ctx.clock.now));
         writeLogLine(ctx, task, container, every.line.replaceAll('{memoryMiB}', String(memory)));
         tick();
       });

@@ -13,17 +13,36 @@ export function cpuPercent(image: Pick<typeof DEFAULT_IMAGE_BEHAVIOUR, 'idleCpuP
   return Math.min(100, image.idleCpuPercent + (100 * rps) / image.capacityRps);
 }
 
-/** The memory a leaking process uses `seconds` after it started, capped at its hard limit. */
-export function memoryAfter(container: ContainerRecord, behaviour: { baseMemoryMiB: number; memoryGrowthMiBPerMinute?: number }, seconds: number, taskMemory: number): number {
-  const used = behaviour.baseMemoryMiB + ((behaviour.memoryGrowthMiBPerMinute ?? 0) * seconds) / 60;
+type MemoryBehaviour = { baseMemoryMiB: number; memoryGrowthMiBPerMinute?: number; memoryPerRequestPerSecondMiB?: number };
+
+/**
+ * The memory a process uses `seconds` after it started while serving `requestsPerSecond`: its base, its
+ * leak, and what its open requests hold; capped at its hard limit.
+ */
+export function memoryAfter(container: ContainerRecord, behaviour: MemoryBehaviour, seconds: number, taskMemory: number, requestsPerSecond = 0): number {
+  const leak = ((behaviour.memoryGrowthMiBPerMinute ?? 0) * seconds) / 60;
+  const used = behaviour.baseMemoryMiB + leak + (behaviour.memoryPerRequestPerSecondMiB ?? 0) * requestsPerSecond;
   const limit = container.definition.memory ?? taskMemory;
   return Math.round(limit > 0 ? Math.min(limit, used) : used);
+}
+
+/** Called by the traffic tick with the requests a task served this second; several clients add up. */
+export function recordSecondServed(now: number, task: TaskRecord, served: number): void {
+  const last = task.servedLastSecond;
+  task.servedLastSecond = { at: now, requests: (last?.at === now ? last.requests : 0) + served };
+}
+
+/** Requests per second the task served in the last traffic second: 0 once no client reaches it any more. */
+export function requestsPerSecondServed(task: TaskRecord, now: number): number {
+  const last = task.servedLastSecond;
+  return last && now - last.at <= 1000 ? last.requests : 0;
 }
 
 /** MiB the task's running containers use now. */
 export function memoryUsedMiB(ctx: SimContext, task: TaskRecord): number {
   const upSeconds = (ctx.clock.now - (task.startedAt ?? ctx.clock.now)) / 1000;
+  const rps = requestsPerSecondServed(task, ctx.clock.now);
   return task.containers
     .filter((c) => c.lastStatus === 'RUNNING')
-    .reduce((sum, c) => sum + memoryAfter(c, ctx.images.behaviourOf(c.image), upSeconds, task.memory), 0);
+    .reduce((sum, c) => sum + memoryAfter(c, ctx.images.behaviourOf(c.image), upSeconds, task.memory, rps), 0);
 }

@@ -10,6 +10,7 @@ import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from '
 import { routeSecond, type Endpoint, type SecondOutcome } from './request-outcomes.js';
 import { requestsPerSecondAt } from './traffic-pattern.js';
 import { recordServedRequests } from '../observability/traces.js';
+import { recordSecondServed } from './task-usage.js';
 
 /** Whether a task still answers: running (or draining its connections) with its essential containers up. */
 export function acceptsConnections(task: TaskRecord | undefined): boolean {
@@ -110,6 +111,7 @@ export function scheduleTrafficTick(ctx: SimContext): void {
           if (!task) return;
           task.requestsThisMinute = (task.requestsThisMinute ?? 0) + served;
           recordServedRequests(ctx, task, served);
+          recordSecondServed(ctx.clock.now, task, served);
         });
       });
     }

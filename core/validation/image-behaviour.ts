@@ -2,7 +2,7 @@ import type { ImageBehaviour, ImageLogLines } from '../model/image-catalogue.js'
 import { fail, optionalArray, optionalBoolean, optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from './fields.js';
 
 const SECONDS = ['pullSeconds', 'startSeconds', 'crashAfterSeconds', 'stopSeconds', 'unhealthyAfterSeconds', 'warmUpSeconds'] as const;
-const AMOUNTS = ['baseMemoryMiB', 'memoryGrowthMiBPerMinute', 'capacityRps', 'latencyMs', 'idleCpuPercent'] as const;
+const AMOUNTS = ['baseMemoryMiB', 'memoryGrowthMiBPerMinute', 'capacityRps', 'latencyMs', 'idleCpuPercent', 'memoryPerRequestPerSecondMiB'] as const;
 
 /** registerImage's behaviour: every number finite and not negative, so the clock never sees a bad delay. */
 export function validateImageBehaviour(input: unknown): ImageBehaviour {

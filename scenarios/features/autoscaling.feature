@@ -5,7 +5,7 @@ Feature: Service auto scaling with target tracking
   time, and each action waits out a 300-second cooldown. Scheduled actions change the minimum and maximum
   at set times. Take away: scale-out is fast and proportional, scale-in slow and careful, and tasks scale
   on the service while instances scale on the cluster.
-  (Model: a task's CPU is its image's idle CPU plus 100 % at its request capacity, 200 requests a second.)
+  (Model: a task's CPU is its image's idle CPU plus 100 % at 200 requests a second; its memory, its base plus what its requests hold.)
 
   Background:
     Given a cluster "demo" with 4 m5.xlarge instances across 2 zones
@@ -54,3 +54,32 @@ Feature: Service auto scaling with target tracking
       """
       (service web) has started 3 tasks: (task …) (task …) (task …).
       """
+
+  Scenario: Scaling on memory follows the load
+    The application holds memory for every request it is serving (connections, buffers), so its memory
+    rises and falls with the traffic, and target tracking on the service's average memory can follow it.
+    The arithmetic, for tasks of 512 MiB each holding 64 MiB + 2 MiB × the requests per second it serves:
+    at 100 requests a second 2 tasks serve 50 each: 164 MiB, 32 %, under the target, at the minimum.
+    At 540, each of 2 tasks is asked 270 but serves its capacity, 200: 464 MiB, 90.6 %; three minutes above
+    50 % scale out to ceil(2 × 90.6 / 50) = 4. Four tasks serve 135 each: 334 MiB, 65.2 %; after the 300 s
+    cooldown, ceil(4 × 65.2 / 50) = 6. Six serve 90 each: 244 MiB, 47.7 %, between 45 % (0.9 × target)
+    and 50 %: it holds. Back at 100, 6 tasks serve 16.7 each: 97 MiB, 19 %; fifteen minutes under 45 % scale
+    in, one gradual step every 300 s: max(2, ceil(6 × 19 / 50) = 3, 6 - max(1, (6 - 3) / 2 rounded down)) = 5,
+    then 4 (5 tasks at 20.3 %), 3 (4 at 22.3 %), and 2 (3 at 25.6 %), the minimum.
+    Given each task of "web:1" holds 64 MiB, plus 2 MiB for every request per second it serves
+    And target tracking keeps the memory of "web" at 50 % with 2 to 10 tasks
+    When clients call the load balancer "web-alb" at 100 requests per second, spiking to 540 after 5 minutes for 30 minutes
+    And 20 minutes pass
+    Then the desired count of "web" is 6
+    When 25 minutes pass
+    Then the desired count of "web" is 6
+    When 25 minutes pass
+    Then the desired count of "web" is 2
+    And the scaling activities of "web" are, oldest first:
+      | Description                 | Cause                                                                                                 |
+      | Setting desired count to 4. | monitor alarm TargetTracking-service/demo/web-AlarmHigh in state ALARM triggered policy web-memory-50 |
+      | Setting desired count to 6. | monitor alarm TargetTracking-service/demo/web-AlarmHigh in state ALARM triggered policy web-memory-50 |
+      | Setting desired count to 5. | monitor alarm TargetTracking-service/demo/web-AlarmLow in state ALARM triggered policy web-memory-50  |
+      | Setting desired count to 4. | monitor alarm TargetTracking-service/demo/web-AlarmLow in state ALARM triggered policy web-memory-50  |
+      | Setting desired count to 3. | monitor alarm TargetTracking-service/demo/web-AlarmLow in state ALARM triggered policy web-memory-50  |
+      | Setting desired count to 2. | monitor alarm TargetTracking-service/demo/web-AlarmLow in state ALARM triggered policy web-memory-50  |

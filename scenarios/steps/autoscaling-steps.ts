@@ -5,15 +5,29 @@ import { describeService } from './service-inspection.js';
 const scalable = (world: ScenarioWorld, service: string) =>
   ({ ServiceNamespace: 'ecs', ResourceId: `service/${world.cluster}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
 
+/** A target tracking policy named `<service>-<cpu|memory>-<target>` on the service's average CPU or memory. */
+function trackAverage(world: ScenarioWorld, service: string, resource: 'cpu' | 'memory', target: number, min: number, max: number): void {
+  world.sim.applicationAutoScaling.registerScalableTarget({ ...scalable(world, service), MinCapacity: min, MaxCapacity: max });
+  world.sim.applicationAutoScaling.putScalingPolicy({
+    ...scalable(world, service),
+    PolicyName: `${service}-${resource}-${target}`,
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: target,
+      PredefinedMetricSpecification: { PredefinedMetricType: resource === 'cpu' ? 'ECSServiceAverageCPUUtilization' : 'ECSServiceAverageMemoryUtilization' },
+    },
+  });
+}
+
 defineSteps('Service auto scaling', {
   'target tracking keeps the CPU of {string} at {int} % with {int} to {int} tasks': (world, service: string, target: number, min: number, max: number) => {
-    world.sim.applicationAutoScaling.registerScalableTarget({ ...scalable(world, service), MinCapacity: min, MaxCapacity: max });
-    world.sim.applicationAutoScaling.putScalingPolicy({
-      ...scalable(world, service),
-      PolicyName: `${service}-cpu-${target}`,
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: { TargetValue: target, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
-    });
+    trackAverage(world, service, 'cpu', target, min, max);
+  },
+  'target tracking keeps the memory of {string} at {int} % with {int} to {int} tasks': (world, service: string, target: number, min: number, max: number) => {
+    trackAverage(world, service, 'memory', target, min, max);
+  },
+  'each task of {string} holds {int} MiB, plus {int} MiB for every request per second it serves': (world, image: string, base: number, perRequest: number) => {
+    world.sim.control.registerImage(image, { baseMemoryMiB: base, memoryPerRequestPerSecondMiB: perRequest });
   },
   // The table reads "| CPU from | CPU below | add tasks |"; a step's bounds are distances from the alarm threshold.
   'step scaling adds tasks to {string}, {int} to {int} tasks, when the CPU alarm {string} is above {int} % for {int} minutes:': (
