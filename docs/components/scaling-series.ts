@@ -1,22 +1,28 @@
-import type { Frame, ScalingRun } from '../../scenarios/runner/run-feature.js';
+import type { Frame, ScaledMetric, ScalingRun } from '../../scenarios/runner/run-feature.js';
 import { seriesUntil, type CountSeries } from './running-tasks-series.js';
 
 export type ScalingTaskKind = 'desired' | 'running';
-export type ScalingCpuKind = 'cpu' | 'target';
+export type ScalingMetricKind = 'metric' | 'target';
+
+/** How the chart names each metric in its axis, legend and words. */
+const METRIC_NAMES: Record<ScaledMetric, string> = { CPUUtilization: 'CPU', MemoryUtilization: 'memory' };
 
 /**
- * A scaled service over virtual time: its desired and running counts (one point per frame) against its CPU
- * (one point per one-minute datapoint) and the CPU its target-tracking policy aims for.
+ * A scaled service over virtual time: its desired and running counts (one point per frame) against the
+ * metric its target-tracking policy scales on (one point per one-minute datapoint) and that policy's target.
  */
 export interface ScalingSeries {
   service: string;
+  /** "CPU" or "memory": what the right axis measures. */
+  metricName: string;
   tasks: CountSeries<{ kind: ScalingTaskKind; label: string; values: number[] }>;
-  cpu: CountSeries<{ kind: ScalingCpuKind; label: string; values: number[] }>;
+  metric: CountSeries<{ kind: ScalingMetricKind; label: string; values: number[] }>;
 }
 
 export function scalingSeries(frames: Frame[], scaling: ScalingRun[]): ScalingSeries[] {
-  return scaling.map(({ service, targetCpu, cpu }) => ({
+  return scaling.map(({ service, metric, target, datapoints }) => ({
     service,
+    metricName: METRIC_NAMES[metric],
     tasks: {
       times: frames.map((f) => f.time),
       lines: [
@@ -28,25 +34,29 @@ export function scalingSeries(frames: Frame[], scaling: ScalingRun[]): ScalingSe
         },
       ],
     },
-    cpu: {
-      times: cpu.map((d) => d.time),
+    metric: {
+      times: datapoints.map((d) => d.time),
       lines: [
-        { kind: 'cpu', label: 'CPUUtilization (%)', values: cpu.map((d) => d.value) },
-        ...(targetCpu !== undefined ? [{ kind: 'target' as const, label: `target CPU (${targetCpu} %)`, values: cpu.map(() => targetCpu) }] : []),
+        { kind: 'metric', label: `${metric} (%)`, values: datapoints.map((d) => d.value) },
+        ...(target !== undefined
+          ? [{ kind: 'target' as const, label: `target ${METRIC_NAMES[metric]} (${target} %)`, values: datapoints.map(() => target) }]
+          : []),
       ],
     },
   }));
 }
 
-/** The chart at `time` in words (its aria-label): the counts and the CPU as they stand then. */
+/** The chart at `time` in words (its aria-label): the counts and the metric as they stand then. */
 export function scalingSummary(series: ScalingSeries, time: number): string {
   const now = <K extends string>(counts: CountSeries<{ kind: K; values: number[] }>, kind: K) =>
     seriesUntil(counts, time).lines.find((l) => l.kind === kind)?.values.at(-1);
-  const cpu = now(series.cpu, 'cpu');
-  const target = now(series.cpu, 'target');
-  const cpuText = cpu === undefined ? 'no CPU datapoint yet' : `CPU ${Math.round(cpu)} %${target !== undefined ? ` (target ${target} %)` : ''}`;
+  const { metricName } = series;
+  const value = now(series.metric, 'metric');
+  const target = now(series.metric, 'target');
+  const metricText =
+    value === undefined ? `no ${metricName} datapoint yet` : `${metricName} ${Math.round(value)} %${target !== undefined ? ` (target ${target} %)` : ''}`;
   return (
-    `Chart of service ${series.service}: desired count and running tasks against its CPU over virtual time. ` +
-    `Now: desired ${now(series.tasks, 'desired') ?? 0}, ${now(series.tasks, 'running') ?? 0} running, ${cpuText}.`
+    `Chart of service ${series.service}: desired count and running tasks against its ${metricName} over virtual time. ` +
+    `Now: desired ${now(series.tasks, 'desired') ?? 0}, ${now(series.tasks, 'running') ?? 0} running, ${metricText}.`
   );
 }

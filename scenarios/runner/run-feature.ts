@@ -78,13 +78,18 @@ export interface TrafficRun {
   seconds: TrafficSecond[];
 }
 
-/** A service the scenario scales with Application Auto Scaling: its CPU and the target its policy keeps. */
+/** A service metric a target-tracking policy can scale on, as the scaling chart draws it. */
+export type ScaledMetric = 'CPUUtilization' | 'MemoryUtilization';
+
+/** A service the scenario scales with Application Auto Scaling: the metric it scales on and the target its policy keeps. */
 export interface ScalingRun {
   service: string;
-  /** The target-tracking policy's TargetValue (CPU %), if the scenario set one. */
-  targetCpu?: number;
-  /** One-minute CPUUtilization datapoints over the run. */
-  cpu: Array<{ time: number; value: number }>;
+  /** The metric of its last CPU or memory target-tracking policy; CPU when it has none. */
+  metric: ScaledMetric;
+  /** That policy's TargetValue (%), if the scenario set one. */
+  target?: number;
+  /** One-minute datapoints of the metric over the run. */
+  datapoints: Array<{ time: number; value: number }>;
 }
 
 export interface ScenarioRun {
@@ -268,18 +273,26 @@ const ECS_SERVICES = { ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:
 /** What of a target-tracking configuration the chart reads (the facade types its metric loosely). */
 type TargetTracking = { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } };
 
-/** The ECS services with a scalable target, each with its CPU over the run and its CPU policy's target. */
+/** The service metric each predefined target-tracking metric follows; requests per target or a backlog have none to draw. */
+const SCALED_METRICS = new Map<string, ScaledMetric>([
+  ['ECSServiceAverageCPUUtilization', 'CPUUtilization'],
+  ['ECSServiceAverageMemoryUtilization', 'MemoryUtilization'],
+]);
+
+/** The ECS services with a scalable target, each with the metric its policy scales on over the run and that policy's target. */
 function scalingOf(world: ScenarioWorld): ScalingRun[] {
   const autoScaling = world.sim.applicationAutoScaling;
   const { ScalingPolicies } = autoScaling.describeScalingPolicies(ECS_SERVICES);
+  const metricOf = (t: TargetTracking | undefined) => SCALED_METRICS.get(t?.PredefinedMetricSpecification?.PredefinedMetricType ?? '');
   return autoScaling.describeScalableTargets(ECS_SERVICES).ScalableTargets.map(({ ResourceId }) => {
     const [, cluster, service] = ResourceId.split('/');
-    // Only a CPU policy's target belongs on the CPU axis (memory, requests per target or a backlog are not CPU).
-    const targetCpu = ScalingPolicies.filter((p) => p.ResourceId === ResourceId)
+    // With both a CPU and a memory policy the last listed wins; with neither the chart shows CPU, untargeted.
+    const policy = ScalingPolicies.filter((p) => p.ResourceId === ResourceId)
       .map((p) => p.TargetTrackingScalingPolicyConfiguration as TargetTracking | undefined)
-      .filter((t) => t?.PredefinedMetricSpecification?.PredefinedMetricType === 'ECSServiceAverageCPUUtilization')
-      .at(-1)?.TargetValue;
-    const cpu = world.sim.control.metricHistory({ cluster, service, metric: 'CPUUtilization' });
-    return { service, ...(targetCpu !== undefined ? { targetCpu } : {}), cpu };
+      .filter((t) => metricOf(t) !== undefined)
+      .at(-1);
+    const metric = metricOf(policy) ?? 'CPUUtilization';
+    const datapoints = world.sim.control.metricHistory({ cluster, service, metric });
+    return { service, metric, ...(policy ? { target: policy.TargetValue } : {}), datapoints };
   });
 }
