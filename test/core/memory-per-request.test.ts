@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { webBehindAlb } from './web-behind-alb.js';
 import { createSimulator } from '../../core/index.js';
 
 /** Two tasks of web:1 (512 MiB each) behind an ALB, serving `rps` requests a second between them. */
 function webServing(behaviour: object, rps: number) {
-  const sim = createSimulator({ seed: 5 });
-  sim.createCluster({ clusterName: 'default' });
-  sim.control.addInstances({ instanceType: 'm5.xlarge', count: 2 });
-  sim.control.registerImage('web:1', { baseMemoryMiB: 64, capacityRps: 1000, ...behaviour });
-  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 80 }] }] });
-  const lb = sim.elbv2.createLoadBalancer({ Name: 'web-alb', Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
-  const tg = sim.elbv2.createTargetGroup({ Name: 'web-tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn;
-  sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] });
-  sim.createService({ serviceName: 'web', taskDefinition: 'web', desiredCount: 2, loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 80 }] });
-  sim.control.runUntilSteady({ service: 'web' });
+  const { sim } = webBehindAlb({ seed: 5, instances: 2, image: { baseMemoryMiB: 64, ...behaviour } });
   sim.control.startTraffic({ name: 'clients', loadBalancer: 'web-alb', requestsPerSecond: rps });
   sim.control.advance(5 * 60);
   return sim;
