@@ -397,7 +397,11 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   for (const c of task.containers) c.lastStatus = 'STOPPED';
   setStatus(ctx, task, 'STOPPED');
   const instance = task.instanceArn ? cluster.instances.get(task.instanceArn) : undefined;
-  if (instance) release(instance, task);
+  if (instance) {
+    release(instance, task);
+    // The room it leaves may be what a daemon task has been waiting for on that instance.
+    for (const service of cluster.services.values()) if (service.schedulingStrategy === 'DAEMON' && service.status === 'ACTIVE') ctx.requestServicePass(service);
+  }
   meterStoppedTask(ctx, task);
   discardTaskStorage(ctx, task);
   changed(ctx, task);

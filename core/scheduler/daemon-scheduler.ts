@@ -7,7 +7,8 @@ import { decideDaemonPass } from './daemon-deployment.js';
 import { recordServiceEvent } from './service-events.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { settleDeployments } from './settle-deployments.js';
-import { startTasks } from './start-tasks.js';
+import { startTasks, type StartResult } from './start-tasks.js';
+import { reportPlacementFailure } from './placement-failure.js';
 import { findTaskDefinition } from './task-definition-lookup.js';
 
 /** Applies one DAEMON pass: one task per ACTIVE instance, replaced in place on a new deployment. */
@@ -35,6 +36,7 @@ export function runDaemonPass(ctx: SimContext, cluster: ClusterRecord, service: 
     recordServiceEvent(ctx, service, serviceMessages.stoppedTasks(service.name, stopped.map((t) => t.id)));
   }
   const started: TaskRecord[] = [];
+  let failure: StartResult['failure'];
   for (const instanceId of decision.startOn) {
     const instance = eligible.find((i) => i.id === instanceId)!;
     const result = startTasks(ctx, cluster, {
@@ -49,12 +51,16 @@ export function runDaemonPass(ctx: SimContext, cluster: ClusterRecord, service: 
       onlyOn: instance,
     });
     started.push(...result.started);
+    failure ??= result.failure;
   }
   for (const task of started) service.taskArns.add(task.arn);
   if (started.length > 0) {
     service.steady = false;
     recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, started.map((t) => t.id)));
   }
+  // An instance without room for its daemon task (standalone tasks took it first) says so, as ECS does.
+  if (failure) reportPlacementFailure(ctx, cluster, service, failure, undefined);
+  else clearCondition(service, 'placement');
   if (decision.blockedByConfiguration) openCondition(ctx, service, 'deployment-configuration', serviceMessages.blockedByDeploymentConfiguration(service.name));
   else clearCondition(service, 'deployment-configuration');
   settleDeployments(ctx, cluster, service, tasks, decision.complete);

@@ -1,5 +1,5 @@
-import { emitEventBridge, isoTime, type SimContext } from '../engine/context.js';
-import { placementProblemWording, serviceMessages, stoppedReasons } from '../events/service-messages.js';
+import type { SimContext } from '../engine/context.js';
+import { serviceMessages, stoppedReasons } from '../events/service-messages.js';
 import { stopTask } from '../lifecycle/task-transitions.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
@@ -11,6 +11,7 @@ import { settleDeployments } from './settle-deployments.js';
 import { runDaemonPass } from './daemon-scheduler.js';
 import { runTaskSetPass } from '../blue-green/task-set-scheduler.js';
 import { startTasks, type StartResult } from './start-tasks.js';
+import { reportPlacementFailure } from './placement-failure.js';
 import { serviceStartRequest } from './service-start-request.js';
 import { stopFailingTask, toRollingTask } from './task-replacement.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
@@ -101,34 +102,6 @@ function liveTasksPerProvider(cluster: ClusterRecord, service: ServiceRecord): R
     counts[task.capacityProviderName] = (counts[task.capacityProviderName] ?? 0) + 1;
   }
   return counts;
-}
-
-function reportPlacementFailure(
-  ctx: SimContext,
-  cluster: ClusterRecord,
-  service: ServiceRecord,
-  failure: NonNullable<StartResult['failure']>,
-  provider: string | undefined,
-): void {
-  const closest = failure.closest;
-  const reason = failure.failureReason ?? '';
-  const message =
-    reason === 'RESOURCE:FARGATE'
-      ? serviceMessages.fargateCapacityUnavailable(service.name)
-      : serviceMessages.noInstanceMetRequirements(
-          service.name,
-          closest ? { containerInstanceId: closest.containerInstanceId, problem: placementProblemWording[reason] ?? `failed ${reason}` } : null,
-        );
-  if (openCondition(ctx, service, 'placement', message)) {
-    emitEventBridge(ctx, 'ECS Service Action', [service.arn], {
-      eventType: 'ERROR',
-      eventName: 'SERVICE_TASK_PLACEMENT_FAILURE',
-      clusterArn: cluster.arn,
-      createdAt: isoTime(ctx, ctx.clock.now),
-      reason: reason || 'RESOURCE:INSTANCES',
-      ...(provider ? { capacityProviderArns: [`arn:aws:ecs:${ctx.region}:${ctx.accountId}:capacity-provider/${provider}`] } : {}),
-    });
-  }
 }
 
 /** Every task the service started that is still known (stopped ones are kept an hour). */

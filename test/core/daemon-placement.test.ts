@@ -50,3 +50,28 @@ describe('a daemon service', () => {
     expect(run.tasks).toHaveLength(1);
   });
 });
+
+describe('a daemon task with no room on an instance', () => {
+  it('is reported as ECS reports a placement failure, and placed once the room comes back', () => {
+    const sim = createSimulator({ seed: 5 });
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
+    sim.registerTaskDefinition({ family: 'batch', containerDefinitions: [{ name: 'batch', image: 'batch:1', cpu: 2048, memory: 512 }] });
+    sim.registerTaskDefinition({ family: 'agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 256, memory: 256 }] });
+    // A standalone task takes the whole instance before the daemon service exists.
+    const batch = sim.runTask({ cluster: 'c', taskDefinition: 'batch' }).tasks[0].taskArn;
+    sim.control.advance(30);
+    sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' });
+    sim.control.advance(60);
+    const waiting = sim.describeServices({ cluster: 'c', services: ['agent'] }).services[0];
+    expect([waiting.desiredCount, waiting.runningCount]).toEqual([1, 0]);
+    expect(waiting.events[0].message).toMatch(/^\(service agent\) was unable to place a task because no container instance met all of its requirements\. The closest matching \(container-instance [0-9a-f]+\) has insufficient CPU units available\./);
+    const failures = sim.control.events().filter((e) => e.kind === 'eventbridge' && e.event.detail.eventName === 'SERVICE_TASK_PLACEMENT_FAILURE');
+    expect(failures.map((e) => e.kind === 'eventbridge' && e.event.detail.reason)).toEqual(['RESOURCE:CPU']);
+
+    sim.stopTask({ cluster: 'c', task: batch });
+    sim.control.advance(120);
+    const placed = sim.describeServices({ cluster: 'c', services: ['agent'] }).services[0];
+    expect([placed.desiredCount, placed.runningCount]).toEqual([1, 1]);
+  });
+});
