@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
 
-/** m5.large instances (2 vCPU); a replica service of 1-vCPU tasks that always wants more than fits. */
-function clusterWithDaemon() {
+/** A cluster "c" of one instance, and one-container task definitions given as family: [cpu, memory]. */
+function oneInstance(instanceType: string, families: Record<string, [number, number]>) {
   const sim = createSimulator({ seed: 5 });
   sim.createCluster({ clusterName: 'c' });
-  sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
-  sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 1024, memory: 512 }] });
-  sim.registerTaskDefinition({ family: 'agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 256, memory: 256 }] });
+  sim.control.addInstances({ cluster: 'c', instanceType, count: 1 });
+  for (const [family, [cpu, memory]] of Object.entries(families)) {
+    sim.registerTaskDefinition({ family, containerDefinitions: [{ name: family, image: `${family}:1`, cpu, memory }] });
+  }
+  return sim;
+}
+
+/** m5.large instances (2 vCPU); a replica service of 1-vCPU tasks that always wants more than fits. */
+function clusterWithDaemon() {
+  const sim = oneInstance('m5.large', { web: [1024, 512], agent: [256, 256] });
   // The replica service first, so that its scheduler looks at a new instance before the daemon's does.
   sim.createService({ cluster: 'c', serviceName: 'web', taskDefinition: 'web', desiredCount: 10 });
   sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON' });
@@ -39,11 +46,7 @@ describe('a daemon service', () => {
   });
 
   it('leaves the room to other tasks on an instance too small to ever run it', () => {
-    const sim = createSimulator({ seed: 5 });
-    sim.createCluster({ clusterName: 'c' });
-    sim.control.addInstances({ cluster: 'c', instanceType: 't3.micro', count: 1 });
-    sim.registerTaskDefinition({ family: 'big-agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 4096, memory: 256 }] });
-    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 1024, memory: 256 }] });
+    const sim = oneInstance('t3.micro', { 'big-agent': [4096, 256], web: [1024, 256] });
     sim.createService({ cluster: 'c', serviceName: 'agent', taskDefinition: 'big-agent', schedulingStrategy: 'DAEMON' });
     const run = sim.runTask({ cluster: 'c', taskDefinition: 'web' });
     expect(run.failures).toEqual([]);
@@ -53,11 +56,7 @@ describe('a daemon service', () => {
 
 describe('a daemon task with no room on an instance', () => {
   it('is reported as ECS reports a placement failure, and placed once the room comes back', () => {
-    const sim = createSimulator({ seed: 5 });
-    sim.createCluster({ clusterName: 'c' });
-    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
-    sim.registerTaskDefinition({ family: 'batch', containerDefinitions: [{ name: 'batch', image: 'batch:1', cpu: 2048, memory: 512 }] });
-    sim.registerTaskDefinition({ family: 'agent', containerDefinitions: [{ name: 'agent', image: 'agent:1', cpu: 256, memory: 256 }] });
+    const sim = oneInstance('m5.large', { batch: [2048, 512], agent: [256, 256] });
     // A standalone task takes the whole instance before the daemon service exists.
     const batch = sim.runTask({ cluster: 'c', taskDefinition: 'batch' }).tasks[0].taskArn;
     sim.control.advance(30);
