@@ -1,7 +1,8 @@
 import { answeringAs, EcsError } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
-import { ensureMetrics, metricKey } from './metrics-and-scaling.js';
+import { ensureMetrics } from './metrics-and-scaling.js';
+import { serviceMetricKey } from './metric-source.js';
 import { customizedMetricSource, targetGroupDimension, targetGroupMetricKey, type MetricSource } from './metric-source.js';
 import type { ScalableTargetRecord, ScalingPolicy, TargetTrackingPolicy } from './scalable-target.js';
 import { parseStepScalingConfiguration } from './step-scaling-configuration.js';
@@ -88,7 +89,7 @@ function predefinedMetric(ctx: SimContext, target: ScalableTargetRecord, spec: R
   if (!type) throw validation(`${at}.PredefinedMetricType must be one of ${PREDEFINED_METRIC_TYPES.join(', ')}.`, `${at}.PredefinedMetricType`);
   if (type !== 'ALBRequestCountPerTarget') {
     if (spec.ResourceLabel !== undefined) throw validation(`${at}.ResourceLabel is only for ALBRequestCountPerTarget.`, `${at}.ResourceLabel`);
-    return { key: metricKey(target.clusterName, target.serviceName, type === 'ECSServiceAverageCPUUtilization' ? 'CPUUtilization' : 'MemoryUtilization'), percent: true };
+    return { key: serviceMetricKey(target.clusterName, target.serviceName, type === 'ECSServiceAverageCPUUtilization' ? 'CPUUtilization' : 'MemoryUtilization'), percent: true };
   }
   const label = optionalString(spec.ResourceLabel, `${at}.ResourceLabel`) ?? '';
   const match = /^(app\/[^/]+\/[^/]+)\/(targetgroup\/[^/]+\/[^/]+)$/.exec(label);

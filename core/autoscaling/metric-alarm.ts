@@ -45,9 +45,14 @@ export function decideAlarmState(datapoints: readonly number[], alarm: Pick<Metr
   return breaching >= alarm.datapointsToAlarm ? 'ALARM' : 'OK';
 }
 
-/** The alarm's datapoints inside its evaluation window, oldest first. */
+/**
+ * The alarm's datapoints inside its evaluation window, oldest first. The series is in time order, so only
+ * its end is read: alarms are evaluated every minute of a run however long.
+ */
 export function windowOf(series: ReadonlyArray<{ time: number; value: number }>, now: number, evaluationPeriods: number): number[] {
-  return series.filter((d) => d.time > now - evaluationPeriods * 60_000).map((d) => d.value);
+  let start = series.length;
+  while (start > 0 && series[start - 1].time > now - evaluationPeriods * 60_000) start--;
+  return series.slice(start).map((d) => d.value);
 }
 
 const invalid = (message: string, field: string) => new EcsError('InvalidParameterValue', message, field);

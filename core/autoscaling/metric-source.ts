@@ -104,17 +104,30 @@ export function customizedMetricSource(spec: Record<string, unknown>, at: string
   return { key: numerator, divideBy: denominator };
 }
 
+/** Adds the current minute's datapoint to a metric's series (kept in time order). */
+export function recordDatapoint(ctx: SimContext, key: string, value: number): void {
+  const series = ctx.state.metrics.get(key) ?? [];
+  series.push({ time: ctx.clock.now, value });
+  ctx.state.metrics.set(key, series);
+}
+
 /**
- * One-minute datapoints of a source, oldest first. A ratio has a datapoint only in minutes where both
- * series have one and the divisor is not 0 (CloudWatch drops a division by zero): with no task running,
- * backlog per task has no datapoint, so keep MinCapacity at 1 or more.
+ * The last `count` one-minute datapoints of a source, oldest first. A ratio has a datapoint only in minutes
+ * where both series have one and the divisor is not 0 (CloudWatch drops a division by zero): with no task
+ * running, backlog per task has no datapoint, so keep MinCapacity at 1 or more. Both series are in time
+ * order, so they are read from their ends: a day-long run asks every minute.
  */
-export function datapointsOf(ctx: SimContext, source: MetricSource): Array<{ time: number; value: number }> {
+export function datapointsOf(ctx: SimContext, source: MetricSource, count = Number.POSITIVE_INFINITY): Array<{ time: number; value: number }> {
   const series = ctx.state.metrics.get(source.key) ?? [];
-  if (!source.divideBy) return series;
-  const divisors = new Map((ctx.state.metrics.get(source.divideBy) ?? []).map((d) => [d.time, d.value]));
-  return series.flatMap((d) => {
-    const divisor = divisors.get(d.time);
-    return divisor ? [{ time: d.time, value: d.value / divisor }] : [];
-  });
+  if (!source.divideBy) return series.slice(-count);
+  const divisors = ctx.state.metrics.get(source.divideBy) ?? [];
+  const out: Array<{ time: number; value: number }> = [];
+  let j = divisors.length - 1;
+  for (let i = series.length - 1; i >= 0 && out.length < count; i--) {
+    const { time, value } = series[i];
+    while (j >= 0 && divisors[j].time > time) j--;
+    const divisor = j >= 0 && divisors[j].time === time ? divisors[j].value : 0;
+    if (divisor) out.push({ time, value: value / divisor });
+  }
+  return out.reverse();
 }

@@ -2,23 +2,16 @@ import { Priority } from '../engine/clock.js';
 import { epochSeconds, type SimContext } from '../engine/context.js';
 import { publishInsights } from '../observability/container-insights.js';
 import type { ServiceRecord, TaskRecord } from '../model/state.js';
-import { cpuPercent, memoryUsedMiB } from '../traffic/task-usage.js';
+import { memoryUsedMiB, taskCpuPercent } from '../traffic/task-usage.js';
 import { messageCounts } from '../queue/queue-state.js';
 import { changeAlarmState } from '../simulation/alarm-state.js';
 import { decideAlarmState, windowOf, type MetricAlarmRecord } from './metric-alarm.js';
-import { datapointsOf, queueMetricKey, serviceMetricKey, targetGroupDimension, targetGroupMetricKey } from './metric-source.js';
+import { datapointsOf, queueMetricKey, recordDatapoint, serviceMetricKey, targetGroupDimension, targetGroupMetricKey } from './metric-source.js';
 import type { ScalableTargetRecord, StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from './schedule-expression.js';
 import { decideStepScaling } from './step-scaling.js';
 import { decideTargetTracking, SCALE_IN_DATAPOINTS } from './target-tracking.js';
 
-export { serviceMetricKey as metricKey } from './metric-source.js';
-
-function record(ctx: SimContext, key: string, value: number): void {
-  const series = ctx.state.metrics.get(key) ?? [];
-  series.push({ time: ctx.clock.now, value });
-  ctx.state.metrics.set(key, series);
-}
 
 const average = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
@@ -40,24 +33,24 @@ function publishMetrics(ctx: SimContext): void {
       const running = [...service.taskArns].map((arn) => cluster.tasks.get(arn)!).filter((t) => t && t.lastStatus === 'RUNNING');
       if (running.length === 0) continue;
       const cpu = running.map((task) => {
-        const percent = cpuPercent(ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? ''), task.requestsThisMinute ?? 0);
+        const percent = taskCpuPercent(ctx, task, task.requestsThisMinute ?? 0);
         task.requestsThisMinute = 0;
         return percent;
       });
-      record(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), average(cpu));
-      record(ctx, serviceMetricKey(cluster.name, service.name, 'MemoryUtilization'), average(running.map((task) => memoryPercent(ctx, task))));
+      recordDatapoint(ctx, serviceMetricKey(cluster.name, service.name, 'CPUUtilization'), average(cpu));
+      recordDatapoint(ctx, serviceMetricKey(cluster.name, service.name, 'MemoryUtilization'), average(running.map((task) => memoryPercent(ctx, task))));
     }
   }
   for (const tg of ctx.state.elb.targetGroups.values()) {
     if (tg.targets.size === 0 && tg.requestsThisMinute === 0) continue;
     const healthy = [...tg.targets.values()].filter((t) => t.state === 'healthy').length;
-    record(ctx, targetGroupMetricKey(targetGroupDimension(tg.arn), 'RequestCountPerTarget'), tg.requestsThisMinute / Math.max(1, healthy));
+    recordDatapoint(ctx, targetGroupMetricKey(targetGroupDimension(tg.arn), 'RequestCountPerTarget'), tg.requestsThisMinute / Math.max(1, healthy));
     tg.requestsThisMinute = 0;
   }
   for (const queue of ctx.state.sqs.queues.values()) {
     const counts = messageCounts(queue, ctx.clock.now);
-    record(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesVisible'), counts.visible);
-    record(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesNotVisible'), counts.notVisible);
+    recordDatapoint(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesVisible'), counts.visible);
+    recordDatapoint(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesNotVisible'), counts.notVisible);
   }
 }
 
@@ -115,7 +108,7 @@ function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
             desired: decideTargetTracking({
               targetValue: policy.targetValue,
               // Only the last 15 minutes count: reading the whole day's series every minute was quadratic in time.
-              datapoints: datapointsOf(ctx, policy.metric).slice(-SCALE_IN_DATAPOINTS).map((d) => d.value),
+              datapoints: datapointsOf(ctx, policy.metric, SCALE_IN_DATAPOINTS).map((d) => d.value),
               current: service.desiredCount,
               min: target.minCapacity,
               max: target.maxCapacity,

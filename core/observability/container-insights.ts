@@ -1,7 +1,8 @@
 import type { SimContext } from '../engine/context.js';
 import { PRE_RUNNING_STATUSES } from '../lifecycle/task-lifecycle.js';
 import type { ClusterRecord, TaskRecord } from '../model/state.js';
-import { cpuPercent, memoryUsedMiB } from '../traffic/task-usage.js';
+import { memoryUsedMiB, taskCpuPercent } from '../traffic/task-usage.js';
+import { recordDatapoint } from '../autoscaling/metric-source.js';
 import { insightsDatapoints, insightsKey, type InsightsLevel, type TaskUsage } from './insights-metrics.js';
 
 /**
@@ -16,7 +17,7 @@ export function insightsLevel(cluster: ClusterRecord): InsightsLevel {
 
 /** CPU as the image uses it: idle CPU plus what the requests cost (full CPU at the image's capacity). */
 function taskUsage(ctx: SimContext, task: TaskRecord, requests: number): TaskUsage {
-  const cpu = cpuPercent(ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? ''), requests);
+  const cpu = taskCpuPercent(ctx, task, requests);
   const memory = memoryUsedMiB(ctx, task);
   return {
     taskId: task.id,
@@ -46,10 +47,7 @@ export function publishInsights(ctx: SimContext): void {
       tasks: [...cluster.tasks.values()].map((t) => taskUsage(ctx, t, state.requestsThisMinute.get(t.arn) ?? 0)),
     });
     for (const point of datapoints) {
-      const key = insightsKey(point.dimensions, point.metric);
-      const series = ctx.state.metrics.get(key) ?? [];
-      series.push({ time: ctx.clock.now, value: point.value });
-      ctx.state.metrics.set(key, series);
+      recordDatapoint(ctx, insightsKey(point.dimensions, point.metric), point.value);
     }
     state.insightsDatapoints += datapoints.length;
   }

@@ -2,21 +2,21 @@ import { invalidParameter } from '../api/errors.js';
 import type { SimContext } from '../engine/context.js';
 import { optionalEnum, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
 import { wakeServices } from '../capacity/instance-events.js';
+import type { AlarmStateValue } from '../autoscaling/metric-alarm.js';
 
-type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
 /**
  * A CloudWatch alarm's state changes, whoever decided it (a scenario, or a metric alarm's evaluation).
  * Services whose deployment watches it look again at once.
  */
-export function changeAlarmState(ctx: SimContext, alarmName: string, state: AlarmState): void {
+export function changeAlarmState(ctx: SimContext, alarmName: string, state: AlarmStateValue): void {
   if (ctx.state.alarms.get(alarmName)?.state === state) return;
   ctx.state.alarms.set(alarmName, { state, changedAt: ctx.clock.now });
   for (const cluster of ctx.state.clusters.values()) wakeServices(ctx, cluster.name);
 }
 
 /** Simulation control: an alarm changes state, as SetAlarmState does in CloudWatch. */
-export function setAlarmState(ctx: SimContext, input: { alarmName: string; state: AlarmState }): void {
+export function setAlarmState(ctx: SimContext, input: { alarmName: string; state: AlarmStateValue }): void {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['alarmName', 'state']);
   // CloudWatch's rule for alarm names (PutMetricAlarm takes the same): 1 to 255 characters.

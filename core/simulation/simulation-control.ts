@@ -16,7 +16,7 @@ import { produceMessages, type ProduceMessagesRequest } from '../queue/producer.
 import { startTraffic, stopTraffic, trafficClients, trafficHistory, type StartTrafficRequest, type TrafficClient } from './traffic-control.js';
 import { failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
-import { metricKey } from '../autoscaling/metrics-and-scaling.js';
+import { serviceMetricKey } from '../autoscaling/metric-source.js';
 import { costReport, type CostReport } from '../cost/cost-meter.js';
 import { traceCounts } from '../observability/traces.js';
 import { insightsSeries } from '../observability/insights-series.js';
@@ -142,7 +142,7 @@ export class SimulationControl {
     const cluster = resolveCluster(this.ctx, request.cluster);
     const service = requireString(request.service, 'service');
     const metric = requireString(request.metric, 'metric');
-    return (this.ctx.state.metrics.get(metricKey(cluster.name, service, metric)) ?? []).map((d) => ({ ...d }));
+    return (this.ctx.state.metrics.get(serviceMetricKey(cluster.name, service, metric)) ?? []).map((d) => ({ ...d }));
   }
 
   /**

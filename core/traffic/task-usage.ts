@@ -7,6 +7,11 @@ import type { ContainerRecord, TaskRecord } from '../model/state.js';
  * Container Insights' task figures.
  */
 
+/** A task's CPU in percent of its reservation: its essential container's image, serving a minute's requests. */
+export function taskCpuPercent(ctx: SimContext, task: TaskRecord, requestsInMinute: number): number {
+  return cpuPercent(ctx.images.behaviourOf(task.containers.find((c) => c.essential)?.image ?? ''), requestsInMinute);
+}
+
 /** CPU in percent of the reservation: the image's idle CPU plus what a minute's requests cost (100 % at its capacity). */
 export function cpuPercent(image: Pick<typeof DEFAULT_IMAGE_BEHAVIOUR, 'idleCpuPercent' | 'capacityRps'>, requestsInMinute: number): number {
   const rps = requestsInMinute / 60;

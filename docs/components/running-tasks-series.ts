@@ -35,6 +35,9 @@ export interface CountSeries<L extends { values: number[] }> {
   lines: L[];
 }
 
+/** The top of the y axis: the highest count, at least 1 so an empty chart still has a scale. */
+export const highestValue = (series: CountSeries<{ values: number[] }>) => Math.max(1, ...series.lines.flatMap((l) => l.values));
+
 /** The series as far as the playhead: the lines grow as the run plays, ending level at `time`. */
 export function seriesUntil<S extends CountSeries<{ values: number[] }>>(series: S, time: number): S {
   const shown = series.times.filter((t) => t <= time).length;

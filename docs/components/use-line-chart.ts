@@ -29,6 +29,9 @@ export interface LineChartOptions {
   y2?: { title: string; max: number };
 }
 
+/** One chart point per value, at its time. */
+export const points = (times: number[], values: number[]) => values.map((y, i) => ({ x: times[i], y }));
+
 export const minuteSecond = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
 
 /** A chart over virtual time on `canvas`, redrawn when its data changes and recoloured with the site's theme. */

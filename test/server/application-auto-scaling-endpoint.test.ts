@@ -1,11 +1,10 @@
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const autoscalingError = (...args: string[]) => awsError(t.server.url, ['application-autoscaling', ...args]);
-const autoscalingJson = (...args: string[]) => awsJson(t.server.url, ['application-autoscaling', ...args]);
+const { json: autoscalingJson, error: autoscalingError } = awsService(() => t.server.url, 'application-autoscaling');
 const TARGET = ['--service-namespace', 'ecs', '--scalable-dimension', 'ecs:service:DesiredCount'];
 
 describe.skipIf(!cliPresent)('aws application-autoscaling (JSON 1.1) against ecs-lab serve', () => {

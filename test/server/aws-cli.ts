@@ -55,3 +55,9 @@ export async function awsError(endpoint: string, args: string[], region?: string
   if (result.code !== 254) throw new Error(`aws ${args.join(' ')} exited with ${result.code}, not 254: ${result.stderr || result.stdout}`);
   return result.stderr.trim();
 }
+
+/** awsJson and awsError bound to one service, with the endpoint read at each call (the server starts later). */
+export const awsService = (endpoint: () => string, service: string) => ({
+  json: (...args: string[]) => awsJson(endpoint(), [service, ...args]),
+  error: (...args: string[]) => awsError(endpoint(), [service, ...args]),
+});

@@ -1,11 +1,10 @@
 import { CreateClusterCommand, CreateServiceCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { rawCall, startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const servicediscoveryError = (...args: string[]) => awsError(t.server.url, ['servicediscovery', ...args]);
-const servicediscoveryJson = (...args: string[]) => awsJson(t.server.url, ['servicediscovery', ...args]);
+const { json: servicediscoveryJson, error: servicediscoveryError } = awsService(() => t.server.url, 'servicediscovery');
 
 describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) against ecs-lab serve', () => {
   let namespaceId: string;

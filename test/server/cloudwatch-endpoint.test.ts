@@ -1,11 +1,10 @@
 import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { rawCall, startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const cloudwatchError = (...args: string[]) => awsError(t.server.url, ['cloudwatch', ...args]);
-const cloudwatchJson = (...args: string[]) => awsJson(t.server.url, ['cloudwatch', ...args]);
+const { json: cloudwatchJson, error: cloudwatchError } = awsService(() => t.server.url, 'cloudwatch');
 const CPU_ALARM = [
   '--namespace', 'AWS/ECS', '--metric-name', 'CPUUtilization', '--dimensions', 'Name=ClusterName,Value=demo', 'Name=ServiceName,Value=web',
   '--statistic', 'Average', '--evaluation-periods', '3', '--datapoints-to-alarm', '2', '--threshold', '75.5', '--comparison-operator', 'GreaterThanThreshold',

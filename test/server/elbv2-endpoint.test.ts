@@ -6,12 +6,11 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const elbv2Error = (...args: string[]) => awsError(t.server.url, ['elbv2', ...args]);
-const elbv2Json = (...args: string[]) => awsJson(t.server.url, ['elbv2', ...args]);
+const { json: elbv2Json, error: elbv2Error } = awsService(() => t.server.url, 'elbv2');
 
 describe.skipIf(!cliPresent)('aws elbv2 (AWS Query protocol) against ecs-lab serve', () => {
   let targetGroupArn: string;

@@ -1,11 +1,10 @@
 import { CreateClusterCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const eventsError = (...args: string[]) => awsError(t.server.url, ['events', ...args]);
-const eventsJson = (...args: string[]) => awsJson(t.server.url, ['events', ...args]);
+const { json: eventsJson, error: eventsError } = awsService(() => t.server.url, 'events');
 
 /** A target that runs one task of `family` on the cluster "demo", as `aws events put-targets --targets` takes it. */
 function ecsTarget(clusterArn: string, family: string): string {

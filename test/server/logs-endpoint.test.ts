@@ -1,11 +1,10 @@
 import { CreateClusterCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
-const logs = (...args: string[]) => awsJson(t.server.url, ['logs', ...args]);
-const logsError = (...args: string[]) => awsError(t.server.url, ['logs', ...args]);
+const { json: logs, error: logsError } = awsService(() => t.server.url, 'logs');
 
 describe.skipIf(!cliPresent)('aws logs (CloudWatch Logs, JSON 1.1) against ecs-lab serve', () => {
   let taskId: string;

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsError, awsJson, cliPresent } from './aws-cli.js';
+import { awsService, cliPresent } from './aws-cli.js';
 import { rawCall, startTestServer, type TestServer } from './test-server.js';
 
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs';
 
 describe.skipIf(!cliPresent)('aws sqs (AWS Query protocol, as CLI v2.9 sends it) against ecs-lab serve', () => {
   let t: TestServer;
-  const sqsJson = (...args: string[]) => awsJson(t.server.url, ['sqs', ...args]);
-  const sqsError = (...args: string[]) => awsError(t.server.url, ['sqs', ...args]);
+  const { json: sqsJson, error: sqsError } = awsService(() => t.server.url, 'sqs');
   const counts = async () => (await sqsJson('get-queue-attributes', '--queue-url', QUEUE_URL, '--attribute-names', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible')).Attributes;
 
   beforeAll(async () => {

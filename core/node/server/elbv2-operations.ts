@@ -1,15 +1,7 @@
-import type { EcsSimulator } from '../../index.js';
-import { pageOf } from './paginate.js';
-import { facadeOperations, type QueryServedApi, type ServedOperation } from './served-api.js';
+import { facadeOperations, pagedList, type QueryServedApi } from './served-api.js';
 
 /** ELBv2's describe actions page with PageSize and Marker (up to 400 a page), and answer the next page's NextMarker. */
-const markerPaged =
-  (member: string, method: (simulator: EcsSimulator) => (request: never) => unknown): ServedOperation =>
-  (simulator, { PageSize, Marker, ...rest }) => {
-    const full = method(simulator)(rest as never) as Record<string, unknown[]>;
-    const page = pageOf(full[member], { maxResults: PageSize, nextToken: Marker }, 400, { maxResults: 'PageSize', nextToken: 'Marker' });
-    return { ...full, [member]: page.items, ...(page.nextToken ? { NextMarker: page.nextToken } : {}) };
-  };
+const MARKER_PAGE_FIELDS = { maxResults: 'PageSize', nextToken: 'Marker' } as const;
 
 /** Elastic Load Balancing v2: the load balancers and target groups ECS services register their tasks with. */
 export const elbv2Api: QueryServedApi = {
@@ -25,7 +17,7 @@ export const elbv2Api: QueryServedApi = {
       'CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener', 'ModifyListener', 'ModifyTargetGroupAttributes', 'DescribeListeners', 'DescribeTargetHealth',
       'DescribeTargetGroupAttributes',
     ]),
-    DescribeLoadBalancers: markerPaged('LoadBalancers', (s) => s.elbv2.describeLoadBalancers),
+    DescribeLoadBalancers: pagedList('LoadBalancers', 400, (s) => s.elbv2.describeLoadBalancers, MARKER_PAGE_FIELDS, 'NextMarker'),
     DescribeTargetGroups: (simulator, { LoadBalancerArn, ...request }) => {
       const { TargetGroups } = simulator.elbv2.describeTargetGroups(request);
       if (LoadBalancerArn === undefined) return { TargetGroups };

@@ -19,11 +19,12 @@ export interface PageRequest {
 }
 
 /** How a request names its paging fields: ECS camelCase; Cloud Map and Application Auto Scaling PascalCase. */
-export const ECS_PAGE_FIELDS = { maxResults: 'maxResults', nextToken: 'nextToken' } as const;
+export type PageFields = { maxResults: string; nextToken: string };
+const ECS_PAGE_FIELDS = { maxResults: 'maxResults', nextToken: 'nextToken' } as const;
 export const PASCAL_PAGE_FIELDS = { maxResults: 'MaxResults', nextToken: 'NextToken' } as const;
 
 /** The page of `items` a request asks for; the token is the offset of the next page, as ListTasks writes it. */
-export function pageOf<T>(items: T[], request: PageRequest, maxPage: number, fields: { maxResults: string; nextToken: string } = ECS_PAGE_FIELDS): { items: T[]; nextToken?: string } {
+function pageOf<T>(items: T[], request: PageRequest, maxPage: number, fields: PageFields): { items: T[]; nextToken?: string } {
   const { maxResults, nextToken } = request;
   if (maxResults !== undefined && (!Number.isInteger(maxResults) || (maxResults as number) < 1 || (maxResults as number) > maxPage)) {
     throw new EcsError('InvalidParameterException', `${fields.maxResults} must be an integer from 1 to ${maxPage}.`, fields.maxResults);
@@ -37,14 +38,18 @@ export function pageOf<T>(items: T[], request: PageRequest, maxPage: number, fie
   return { items: items.slice(start, end), ...(end < items.length ? { nextToken: String(end) } : {}) };
 }
 
-/** A list answer cut to the page asked for, with the token of the next page when there is one. */
+/**
+ * A list answer cut to the page asked for, with the token of the next page when there is one, named as the
+ * request names it unless the service answers under another name (ELBv2 takes Marker, answers NextMarker).
+ */
 export function pageAnswer(
   full: Record<string, unknown>,
   member: string,
   request: PageRequest,
   maxPage: number,
-  fields: { maxResults: string; nextToken: string } = ECS_PAGE_FIELDS,
+  fields: PageFields = ECS_PAGE_FIELDS,
+  answerToken: string = fields.nextToken,
 ): Record<string, unknown> {
   const page = pageOf(full[member] as unknown[], request, maxPage, fields);
-  return { ...full, [member]: page.items, ...(page.nextToken ? { [fields.nextToken]: page.nextToken } : {}) };
+  return { ...full, [member]: page.items, ...(page.nextToken ? { [answerToken]: page.nextToken } : {}) };
 }

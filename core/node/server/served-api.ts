@@ -1,7 +1,7 @@
 import { EcsError, type EcsSimulator } from '../../index.js';
 import { ProtocolError, faultOf, statusOfException, type JsonVersion } from './aws-json-protocol.js';
 import { facadeMethodName } from './ecs-operations.js';
-import { PASCAL_PAGE_FIELDS, pageAnswer } from './paginate.js';
+import { PASCAL_PAGE_FIELDS, pageAnswer, type PageFields } from './paginate.js';
 
 export type ServedOperation = (simulator: EcsSimulator, input: Record<string, unknown>) => unknown;
 
@@ -85,8 +85,17 @@ export function facadeOperations<F extends Facade>(facade: (simulator: EcsSimula
   return Object.fromEntries(operations.map((operation): [string, ServedOperation] => [operation, (simulator, input) => facade(simulator)[facadeMethodName(operation)](input as never)]));
 }
 
-/** A list operation whose engine answer is the whole list, paged here with MaxResults and NextToken. */
+/**
+ * A list operation whose engine answer is the whole list, paged here with the service's paging fields
+ * (MaxResults and NextToken unless given), which are taken out of the request the engine sees.
+ */
 export const pagedList =
-  (member: string, maxPage: number, method: (simulator: EcsSimulator) => (request: never) => unknown): ServedOperation =>
-  (simulator, { MaxResults, NextToken, ...rest }) =>
-    pageAnswer(method(simulator)(rest as never) as Record<string, unknown>, member, { maxResults: MaxResults, nextToken: NextToken }, maxPage, PASCAL_PAGE_FIELDS);
+  (
+    member: string,
+    maxPage: number,
+    method: (simulator: EcsSimulator) => (request: never) => unknown,
+    fields: PageFields = PASCAL_PAGE_FIELDS,
+    answerToken: string = fields.nextToken,
+  ): ServedOperation =>
+  (simulator, { [fields.maxResults]: maxResults, [fields.nextToken]: nextToken, ...rest }) =>
+    pageAnswer(method(simulator)(rest as never) as Record<string, unknown>, member, { maxResults, nextToken }, maxPage, fields, answerToken);
