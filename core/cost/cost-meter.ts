@@ -1,5 +1,5 @@
-import type { SimContext } from '../engine/context.js';
-import type { InstanceRecord, TaskRecord } from '../model/state.js';
+import type { SimContext } from '../kernel/context.js';
+import type { InstanceRecord, TaskRecord } from '../ecs/model/state.js';
 import {
   EC2_ON_DEMAND_HOUR,
   EC2_SPOT_DISCOUNT,

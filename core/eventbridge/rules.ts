@@ -1,10 +1,10 @@
-import { EcsError } from '../api/errors.js';
-import { runTask } from '../api/tasks.js';
-import type { NetworkConfiguration } from '../api/types.js';
-import { Priority } from '../engine/clock.js';
-import { emitEventBridge, epochSeconds, type SimContext } from '../engine/context.js';
-import { scheduleDue, validScheduleExpression } from '../autoscaling/schedule-expression.js';
-import { optionalArray, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../validation/fields.js';
+import { EcsError } from '../kernel/errors.js';
+import { runTask } from '../ecs/api/tasks.js';
+import type { NetworkConfiguration } from '../ecs/model/types.js';
+import { Priority } from '../kernel/clock.js';
+import { emitEventBridge, epochSeconds, type SimContext } from '../kernel/context.js';
+import { scheduleDue, validScheduleExpression } from '../kernel/schedule-expression.js';
+import { optionalArray, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
 import { matchesPattern, validatePattern, type EventPattern } from './event-pattern.js';
 
 /** EventBridge rules whose targets run ECS tasks: on a schedule, or when an event matches a pattern. */

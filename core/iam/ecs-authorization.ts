@@ -1,6 +1,6 @@
-import { EcsError } from '../api/errors.js';
-import { arns, resourceId } from '../engine/arns.js';
-import type { SimContext } from '../engine/context.js';
+import { EcsError } from '../kernel/errors.js';
+import { arns, resourceId } from '../kernel/arns.js';
+import type { SimContext } from '../kernel/context.js';
 import { evaluate } from './policy-evaluation.js';
 import { policiesOf } from './iam-api.js';
 

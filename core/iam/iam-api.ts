@@ -1,6 +1,6 @@
-import { EcsError } from '../api/errors.js';
-import { epochSeconds, type SimContext } from '../engine/context.js';
-import { optionalString, rejectUnknownFields, requireObject } from '../validation/fields.js';
+import { EcsError } from '../kernel/errors.js';
+import { epochSeconds, type SimContext } from '../kernel/context.js';
+import { optionalString, rejectUnknownFields, requireObject } from '../kernel/fields.js';
 import { CONDITION_OPERATORS, MANAGED_POLICIES, type PolicyDocument, type PolicyStatement } from './policy-evaluation.js';
 
 /** IAM, Secrets Manager and SSM Parameter Store actions the simulator models, in their APIs' shapes. */

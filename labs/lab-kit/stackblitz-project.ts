@@ -40,7 +40,7 @@ export function buildStackblitzProject(labId: string, files: Record<string, stri
 
 /** The engine without its Node-only CLI, the lab kit without its Vite-only part, and the lab's own top-level files. */
 function belongsInProject(path: string, labFolder: string): boolean {
-  if (path.startsWith('core/')) return path.endsWith('.ts') && !path.startsWith('core/node/');
+  if (path.startsWith('core/')) return path.endsWith('.ts') && !path.startsWith('core/shell/');
   if (path.startsWith('labs/lab-kit/')) return !path.startsWith('labs/lab-kit/browser/');
   // starter/, solution/, mistakes/ and work/ stay out: the learner's files are added by name.
   return path.startsWith(labFolder) && !path.slice(labFolder.length).includes('/');

@@ -1,6 +1,6 @@
 import { deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts, type SimEvent } from '../../core/index.js';
 import type { Pickle, PickleStep } from '@cucumber/messages';
-import type { TrafficClient } from '../../core/simulation/traffic-control.js';
+import type { TrafficClient } from '../../core/sim/traffic-control.js';
 import { ScenarioWorld } from '../world/scenario-world.js';
 import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
 import { matchStep, suggestSteps } from './step-matcher.js';

@@ -1,6 +1,6 @@
 import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { stepDefinitions, type StepDefinition } from '../steps/index.js';
-import { editDistance } from '../../core/validation/fields.js';
+import { editDistance } from '../../core/kernel/fields.js';
 
 /** Matches step text against the library with Cucumber Expressions, as cucumber-js does. */
 export interface StepMatch {

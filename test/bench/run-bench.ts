@@ -18,7 +18,7 @@ const RUN_CASE = fileURLToPath(new URL('./run-case.ts', import.meta.url));
 
 function runInChild(entry: CaseModule): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    // execArgv carries the parent's `--import ./core/node/register-ts-node.js`, so the child runs TypeScript too.
+    // execArgv carries the parent's `--import ./core/shell/register-ts-node.js`, so the child runs TypeScript too.
     const child = spawn(process.execPath, [...process.execArgv, RUN_CASE, entry.id], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
     let title = entry.id;

@@ -3,7 +3,7 @@ import { CASE_MODULES } from './case-modules.js';
 import type { Measured } from './measured.js';
 
 /**
- * One bench case in a process of its own (`node --import ./core/node/register-ts-node.js run-case.ts <id>`):
+ * One bench case in a process of its own (`node --import ./core/shell/register-ts-node.js run-case.ts <id>`):
  * it loads only that case's module, and writes tab-separated lines for the parent: `title`, then
  * `progress` lines, then `result` with the measurements as JSON.
  */

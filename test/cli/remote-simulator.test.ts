@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EcsError, createSimulator, type EcsSimulator } from '../../core/index.js';
-import { RemoteEndpoint } from '../../core/node/remote/remote-endpoint.js';
-import { remoteSimulator } from '../../core/node/remote/remote-simulator.js';
+import { RemoteEndpoint } from '../../core/shell/remote/remote-endpoint.js';
+import { remoteSimulator } from '../../core/shell/remote/remote-simulator.js';
 import { startServeProcess, type ServeProcess } from './serve-process.js';
 
 let serve: ServeProcess;

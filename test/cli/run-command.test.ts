@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const FEATURE = 'scenarios/features/rolling-update.feature';
 
 function ecsLab(...args: string[]) {
-  const result = spawnSync(process.execPath, ['core/node/bin.js', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['core/shell/bin.js', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -12,7 +12,7 @@ const FEATURES = readdirSync('scenarios/features')
 /** Asynchronous, so a stub server in this process can answer the CLI while it runs. */
 function ecsLab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['core/node/bin.js', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['core/shell/bin.js', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

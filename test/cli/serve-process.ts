@@ -10,7 +10,7 @@ export interface ServeProcess {
 }
 
 export async function startServeProcess(): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['core/node/bin.js', 'serve', '--port', '0', '--clock', 'manual', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['core/shell/bin.js', 'serve', '--port', '0', '--clock', 'manual', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const read = (chunk: Buffer) => {

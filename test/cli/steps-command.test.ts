@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { groupStepsByTopic, stepVocabulary } from '../../core/node/commands/steps-command.js';
+import { groupStepsByTopic, stepVocabulary } from '../../core/shell/commands/steps-command.js';
 import { stepDefinitions } from '../../scenarios/steps/index.js';
 
 describe('ecs-lab steps', { timeout: 60_000 }, () => {
-  const printed = spawnSync(process.execPath, ['core/node/bin.js', 'steps', '--no-color'], { encoding: 'utf8' });
+  const printed = spawnSync(process.execPath, ['core/shell/bin.js', 'steps', '--no-color'], { encoding: 'utf8' });
 
   it('prints every step expression of the library, under its topic', () => {
     expect(printed.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCapacityProviders } from '../../core/capacity/capacity-provider-split.js';
+import { chooseCapacityProviders } from '../../core/ecs/capacity/capacity-provider-split.js';
 
 const tally = (providers: string[]) => providers.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p]: (acc[p] ?? 0) + 1 }), {});
 const documented = [

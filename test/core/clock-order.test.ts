@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, Priority } from '../../core/engine/clock.js';
+import { Clock, Priority } from '../../core/kernel/clock.js';
 
 describe('the clock', () => {
   it('runs actions by time, then priority, then the order they were scheduled in', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
-import type { ContainerDefinition } from '../../core/api/types.js';
+import type { ContainerDefinition } from '../../core/ecs/model/types.js';
 
 /** One m5.large; `web:1` starts in 2 s and serves; pulls take 5 s (PENDING at 1 s, ACTIVATING at 6 s). */
 function cluster() {

@@ -15,7 +15,7 @@ function engineFiles(dir = CORE): string[] {
 
 const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
-describe('the engine (core/ outside core/node)', () => {
+describe('the engine (core/ outside core/shell)', () => {
   const files = engineFiles();
 
   it('has source files to check', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { circuitBreakerThreshold } from '../../core/scheduler/circuit-breaker.js';
-import { startThrottleDelaySeconds } from '../../core/scheduler/start-throttle.js';
-import { afterHealthCheck, taskHealth } from '../../core/lifecycle/task-health.js';
+import { circuitBreakerThreshold } from '../../core/ecs/services/circuit-breaker.js';
+import { startThrottleDelaySeconds } from '../../core/ecs/services/start-throttle.js';
+import { afterHealthCheck, taskHealth } from '../../core/ecs/tasks/task-health.js';
 import { createSimulator } from '../../core/index.js';
-import type { ContainerRecord } from '../../core/model/state.js';
+import type { ContainerRecord } from '../../core/ecs/model/state.js';
 
 describe('circuit breaker threshold', () => {
   it('is half the desired count rounded up, between 3 and 200 (reference behaviour 3)', () => {

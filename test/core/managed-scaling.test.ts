@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityProviderReservation, decideScaling, DEFAULT_MANAGED_SCALING, instancesNeededFor } from '../../core/capacity/managed-scaling.js';
+import { capacityProviderReservation, decideScaling, DEFAULT_MANAGED_SCALING, instancesNeededFor } from '../../core/ecs/capacity/managed-scaling.js';
 
 const base = { settings: DEFAULT_MANAGED_SCALING, running: 2, launching: 0, needed: 2, emptyInstances: 0, minSize: 0, maxSize: 10, minutesBelowTarget: 0, warmingUp: false };
 

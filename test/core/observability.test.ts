@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilterPattern, parseFilterPattern } from '../../core/observability/filter-pattern.js';
+import { matchesFilterPattern, parseFilterPattern } from '../../core/cloudwatch/filter-pattern.js';
 import { fargateTaskDefinition } from '../../scenarios/steps/fargate-requests.js';
 import { createSimulator, restoreSimulator, type ContainerDefinition, type EcsSimulator, type ImageBehaviour } from '../../core/index.js';
 

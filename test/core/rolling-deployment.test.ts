@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideRollingPass, deploymentBounds, type RollingInput } from '../../core/index.js';
-import { decideDaemonPass } from '../../core/scheduler/daemon-deployment.js';
+import { decideDaemonPass } from '../../core/ecs/services/daemon-deployment.js';
 
 type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean; displaced?: boolean; unhealthy?: boolean };
 

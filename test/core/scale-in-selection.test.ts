@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectTasksToStop, type StoppableTask } from '../../core/scheduler/scale-in-selection.js';
+import { selectTasksToStop, type StoppableTask } from '../../core/ecs/services/scale-in-selection.js';
 
 const task = (taskArn: string, availabilityZone: string, containerInstanceId: string, createdAt = 0, state: 'healthy' | 'pending' | 'unhealthy' = 'healthy'): StoppableTask => ({
   taskArn,

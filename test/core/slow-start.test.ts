@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
-import { slowStartWeights } from '../../core/load-balancing/slow-start.js';
-import { routeSecond } from '../../core/traffic/request-outcomes.js';
+import { slowStartWeights } from '../../core/elb/slow-start.js';
+import { routeSecond } from '../../core/workload/request-outcomes.js';
 
 describe('ALB slow start', () => {
   it('ramps a newly healthy target linearly from 0 to its full share', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, restoreSimulator, type EcsSimulator } from '../../core/index.js';
-import { messagesInSecond } from '../../core/queue/producer.js';
+import { messagesInSecond } from '../../core/workload/producer.js';
 import { rejection } from './rejection.js';
 
 const QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:jobs';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, type EcsSimulator } from '../../core/index.js';
-import { decideAlarmState } from '../../core/autoscaling/metric-alarm.js';
-import { datapointsOf } from '../../core/autoscaling/metric-source.js';
-import { adjustedCapacity, chooseStep, decideStepScaling, type StepScalingInput } from '../../core/autoscaling/step-scaling.js';
+import { decideAlarmState } from '../../core/cloudwatch/metric-alarm.js';
+import { datapointsOf } from '../../core/cloudwatch/metric-source.js';
+import { adjustedCapacity, chooseStep, decideStepScaling, type StepScalingInput } from '../../core/application-auto-scaling/step-scaling.js';
 import { rejection } from './rejection.js';
 
 const TWO_STEPS = [

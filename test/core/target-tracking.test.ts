@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideTargetTracking } from '../../core/autoscaling/target-tracking.js';
+import { decideTargetTracking } from '../../core/application-auto-scaling/target-tracking.js';
 
 const base = { targetValue: 50, datapoints: [] as number[], current: 2, min: 1, max: 10, sinceScaleOut: Infinity, sinceScaleIn: Infinity, scaleOutCooldown: 300, scaleInCooldown: 300, deploying: false, disableScaleIn: false };
 
@@ -29,7 +29,7 @@ describe('target tracking', () => {
 });
 
 describe('scheduled action expressions', async () => {
-  const { scheduleDue, validScheduleExpression } = await import('../../core/autoscaling/schedule-expression.js');
+  const { scheduleDue, validScheduleExpression } = await import('../../core/kernel/schedule-expression.js');
   const at = (iso: string) => {
     const [date, time] = iso.split('T');
     const [y, mo, d] = date.split('-').map(Number);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
-import { afterTargetCheck, routableTargets } from '../../core/load-balancing/target-health.js';
-import { DEFAULT_TARGET_HEALTH_CHECK, type TargetRecord } from '../../core/load-balancing/elb-state.js';
-import { routeSecond } from '../../core/traffic/request-outcomes.js';
-import { requestsPerSecondAt } from '../../core/traffic/traffic-pattern.js';
+import { afterTargetCheck, routableTargets } from '../../core/elb/target-health.js';
+import { DEFAULT_TARGET_HEALTH_CHECK, type TargetRecord } from '../../core/elb/elb-state.js';
+import { routeSecond } from '../../core/workload/request-outcomes.js';
+import { requestsPerSecondAt } from '../../core/workload/traffic-pattern.js';
 
 const target = (state: TargetRecord['state'], passes = 0, failures = 0) => ({ state, passes, failures });
 

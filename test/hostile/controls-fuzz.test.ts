@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulationControl } from '../../core/simulation/simulation-control.js';
+import { SimulationControl } from '../../core/sim/simulation-control.js';
 import { CONTROL_CALLS } from './hostile-calls.js';
 import { fuzzCall } from './fuzz-calls.js';
 

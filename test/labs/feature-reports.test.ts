@@ -60,7 +60,7 @@ describe('ecs-lab run --report-html --report-junit', { timeout: 60_000 }, () => 
     writeFileSync(join(folder, 'exercise.feature'), FEATURE);
     const html = join(folder, 'report.html');
     const junit = join(folder, 'report.xml');
-    const run = spawnSync(process.execPath, ['core/node/bin.js', 'run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['core/shell/bin.js', 'run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Report written to ${html}`);
     expect(readFileSync(html, 'utf8')).toContain('1 of 3 scenarios passed');

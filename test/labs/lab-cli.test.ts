@@ -9,7 +9,7 @@ import { labCommand } from './lab-command-in-process.js';
 function ecsLab(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, ['core/node/bin.js', ...args], { encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, ['core/shell/bin.js', ...args], { encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

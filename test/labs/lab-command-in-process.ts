@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { vi } from 'vitest';
-import { registerLabCommand } from '../../core/node/commands/lab-command.js';
+import { registerLabCommand } from '../../core/shell/commands/lab-command.js';
 
 /**
  * `ecs-lab lab ...` run in the test's own process, its output captured: a child process compiles the engine

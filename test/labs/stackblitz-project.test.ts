@@ -25,7 +25,7 @@ describe('the StackBlitz project of a lab', () => {
   it('holds the engine without its Node CLI, the lab kit and the lab, but not the solution', () => {
     const paths = Object.keys(buildStackblitzProject('rolling-update', repoFiles).files);
     expect(paths).toEqual(expect.arrayContaining(['core/index.ts', 'core/simulator.ts', 'labs/lab-kit/run-checks.ts', 'labs/rolling-update/checks.ts', 'labs/rolling-update/README.md']));
-    expect(paths.filter((p) => p.startsWith('core/node/'))).toEqual([]);
+    expect(paths.filter((p) => p.startsWith('core/shell/'))).toEqual([]);
     expect(paths.filter((p) => /\/(solution|starter|mistakes|work)\//.test(p))).toEqual([]);
   });
 

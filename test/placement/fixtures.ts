@@ -1,7 +1,7 @@
-import type { PlacementConstraint, PlacementStrategy } from '../../core/api/types.js';
-import { chooseInstance, type PlacementChoice } from '../../core/placement/choose-instance.js';
-import type { PlacementCandidate } from '../../core/placement/placement-candidate.js';
-import type { TaskRequirements } from '../../core/placement/task-requirements.js';
+import type { PlacementConstraint, PlacementStrategy } from '../../core/ecs/model/types.js';
+import { chooseInstance, type PlacementChoice } from '../../core/ecs/placement/choose-instance.js';
+import type { PlacementCandidate } from '../../core/ecs/placement/placement-candidate.js';
+import type { TaskRequirements } from '../../core/ecs/placement/task-requirements.js';
 
 /** An ACTIVE, connected instance with plenty of room; `overrides` set what a test is about. */
 export function instance(ec2InstanceId: string, overrides: Partial<PlacementCandidate> = {}): PlacementCandidate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javaPatternToRegExp } from '../../core/placement/query-language/java-regex.js';
+import { javaPatternToRegExp } from '../../core/ecs/placement/query-language/java-regex.js';
 
 function regex(pattern: string): RegExp {
   const translated = javaPatternToRegExp(pattern);

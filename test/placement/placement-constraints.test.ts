@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyConstraints } from '../../core/placement/apply-constraints.js';
-import { chooseInstance } from '../../core/placement/choose-instance.js';
+import { applyConstraints } from '../../core/ecs/placement/apply-constraints.js';
+import { chooseInstance } from '../../core/ecs/placement/choose-instance.js';
 import { inZone, instance, needs, placeSeries } from './fixtures.js';
 
 const binpackMemory = [{ type: 'binpack' as const, field: 'memory' }];

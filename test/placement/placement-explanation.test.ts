@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseInstance } from '../../core/placement/choose-instance.js';
+import { chooseInstance } from '../../core/ecs/placement/choose-instance.js';
 import { instance, needs } from './fixtures.js';
 
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskDefinition } from '../../core/api/types.js';
-import { chooseInstance, DEFAULT_SERVICE_STRATEGY } from '../../core/placement/choose-instance.js';
-import { requirementsOf } from '../../core/placement/task-requirements.js';
+import type { TaskDefinition } from '../../core/ecs/model/types.js';
+import { chooseInstance, DEFAULT_SERVICE_STRATEGY } from '../../core/ecs/placement/choose-instance.js';
+import { requirementsOf } from '../../core/ecs/placement/task-requirements.js';
 import { inZone, instance, needs, placeSeries } from './fixtures.js';
 
 function taskDefinition(memoryReservation: number): TaskDefinition {

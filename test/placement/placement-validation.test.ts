@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validatePlacementConstraints } from '../../core/placement/validate-placement-constraints.js';
-import { validatePlacementStrategy } from '../../core/placement/validate-placement-strategy.js';
+import { validatePlacementConstraints } from '../../core/ecs/placement/validate-placement-constraints.js';
+import { validatePlacementStrategy } from '../../core/ecs/placement/validate-placement-strategy.js';
 import { rejection } from '../core/rejection.js';
 
 describe('validatePlacementConstraints', () => {

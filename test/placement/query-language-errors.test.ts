@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EcsError } from '../../core/api/errors.js';
-import { parseExpression } from '../../core/placement/query-language/parse-expression.js';
+import { EcsError } from '../../core/kernel/errors.js';
+import { parseExpression } from '../../core/ecs/placement/query-language/parse-expression.js';
 
 /** The error a bad expression raises, split into its three lines. */
 function errorFor(expression: string, field = 'placementConstraints[0].expression') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, type QueryContext } from '../../core/placement/query-language/evaluate-expression.js';
-import { parseExpression } from '../../core/placement/query-language/parse-expression.js';
+import { evaluateExpression, type QueryContext } from '../../core/ecs/placement/query-language/evaluate-expression.js';
+import { parseExpression } from '../../core/ecs/placement/query-language/parse-expression.js';
 
 const host: QueryContext = {
   ec2InstanceId: 'i-0abc1234',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, type QueryContext } from '../../core/placement/query-language/evaluate-expression.js';
-import { parseExpression } from '../../core/placement/query-language/parse-expression.js';
+import { evaluateExpression, type QueryContext } from '../../core/ecs/placement/query-language/evaluate-expression.js';
+import { parseExpression } from '../../core/ecs/placement/query-language/parse-expression.js';
 
 /** Attributes a..d set to "1" (true) or "0" (false), so `attribute:a == 1` reads as the boolean a. */
 function truth(a: boolean, b: boolean, c: boolean): QueryContext {

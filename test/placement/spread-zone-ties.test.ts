@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_STRATEGY } from '../../core/placement/choose-instance.js';
+import { DEFAULT_SERVICE_STRATEGY } from '../../core/ecs/placement/choose-instance.js';
 import { inZone, needs, placeSeries } from './fixtures.js';
 
 describe('spread over zones when zones tie', () => {

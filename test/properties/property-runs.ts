@@ -4,7 +4,7 @@ import type { ChaosProperty } from './properties.js';
 
 /** The command that replays a failing run of a property, to paste into a shell at the repository root. */
 export const replayCommand = (property: ChaosProperty, run: ChaosRun) =>
-  `node --import ./core/node/register-ts-node.js test/properties/replay.ts '${property.name}' '${JSON.stringify(run)}'`;
+  `node --import ./core/shell/register-ts-node.js test/properties/replay.ts '${property.name}' '${JSON.stringify(run)}'`;
 
 /**
  * Asserts a property; on failure the message leads with the broken invariant, the shrunk run as JSON

@@ -5,7 +5,7 @@ import { allProperties } from './properties.js';
 
 /**
  * Turns what a failing property printed back into a run: `replay(name, json)` in a test, or from a shell
- * `node --import ./core/node/register-ts-node.js test/properties/replay.ts '<property name>' '<json>'`
+ * `node --import ./core/shell/register-ts-node.js test/properties/replay.ts '<property name>' '<json>'`
  * (the JSON may also be a file holding it). Throws the broken invariant, as the property did.
  */
 export function replay(propertyName: string, json: string | ChaosRun): void {

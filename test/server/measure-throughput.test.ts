@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureThroughput } from '../../core/node/server/measure-throughput.js';
-import { startEcsServer } from '../../core/node/server/start-server.js';
+import { measureThroughput } from '../../core/shell/server/measure-throughput.js';
+import { startEcsServer } from '../../core/shell/server/start-server.js';
 
 describe('measureThroughput', () => {
   it('reports requests per second of DescribeServices and RunTask against a started server', async () => {

@@ -2,7 +2,7 @@ import { ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand, paginateList
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEcsServer } from '../../core/node/server/start-server.js';
+import { startEcsServer } from '../../core/shell/server/start-server.js';
 import { rawCall, startTestServer, type TestServer } from './test-server.js';
 
 const TARGET = 'AmazonEC2ContainerServiceV20141113';

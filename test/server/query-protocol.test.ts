@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { elbv2Api } from '../../core/node/server/elbv2-operations.js';
-import { queryErrorXml, queryInput, queryResultXml } from '../../core/node/server/query-protocol.js';
+import { elbv2Api } from '../../core/shell/server/elbv2-operations.js';
+import { queryErrorXml, queryInput, queryResultXml } from '../../core/shell/server/query-protocol.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 describe('reading an AWS Query request', () => {

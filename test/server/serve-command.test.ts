@@ -3,14 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, type CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { banner, registerServeCommand } from '../../core/node/commands/serve-command.js';
+import { banner, registerServeCommand } from '../../core/shell/commands/serve-command.js';
 
 /** Starting the TypeScript CLI takes a few seconds, many more on a loaded machine. */
 const SPAWN_TIMEOUT_MS = 40_000;
 
 /** `ecs-lab serve ...` as a child process; resolves with its output once it exits. */
 function ecsLab(args: string[], onStdout?: (text: string, child: ChildProcess) => void) {
-  const child = spawn(process.execPath, ['core/node/bin.js', ...args], { env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, ['core/shell/bin.js', ...args], { env: { ...process.env, FORCE_COLOR: '0' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {

@@ -1,6 +1,6 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand, waitUntilServicesStable } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import type { EcsServerOptions } from '../../core/node/server/start-server.js';
+import type { EcsServerOptions } from '../../core/shell/server/start-server.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 async function serviceOfTwo(options: EcsServerOptions): Promise<TestServer> {

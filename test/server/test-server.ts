@@ -1,5 +1,5 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { startEcsServer, type EcsServer, type EcsServerOptions } from '../../core/node/server/start-server.js';
+import { startEcsServer, type EcsServer, type EcsServerOptions } from '../../core/shell/server/start-server.js';
 
 /** A server of its own on a free loopback port, an SDK client for it, and a helper for the /_sim routes. */
 export interface TestServer {

@@ -1,9 +1,9 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
-import { CONTROL_METHODS, CONTROL_PROPERTIES } from '../../core/node/remote/wire-calls.js';
-import { runUntilReadsChange } from '../../core/node/server/control-call.js';
-import { SimulationControl } from '../../core/simulation/simulation-control.js';
+import { CONTROL_METHODS, CONTROL_PROPERTIES } from '../../core/shell/remote/wire-calls.js';
+import { runUntilReadsChange } from '../../core/shell/server/control-call.js';
+import { SimulationControl } from '../../core/sim/simulation-control.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;

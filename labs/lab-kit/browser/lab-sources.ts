@@ -7,7 +7,7 @@ import { parseLabManifest, type LabManifest } from '../lab-manifest.js';
  * lab fetches none of it, and the engine arrives with a lab's checks on the first Check.
  */
 const labTexts = import.meta.glob<string>(['../../**/*', '!../../*/work/**'], { query: '?raw', import: 'default' });
-const engineTexts = import.meta.glob<string>(['../../../core/**/*.ts', '!../../../core/node/**'], { query: '?raw', import: 'default' });
+const engineTexts = import.meta.glob<string>(['../../../core/**/*.ts', '!../../../core/shell/**'], { query: '?raw', import: 'default' });
 const checkModules = import.meta.glob<{ default: LabChecks }>('../../*/checks.ts');
 
 /** Glob keys are relative to this file; the lab kit speaks in repository paths (`labs/<id>/lab.json`). */

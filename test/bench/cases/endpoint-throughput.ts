@@ -1,5 +1,5 @@
-import { measureThroughput } from '../../../core/node/server/measure-throughput.js';
-import { startEcsServer } from '../../../core/node/server/start-server.js';
+import { measureThroughput } from '../../../core/shell/server/measure-throughput.js';
+import { startEcsServer } from '../../../core/shell/server/start-server.js';
 import type { BenchCase } from '../bench-case.js';
 
 const REQUESTS = 2000;

@@ -1,0 +1,74 @@
+import type { MetricSource } from '../cloudwatch/metric-source.js';
+
+/** Application Auto Scaling for an ECS service's desired count. */
+export interface TargetTrackingPolicy {
+  type: 'TargetTrackingScaling';
+  name: string;
+  arn: string;
+  /** The predefined CPU metric of the service, or a customized one (backlog per task, say). */
+  metric: MetricSource;
+  /** The metric as the request wrote it ({PredefinedMetricSpecification} or {CustomizedMetricSpecification}), for DescribeScalingPolicies. */
+  specification: Record<string, unknown>;
+  targetValue: number;
+  scaleOutCooldown: number;
+  scaleInCooldown: number;
+  disableScaleIn: boolean;
+}
+
+export interface StepAdjustment {
+  lower?: number;
+  upper?: number;
+  adjustment: number;
+}
+
+export type AdjustmentType = 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+
+/** A step scaling policy: what its alarm's breach size asks for, and its cooldown bookkeeping. */
+export interface StepScalingPolicy {
+  type: 'StepScaling';
+  name: string;
+  arn: string;
+  adjustmentType: AdjustmentType;
+  steps: StepAdjustment[];
+  cooldown: number;
+  minAdjustmentMagnitude?: number;
+  aggregation: 'Average' | 'Minimum' | 'Maximum';
+  /** Virtual ms of this policy's last scaling activity (-Infinity: none). */
+  lastScaledAt: number;
+  lastDirection?: 'out' | 'in';
+  /** The capacity before the scale-outs of the current cooldown: later scale-outs count from it. */
+  scaleOutBase?: number;
+}
+
+export type ScalingPolicy = TargetTrackingPolicy | StepScalingPolicy;
+
+export interface ScheduledAction {
+  name: string;
+  schedule: string;
+  minCapacity?: number;
+  maxCapacity?: number;
+  /** Virtual ms of the last time it ran, so a minute-precise schedule fires once. */
+  lastRunAt?: number;
+}
+
+export interface ScalingActivity {
+  ActivityId: string;
+  ResourceId: string;
+  Description: string;
+  Cause: string;
+  StartTime: number;
+  StatusCode: 'Successful';
+}
+
+export interface ScalableTargetRecord {
+  resourceId: string;
+  clusterName: string;
+  serviceName: string;
+  minCapacity: number;
+  maxCapacity: number;
+  policies: ScalingPolicy[];
+  scheduledActions: ScheduledAction[];
+  activities: ScalingActivity[];
+  lastScaleOutAt: number;
+  lastScaleInAt: number;
+}

@@ -1,0 +1,24 @@
+import type { TaskStopCode } from '../model/types.js';
+import type { SimContext } from '../../kernel/context.js';
+import { terminateTask } from '../tasks/task-transitions.js';
+import type { InstanceRecord } from '../model/state.js';
+import { emitInstanceChange, wakeServices } from './instance-events.js';
+import { meterRemovedInstance } from '../../cost/cost-meter.js';
+
+/**
+ * The instance leaves the cluster (EC2 terminated it, or it was deregistered by force): it goes INACTIVE,
+ * its agent disconnects, and every task still on it stops at once. Services replace theirs elsewhere.
+ */
+export function removeInstance(ctx: SimContext, instance: InstanceRecord, stopCode: TaskStopCode, reason: string): void {
+  const cluster = ctx.state.clusters.get(instance.clusterName)!;
+  for (const arn of [...instance.taskArns]) terminateTask(ctx, cluster.tasks.get(arn)!, stopCode, reason);
+  meterRemovedInstance(ctx, instance);
+  instance.status = 'INACTIVE';
+  instance.agentConnected = false;
+  instance.version++;
+  emitInstanceChange(ctx, instance);
+  wakeServices(ctx, instance.clusterName);
+}
+
+/** Stopped-task reason when EC2 takes the host away (observed wording). */
+export const hostTerminatedReason = (ec2InstanceId: string) => `Host EC2 (instance ${ec2InstanceId}) terminated.`;

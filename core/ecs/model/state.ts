@@ -1,0 +1,258 @@
+import type {
+  Attribute,
+  CapacityProviderStrategyItem,
+  NetworkConfiguration,
+  ContainerDefinition,
+  DeploymentConfiguration,
+  DesiredStatus,
+  HealthStatus,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+  RolloutState,
+  ServiceEvent,
+  Tag,
+  TaskDefinition,
+  TaskStatus,
+  TaskStopCode,
+} from './types.js';
+import type { PlacementExplanation } from '../placement/placement-explanation.js';
+import { createElbState, type ElbState } from '../../elb/elb-state.js';
+import { createIamState, type IamState } from '../../iam/iam-state.js';
+import { createStorageState, type StorageState } from '../../efs/storage-state.js';
+import { createCloudMapState, type CloudMapState } from '../../cloud-map/cloud-map-state.js';
+import type { LoadGenerator } from '../../workload/load-generator.js';
+import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
+import type { ScalableTargetRecord } from '../../application-auto-scaling/scalable-target.js';
+import { createCostLedger, type CostLedger } from '../../cost/cost-meter.js';
+import type { TaskSetRecord } from '../services/task-set-state.js';
+import type { BlueGreenDeployment } from '../../code-deploy/code-deploy.js';
+import type { RuleRecord } from '../../eventbridge/rules.js';
+import { createObservabilityState, type ObservabilityState } from '../../cloudwatch/observability-state.js';
+import { createSqsState, type SqsState } from '../../sqs/queue-state.js';
+import type { MetricAlarmRecord } from '../../cloudwatch/metric-alarm.js';
+
+/** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
+
+export interface InstanceRecord {
+  arn: string;
+  id: string;
+  ec2InstanceId: string;
+  privateIpAddress: string;
+  clusterName: string;
+  instanceType: string;
+  availabilityZone: string;
+  lifecycle: 'on-demand' | 'spot';
+  /** The capacity provider (Auto Scaling group) that launched it, if any. */
+  capacityProviderName?: string;
+  autoScalingGroupArn?: string;
+  /** An on-premises server or VM registered through ECS Anywhere: it takes only EXTERNAL tasks. */
+  external?: boolean;
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING in the agent's config: drain on the two-minute Spot notice. */
+  spotInstanceDraining: boolean;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  agentConnected: boolean;
+  registeredCpu: number;
+  registeredMemory: number;
+  usedCpu: number;
+  usedMemory: number;
+  /** awsvpc tasks the instance can hold (ENIs less the primary one, or the trunk's limit), and how many it holds. */
+  taskEniLimit: number;
+  usedEnis: number;
+  /** Static host ports held, "port/protocol" -> task ARN; the agent's reserved ports are separate. */
+  usedPorts: Map<string, string>;
+  attributes: Attribute[];
+  registeredAt: number;
+  version: number;
+  /** Tasks holding resources here (not yet STOPPED). */
+  taskArns: Set<string>;
+  tags: Tag[];
+}
+
+export interface ContainerRecord {
+  name: string;
+  arn: string;
+  image: string;
+  essential: boolean;
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  exitCode?: number;
+  reason?: string;
+  hostBindings: Array<{ containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }>;
+  definition: ContainerDefinition;
+  /** UNKNOWN until its health check has an answer, or for good when it has none. */
+  healthStatus: HealthStatus;
+  /** Consecutive failed health checks outside the start period. */
+  healthCheckFailures: number;
+}
+
+export interface TaskRecord {
+  arn: string;
+  id: string;
+  clusterName: string;
+  taskDefinition: TaskDefinition;
+  instanceArn?: string;
+  availabilityZone?: string;
+  lastStatus: TaskStatus;
+  desiredStatus: DesiredStatus;
+  launchType: LaunchType;
+  /** FARGATE or FARGATE_SPOT when a capacity provider strategy placed it. */
+  capacityProviderName?: string;
+  group: string;
+  startedBy?: string;
+  serviceName?: string;
+  deploymentId?: string;
+  cpu: number;
+  memory: number;
+  createdAt: number;
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  stopCode?: TaskStopCode;
+  stoppedReason?: string;
+  /** When the scheduler started counting this task healthy (no health check: 40 s after RUNNING). */
+  healthyAt?: number;
+  /** Placed by a capacity provider strategy but no instance has room yet: it waits in PROVISIONING. */
+  waitingForCapacity?: boolean;
+  /** How to place it once capacity arrives. */
+  waitingPlacement?: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[] };
+  /** Requests served since the last one-minute metric: what drives the task's CPU. */
+  requestsThisMinute?: number;
+  /** Requests served in the last traffic second (at: when): what its open requests hold in memory. */
+  servedLastSecond?: { at: number; requests: number };
+  /** awsvpc tasks have their own address; others answer on their instance's. */
+  privateIpv4Address?: string;
+  /** Load balancer health of the task's targets: undefined when the task has none. */
+  elbTargetsHealthy?: boolean;
+  /** The first of its targets that a load balancer marked unhealthy, for the replacement event. */
+  elbUnhealthyTarget?: { targetGroupArn: string; id: string; port: number; description: string };
+  /** Why the task ended, when that counts as a failure of its deployment (circuit breaker, start throttling). */
+  failure?: 'start' | 'exit' | 'health';
+  /** Whether the service scheduler has already counted that failure. */
+  failureCounted?: boolean;
+  healthStatus: HealthStatus;
+  containers: ContainerRecord[];
+  version: number;
+  /** Stopped by ECS while its instance's agent was disconnected: the agent acts on it when it reconnects. */
+  stopAwaitingAgent?: boolean;
+  /** Bumped on every stop so that launch steps scheduled before it are ignored. */
+  generation: number;
+  placement?: PlacementExplanation;
+  tags: Tag[];
+}
+
+export interface DeploymentRecord {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinitionArn: string;
+  createdAt: number;
+  updatedAt: number;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+  failedTasks: number;
+  /** Set on a deployment the circuit breaker started: the id of the deployment it rolls back to. */
+  rollbackTo?: string;
+}
+
+export interface ServiceRecord {
+  arn: string;
+  name: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  /** REPLICA: what the user asked for. DAEMON: the number of eligible instances, kept by the scheduler. */
+  desiredCount: number;
+  taskDefinitionArn: string;
+  launchType: LaunchType;
+  /** When set, tasks go to these capacity providers instead of a launch type. */
+  capacityProviderStrategy: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
+  deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
+    DeploymentConfiguration;
+  healthCheckGracePeriodSeconds: number;
+  placementStrategy: PlacementStrategy[];
+  placementConstraints: PlacementConstraint[];
+  loadBalancers: ServiceLoadBalancer[];
+  deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  /** CODE_DEPLOY and EXTERNAL services run task sets; ECS services run deployments. */
+  taskSets: TaskSetRecord[];
+  /** Cloud Map services the tasks register in (serviceRegistries), by id. */
+  serviceRegistries: string[];
+  /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */
+  serviceConnectAliases: string[];
+  deployments: DeploymentRecord[];
+  /** Newest first, at most 100, as DescribeServices returns them. */
+  events: ServiceEvent[];
+  createdAt: number;
+  tags: Tag[];
+  steady: boolean;
+  passScheduled: boolean;
+  /** Messages of conditions still in force, with when they were last sent: ECS does not repeat them for 6 h. */
+  openConditions: Map<string, number>;
+  taskArns: Set<string>;
+  /** Start-failure throttling: failures in a row of tasks that never reached RUNNING, and when the next launch may happen. */
+  startFailuresInARow: number;
+  lastStartFailureAt?: number;
+  nextLaunchAllowedAt: number;
+}
+
+export interface ServiceLoadBalancer {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+}
+
+export interface ClusterRecord {
+  arn: string;
+  name: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  instances: Map<string, InstanceRecord>;
+  services: Map<string, ServiceRecord>;
+  tasks: Map<string, TaskRecord>;
+  tags: Tag[];
+  settings: Array<{ name: 'containerInsights'; value: string }>;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+}
+
+export interface SimState {
+  clusters: Map<string, ClusterRecord>;
+  elb: ElbState;
+  iam: IamState;
+  storage: StorageState;
+  cloudMap: CloudMapState;
+  traffic: Map<string, LoadGenerator>;
+  autoScalingGroups: Map<string, AutoScalingGroupRecord>;
+  /** Blue/green deployments in progress, by service ARN, and finished ones by deployment id. */
+  blueGreen: Map<string, BlueGreenDeployment>;
+  blueGreenDone: Map<string, BlueGreenDeployment>;
+  /** EventBridge rules by name. */
+  rules: Map<string, RuleRecord>;
+  /** Usage that has ended, for the cost meter. */
+  costLedger: CostLedger;
+  /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
+  metrics: Map<string, Array<{ time: number; value: number }>>;
+  /** Application Auto Scaling scalable targets by resource id ("service/cluster/name"). */
+  scalableTargets: Map<string, ScalableTargetRecord>;
+  capacityProviders: Map<string, CapacityProviderRecord>;
+  /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
+  alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
+  /** PutMetricAlarm definitions by name; their state lives in `alarms` with the scenario-driven ones. */
+  metricAlarms: Map<string, MetricAlarmRecord>;
+  /** Simulated Amazon SQS queues and the workers polling them. */
+  sqs: SqsState;
+  /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
+  accountSettings: Map<string, string>;
+  /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
+  fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
+  /** family -> revisions in order (index = revision - 1). */
+  taskDefinitions: Map<string, TaskDefinition[]>;
+  /** CloudWatch Logs groups, X-Ray segments and Container Insights bookkeeping. */
+  observability: ObservabilityState;
+}
+
+export function createState(): SimState {
+  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), rules: new Map(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), metricAlarms: new Map(), sqs: createSqsState(), fargateCapacity: {}, observability: createObservabilityState() };
+}

@@ -1,0 +1,35 @@
+import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
+import { deploymentReasons } from '../model/service-messages.js';
+import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+
+export function newDeployment(ctx: SimContext, taskDefinitionArn: string): DeploymentRecord {
+  const id = `ecs-svc/${ctx.random.digits(19)}`;
+  return {
+    id,
+    status: 'PRIMARY',
+    taskDefinitionArn,
+    createdAt: ctx.clock.now,
+    updatedAt: ctx.clock.now,
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: deploymentReasons.inProgress(id),
+    failedTasks: 0,
+  };
+}
+
+/** Makes `deployment` the PRIMARY one; the previous ones become ACTIVE until their tasks are gone. */
+export function startDeployment(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord): void {
+  for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
+  service.deployments.unshift(deployment);
+  service.taskDefinitionArn = deployment.taskDefinitionArn;
+  service.steady = false;
+  // A new deployment resets start-failure throttling at once.
+  service.startFailuresInARow = 0;
+  service.nextLaunchAllowedAt = 0;
+  emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
+    eventType: 'INFO',
+    eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+    deploymentId: deployment.id,
+    updatedAt: isoTime(ctx, ctx.clock.now),
+    reason: deployment.rolloutStateReason,
+  });
+}

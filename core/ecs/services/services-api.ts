@@ -1,0 +1,326 @@
+import type { CreateServiceRequest, Deployment, Service, UpdateServiceRequest } from '../model/types.js';
+import { EcsError, invalidParameter } from '../../kernel/errors.js';
+import { resolveCluster, resolveService, resolveTaskDefinition } from '../model/resolve.js';
+import { resolveLaunchTarget } from '../capacity/launch-target.js';
+import { arns } from '../../kernel/arns.js';
+import { epochSeconds, type SimContext } from '../../kernel/context.js';
+import type { ServiceRecord } from '../model/state.js';
+import { newDeployment, startDeployment } from './deployments.js';
+import { findTaskDefinition } from '../model/task-definition-lookup.js';
+import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
+import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
+import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
+import { newTaskSet, taskSetView } from './task-sets.js';
+import { validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
+import { stoppedReasons } from '../model/service-messages.js';
+import { stopTask } from '../tasks/task-transitions.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../../kernel/fields.js';
+
+const CREATE_FIELDS = [
+  'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
+  'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
+  'loadBalancers', 'deploymentController', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
+] as const;
+const UPDATE_FIELDS = [
+  'cluster', 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
+  'placementStrategy', 'placementConstraints', 'networkConfiguration', 'healthCheckGracePeriodSeconds',
+] as const;
+const DEPLOYMENT_CONFIGURATION_FIELDS = ['maximumPercent', 'minimumHealthyPercent', 'deploymentCircuitBreaker', 'alarms'] as const;
+
+/** Defaults for REPLICA services: 100 % healthy, 200 % maximum. */
+export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
+/** DAEMON services: one task per instance, so at most 100 %; the API's default minimum is 0 %. */
+export const DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 0, maximumPercent: 100 } as const;
+
+function validateDeploymentController(input: unknown, schedulingStrategy: string, loadBalancerCount: number): ServiceRecord['deploymentController'] {
+  if (input === undefined) return 'ECS';
+  const raw = requireObject(input, 'deploymentController');
+  rejectUnknownFields(raw, 'deploymentController', ['type']);
+  const type = optionalEnum(raw.type, 'deploymentController.type', ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const) ?? 'ECS';
+  if (type !== 'ECS' && schedulingStrategy === 'DAEMON') {
+    throw invalidParameter('The DAEMON scheduling strategy is supported only with the ECS deployment controller.', 'deploymentController.type');
+  }
+  if (type === 'CODE_DEPLOY' && loadBalancerCount !== 1) {
+    throw invalidParameter('A service with the CODE_DEPLOY deployment controller needs exactly one load balancer target group.', 'loadBalancers');
+  }
+  return type;
+}
+
+function checkDaemonRules(request: Record<string, unknown>, launchType: string, configuration: ServiceRecord['deploymentConfiguration']): void {
+  if (launchType === 'FARGATE') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 and EXTERNAL launch types.', 'schedulingStrategy');
+  if (request.desiredCount !== undefined) throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+  if (request.placementStrategy !== undefined) throw invalidParameter('Placement strategies are not supported for a DAEMON service.', 'placementStrategy');
+  if (configuration.maximumPercent !== 100) throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
+}
+
+function validateDeploymentConfiguration(
+  input: unknown,
+  base: ServiceRecord['deploymentConfiguration'],
+): ServiceRecord['deploymentConfiguration'] {
+  if (input === undefined) return { ...base };
+  const raw = requireObject(input, 'deploymentConfiguration');
+  rejectUnknownFields(raw, 'deploymentConfiguration', DEPLOYMENT_CONFIGURATION_FIELDS);
+  const min = optionalInteger(raw.minimumHealthyPercent, 'deploymentConfiguration.minimumHealthyPercent', { min: 0, max: 100 });
+  const max = optionalInteger(raw.maximumPercent, 'deploymentConfiguration.maximumPercent', { min: 100, max: 2000 });
+  const merged: ServiceRecord['deploymentConfiguration'] = {
+    ...base,
+    ...(min !== undefined ? { minimumHealthyPercent: min } : {}),
+    ...(max !== undefined ? { maximumPercent: max } : {}),
+  };
+  if (raw.deploymentCircuitBreaker !== undefined) {
+    const breaker = requireObject(raw.deploymentCircuitBreaker, 'deploymentConfiguration.deploymentCircuitBreaker');
+    rejectUnknownFields(breaker, 'deploymentConfiguration.deploymentCircuitBreaker', ['enable', 'rollback']);
+    const enable = optionalBoolean(breaker.enable, 'deploymentConfiguration.deploymentCircuitBreaker.enable');
+    const rollback = optionalBoolean(breaker.rollback, 'deploymentConfiguration.deploymentCircuitBreaker.rollback');
+    if (enable === undefined || rollback === undefined) {
+      throw invalidParameter('deploymentConfiguration.deploymentCircuitBreaker needs both enable and rollback (true or false).', 'deploymentConfiguration.deploymentCircuitBreaker');
+    }
+    merged.deploymentCircuitBreaker = { enable, rollback };
+  }
+  if (raw.alarms !== undefined) {
+    const alarms = requireObject(raw.alarms, 'deploymentConfiguration.alarms');
+    rejectUnknownFields(alarms, 'deploymentConfiguration.alarms', ['alarmNames', 'enable', 'rollback']);
+    const names = (optionalArray(alarms.alarmNames, 'deploymentConfiguration.alarms.alarmNames', 10) ?? []).map((n, i) =>
+      requireName(n, `deploymentConfiguration.alarms.alarmNames[${i}]`),
+    );
+    const enable = optionalBoolean(alarms.enable, 'deploymentConfiguration.alarms.enable');
+    const rollback = optionalBoolean(alarms.rollback, 'deploymentConfiguration.alarms.rollback');
+    if (enable === undefined || rollback === undefined || names.length === 0) {
+      throw invalidParameter('deploymentConfiguration.alarms needs alarmNames (at least one), enable and rollback.', 'deploymentConfiguration.alarms');
+    }
+    merged.alarms = { alarmNames: names, enable, rollback };
+  }
+  return merged;
+}
+
+export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
+  const cluster = ctx.state.clusters.get(service.clusterName)!;
+  const counts = new Map<string, { running: number; pending: number }>();
+  for (const arn of service.taskArns) {
+    const task = cluster.tasks.get(arn);
+    if (!task || task.desiredStatus !== 'RUNNING' || task.lastStatus === 'STOPPED') continue;
+    const c = counts.get(task.deploymentId ?? '') ?? { running: 0, pending: 0 };
+    if (task.lastStatus === 'RUNNING') c.running++;
+    else c.pending++;
+    counts.set(task.deploymentId ?? '', c);
+  }
+  const deployments: Deployment[] = service.deployments.map((d) => ({
+    id: d.id,
+    status: d.status,
+    taskDefinition: d.taskDefinitionArn,
+    desiredCount: d.status === 'PRIMARY' ? service.desiredCount : 0,
+    pendingCount: counts.get(d.id)?.pending ?? 0,
+    runningCount: counts.get(d.id)?.running ?? 0,
+    failedTasks: d.failedTasks,
+    createdAt: epochSeconds(ctx, d.createdAt),
+    updatedAt: epochSeconds(ctx, d.updatedAt),
+    ...(service.capacityProviderStrategy.length > 0
+      ? { capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })) }
+      : { launchType: service.launchType }),
+    rolloutState: d.rolloutState,
+    rolloutStateReason: d.rolloutStateReason,
+  }));
+  let running = 0;
+  let pending = 0;
+  for (const c of counts.values()) {
+    running += c.running;
+    pending += c.pending;
+  }
+  return {
+    serviceArn: service.arn,
+    serviceName: service.name,
+    clusterArn: cluster.arn,
+    status: service.status,
+    desiredCount: service.desiredCount,
+    runningCount: running,
+    pendingCount: pending,
+    ...(service.capacityProviderStrategy.length > 0
+      ? { capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })) }
+      : { launchType: service.launchType }),
+    ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
+    ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST' } : {}),
+    taskDefinition: service.taskDefinitionArn,
+    deploymentConfiguration: { ...service.deploymentConfiguration },
+    deployments,
+    events: service.events.map((e) => ({ ...e })),
+    healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
+    createdAt: epochSeconds(ctx, service.createdAt),
+    placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
+    loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
+    placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
+    schedulingStrategy: service.schedulingStrategy,
+    deploymentController: { type: service.deploymentController },
+    ...(service.taskSets.length > 0 ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
+    createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
+    tags: service.tags.map((t) => ({ ...t })),
+  };
+}
+
+export function createService(ctx: SimContext, input: CreateServiceRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', CREATE_FIELDS);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const name = requireName(request.serviceName, 'serviceName');
+  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
+  const schedulingStrategy = optionalEnum(request.schedulingStrategy, 'schedulingStrategy', ['REPLICA', 'DAEMON'] as const) ?? 'REPLICA';
+  if (schedulingStrategy === 'REPLICA' && desiredCount === undefined) {
+    throw invalidParameter('desiredCount is required for a REPLICA service.', 'desiredCount');
+  }
+  const target = resolveLaunchTarget(request, cluster, taskDefinition);
+  const deploymentConfiguration = validateDeploymentConfiguration(
+    request.deploymentConfiguration,
+    schedulingStrategy === 'DAEMON' ? { ...DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION } : { ...DEFAULT_DEPLOYMENT_CONFIGURATION },
+  );
+  if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
+  const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
+  const tags = validateTags(request.tags);
+  const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
+  if (target.launchType === 'EXTERNAL' && loadBalancers.length > 0) {
+    throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
+  }
+  const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
+  const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
+  const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);
+  const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
+  const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
+  const existing = cluster.services.get(name);
+  if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.', 'serviceName');
+
+  const service: ServiceRecord = {
+    arn: arns.service(ctx, cluster.name, name),
+    name,
+    clusterName: cluster.name,
+    status: 'ACTIVE',
+    schedulingStrategy,
+    desiredCount: desiredCount ?? 0,
+    taskDefinitionArn: taskDefinition.taskDefinitionArn,
+    launchType: target.launchType,
+    capacityProviderStrategy: target.capacityProviderStrategy,
+    ...(target.networkConfiguration ? { networkConfiguration: target.networkConfiguration } : {}),
+    deploymentConfiguration,
+    healthCheckGracePeriodSeconds: healthCheckGracePeriodSeconds ?? 0,
+    placementStrategy,
+    placementConstraints,
+    loadBalancers,
+    deploymentController,
+    taskSets: [],
+    serviceRegistries,
+    serviceConnectAliases,
+    deployments: [],
+    events: [],
+    createdAt: ctx.clock.now,
+    tags,
+    steady: false,
+    passScheduled: false,
+    openConditions: new Map(),
+    taskArns: new Set(),
+    startFailuresInARow: 0,
+    nextLaunchAllowedAt: 0,
+  };
+  cluster.services.set(name, service);
+  if (deploymentController === 'ECS') startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
+  // CodeDeploy services start with one task set holding the whole service on the first target group.
+  if (deploymentController === 'CODE_DEPLOY') service.taskSets.push(newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, 100, 'PRIMARY'));
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
+}
+
+export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', UPDATE_FIELDS);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const service = resolveService(cluster, request.service);
+  // Validate everything before changing anything: a rejected call leaves the service as it was.
+  const taskDefinition = request.taskDefinition === undefined ? undefined : resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition && taskDefinition.status !== 'ACTIVE') {
+    throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
+  }
+  // The new revision must still have the container and port the service's load balancers send traffic to.
+  if (taskDefinition) validateServiceLoadBalancers(ctx, service.loadBalancers, taskDefinition);
+  const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
+  if (desiredCount !== undefined && service.schedulingStrategy === 'DAEMON') {
+    throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+  }
+  const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
+  if (service.schedulingStrategy === 'DAEMON' && deploymentConfiguration.maximumPercent !== 100) {
+    throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
+  }
+  const force = optionalBoolean(request.forceNewDeployment, 'forceNewDeployment') ?? false;
+  const placementStrategy = request.placementStrategy === undefined ? undefined : validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
+  const placementConstraints =
+    request.placementConstraints === undefined
+      ? undefined
+      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', (taskDefinition ?? findTaskDefinition(ctx, service.taskDefinitionArn)).placementConstraints.length);
+  const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
+  const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
+  if ((newDefinition || force) && service.deploymentController !== 'ECS') {
+    throw invalidParameter(
+      service.deploymentController === 'CODE_DEPLOY'
+        ? 'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.'
+        : 'Unable to update task definition on services with an EXTERNAL deployment controller. Use CreateTaskSet.',
+      'taskDefinition',
+    );
+  }
+
+  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+    service.desiredCount = desiredCount;
+    service.steady = false;
+  }
+  service.deploymentConfiguration = deploymentConfiguration;
+  if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+  if (placementStrategy) service.placementStrategy = placementStrategy;
+  if (placementConstraints) service.placementConstraints = placementConstraints;
+  if (newDefinition || force) {
+    startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
+  }
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
+}
+
+export function describeServices(ctx: SimContext, input: { cluster?: string; services: string[] }) {
+  const request = requireObject(input, 'request');
+  const cluster = resolveCluster(ctx, request.cluster);
+  const refs = optionalStringList(request.services, 'services', 10);
+  if (!refs || refs.length === 0) throw invalidParameter('services should not be null or empty.', 'services');
+  const services: Service[] = [];
+  const failures: Array<{ arn: string; reason: string }> = [];
+  for (const ref of refs) {
+    const name = typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : '';
+    const record = cluster.services.get(name);
+    if (record) services.push(serviceView(ctx, record));
+    else failures.push({ arn: typeof ref === 'string' && ref.startsWith('arn:') ? ref : arns.service(ctx, cluster.name, String(ref)), reason: 'MISSING' });
+  }
+  return { services, failures };
+}
+
+export function listServices(ctx: SimContext, input: { cluster?: string } = {}) {
+  const cluster = resolveCluster(ctx, requireObject(input ?? {}, 'request').cluster);
+  return { serviceArns: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').map((s) => s.arn) };
+}
+
+/**
+ * DeleteService: the service goes DRAINING, its tasks stop, and once none is left it is INACTIVE.
+ * A REPLICA service still scaled above 0 needs `force`.
+ */
+export function deleteService(ctx: SimContext, input: { cluster?: string; service: string; force?: boolean }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'service', 'force']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const service = resolveService(cluster, request.service);
+  const force = optionalBoolean(request.force, 'force') ?? false;
+  if (service.schedulingStrategy === 'REPLICA' && service.desiredCount > 0 && !force) {
+    throw new EcsError('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.', 'force');
+  }
+  service.status = 'DRAINING';
+  service.desiredCount = 0;
+  for (const arn of service.taskArns) {
+    const task = cluster.tasks.get(arn);
+    if (task && task.desiredStatus === 'RUNNING') stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(task.deploymentId ?? ''));
+  }
+  ctx.requestServicePass(service);
+  return { service: serviceView(ctx, service) };
+}

@@ -1,0 +1,166 @@
+import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../model/types.js';
+import { arns } from '../../kernel/arns.js';
+import { epochSeconds, type SimContext } from '../../kernel/context.js';
+import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../capacity/instance-resources.js';
+import { launchTask } from '../tasks/task-transitions.js';
+import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
+import { privateAddress } from '../capacity/private-address.js';
+import { instanceTakes } from '../capacity/instance-launch-type.js';
+import { daemonReservations, leavingReserved } from '../capacity/daemon-reservation.js';
+import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
+import { Placer, type PlacementChoice } from '../placement/choose-instance.js';
+import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
+
+export interface StartRequest {
+  taskDefinition: TaskDefinition;
+  count: number;
+  group: string;
+  launchType: LaunchType;
+  strategies: PlacementStrategy[];
+  /** The call's or service's constraints; the task definition's are added here. */
+  constraints?: PlacementConstraint[];
+  startedBy?: string;
+  serviceName?: string;
+  deploymentId?: string;
+  tags?: Tag[];
+  /** StartTask: only this instance may take the task. */
+  onlyOn?: InstanceRecord;
+  /** FARGATE or FARGATE_SPOT, when a capacity provider strategy chose it. */
+  capacityProviderName?: string;
+  /** Fargate: the Availability Zones of the task's subnets. */
+  zones?: string[];
+}
+
+export interface StartResult {
+  started: TaskRecord[];
+  /** Set when fewer than `count` tasks could be placed: the choice that failed. */
+  failure?: PlacementChoice;
+}
+
+/** Places tasks one at a time (each placement sees the previous one's reservation) and launches them. */
+export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
+  if (request.launchType === 'FARGATE') return startFargateTasks(ctx, cluster, request);
+  const needs = requirementsOf(request.taskDefinition);
+  const started: TaskRecord[] = [];
+  const provider = request.capacityProviderName ? ctx.state.capacityProviders.get(request.capacityProviderName) : undefined;
+  const instances = request.onlyOn
+    ? [request.onlyOn]
+    : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!provider || i.capacityProviderName === provider.name));
+  let failure: PlacementChoice | undefined;
+  const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
+  const reservedFor = daemonReservations(ctx, cluster, request.serviceName);
+  const candidateOf = (inst: InstanceRecord) => leavingReserved(toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)), reservedFor(inst));
+  // Built once per call: a placement changes only the instance it chose, so only that candidate is updated.
+  const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
+  for (let i = 0; i < request.count; i++) {
+    const { index, ...choice } = placer.choose((n) => ctx.random.int(n));
+    if (index === undefined) {
+      failure = choice;
+      break;
+    }
+    const task = createTask(ctx, cluster, instances[index], request, needs);
+    task.placement = choice.explanation;
+    started.push(task);
+    placer.replace(index, leavingReserved(candidateAfterPlacement(choice.chosen!, instances[index], request.group), reservedFor(instances[index])));
+  }
+  for (const task of started) launchTask(ctx, task);
+  // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.
+  if (failure && provider?.managedScaling.status === 'ENABLED') {
+    for (let i = started.length; i < request.count; i++) {
+      const task = createTask(ctx, cluster, undefined, request, needs);
+      task.waitingForCapacity = true;
+      task.waitingPlacement = { strategies: request.strategies, constraints: [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])] };
+      started.push(task);
+    }
+    return { started };
+  }
+  return failure ? { started, failure } : { started };
+}
+
+/** Fargate needs no instance: only room in the provider's capacity, and a zone among the task's subnets. */
+function startFargateTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
+  const provider = request.capacityProviderName ?? 'FARGATE';
+  const needs = requirementsOf(request.taskDefinition);
+  const zones = request.zones ?? [`${ctx.region}a`];
+  const started: TaskRecord[] = [];
+  // Room and the group's spread are counted once, then kept up to date as tasks are added.
+  const room = isFargateProvider(provider) ? fargateRoom(ctx, provider) : 0;
+  const perZone = new Map<string, number>();
+  for (const task of cluster.tasks.values()) {
+    if (task.group === request.group && task.desiredStatus === 'RUNNING' && task.availabilityZone) {
+      perZone.set(task.availabilityZone, (perZone.get(task.availabilityZone) ?? 0) + 1);
+    }
+  }
+  while (started.length < Math.min(request.count, room)) {
+    const zone = chooseFargateZone(zones, perZone);
+    perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
+    started.push(createTask(ctx, cluster, undefined, request, needs, zone));
+  }
+  for (const task of started) launchTask(ctx, task);
+  return started.length < request.count
+    ? { started, failure: { chosen: null, explanation: { rejected: [], stages: [] }, failureReason: 'RESOURCE:FARGATE' } }
+    : { started };
+}
+
+function createTask(
+  ctx: SimContext,
+  cluster: ClusterRecord,
+  instance: InstanceRecord | undefined,
+  request: StartRequest,
+  needs: TaskRequirements,
+  fargateZone?: string,
+): TaskRecord {
+  const id = ctx.random.hex(32);
+  const arn = arns.task(ctx, cluster.name, id);
+  const td = request.taskDefinition;
+  const containers: ContainerRecord[] = td.containerDefinitions.map((definition) => {
+    const hostBindings = (definition.portMappings ?? []).map((m) => {
+      const containerPort = m.containerPort ?? 0;
+      const hostPort = td.networkMode === 'bridge' ? (m.hostPort ?? 0) : containerPort;
+      return { containerPort, hostPort, protocol: m.protocol ?? 'tcp' };
+    });
+    return {
+      name: definition.name,
+      arn: arns.container(ctx, cluster.name, id, ctx.random.uuid()),
+      image: definition.image,
+      essential: definition.essential ?? true,
+      lastStatus: 'PENDING',
+      hostBindings,
+      definition,
+      healthStatus: 'UNKNOWN',
+      healthCheckFailures: 0,
+    };
+  });
+  const task: TaskRecord = {
+    arn,
+    id,
+    clusterName: cluster.name,
+    taskDefinition: td,
+    instanceArn: instance?.arn,
+    availabilityZone: instance?.availabilityZone ?? fargateZone,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    launchType: request.launchType,
+    capacityProviderName: request.capacityProviderName,
+    group: request.group,
+    startedBy: request.startedBy,
+    serviceName: request.serviceName,
+    deploymentId: request.deploymentId,
+    cpu: needs.cpu,
+    memory: needs.memory,
+    ...(td.networkMode === 'awsvpc' ? { privateIpv4Address: privateAddress(ctx, instance?.availabilityZone ?? fargateZone ?? ctx.region) } : {}),
+    createdAt: ctx.clock.now,
+    healthStatus: 'UNKNOWN',
+    containers,
+    version: 0,
+    generation: 0,
+    tags: (request.tags ?? []).map((t) => ({ ...t })),
+  };
+  cluster.tasks.set(arn, task);
+  ctx.census.enter(task);
+  if (instance) {
+    assignDynamicHostPorts(instance, task, cluster.tasks);
+    reserve(instance, task, needs);
+  }
+  return task;
+}

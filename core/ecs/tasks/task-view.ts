@@ -1,0 +1,223 @@
+import type { Attachment, Container, Tag, Task } from '../model/types.js';
+import { epochSeconds, isoTime, type SimContext } from '../../kernel/context.js';
+import { DetailSnapshot } from '../../kernel/lazy-detail.js';
+import type { ContainerRecord, TaskRecord } from '../model/state.js';
+
+/** What never changes in a task's view, shared by every snapshot of the task. */
+interface TaskIdentity {
+  ctx: SimContext;
+  arn: string;
+  /** An event's `resources`: the task's ARN, one list shared by all the task's events (events are read-only). */
+  resources: string[];
+  clusterArn: string;
+  taskDefinitionArn: string;
+  launchType: TaskRecord['launchType'];
+  cpu: number;
+  memory: number;
+  createdAt: number;
+  startedBy?: string;
+  group: string;
+  /** awsvpc: the task's ENI (ids derived from the task id, so no random draw is spent on them). */
+  eni?: { attachmentId: string; networkInterfaceId: string; privateIpv4Address: string };
+  /** The containers of the task's last snapshot: reused while no container has changed. */
+  containers: ContainerSnapshot[];
+}
+
+type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastStatus' | 'exitCode' | 'reason' | 'healthStatus' | 'definition'> & {
+  /** Only while the view shows them (RUNNING or STOPPED): bindings are fixed by then. */
+  hostBindings?: ContainerRecord['hostBindings'];
+};
+
+const identities = new WeakMap<TaskRecord, TaskIdentity>();
+
+function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
+  let identity = identities.get(task);
+  if (!identity) {
+    const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
+    identity = { ctx, arn, resources: [arn], clusterArn: ctx.state.clusters.get(task.clusterName)?.arn ?? '', taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    if (task.privateIpv4Address && task.taskDefinition.networkMode === 'awsvpc') {
+      const id = task.id;
+      identity.eni = {
+        attachmentId: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`,
+        networkInterfaceId: `eni-${id.slice(0, 17)}`,
+        privateIpv4Address: task.privateIpv4Address,
+      };
+    }
+    identities.set(task, identity);
+  }
+  return identity;
+}
+
+const sameContainer = (s: ContainerSnapshot | undefined, c: ContainerRecord) =>
+  s !== undefined && s.lastStatus === c.lastStatus && s.exitCode === c.exitCode && s.reason === c.reason && s.healthStatus === c.healthStatus;
+
+function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapshot[] {
+  if (identity.containers.length === task.containers.length && task.containers.every((c, i) => sameContainer(identity.containers[i], c))) {
+    return identity.containers;
+  }
+  identity.containers = task.containers.map((c) => ({
+    arn: c.arn,
+    name: c.name,
+    image: c.image,
+    lastStatus: c.lastStatus,
+    exitCode: c.exitCode,
+    reason: c.reason,
+    healthStatus: c.healthStatus,
+    definition: c.definition,
+    ...(c.lastStatus === 'RUNNING' || c.lastStatus === 'STOPPED' ? { hostBindings: c.hostBindings } : {}),
+  }));
+  return identity.containers;
+}
+
+const NO_TAGS: Tag[] = [];
+
+/**
+ * What a task's view reads, copied at one instant. A task state change event keeps only this (most of it
+ * shared with the task's other events) and builds its detail when someone reads it.
+ */
+class TaskSnapshot extends DetailSnapshot {
+  readonly identity: TaskIdentity;
+  readonly instanceArn?: string;
+  readonly availabilityZone?: string;
+  readonly lastStatus: TaskRecord['lastStatus'];
+  readonly desiredStatus: TaskRecord['desiredStatus'];
+  readonly capacityProviderName?: string;
+  readonly containers: ContainerSnapshot[];
+  readonly pullStartedAt?: number;
+  readonly pullStoppedAt?: number;
+  readonly startedAt?: number;
+  readonly stoppingAt?: number;
+  readonly executionStoppedAt?: number;
+  readonly stoppedAt?: number;
+  readonly stopCode?: TaskRecord['stopCode'];
+  readonly stoppedReason?: string;
+  readonly healthStatus: TaskRecord['healthStatus'];
+  readonly version: number;
+  readonly tags: Tag[];
+
+  constructor(ctx: SimContext, task: TaskRecord) {
+    super();
+    this.identity = identityOf(ctx, task);
+    this.instanceArn = task.instanceArn;
+    this.availabilityZone = task.availabilityZone;
+    this.lastStatus = task.lastStatus;
+    this.desiredStatus = task.desiredStatus;
+    this.capacityProviderName = task.capacityProviderName;
+    this.containers = containersOf(this.identity, task);
+    this.pullStartedAt = task.pullStartedAt;
+    this.pullStoppedAt = task.pullStoppedAt;
+    this.startedAt = task.startedAt;
+    this.stoppingAt = task.stoppingAt;
+    this.executionStoppedAt = task.executionStoppedAt;
+    this.stoppedAt = task.stoppedAt;
+    this.stopCode = task.stopCode;
+    this.stoppedReason = task.stoppedReason;
+    this.healthStatus = task.healthStatus;
+    this.version = task.version;
+    // TagResource edits the task's list in place.
+    this.tags = task.tags.length === 0 ? NO_TAGS : task.tags.map((t) => ({ ...t }));
+  }
+
+  get detailType() {
+    return 'ECS Task State Change' as const;
+  }
+
+  get resources(): string[] {
+    return this.identity.resources;
+  }
+
+  build(): Record<string, unknown> {
+    return viewOf(this, 'iso') as unknown as Record<string, unknown>;
+  }
+}
+
+/** A task as DescribeTasks returns it (timestamps as epoch seconds), or as EventBridge carries it (ISO). */
+export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' | 'iso' = 'epoch'): Task {
+  return viewOf(new TaskSnapshot(ctx, task), timeFormat);
+}
+
+/** An `ECS Task State Change` event's detail for the task as it is now, built when first read. */
+export function taskStateChangeDetail(ctx: SimContext, task: TaskRecord): DetailSnapshot {
+  return new TaskSnapshot(ctx, task);
+}
+
+function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
+  const identity = task.identity;
+  const ctx = identity.ctx;
+  const time = (ms: number | undefined) =>
+    ms === undefined ? undefined : ((timeFormat === 'epoch' ? epochSeconds(ctx, ms) : isoTime(ctx, ms)) as number);
+  const eni = identity.eni;
+  return withoutUndefined({
+    taskArn: identity.arn,
+    attachments: eni ? [eniAttachment(eni, task.lastStatus)] : undefined,
+    clusterArn: identity.clusterArn,
+    taskDefinitionArn: identity.taskDefinitionArn,
+    containerInstanceArn: task.instanceArn,
+    availabilityZone: task.availabilityZone,
+    lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
+    launchType: identity.launchType,
+    capacityProviderName: task.capacityProviderName,
+    platformVersion: identity.launchType === 'FARGATE' ? '1.4.0' : undefined,
+    cpu: String(identity.cpu),
+    memory: String(identity.memory),
+    containers: task.containers.map((c) => containerView(identity.arn, c, eni)),
+    createdAt: time(identity.createdAt)!,
+    pullStartedAt: time(task.pullStartedAt),
+    pullStoppedAt: time(task.pullStoppedAt),
+    startedAt: time(task.startedAt),
+    connectivity: task.lastStatus === 'PROVISIONING' ? undefined : 'CONNECTED',
+    connectivityAt: time(task.pullStartedAt),
+    stoppingAt: time(task.stoppingAt),
+    executionStoppedAt: time(task.executionStoppedAt),
+    stoppedAt: time(task.stoppedAt),
+    stopCode: task.stopCode,
+    stoppedReason: task.stoppedReason,
+    startedBy: identity.startedBy,
+    group: identity.group,
+    healthStatus: task.healthStatus,
+    version: task.version,
+    tags: task.tags.map((t) => ({ ...t })),
+  });
+}
+
+/** The ENI is created with the task (PRECREATED), attached once it leaves PROVISIONING, detached when it stops. */
+function eniAttachment(eni: NonNullable<TaskIdentity['eni']>, lastStatus: TaskRecord['lastStatus']): Attachment {
+  return {
+    id: eni.attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: lastStatus === 'PROVISIONING' ? 'PRECREATED' : lastStatus === 'STOPPED' ? 'DETACHED' : 'ATTACHED',
+    details: [
+      { name: 'networkInterfaceId', value: eni.networkInterfaceId },
+      { name: 'privateIPv4Address', value: eni.privateIpv4Address },
+    ],
+  };
+}
+
+function containerView(taskArn: string, c: ContainerSnapshot, eni: TaskIdentity['eni']): Container {
+  return withoutUndefined({
+    containerArn: c.arn,
+    taskArn,
+    name: c.name,
+    image: c.image,
+    lastStatus: c.lastStatus,
+    exitCode: c.exitCode,
+    reason: c.reason,
+    networkBindings: c.hostBindings ? c.hostBindings.map((b) => ({ bindIP: '0.0.0.0', ...b })) : [],
+    networkInterfaces: eni ? [{ attachmentId: eni.attachmentId, privateIpv4Address: eni.privateIpv4Address }] : undefined,
+    healthStatus: c.healthStatus,
+    cpu: c.definition.cpu !== undefined ? String(c.definition.cpu) : undefined,
+    memory: c.definition.memory !== undefined ? String(c.definition.memory) : undefined,
+    memoryReservation: c.definition.memoryReservation !== undefined ? String(c.definition.memoryReservation) : undefined,
+  });
+}
+
+/**
+ * The same fields in the same order, minus the undefined ones. Copied rather than deleted from: `delete`
+ * turns an object into a hash table several times its size.
+ */
+function withoutUndefined<T extends object>(view: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(view)) if (value !== undefined) out[key] = value;
+  return out as T;
+}

@@ -1,0 +1,100 @@
+import type { SimContext } from '../kernel/context.js';
+import type { TaskRecord } from '../ecs/model/state.js';
+import type { PlacementExplanation } from '../ecs/placement/placement-explanation.js';
+
+/**
+ * A plain, drawable picture of the simulator at one instant: what the docs' cluster view, the CLI and the
+ * dashboard render. Built from state, never stored in it.
+ */
+export interface TaskTile {
+  taskArn: string;
+  taskId: string;
+  family: string;
+  revision: number;
+  lastStatus: string;
+  desiredStatus: string;
+  healthy: boolean;
+  serviceName?: string;
+  cpu: number;
+  memory: number;
+  stoppedReason?: string;
+  placement?: PlacementExplanation;
+  availabilityZone?: string;
+  /** FARGATE or FARGATE_SPOT for tasks placed by a capacity provider strategy. */
+  capacityProviderName?: string;
+  launchType: string;
+}
+
+export interface InstanceTile {
+  containerInstanceArn: string;
+  containerInstanceId: string;
+  ec2InstanceId: string;
+  instanceType: string;
+  availabilityZone: string;
+  status: string;
+  registeredCpu: number;
+  registeredMemory: number;
+  remainingCpu: number;
+  remainingMemory: number;
+  tasks: TaskTile[];
+}
+
+export interface ClusterPicture {
+  clusterName: string;
+  availabilityZones: string[];
+  instances: InstanceTile[];
+  /** Fargate tasks have no instance to sit on: they are drawn by zone. */
+  fargateTasks: TaskTile[];
+}
+
+export interface ClusterViewSnapshot {
+  /** Virtual milliseconds. */
+  time: number;
+  clusters: ClusterPicture[];
+}
+
+function tile(task: TaskRecord): TaskTile {
+  return {
+    taskArn: task.arn,
+    taskId: task.id,
+    family: task.taskDefinition.family,
+    revision: task.taskDefinition.revision,
+    lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
+    healthy: task.healthyAt !== undefined && task.desiredStatus === 'RUNNING',
+    serviceName: task.serviceName,
+    cpu: task.cpu,
+    memory: task.memory,
+    ...(task.stoppedReason ? { stoppedReason: task.stoppedReason } : {}),
+    ...(task.placement ? { placement: task.placement } : {}),
+    ...(task.availabilityZone ? { availabilityZone: task.availabilityZone } : {}),
+    ...(task.capacityProviderName ? { capacityProviderName: task.capacityProviderName } : {}),
+    launchType: task.launchType,
+  };
+}
+
+/** Tasks that have not reached STOPPED, grouped on their instances; instances grouped by zone order. */
+export function clusterView(ctx: SimContext): ClusterViewSnapshot {
+  const clusters: ClusterPicture[] = [];
+  for (const cluster of ctx.state.clusters.values()) {
+    if (cluster.status !== 'ACTIVE') continue;
+    const instances: InstanceTile[] = [...cluster.instances.values()].map((instance) => ({
+      containerInstanceArn: instance.arn,
+      containerInstanceId: instance.id,
+      ec2InstanceId: instance.ec2InstanceId,
+      instanceType: instance.instanceType,
+      availabilityZone: instance.availabilityZone,
+      status: instance.status,
+      registeredCpu: instance.registeredCpu,
+      registeredMemory: instance.registeredMemory,
+      remainingCpu: instance.registeredCpu - instance.usedCpu,
+      remainingMemory: instance.registeredMemory - instance.usedMemory,
+      tasks: [...instance.taskArns].map((arn) => tile(cluster.tasks.get(arn)!)),
+    }));
+    const fargateTasks = [...cluster.tasks.values()].filter((t) => t.launchType === 'FARGATE' && t.lastStatus !== 'STOPPED').map(tile);
+    const zones = [...instances.map((i) => i.availabilityZone), ...fargateTasks.map((t) => t.availabilityZone ?? '')];
+    const availabilityZones = [...new Set(zones.filter(Boolean))].sort();
+    clusters.push({ clusterName: cluster.name, availabilityZones, instances, fargateTasks });
+  }
+  return { time: ctx.clock.now, clusters };
+}

@@ -1,0 +1,118 @@
+import { invalidParameter } from '../kernel/errors.js';
+import type { SimContext } from '../kernel/context.js';
+import { findDiscoveryService } from '../cloud-map/cloud-map-api.js';
+import type { SecondRecord, TrafficRoute } from '../workload/load-generator.js';
+import type { TrafficPattern } from '../workload/traffic-pattern.js';
+import { scheduleTrafficTick } from '../workload/traffic-tick.js';
+import { ensureMetrics } from '../application-auto-scaling/metrics-and-scaling.js';
+import { optionalInteger, optionalString, rejectUnknownFields, requireName, requireObject } from '../kernel/fields.js';
+
+export interface StartTrafficRequest {
+  name: string;
+  /** Exactly one of: a load balancer (name or ARN), a DNS name in Cloud Map, a Service Connect alias. */
+  loadBalancer?: string;
+  dnsName?: string;
+  serviceConnect?: string;
+  requestsPerSecond: number;
+  pattern?: TrafficPattern;
+}
+
+function routeOf(ctx: SimContext, request: Record<string, unknown>): TrafficRoute {
+  const given = ['loadBalancer', 'dnsName', 'serviceConnect'].filter((k) => request[k] !== undefined);
+  if (given.length !== 1) throw invalidParameter('Give exactly one of loadBalancer, dnsName or serviceConnect.', 'loadBalancer');
+  if (request.loadBalancer !== undefined) {
+    const ref = optionalString(request.loadBalancer, 'loadBalancer');
+    const lb = [...ctx.state.elb.loadBalancers.values()].find((l) => l.arn === ref || l.name === ref);
+    if (!lb) throw invalidParameter(`No load balancer ${JSON.stringify(ref)}.`, 'loadBalancer');
+    return { via: 'load-balancer', loadBalancerArn: lb.arn };
+  }
+  if (request.dnsName !== undefined) {
+    const hostname = optionalString(request.dnsName, 'dnsName')!;
+    if (!findDiscoveryService(ctx, hostname)) throw invalidParameter(`No Cloud Map service answers ${hostname}.`, 'dnsName');
+    return { via: 'dns', hostname };
+  }
+  return { via: 'service-connect', alias: optionalString(request.serviceConnect, 'serviceConnect')! };
+}
+
+function validatePattern(input: unknown): TrafficPattern {
+  if (input === undefined) return { type: 'constant' };
+  const raw = requireObject(input, 'pattern');
+  const number = (key: string) => {
+    const value = raw[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidParameter(`pattern.${key} must be a number of 0 or more.`, `pattern.${key}`);
+    return value;
+  };
+  switch (raw.type) {
+    case 'constant':
+      return { type: 'constant' };
+    case 'ramp':
+      return { type: 'ramp', toRequestsPerSecond: number('toRequestsPerSecond'), overSeconds: number('overSeconds') };
+    case 'spike':
+      return { type: 'spike', toRequestsPerSecond: number('toRequestsPerSecond'), atSecond: number('atSecond'), forSeconds: number('forSeconds') };
+    case 'daily':
+      return { type: 'daily', peakRequestsPerSecond: number('peakRequestsPerSecond') };
+    default:
+      throw invalidParameter('pattern.type must be one of constant, ramp, spike, daily.', 'pattern.type');
+  }
+}
+
+/** Simulation control: a client starts calling a service, second by second, through the route given. */
+export function startTraffic(ctx: SimContext, input: StartTrafficRequest): void {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['name', 'loadBalancer', 'dnsName', 'serviceConnect', 'requestsPerSecond', 'pattern']);
+  const name = requireName(request.name, 'name');
+  if (ctx.state.traffic.has(name)) throw invalidParameter(`Traffic "${name}" is already running.`, 'name');
+  const route = routeOf(ctx, request);
+  const requestsPerSecond = optionalInteger(request.requestsPerSecond, 'requestsPerSecond', { min: 0, max: 1_000_000 });
+  if (requestsPerSecond === undefined) throw invalidParameter('requestsPerSecond is required.', 'requestsPerSecond');
+  const pattern = validatePattern(request.pattern);
+  ctx.state.traffic.set(name, { name, route, requestsPerSecond, pattern, startedAt: ctx.clock.now, history: [] });
+  if (!ctx.trafficTicking) {
+    ctx.trafficTicking = true;
+    scheduleTrafficTick(ctx);
+  }
+  // Traffic is what moves CPU: publish the services' metrics from now on.
+  ensureMetrics(ctx);
+}
+
+export function stopTraffic(ctx: SimContext, input: { name: string }): void {
+  const name = requireObject(input, 'request').name;
+  if (typeof name !== 'string' || !ctx.state.traffic.delete(name)) throw invalidParameter(`No traffic named ${JSON.stringify(name)}.`, 'name');
+}
+
+/** A client running now, with what it was started with; a load balancer is named by its name. */
+export interface TrafficClient extends StartTrafficRequest {
+  pattern: TrafficPattern;
+  /** Virtual ms. */
+  startedAt: number;
+}
+
+/** Simulation control: the clients running now, in the order they started. */
+export function trafficClients(ctx: SimContext): TrafficClient[] {
+  return [...ctx.state.traffic.values()].map(({ name, route, requestsPerSecond, pattern, startedAt }) => ({
+    name,
+    ...routeRequest(ctx, route),
+    requestsPerSecond,
+    pattern: structuredClone(pattern),
+    startedAt,
+  }));
+}
+
+/** A route as startTraffic takes it. */
+function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'dnsName' | 'serviceConnect'> {
+  switch (route.via) {
+    case 'load-balancer':
+      // Load balancers are never deleted in the simulator: the one the client was started on is there.
+      return { loadBalancer: ctx.state.elb.loadBalancers.get(route.loadBalancerArn)!.name };
+    case 'dns':
+      return { dnsName: route.hostname };
+    case 'service-connect':
+      return { serviceConnect: route.alias };
+  }
+}
+
+export function trafficHistory(ctx: SimContext, name: string): SecondRecord[] {
+  const generator = ctx.state.traffic.get(name);
+  if (!generator) throw invalidParameter(`No traffic named ${JSON.stringify(name)}.`, 'name');
+  return generator.history.map((r) => ({ ...r }));
+}
