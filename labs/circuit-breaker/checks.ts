@@ -20,6 +20,8 @@ interface Run {
   service: Service;
   /** Seconds from the deployment to its FAILED state; undefined if it never failed. */
   failedAfter?: number;
+  /** Why it failed, as its service deployment says (DescribeServices stops listing it once rolled back). */
+  failureReason?: string;
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
@@ -39,13 +41,16 @@ function prepare(files: LearnerFiles): Prepared<Run> {
   const deployedAt = sim.control.now;
   sim.updateService({ service: 'web', taskDefinition: revision(BROKEN_IMAGE).taskDefinition.taskDefinitionArn });
   const describe = () => sim.describeServices({ services: ['web'] }).services[0];
-  const failed = sim.control.runUntil(() => describe().deployments.some((d) => d.rolloutState === 'FAILED'), WATCH_SECONDS);
+  // The deployment of web:2, the newest service deployment: its status says whether and why it failed.
+  const deploymentOfWeb2 = () => sim.listServiceDeployments({ service: 'web' }).serviceDeployments[0];
+  const failed = sim.control.runUntil(() => deploymentOfWeb2().statusReason !== undefined, WATCH_SECONDS);
   const failedAfter = failed ? sim.control.now - deployedAt : undefined;
+  const failureReason = deploymentOfWeb2().statusReason;
   sim.control.advance(Math.max(0, WATCH_SECONDS - (sim.control.now - deployedAt)));
   const { deploymentCircuitBreaker } = sent.value.service.deploymentConfiguration;
   return {
     ok: true,
-    run: { service: describe(), failedAfter },
+    run: { service: describe(), failedAfter, failureReason },
     observed: `ECS accepted it: service web, ${DESIRED} tasks of web:1, deploymentCircuitBreaker ${JSON.stringify(deploymentCircuitBreaker ?? null)}.`,
   };
 }
@@ -53,7 +58,6 @@ function prepare(files: LearnerFiles): Prepared<Run> {
 /** "web:2 IN_PROGRESS (0 running, 12 failed tasks)" for each deployment still listed. */
 function deploymentsNow(service: Service): string {
   return service.deployments
-    .filter((d) => d.status !== 'INACTIVE')
     .map((d) => `${shortName(d.taskDefinition)} ${d.status} ${d.rolloutState} (${d.runningCount} running, ${d.failedTasks} failed tasks)`)
     .join('; ');
 }
@@ -62,9 +66,9 @@ const breakerTrips: Check<Run> = {
   id: 'breaker-trips',
   title: `the deployment of web:2 is marked FAILED within ${duration(FAIL_WITHIN_SECONDS)}, instead of being retried for ever`,
   hint: 'ECS only counts the failed tasks of a deployment, and gives up on it, when deploymentConfiguration asks it to.',
-  verify({ service, failedAfter }) {
+  verify({ service, failedAfter, failureReason }) {
     if (failedAfter !== undefined && failedAfter <= FAIL_WITHIN_SECONDS) {
-      return { passed: true, observed: `The deployment of web:2 FAILED ${duration(failedAfter)} after it started: "${service.deployments.find((d) => d.rolloutState === 'FAILED')?.rolloutStateReason}"` };
+      return { passed: true, observed: `The deployment of web:2 FAILED ${duration(failedAfter)} after it started: "${failureReason}"` };
     }
     return {
       passed: false,

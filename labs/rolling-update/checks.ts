@@ -52,7 +52,6 @@ const deploymentCompletes: Check<Run> = {
       };
     }
     const running = rollout.service.deployments
-      .filter((d) => d.status !== 'INACTIVE')
       .map((d) => `${d.runningCount} of ${shortName(d.taskDefinition)}`)
       .join(', ');
     return {

@@ -15,7 +15,7 @@ Feature: Rolling update
     When I deploy revision 2 of "web"
     Then the deployment of "web" completes within 10 minutes
     And 6 tasks of "web" are running revision 2
-    And the old deployment of "web" is INACTIVE
+    And the old deployment of "web" is no longer listed
     And at no time during the update are more than 8 tasks of "web" running or pending
     And at no time during the update are fewer than 6 tasks of "web" healthy
     And the events of "web" since the update are, in order:

@@ -14,6 +14,18 @@ export function primaryDeployment(service: Service): Deployment {
   return service.deployments.find((d) => d.status === 'PRIMARY')!;
 }
 
+const FAILED_STATUSES = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+
+/**
+ * The newest service deployment of the service that failed (ListServiceDeployments, then its detail): a
+ * failed deployment leaves DescribeServices once its tasks are gone, its service deployment stays.
+ */
+export function failedServiceDeployment(world: ScenarioWorld, name: string) {
+  const { serviceDeployments } = world.sim.listServiceDeployments({ cluster: world.cluster, service: name });
+  const failed = serviceDeployments.find((d) => FAILED_STATUSES.has(d.status) || (d.status === 'STOPPED' && d.statusReason !== undefined));
+  return failed && world.sim.describeServiceDeployments({ serviceDeploymentArns: [failed.serviceDeploymentArn] }).serviceDeployments[0];
+}
+
 export const revisionOf = (taskDefinitionArn: string) => Number(taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf(':') + 1));
 
 /** Running tasks of a service per task-definition revision, from DescribeTasks. */

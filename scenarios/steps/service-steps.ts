@@ -3,7 +3,7 @@ import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { messagePattern } from './message-pattern.js';
 import { THREE_SUBNETS } from './fargate-requests.js';
-import { describeService, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
+import { describeService, failedServiceDeployment, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
 
 const MAX_SECONDS_TO_SETTLE = 3600;
 
@@ -59,10 +59,13 @@ defineSteps('Services and deployments', {
     const seen = [...counts.entries()].map(([r, n]) => `${n} of revision ${r}`).join(', ') || 'none';
     expect(counts.get(revision) === count && counts.size === 1, () => `Expected exactly ${count} running tasks, all revision ${revision}; running now: ${seen}.`);
   },
-  'the old deployment of {string} is INACTIVE': (world, name: string) => {
+  'the old deployment of {string} is no longer listed': (world, name: string) => {
     const service = describeService(world, name);
-    const others = service.deployments.filter((d) => d.status !== 'PRIMARY');
-    expect(others.length > 0 && others.every((d) => d.status === 'INACTIVE'), () => `Deployments: ${service.deployments.map((d) => `${d.id} ${d.status}`).join(', ')}.`);
+    const { serviceDeployments } = world.sim.listServiceDeployments({ cluster: world.cluster, service: name });
+    expect(
+      service.deployments.length === 1 && serviceDeployments.length > 1,
+      () => `Deployments: ${service.deployments.map((d) => `${d.id} ${d.status}`).join(', ')}; service deployments: ${serviceDeployments.map((d) => d.status).join(', ')}.`,
+    );
   },
   'the rollout state of {string} is {word}': (world, name: string, state: string) => {
     const primary = primaryDeployment(describeService(world, name));
@@ -82,19 +85,20 @@ defineSteps('Circuit breaker', {
   'a service {string} running {int} tasks of {string} with the circuit breaker but no rollback': (world, name: string, count: number, family: string) =>
     createWithBreaker(world, name, count, family, false),
   'the deployment of {string} fails within {int} minute(s)': (world, name: string, minutes: number) => {
-    const failed = () => describeService(world, name).deployments.some((d) => d.rolloutState === 'FAILED');
-    expect(world.sim.control.runUntil(failed, minutes * 60), () => `After ${minutes} minutes no deployment of "${name}" has FAILED: ${describeService(world, name).deployments.map((d) => `${d.id} ${d.status} ${d.rolloutState} (${d.failedTasks} failed tasks)`).join(', ')}.`);
+    const failed = () => failedServiceDeployment(world, name) !== undefined;
+    expect(world.sim.control.runUntil(failed, minutes * 60), () => `After ${minutes} minutes no deployment of "${name}" has failed: ${describeService(world, name).deployments.map((d) => `${d.id} ${d.status} ${d.rolloutState} (${d.failedTasks} failed tasks)`).join(', ')}.`);
   },
   'the failed deployment of {string} counted at least {int} failed tasks': (world, name: string, count: number) => {
-    const failed = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED');
-    expect((failed?.failedTasks ?? 0) >= count, () => `The failed deployment counted ${failed?.failedTasks ?? 'no'} failed tasks.`);
+    const failureCount = failedServiceDeployment(world, name)?.deploymentCircuitBreaker?.failureCount;
+    expect((failureCount ?? 0) >= count, () => `The failed deployment counted ${failureCount ?? 'no'} failed tasks.`);
   },
   'the failed deployment of {string} says {string}': (world, name: string, reason: string) => {
-    const failed = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED');
-    expect(failed?.rolloutStateReason === reason, () => `Its rolloutStateReason is "${failed?.rolloutStateReason}".`);
+    const statusReason = failedServiceDeployment(world, name)?.statusReason;
+    expect(statusReason === reason, () => `Its statusReason is "${statusReason}".`);
   },
   'no task of revision {int} of {string} starts after the deployment failed': (world, revision: number, name: string) => {
-    const failedAt = describeService(world, name).deployments.find((d) => d.rolloutState === 'FAILED')!.updatedAt;
+    const failed = failedServiceDeployment(world, name)!;
+    const failedAt = failed.rollback?.startedAt ?? failed.finishedAt!;
     const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
     const stopped = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' }).taskArns;
     const all = [...taskArns, ...stopped];

@@ -104,7 +104,7 @@ describe('services', () => {
     expect(service.deployments[0].id).toMatch(/^ecs-svc\/\d{19}$/);
   });
 
-  it('marks the replaced deployment INACTIVE and gives tasks the service group and deployment as startedBy', () => {
+  it('drops the replaced deployment once its tasks are gone and gives tasks the service group and deployment as startedBy', () => {
     const sim = clusterWithWeb();
     sim.createService({ cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 2 });
     sim.control.runUntilSteady({ cluster: 'demo', service: 'web' });
@@ -112,7 +112,7 @@ describe('services', () => {
     sim.updateService({ cluster: 'demo', service: 'web', taskDefinition: 'web:2' });
     expect(sim.control.runUntilSteady({ cluster: 'demo', service: 'web' })).toBe(true);
     const [service] = sim.describeServices({ cluster: 'demo', services: ['web'] }).services;
-    expect(service.deployments.map((d) => d.status)).toEqual(['PRIMARY', 'INACTIVE']);
+    expect(service.deployments.map((d) => d.status)).toEqual(['PRIMARY']);
     const { tasks } = sim.describeTasks({ cluster: 'demo', tasks: sim.listTasks({ cluster: 'demo', serviceName: 'web' }).taskArns });
     expect(tasks).toHaveLength(2);
     for (const task of tasks) {

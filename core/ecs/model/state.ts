@@ -154,6 +154,19 @@ export interface DeploymentRecord {
   failedTasks: number;
   /** Set on a deployment the circuit breaker started: the id of the deployment it rolls back to. */
   rollbackTo?: string;
+  /** What the service was when the deployment started, for its history (ListServiceDeployments). */
+  history?: DeploymentHistory;
+}
+
+/** A deployment's start as the service deployment and service revision APIs describe it. */
+export interface DeploymentHistory {
+  /** The deployments that still had tasks when this one started: its source service revisions. */
+  sourceDeploymentIds: string[];
+  deploymentConfiguration: ServiceRecord['deploymentConfiguration'];
+  launchType: LaunchType;
+  capacityProviderStrategy: CapacityProviderStrategyItem[];
+  networkConfiguration?: NetworkConfiguration;
+  loadBalancers: ServiceLoadBalancer[];
 }
 
 export interface ServiceRecord {

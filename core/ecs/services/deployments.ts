@@ -18,6 +18,14 @@ export function newDeployment(ctx: SimContext, taskDefinitionArn: string): Deplo
 
 /** Makes `deployment` the PRIMARY one; the previous ones become ACTIVE until their tasks are gone. */
 export function startDeployment(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord): void {
+  deployment.history = {
+    sourceDeploymentIds: service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => d.id),
+    deploymentConfiguration: structuredClone(service.deploymentConfiguration),
+    launchType: service.launchType,
+    capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })),
+    ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
+    loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
+  };
   for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
   service.deployments.unshift(deployment);
   service.taskDefinitionArn = deployment.taskDefinitionArn;

@@ -11,6 +11,7 @@ import { validatePlacementConstraints } from '../placement/validate-placement-co
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
 import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
+import { liveTaskCounts } from './service-deployment-view.js';
 import { validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask } from '../tasks/task-transitions.js';
@@ -95,16 +96,9 @@ function validateDeploymentConfiguration(
 
 export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
   const cluster = ctx.state.clusters.get(service.clusterName)!;
-  const counts = new Map<string, { running: number; pending: number }>();
-  for (const arn of service.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (!task || task.desiredStatus !== 'RUNNING' || task.lastStatus === 'STOPPED') continue;
-    const c = counts.get(task.deploymentId ?? '') ?? { running: 0, pending: 0 };
-    if (task.lastStatus === 'RUNNING') c.running++;
-    else c.pending++;
-    counts.set(task.deploymentId ?? '', c);
-  }
-  const deployments: Deployment[] = service.deployments.map((d) => ({
+  const counts = liveTaskCounts(cluster, service);
+  // ECS drops a replaced deployment once it has no task left: waiters count on exactly one deployment.
+  const deployments: Deployment[] = service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => ({
     id: d.id,
     status: d.status,
     taskDefinition: d.taskDefinitionArn,

@@ -4,11 +4,9 @@ import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js
 import { circuitBreakerReasons } from './circuit-breaker.js';
 import { recordServiceEvent } from './service-events.js';
 
-/** Replaced deployments stay visible (INACTIVE) a while, newest first, so a learner can see what happened. */
-const MAX_INACTIVE_DEPLOYMENTS_SHOWN = 5;
-
 /**
- * Older deployments with no task left become INACTIVE; a complete PRIMARY becomes COMPLETED (or
+ * Older deployments with no task left become INACTIVE, which DescribeServices no longer lists (ECS drops
+ * them; their history stays for ListServiceDeployments); a complete PRIMARY becomes COMPLETED (or
  * "rollback completed"), and the service reports its steady state once. `live` are the service's tasks
  * that had not reached STOPPED when the pass began: a task the pass stops is still on its way to STOPPED,
  * and one it starts belongs to PRIMARY, so they are what the deployments still hold.
@@ -18,15 +16,8 @@ export function settleDeployments(ctx: SimContext, cluster: ClusterRecord, servi
   const stillRunning = new Set<string>();
   for (const task of live) if (task.deploymentId) stillRunning.add(task.deploymentId);
   for (const deployment of service.deployments.slice(1)) {
-    if (deployment.status === 'ACTIVE' && !stillRunning.has(deployment.id)) {
-      deployment.status = 'INACTIVE';
-      deployment.updatedAt = ctx.clock.now;
-    }
-  }
-  const inactive = service.deployments.filter((d) => d.status === 'INACTIVE');
-  if (inactive.length > MAX_INACTIVE_DEPLOYMENTS_SHOWN) {
-    const drop = new Set(inactive.slice(MAX_INACTIVE_DEPLOYMENTS_SHOWN));
-    service.deployments = service.deployments.filter((d) => !drop.has(d));
+    // updatedAt stays when the deployment finished: ListServiceDeployments reports it.
+    if (deployment.status === 'ACTIVE' && !stillRunning.has(deployment.id)) deployment.status = 'INACTIVE';
   }
   if (!complete) return;
   if (primary.rolloutState === 'IN_PROGRESS') {

@@ -11,6 +11,7 @@ export const PAGED_LISTS: Readonly<Record<string, { member: string; maxPage: num
   ListTaskDefinitionFamilies: { member: 'families', maxPage: 100 },
   ListContainerInstances: { member: 'containerInstanceArns', maxPage: 100 },
   ListAccountSettings: { member: 'settings', maxPage: 10 },
+  ListServiceDeployments: { member: 'serviceDeployments', maxPage: 100 },
 };
 
 export interface PageRequest {
