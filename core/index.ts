@@ -13,6 +13,6 @@ export { decideStepScaling, type StepScalingInput } from './application-auto-sca
 export { describeEvent, formatVirtualTime, type SimEvent, type EventBridgeEvent } from './kernel/event-log.js';
 export type { PhaseCounts, ServiceCensusPoint } from './ecs/model/task-census.js';
 export type { ClusterViewSnapshot, ClusterPicture, InstanceTile, TaskTile } from './sim/cluster-view.js';
-export type { PlacementExplanation } from './ecs/placement/placement-explanation.js';
+export type { PlacementExplanation } from './ecs/model/placement-explanation.js';
 export { deploymentBounds } from './ecs/services/deployment-bounds.js';
 export { decideRollingPass, type RollingDecision, type RollingInput } from './ecs/services/rolling-deployment.js';

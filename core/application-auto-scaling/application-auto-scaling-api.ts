@@ -1,7 +1,7 @@
 import { answeringAs, EcsError } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
-import { ensureMetrics } from './metrics-and-scaling.js';
+import { startMetricsMinute } from '../cloudwatch/metrics-minute.js';
 import { serviceMetricKey } from '../cloudwatch/metric-source.js';
 import { customizedMetricSource, targetGroupDimension, targetGroupMetricKey, type MetricSource } from '../cloudwatch/metric-source.js';
 import type { ScalableTargetRecord, ScalingPolicy, TargetTrackingPolicy } from './scalable-target.js';
@@ -42,7 +42,7 @@ export function registerScalableTarget(ctx: SimContext, input: { ServiceNamespac
   ctx.state.scalableTargets.set(resourceId, existing ? { ...existing, minCapacity, maxCapacity } : {
     resourceId, clusterName, serviceName, minCapacity, maxCapacity, policies: [], scheduledActions: [], activities: [], lastScaleOutAt: -Infinity, lastScaleInAt: -Infinity,
   });
-  ensureMetrics(ctx);
+  startMetricsMinute(ctx);
   return { ScalableTargetARN: scalableTargetArn(ctx, resourceId) };
 }
 

@@ -1,4 +1,4 @@
-import { Priority } from '../kernel/clock.js';
+import { METRICS_MINUTE } from '../cloudwatch/metrics-minute.js';
 import { epochSeconds, type SimContext } from '../kernel/context.js';
 import { publishInsights } from '../ecs/integrations/container-insights.js';
 import type { ServiceRecord, TaskRecord } from '../ecs/model/state.js';
@@ -183,16 +183,12 @@ function runAlarmActions(ctx: SimContext): void {
 }
 
 /** Once a minute: publish metrics (Container Insights too), evaluate alarms, then let Application Auto Scaling act on them. */
-export function ensureMetrics(ctx: SimContext): void {
-  if (ctx.metricsTicking) return;
-  ctx.metricsTicking = true;
-  const tick = () => {
+export function defineMetricsMinute(ctx: SimContext): void {
+  ctx.periodic.define(METRICS_MINUTE, { periodMs: 60_000 }, () => {
     publishMetrics(ctx);
     publishInsights(ctx);
     evaluateAlarms(ctx);
     for (const target of ctx.state.scalableTargets.values()) scaleTarget(ctx, target);
     runAlarmActions(ctx);
-    ctx.clock.schedule(60_000, Priority.timer, tick);
-  };
-  ctx.clock.schedule(60_000, Priority.timer, tick);
+  });
 }

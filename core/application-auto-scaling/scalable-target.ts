@@ -72,3 +72,10 @@ export interface ScalableTargetRecord {
   lastScaleOutAt: number;
   lastScaleInAt: number;
 }
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** Application Auto Scaling scalable targets by resource id ("service/cluster/name"). */
+    scalableTargets: Map<string, ScalableTargetRecord>;
+  }
+}

@@ -34,3 +34,9 @@ export const createCloudMapState = (): CloudMapState => ({ namespaces: new Map()
 
 /** MULTIVALUE routing answers with at most 8 healthy records. */
 export const MULTIVALUE_ANSWER_LIMIT = 8;
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    cloudMap: CloudMapState;
+  }
+}

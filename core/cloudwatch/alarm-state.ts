@@ -1,7 +1,6 @@
 import { invalidParameter } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalEnum, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
-import { wakeServices } from '../ecs/capacity/instance-events.js';
 import type { AlarmStateValue } from './metric-alarm.js';
 
 
@@ -12,7 +11,7 @@ import type { AlarmStateValue } from './metric-alarm.js';
 export function changeAlarmState(ctx: SimContext, alarmName: string, state: AlarmStateValue): void {
   if (ctx.state.alarms.get(alarmName)?.state === state) return;
   ctx.state.alarms.set(alarmName, { state, changedAt: ctx.clock.now });
-  for (const cluster of ctx.state.clusters.values()) wakeServices(ctx, cluster.name);
+  ctx.hooks.alarmStateChanged.emit(ctx, alarmName);
 }
 
 /** Simulation control: an alarm changes state, as SetAlarmState does in CloudWatch. */

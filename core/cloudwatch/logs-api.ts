@@ -1,7 +1,6 @@
 import { EcsError, invalidParameter } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString, validateTags } from '../kernel/fields.js';
-import { addLogGroup } from '../ecs/integrations/log-driver.js';
 import { matchesFilterPattern, parseFilterPattern } from './filter-pattern.js';
 import type { LogEventRecord, LogGroupRecord, LogStreamRecord } from './observability-state.js';
 
@@ -12,6 +11,13 @@ import type { LogEventRecord, LogGroupRecord, LogStreamRecord } from './observab
  */
 
 /** The values PutRetentionPolicy accepts (CloudWatch Logs API reference). */
+/** Creates a log group (CreateLogGroup, or the awslogs driver's awslogs-create-group). */
+export function addLogGroup(ctx: SimContext, name: string): LogGroupRecord {
+  const group: LogGroupRecord = { name, createdAt: ctx.clock.now, streams: new Map() };
+  ctx.state.observability.logGroups.set(name, group);
+  return group;
+}
+
 export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const epochMs = (ctx: SimContext, ms: number) => ctx.startEpochSeconds * 1000 + ms;

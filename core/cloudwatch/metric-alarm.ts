@@ -2,7 +2,7 @@ import { answeringAs, EcsError } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalArray, optionalEnum, optionalInteger, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
 import { checkStatistic, metricKeyOf } from './metric-source.js';
-import { ensureMetrics } from '../application-auto-scaling/metrics-and-scaling.js';
+import { startMetricsMinute } from './metrics-minute.js';
 
 /**
  * CloudWatch metric alarms (PutMetricAlarm) on the one-minute metrics the simulator publishes. Their state
@@ -112,7 +112,7 @@ export function putMetricAlarm(
     return record;
   });
   ctx.state.metricAlarms.set(alarm.name, alarm);
-  ensureMetrics(ctx);
+  startMetricsMinute(ctx);
   return {};
 }
 
@@ -132,4 +132,15 @@ export function describeAlarms(ctx: SimContext, input?: { AlarmNames?: string[] 
       StateValue: ctx.state.alarms.get(a.name)?.state ?? 'INSUFFICIENT_DATA',
     })),
   };
+}
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
+    metrics: Map<string, Array<{ time: number; value: number }>>;
+    /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
+    alarms: Map<string, { state: AlarmStateValue; changedAt: number }>;
+    /** PutMetricAlarm definitions by name; their state lives in `alarms` with the scenario-driven ones. */
+    metricAlarms: Map<string, MetricAlarmRecord>;
+  }
 }

@@ -46,3 +46,10 @@ export const createObservabilityState = (): ObservabilityState => ({
   insightsOn: false,
   insightsDatapoints: 0,
 });
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** CloudWatch Logs groups, X-Ray segments and Container Insights bookkeeping. */
+    observability: ObservabilityState;
+  }
+}

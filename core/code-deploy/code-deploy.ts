@@ -121,3 +121,11 @@ export function getDeployment(ctx: SimContext, input: { deploymentId: string }):
   if (!found) throw new EcsError('InvalidParameterException', `No deployment ${String(id)}.`, 'deploymentId');
   return structuredClone(found);
 }
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** Blue/green deployments in progress, by service ARN, and finished ones by deployment id. */
+    blueGreen: Map<string, BlueGreenDeployment>;
+    blueGreenDone: Map<string, BlueGreenDeployment>;
+  }
+}

@@ -1,4 +1,5 @@
 import type { SimContext } from '../kernel/context.js';
+import type { EcsHooks } from '../ecs/model/ecs-hooks.js';
 import type { InstanceRecord, TaskRecord } from '../ecs/model/state.js';
 import {
   EC2_ON_DEMAND_HOUR,
@@ -63,14 +64,13 @@ function instanceUsage(into: CostLedger['usage'], instance: InstanceRecord, unti
   add(into, `EC2 ${instance.instanceType}${spot ? ' Spot' : ''} instance-hours`, hours, 'instance-h', rate);
 }
 
-/** Called when a Fargate task stops: its usage goes to the ledger before the task record expires. */
-export function meterStoppedTask(ctx: SimContext, task: TaskRecord): void {
-  fargateUsage(ctx.state.costLedger.usage, task, ctx.clock.now);
-}
-
-/** Called when an instance leaves the cluster. */
-export function meterRemovedInstance(ctx: SimContext, instance: InstanceRecord): void {
-  instanceUsage(ctx.state.costLedger.usage, instance, ctx.clock.now);
+/**
+ * The meter listens to ECS: a stopped task's usage goes to the ledger before its record expires, and so
+ * does an instance's when it leaves its cluster.
+ */
+export function subscribeCostMeter(hooks: EcsHooks): void {
+  hooks.taskStopped.on((ctx, task) => fargateUsage(ctx.state.costLedger.usage, task, ctx.clock.now));
+  hooks.instanceRemoved.on((ctx, instance) => instanceUsage(ctx.state.costLedger.usage, instance, ctx.clock.now));
 }
 
 export function costReport(ctx: SimContext): CostReport {
@@ -90,3 +90,10 @@ export function costReport(ctx: SimContext): CostReport {
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** Usage that has ended, for the cost meter. */
+    costLedger: CostLedger;
+  }
+}

@@ -10,3 +10,9 @@ export interface StorageState {
 }
 
 export const createStorageState = (): StorageState => ({ fileSystems: new Map(), taskVolumes: new Map() });
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    storage: StorageState;
+  }
+}

@@ -77,3 +77,9 @@ export const DEFAULT_TARGET_HEALTH_CHECK: TargetHealthCheck = {
 };
 
 export const DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    elb: ElbState;
+  }
+}

@@ -1,3 +1,4 @@
+import { every } from '../kernel/periodic-work.js';
 import { EcsError } from '../kernel/errors.js';
 import { runTask } from '../ecs/api/tasks.js';
 import type { NetworkConfiguration } from '../ecs/model/types.js';
@@ -141,16 +142,12 @@ export function watchEvents(ctx: SimContext): void {
 
 /** Scheduled rules are checked once a minute, like scheduled scaling. */
 function ensureSchedules(ctx: SimContext): void {
-  if (ctx.schedulesTicking) return;
-  ctx.schedulesTicking = true;
-  const tick = () => {
+  every(ctx.periodic, 'eventbridge-schedules', { periodMs: 60_000, aligned: true }, () => {
     const now = epochSeconds(ctx, ctx.clock.now);
     for (const rule of ctx.state.rules.values()) {
       if (rule.scheduleExpression && scheduleDue(rule.scheduleExpression, now, epochSeconds(ctx, 0))) invoke(ctx, rule);
     }
-    ctx.clock.schedule(60_000, Priority.timer, tick);
-  };
-  ctx.clock.schedule(60_000 - (ctx.clock.now % 60_000), Priority.timer, tick);
+  });
 }
 
 export function describeRule(ctx: SimContext, input: { Name: string }) {
@@ -228,4 +225,11 @@ export function deleteRule(ctx: SimContext, input: { Name: string; Force?: boole
   if (rule && rule.targets.length > 0) throw new EcsError('ValidationException', "Rule can't be deleted since it has targets.", 'Name');
   ctx.state.rules.delete(name);
   return {};
+}
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** EventBridge rules by name. */
+    rules: Map<string, RuleRecord>;
+  }
 }

@@ -17,3 +17,9 @@ export interface IamState {
 }
 
 export const createIamState = (): IamState => ({ roles: new Map(), secrets: new Map(), parameters: new Map() });
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    iam: IamState;
+  }
+}

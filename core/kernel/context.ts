@@ -5,10 +5,8 @@ import { Random } from './random.js';
 import { UuidStore } from './uuid-store.js';
 import { EventLog, type EventBridgeEvent } from './event-log.js';
 import type { DetailSnapshot, EventStamping } from './lazy-detail.js';
-import { TaskCensus } from '../ecs/model/task-census.js';
-import { ImageCatalogue } from '../ecs/model/image-catalogue.js';
-import { createState, type ServiceRecord, type SimState } from '../ecs/model/state.js';
 import { Journal } from './journal.js';
+import { PeriodicWork } from './periodic-work.js';
 
 export interface SimulatorOptions {
   /** Fixes every id and random choice. Default 1. */
@@ -19,44 +17,57 @@ export interface SimulatorOptions {
   startEpochSeconds?: number;
 }
 
-/** Everything the engine's parts share: time, randomness, ids, state and the event stream. */
-export interface SimContext extends ArnContext {
+/**
+ * What each modelled service keeps. The kernel knows none of them: each service adds its own member from its
+ * own state file (TypeScript declaration merging, `declare module`), and the simulation assembles them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SimState {}
+
+/**
+ * What services announce for others to react to (ECS: a task is RUNNING; CloudWatch: an alarm changed), each
+ * a HookList added by the announcing service from its own file, as SimState is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SimHooks {}
+
+/** What the kernel gives every part of the engine: time, randomness, ids, the event stream and the journal. */
+export interface KernelContext extends ArnContext {
   clock: Clock;
   random: Random;
   /** Ids drawn from `random` as events happen and written out when read (lazy ECS events). */
   uuids: UuidStore;
   /** What a lazy ECS event takes from the simulator when it is first read. */
   stamping: EventStamping;
-  state: SimState;
   log: EventLog;
-  census: TaskCensus;
-  images: ImageCatalogue;
   startEpochSeconds: number;
-  /** Asks the service scheduler to look at a service once the current instant's changes have settled. */
-  requestServicePass: (service: ServiceRecord) => void;
   /** The calls that shaped this simulator, for snapshots. */
   journal: Journal;
-  /** Whether the one-second traffic tick is scheduled. */
-  trafficTicking: boolean;
-  /** Whether the one-minute managed scaling tick is scheduled. */
-  managedScalingTicking: boolean;
-  /** Whether the one-minute CloudWatch metrics tick is scheduled. */
-  metricsTicking: boolean;
-  /** Whether the one-minute check of scheduled EventBridge rules is scheduled. */
-  schedulesTicking: boolean;
+  /** Named recurring work (the CloudWatch minute, the traffic second, ...). */
+  periodic: PeriodicWork;
+}
+
+/**
+ * Everything the engine's parts share: the kernel's part, every service's state, and what services add to
+ * the context from their own files (ECS adds its task census, image catalogue and lifecycle hooks).
+ */
+export interface SimContext extends KernelContext {
+  state: SimState;
+  hooks: SimHooks;
 }
 
 export const DEFAULT_START_EPOCH_SECONDS = 1767603600;
 
-export function createContext(options: SimulatorOptions, requestServicePass: SimContext['requestServicePass']): SimContext {
+export function createKernelContext(options: SimulatorOptions): KernelContext {
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '123456789012';
   const random = new Random(options.seed ?? 1);
   const uuids = new UuidStore(random);
-  const ctx: SimContext = {
+  const clock = new Clock();
+  const ctx: KernelContext = {
     region,
     accountId,
-    clock: new Clock(),
+    clock,
     random,
     uuids,
     stamping: {
@@ -65,30 +76,23 @@ export function createContext(options: SimulatorOptions, requestServicePass: Sim
       isoTime: (ms) => isoTime(ctx, ms),
       uuid: (drawn) => uuids.format(drawn),
     },
-    state: createState(),
     log: new EventLog(),
-    census: new TaskCensus(),
-    images: new ImageCatalogue(),
     startEpochSeconds: options.startEpochSeconds ?? DEFAULT_START_EPOCH_SECONDS,
-    requestServicePass,
     journal: new Journal(),
-    trafficTicking: false,
-    managedScalingTicking: false,
-    metricsTicking: false,
-    schedulesTicking: false,
+    periodic: new PeriodicWork(clock),
   };
   return ctx;
 }
 
 /** Virtual milliseconds -> epoch seconds, the ECS wire format for timestamps. */
-export function epochSeconds(ctx: SimContext, ms: number): number {
+export function epochSeconds(ctx: KernelContext, ms: number): number {
   return ctx.startEpochSeconds + ms / 1000;
 }
 
 /** Events come in bursts at one instant: the last conversion is kept (a pure function's cache, shared safely). */
 let lastIso = { epochSeconds: NaN, iso: '' };
 
-export function isoTime(ctx: SimContext, ms: number): string {
+export function isoTime(ctx: KernelContext, ms: number): string {
   const seconds = epochSeconds(ctx, ms);
   if (seconds !== lastIso.epochSeconds) lastIso = { epochSeconds: seconds, iso: isoFromEpochSeconds(seconds) };
   return lastIso.iso;
@@ -96,7 +100,7 @@ export function isoTime(ctx: SimContext, ms: number): string {
 
 /** Appends an EventBridge event (ECS's own unless `source` says otherwise); returns its id. */
 export function emitEventBridge(
-  ctx: SimContext,
+  ctx: KernelContext,
   detailType: EventBridgeEvent['detail-type'],
   resources: string[],
   detail: Record<string, unknown>,
@@ -121,6 +125,6 @@ export function emitEventBridge(
  * Appends one of ECS's own events whose detail is built from `snapshot`: its id is drawn now, as for any
  * event, and the event is made when first read (see lazyEventEntry).
  */
-export function emitLazyEventBridge(ctx: SimContext, snapshot: DetailSnapshot): void {
+export function emitLazyEventBridge(ctx: KernelContext, snapshot: DetailSnapshot): void {
   ctx.log.appendLazyEventBridge(ctx.clock.now, ctx.uuids.draw(), snapshot, ctx.stamping);
 }

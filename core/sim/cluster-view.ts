@@ -1,6 +1,6 @@
 import type { SimContext } from '../kernel/context.js';
 import type { TaskRecord } from '../ecs/model/state.js';
-import type { PlacementExplanation } from '../ecs/placement/placement-explanation.js';
+import type { PlacementExplanation } from '../ecs/model/placement-explanation.js';
 
 /**
  * A plain, drawable picture of the simulator at one instant: what the docs' cluster view, the CLI and the

@@ -5,7 +5,7 @@ import type { SimulatorSnapshot } from '../kernel/journal.js';
 import type { SimEvent } from '../kernel/event-log.js';
 import type { ServiceCensusPoint } from '../ecs/model/task-census.js';
 import type { ImageBehaviour } from '../ecs/model/image-catalogue.js';
-import type { PlacementExplanation } from '../ecs/placement/placement-explanation.js';
+import type { PlacementExplanation } from '../ecs/model/placement-explanation.js';
 import { clusterView, type ClusterViewSnapshot } from './cluster-view.js';
 import { addInstances, type AddInstancesRequest } from '../ecs/capacity/add-instances.js';
 import { addExternalInstances, type AddExternalInstancesRequest } from '../ecs/capacity/add-external-instances.js';

@@ -10,7 +10,6 @@ import { authorizeEcsCall, ECS_ACTION_RESOURCES, type EcsActionName } from '../i
 import * as efs from '../efs/efs-api.js';
 import * as rules from '../eventbridge/rules.js';
 import * as logs from '../cloudwatch/logs-api.js';
-import { watchEvents } from '../eventbridge/rules.js';
 import * as taskSets from '../ecs/services/task-set-api.js';
 import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
 import * as clusters from '../ecs/api/clusters.js';
@@ -18,7 +17,6 @@ import * as containerInstanceState from '../ecs/capacity/container-instance-stat
 import * as containerInstances from '../ecs/capacity/container-instances-api.js';
 import { EcsError } from '../kernel/errors.js';
 import * as services from '../ecs/services/services-api.js';
-import * as serviceDeployments from '../ecs/services/service-deployments-api.js';
 import * as tags from '../ecs/model/tags.js';
 import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
 import * as tasks from '../ecs/api/tasks.js';
@@ -32,7 +30,8 @@ import type {
   UpdateServiceRequest,
 } from '../ecs/model/types.js';
 import { Priority } from '../kernel/clock.js';
-import { createContext, type SimContext, type SimulatorOptions } from '../kernel/context.js';
+import type { SimContext, SimulatorOptions } from '../kernel/context.js';
+import { createContext } from './assemble-context.js';
 import type { ServiceRecord } from '../ecs/model/state.js';
 import { runServicePass } from '../ecs/services/service-scheduler.js';
 import { SimulationControl } from './simulation-control.js';
@@ -175,7 +174,6 @@ export class EcsSimulator {
   constructor(options: SimulatorOptions = {}) {
     this.ctx = createContext(options, (service) => this.requestServicePass(service));
     this.ctx.clock.onAfterStep((time) => this.ctx.census.sample(time));
-    watchEvents(this.ctx);
     this.control = new SimulationControl(this.ctx, options);
   }
 
@@ -310,15 +308,6 @@ export class EcsSimulator {
   }
   listServices(request?: { cluster?: string }) {
     return this.call(() => services.listServices(this.ctx, request));
-  }
-  listServiceDeployments(request: Parameters<typeof serviceDeployments.listServiceDeployments>[1]) {
-    return this.call(() => serviceDeployments.listServiceDeployments(this.ctx, request));
-  }
-  describeServiceDeployments(request: Parameters<typeof serviceDeployments.describeServiceDeployments>[1]) {
-    return this.call(() => serviceDeployments.describeServiceDeployments(this.ctx, request));
-  }
-  describeServiceRevisions(request: Parameters<typeof serviceDeployments.describeServiceRevisions>[1]) {
-    return this.call(() => serviceDeployments.describeServiceRevisions(this.ctx, request));
   }
   runTask(request: RunTaskRequest) {
     return this.change('runTask', request, () => tasks.runTask(this.ctx, request));

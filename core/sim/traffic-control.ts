@@ -3,8 +3,8 @@ import type { SimContext } from '../kernel/context.js';
 import { findDiscoveryService } from '../cloud-map/cloud-map-api.js';
 import type { SecondRecord, TrafficRoute } from '../workload/load-generator.js';
 import type { TrafficPattern } from '../workload/traffic-pattern.js';
-import { scheduleTrafficTick } from '../workload/traffic-tick.js';
-import { ensureMetrics } from '../application-auto-scaling/metrics-and-scaling.js';
+import { startTrafficSecond } from '../workload/traffic-tick.js';
+import { startMetricsMinute } from '../cloudwatch/metrics-minute.js';
 import { optionalInteger, optionalString, rejectUnknownFields, requireName, requireObject } from '../kernel/fields.js';
 
 export interface StartTrafficRequest {
@@ -67,12 +67,9 @@ export function startTraffic(ctx: SimContext, input: StartTrafficRequest): void 
   if (requestsPerSecond === undefined) throw invalidParameter('requestsPerSecond is required.', 'requestsPerSecond');
   const pattern = validatePattern(request.pattern);
   ctx.state.traffic.set(name, { name, route, requestsPerSecond, pattern, startedAt: ctx.clock.now, history: [] });
-  if (!ctx.trafficTicking) {
-    ctx.trafficTicking = true;
-    scheduleTrafficTick(ctx);
-  }
+  startTrafficSecond(ctx);
   // Traffic is what moves CPU: publish the services' metrics from now on.
-  ensureMetrics(ctx);
+  startMetricsMinute(ctx);
 }
 
 export function stopTraffic(ctx: SimContext, input: { name: string }): void {

@@ -62,3 +62,10 @@ export function messageCounts(queue: QueueRecord, now: number): { visible: numbe
   }
   return { visible, notVisible, delayed };
 }
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** Simulated Amazon SQS queues and the workers polling them. */
+    sqs: SqsState;
+  }
+}

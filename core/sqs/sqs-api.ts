@@ -5,8 +5,7 @@ import { md5Hex } from './md5.js';
 import { messageCounts, type QueueRecord } from './queue-state.js';
 import { applyQueueAttributes, checkQueueAttributes, NUMERIC_ATTRIBUTES, numericAttribute } from './queue-attributes.js';
 import { deleteByReceipt, enqueue, expireWhenDue, takeVisible } from './queue-operations.js';
-import { watchWorkers } from '../workload/queue-workers.js';
-import { ensureMetrics } from '../application-auto-scaling/metrics-and-scaling.js';
+import { startMetricsMinute } from '../cloudwatch/metrics-minute.js';
 
 /**
  * Amazon SQS standard queues in the JSON protocol's shapes (QueueUrl, Attributes as strings, Messages)
@@ -63,8 +62,8 @@ export function createQueue(ctx: SimContext, input: { QueueName: string; Attribu
   };
   applyQueueAttributes(queue, checked);
   ctx.state.sqs.queues.set(name, queue);
-  ensureMetrics(ctx);
-  watchWorkers(ctx);
+  startMetricsMinute(ctx);
+  ctx.hooks.queueCreated.emit(ctx);
   return { QueueUrl: queue.url };
 }
 

@@ -25,3 +25,10 @@ export interface LoadGenerator {
 
 /** Service Connect's proxy retries a failed connection on other endpoints (the simulator's model: twice). */
 export const SERVICE_CONNECT_RETRIES = 2;
+
+declare module '../kernel/context.js' {
+  interface SimState {
+    /** Running traffic clients by name. */
+    traffic: Map<string, LoadGenerator>;
+  }
+}

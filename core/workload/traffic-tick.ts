@@ -1,4 +1,4 @@
-import { Priority } from '../kernel/clock.js';
+import { every } from '../kernel/periodic-work.js';
 import type { SimContext } from '../kernel/context.js';
 import { dnsAnswer, findDiscoveryService } from '../cloud-map/cloud-map-api.js';
 import { routableTargets } from '../elb/target-health.js';
@@ -96,9 +96,9 @@ function mergeOutcomes(rps: number, parts: SecondOutcome[]): SecondOutcome {
   };
 }
 
-/** One second of every load generator, then the next tick while any generator runs. */
-export function scheduleTrafficTick(ctx: SimContext): void {
-  ctx.clock.schedule(1000, Priority.timer, () => {
+/** One second of every load generator, then the next while any generator runs. */
+export function startTrafficSecond(ctx: SimContext): void {
+  every(ctx.periodic, 'traffic-second', { periodMs: 1000 }, () => {
     for (const generator of ctx.state.traffic.values()) {
       const rps = requestsPerSecondAt(generator.requestsPerSecond, generator.pattern, (ctx.clock.now - generator.startedAt) / 1000);
       const destinations = destinationsFor(ctx, generator);
@@ -115,7 +115,6 @@ export function scheduleTrafficTick(ctx: SimContext): void {
         });
       });
     }
-    if (ctx.state.traffic.size > 0) scheduleTrafficTick(ctx);
-    else ctx.trafficTicking = false;
+    return ctx.state.traffic.size > 0;
   });
 }

@@ -8,7 +8,7 @@ const CORE = new URL('../../core/', import.meta.url).pathname;
 function engineFiles(dir = CORE): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node' ? [] : engineFiles(path);
+    if (statSync(path).isDirectory()) return name === 'shell' ? [] : engineFiles(path);
     return path.endsWith('.ts') ? [path] : [];
   });
 }

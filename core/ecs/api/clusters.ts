@@ -8,7 +8,7 @@ import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord } from '../model/state.js';
 import { optionalArray, optionalEnum, optionalString, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../../kernel/fields.js';
 import { containerInsightsChanged } from '../integrations/container-insights.js';
-import { ensureMetrics } from '../../application-auto-scaling/metrics-and-scaling.js';
+import { startMetricsMinute } from '../../cloudwatch/metrics-minute.js';
 
 export function clusterView(cluster: ClusterRecord): Cluster {
   let running = 0;
@@ -66,7 +66,7 @@ export function updateClusterSettings(ctx: SimContext, input: { cluster: string;
   if (!settings || settings.length === 0) throw new EcsError('InvalidParameterException', 'settings should not be null or empty.', 'settings');
   const cluster = resolveCluster(ctx, request.cluster);
   cluster.settings = [settings[settings.length - 1]];
-  if (containerInsightsChanged(ctx, cluster)) ensureMetrics(ctx);
+  if (containerInsightsChanged(ctx, cluster)) startMetricsMinute(ctx);
   return { cluster: clusterView(cluster) };
 }
 
@@ -113,7 +113,7 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   };
   cluster.defaultCapacityProviderStrategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', cluster);
   ctx.state.clusters.set(name, cluster);
-  if (containerInsightsChanged(ctx, cluster)) ensureMetrics(ctx);
+  if (containerInsightsChanged(ctx, cluster)) startMetricsMinute(ctx);
   return { cluster: clusterView(cluster) };
 }
 

@@ -2,7 +2,7 @@ import { Priority } from '../../kernel/clock.js';
 import type { SimContext } from '../../kernel/context.js';
 import { registerInstances } from './add-instances.js';
 import type { InstanceRecord } from '../model/state.js';
-import { INSTANCE_BOOT_SECONDS, type AutoScalingGroupRecord } from './auto-scaling-state.js';
+import { INSTANCE_BOOT_SECONDS, type AutoScalingGroupRecord } from '../model/auto-scaling-state.js';
 import { hostTerminatedReason, removeInstance } from './instance-termination.js';
 import { placeWaitingTasks } from './waiting-tasks.js';
 

@@ -1,6 +1,6 @@
 import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import type { CapacityProviderRecord } from './auto-scaling-state.js';
+import type { CapacityProviderRecord } from '../model/auto-scaling-state.js';
 import { FARGATE_PROVIDERS } from './fargate-capacity.js';
 import { ensureManagedScaling } from './managed-scaling-controller.js';
 import { DEFAULT_MANAGED_SCALING } from './managed-scaling.js';

@@ -3,7 +3,7 @@ import { invalidParameter } from '../../kernel/errors.js';
 import { resolveCluster } from '../model/resolve.js';
 import { resourceId } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
-import { remainingCpu, remainingMemory, usedPortSet } from './instance-resources.js';
+import { remainingCpu, remainingMemory, usedPortSet } from '../placement/instance-resources.js';
 import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
 import type { InstanceRecord } from '../model/state.js';
 import { optionalString, optionalStringList, requireObject } from '../../kernel/fields.js';

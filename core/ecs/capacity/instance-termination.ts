@@ -3,7 +3,6 @@ import type { SimContext } from '../../kernel/context.js';
 import { terminateTask } from '../tasks/task-transitions.js';
 import type { InstanceRecord } from '../model/state.js';
 import { emitInstanceChange, wakeServices } from './instance-events.js';
-import { meterRemovedInstance } from '../../cost/cost-meter.js';
 
 /**
  * The instance leaves the cluster (EC2 terminated it, or it was deregistered by force): it goes INACTIVE,
@@ -12,7 +11,7 @@ import { meterRemovedInstance } from '../../cost/cost-meter.js';
 export function removeInstance(ctx: SimContext, instance: InstanceRecord, stopCode: TaskStopCode, reason: string): void {
   const cluster = ctx.state.clusters.get(instance.clusterName)!;
   for (const arn of [...instance.taskArns]) terminateTask(ctx, cluster.tasks.get(arn)!, stopCode, reason);
-  meterRemovedInstance(ctx, instance);
+  ctx.hooks.instanceRemoved.emit(ctx, instance);
   instance.status = 'INACTIVE';
   instance.agentConnected = false;
   instance.version++;

@@ -1,8 +1,8 @@
-import { Priority } from '../../kernel/clock.js';
+import { every } from '../../kernel/periodic-work.js';
 import type { SimContext } from '../../kernel/context.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { instancesOf, launchInstances, terminateInstances } from './auto-scaling-group.js';
-import type { CapacityProviderRecord } from './auto-scaling-state.js';
+import type { CapacityProviderRecord } from '../model/auto-scaling-state.js';
 import { capacityProviderReservation, decideScaling, instancesNeededFor } from './managed-scaling.js';
 import { placeWaitingTasks } from './waiting-tasks.js';
 
@@ -44,13 +44,9 @@ function scaleProvider(ctx: SimContext, provider: CapacityProviderRecord): void 
 
 /** CapacityProviderReservation is a one-minute metric: the controller runs once a minute while needed. */
 export function ensureManagedScaling(ctx: SimContext): void {
-  if (ctx.managedScalingTicking) return;
-  ctx.managedScalingTicking = true;
-  const tick = () => {
+  every(ctx.periodic, 'managed-scaling', { periodMs: 60_000 }, () => {
     const managed = [...ctx.state.capacityProviders.values()].filter((p) => p.managedScaling.status === 'ENABLED');
     for (const provider of managed) scaleProvider(ctx, provider);
-    if (managed.length > 0) ctx.clock.schedule(60_000, Priority.timer, tick);
-    else ctx.managedScalingTicking = false;
-  };
-  ctx.clock.schedule(60_000, Priority.timer, tick);
+    return managed.length > 0;
+  });
 }

@@ -1,3 +1,5 @@
+import type { ManagedScalingSettings } from '../model/auto-scaling-state.js';
+
 /**
  * Cluster auto scaling, as decisions (Developer Guide, cluster auto scaling; AWS "deep dive" blog):
  * CapacityProviderReservation = M / N × 100, where N is the instances running and M the instances needed
@@ -5,13 +7,6 @@
  * The simulator's model where ECS documents no number: one datapoint (one minute) above target scales out,
  * fifteen in a row below it scale in, both within the step sizes.
  */
-export interface ManagedScalingSettings {
-  targetCapacity: number;
-  minimumScalingStepSize: number;
-  maximumScalingStepSize: number;
-  instanceWarmupPeriod: number;
-}
-
 export const DEFAULT_MANAGED_SCALING: ManagedScalingSettings = {
   targetCapacity: 100,
   minimumScalingStepSize: 1,

@@ -3,7 +3,7 @@ import { launchTask } from '../tasks/task-transitions.js';
 import type { ClusterRecord } from '../model/state.js';
 import { chooseInstance } from '../placement/choose-instance.js';
 import { requirementsOf } from '../placement/task-requirements.js';
-import { assignDynamicHostPorts, reserve, toCandidate } from './instance-resources.js';
+import { assignDynamicHostPorts, reserve, toCandidate } from '../placement/instance-resources.js';
 import { daemonReservations, leavingReserved } from './daemon-reservation.js';
 
 /**

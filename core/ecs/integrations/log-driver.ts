@@ -4,6 +4,7 @@ import { policiesOf } from '../../iam/iam-api.js';
 import { evaluate, type PolicyDocument } from '../../iam/policy-evaluation.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import type { LogGroupRecord } from '../../cloudwatch/observability-state.js';
+import { addLogGroup } from '../../cloudwatch/logs-api.js';
 
 /**
  * The awslogs log driver: where a container's lines go, and the agent's checks when the container is
@@ -79,13 +80,6 @@ function loggerFailure(ctx: SimContext, task: TaskRecord, target: AwslogsTarget)
  */
 function groupOf(ctx: SimContext, target: AwslogsTarget): LogGroupRecord | undefined {
   return target.region === ctx.region ? ctx.state.observability.logGroups.get(target.group) : undefined;
-}
-
-/** Creates a log group (CreateLogGroup, or the driver's awslogs-create-group). */
-export function addLogGroup(ctx: SimContext, name: string): LogGroupRecord {
-  const group: LogGroupRecord = { name, createdAt: ctx.clock.now, streams: new Map() };
-  ctx.state.observability.logGroups.set(name, group);
-  return group;
 }
 
 /**

@@ -16,21 +16,11 @@ import type {
   TaskStatus,
   TaskStopCode,
 } from './types.js';
-import type { PlacementExplanation } from '../placement/placement-explanation.js';
-import { createElbState, type ElbState } from '../../elb/elb-state.js';
-import { createIamState, type IamState } from '../../iam/iam-state.js';
-import { createStorageState, type StorageState } from '../../efs/storage-state.js';
-import { createCloudMapState, type CloudMapState } from '../../cloud-map/cloud-map-state.js';
-import type { LoadGenerator } from '../../workload/load-generator.js';
-import type { AutoScalingGroupRecord, CapacityProviderRecord } from '../capacity/auto-scaling-state.js';
-import type { ScalableTargetRecord } from '../../application-auto-scaling/scalable-target.js';
-import { createCostLedger, type CostLedger } from '../../cost/cost-meter.js';
-import type { TaskSetRecord } from '../services/task-set-state.js';
-import type { BlueGreenDeployment } from '../../code-deploy/code-deploy.js';
-import type { RuleRecord } from '../../eventbridge/rules.js';
-import { createObservabilityState, type ObservabilityState } from '../../cloudwatch/observability-state.js';
-import { createSqsState, type SqsState } from '../../sqs/queue-state.js';
-import type { MetricAlarmRecord } from '../../cloudwatch/metric-alarm.js';
+import type { PlacementExplanation } from './placement-explanation.js';
+import type { AutoScalingGroupRecord, CapacityProviderRecord } from './auto-scaling-state.js';
+import type { TaskSetRecord } from './task-set-state.js';
+import type { ImageCatalogue } from './image-catalogue.js';
+import type { TaskCensus } from './task-census.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -230,42 +220,31 @@ export interface ClusterRecord {
   defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
 }
 
-export interface SimState {
+/** What ECS keeps, in the simulator's state beside the other services' (see SimState in the kernel). */
+export interface EcsState {
   clusters: Map<string, ClusterRecord>;
-  elb: ElbState;
-  iam: IamState;
-  storage: StorageState;
-  cloudMap: CloudMapState;
-  traffic: Map<string, LoadGenerator>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
-  /** Blue/green deployments in progress, by service ARN, and finished ones by deployment id. */
-  blueGreen: Map<string, BlueGreenDeployment>;
-  blueGreenDone: Map<string, BlueGreenDeployment>;
-  /** EventBridge rules by name. */
-  rules: Map<string, RuleRecord>;
-  /** Usage that has ended, for the cost meter. */
-  costLedger: CostLedger;
-  /** One-minute CloudWatch datapoints by "cluster/service/MetricName". */
-  metrics: Map<string, Array<{ time: number; value: number }>>;
-  /** Application Auto Scaling scalable targets by resource id ("service/cluster/name"). */
-  scalableTargets: Map<string, ScalableTargetRecord>;
   capacityProviders: Map<string, CapacityProviderRecord>;
-  /** CloudWatch alarms a scenario drives (deployment alarms): state and when it last changed (virtual ms). */
-  alarms: Map<string, { state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; changedAt: number }>;
-  /** PutMetricAlarm definitions by name; their state lives in `alarms` with the scenario-driven ones. */
-  metricAlarms: Map<string, MetricAlarmRecord>;
-  /** Simulated Amazon SQS queues and the workers polling them. */
-  sqs: SqsState;
   /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
   accountSettings: Map<string, string>;
   /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
   fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
   taskDefinitions: Map<string, TaskDefinition[]>;
-  /** CloudWatch Logs groups, X-Ray segments and Container Insights bookkeeping. */
-  observability: ObservabilityState;
 }
 
-export function createState(): SimState {
-  return { clusters: new Map(), elb: createElbState(), iam: createIamState(), storage: createStorageState(), cloudMap: createCloudMapState(), traffic: new Map(), autoScalingGroups: new Map(), costLedger: createCostLedger(), rules: new Map(), blueGreen: new Map(), blueGreenDone: new Map(), metrics: new Map(), scalableTargets: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), alarms: new Map(), metricAlarms: new Map(), sqs: createSqsState(), fargateCapacity: {}, observability: createObservabilityState() };
+export function createEcsState(): EcsState {
+  return { clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), fargateCapacity: {} };
+}
+
+declare module '../../kernel/context.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SimState extends EcsState {}
+  interface SimContext {
+    /** Task counts over time, for "at no time ..." questions. */
+    census: TaskCensus;
+    images: ImageCatalogue;
+    /** Asks the service scheduler to look at a service once the current instant's changes have settled. */
+    requestServicePass: (service: ServiceRecord) => void;
+  }
 }

@@ -2,7 +2,7 @@ import type { PlacementConstraint, PlacementStrategy } from '../model/types.js';
 import { constraintCheck, type ConstraintCheck } from './apply-constraints.js';
 import { resourceRejection } from './filter-by-resources.js';
 import type { PlacementCandidate } from './placement-candidate.js';
-import { EXPLAINED_INSTANCES, type PlacementExplanation } from './placement-explanation.js';
+import { EXPLAINED_INSTANCES, type PlacementExplanation } from '../model/placement-explanation.js';
 import { applyStrategy, describeRule, SpreadCounts } from './rank-by-strategies.js';
 import type { TaskRequirements } from './task-requirements.js';
 

@@ -1,7 +1,7 @@
 import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../model/types.js';
 import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
-import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../capacity/instance-resources.js';
+import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../placement/instance-resources.js';
 import { launchTask } from '../tasks/task-transitions.js';
 import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';

@@ -4,7 +4,7 @@ import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
 import { optionalArray, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../../kernel/fields.js';
-import type { TaskSetRecord } from './task-set-state.js';
+import type { TaskSetRecord } from '../model/task-set-state.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 
 /** The EXTERNAL deployment controller's actions: a CI system creates, scales and promotes task sets itself. */

@@ -8,7 +8,7 @@ import { recordServiceEvent } from './service-events.js';
 import { startTasks } from './start-tasks.js';
 import { serviceStartRequest } from './service-start-request.js';
 import { stopFailingTask, toRollingTask } from './task-replacement.js';
-import { taskSetDesired, type TaskSetRecord } from './task-set-state.js';
+import { taskSetDesired, type TaskSetRecord } from '../model/task-set-state.js';
 
 /**
  * How a task set replaces its tasks on a DRAINING instance: replacements first (the old task stops once the

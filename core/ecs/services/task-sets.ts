@@ -1,7 +1,7 @@
 import type { LaunchType } from '../model/types.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import type { ServiceLoadBalancer, ServiceRecord } from '../model/state.js';
-import { taskSetDesired, type TaskSetRecord } from './task-set-state.js';
+import { taskSetDesired, type TaskSetRecord } from '../model/task-set-state.js';
 
 export function newTaskSet(
   ctx: SimContext,

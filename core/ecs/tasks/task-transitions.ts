@@ -2,8 +2,9 @@ import type { TaskStatus, TaskStopCode } from '../model/types.js';
 import { taskStateChangeDetail } from './task-view.js';
 import { Priority } from '../../kernel/clock.js';
 import { emitLazyEventBridge, type SimContext } from '../../kernel/context.js';
-import { release } from '../capacity/instance-resources.js';
+import { release } from '../placement/instance-resources.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
+import type { RunningTaskHandle } from '../model/ecs-hooks.js';
 import type { ImageBehaviour, ResolvedImageBehaviour } from '../model/image-catalogue.js';
 import {
   DEFAULT_STOP_TIMEOUT_SECONDS,
@@ -19,14 +20,6 @@ import { stoppedReasons } from '../model/service-messages.js';
 import { healthCheckPasses, runHealthChecks } from './container-health.js';
 import { planContainerStarts, planContainerStops } from './container-start-plan.js';
 import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
-import { deregisterTaskTargets, registerTaskTargets } from '../integrations/task-targets.js';
-import { deregisterFromDiscovery, registerInDiscovery } from '../integrations/task-registration.js';
-import { meterStoppedTask } from '../../cost/cost-meter.js';
-import { launchPermissionFailure, taskRoleRefusal } from '../integrations/launch-permissions.js';
-import { volumeFailure } from '../../efs/efs-api.js';
-import { openLogStreams } from '../integrations/log-driver.js';
-import { logContainerExit, logContainerStop, scheduleContainerLogs } from '../integrations/container-logs.js';
-import { discardTaskStorage, resolvePath } from '../integrations/file-access.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -123,7 +116,7 @@ function firstHealthyCheckSeconds(container: ContainerRecord, behaviour: ImageBe
 function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
   for (const { container, exit } of timing.behaviours) {
     const planned = timing.plan.containers.get(container.name)!;
-    if (planned.startsAt !== undefined) scheduleContainerLogs(ctx, task, container, planned.startsAt, (s, run) => later(ctx, task, s, run));
+    if (planned.startsAt !== undefined) ctx.hooks.containerStarting.emit(ctx, task, container, planned.startsAt, (s, run) => later(ctx, task, s, run));
     if (planned.exitsAt !== undefined && exit) {
       later(ctx, task, planned.exitsAt, () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
     }
@@ -151,9 +144,8 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
     later(ctx, task, seconds, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
-        // The log driver is set up as the containers are created, so only for images that were pulled.
         const pulled = !timing.behaviours.some((b) => b.behaviour.pullError);
-        const denied = launchPermissionFailure(ctx, task) ?? volumeFailure(ctx, task.taskDefinition.volumes) ?? (pulled ? openLogStreams(ctx, task) : undefined);
+        const denied = ctx.hooks.taskLaunchRefusal.first(ctx, task, pulled);
         if (denied) {
           for (const c of task.containers) c.reason = denied;
           stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
@@ -170,7 +162,7 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
       setStatus(ctx, task, step.to);
       if (step.to === 'PENDING') task.pullStartedAt = ctx.clock.now;
       if (step.to === 'ACTIVATING') startContainers(ctx, task, timing);
-      if (step.to === 'RUNNING') onRunning(ctx, task, timing);
+      if (step.to === 'RUNNING') onRunning(ctx, task);
       changed(ctx, task);
       if (stepIndex + 1 < LAUNCH_STEPS.length) advance(stepIndex + 1);
     });
@@ -178,7 +170,7 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
   advance(0);
 }
 
-function onRunning(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
+function onRunning(ctx: SimContext, task: TaskRecord): void {
   task.startedAt = ctx.clock.now;
   for (const c of task.containers) {
     if (c.lastStatus === 'STOPPED') continue;
@@ -186,22 +178,17 @@ function onRunning(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof 
     // A dependency the agent waited on to be HEALTHY has already passed its first check.
     if (waitedOnHealthy(task, c.name)) c.healthStatus = 'HEALTHY';
   }
-  const schedule = (seconds: number, run: () => void) => later(ctx, task, seconds, run);
+  const handle: RunningTaskHandle = {
+    later: (seconds, run) => later(ctx, task, seconds, run),
+    recountHealthy: () => recountHealthy(ctx, task),
+    exitContainer: (container, exitCode, reason) => containerExited(ctx, task, container, exitCode, reason),
+  };
   const checked = hasEssentialHealthCheck(task.containers);
-  if (checked) runHealthChecks(ctx, task, schedule, () => updateTaskHealth(ctx, task));
-  const targeted = registerTaskTargets(ctx, task, schedule, () => recountHealthy(ctx, task));
-  registerInDiscovery(ctx, task);
+  if (checked) runHealthChecks(ctx, task, handle.later, () => updateTaskHealth(ctx, task));
+  const gated = ctx.hooks.taskRunning.collect(ctx, task, handle).includes(true);
   // With neither a health check nor a load balancer, ECS counts the task healthy 40 s after RUNNING.
-  if (!checked && !targeted) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, () => setCountedHealthy(ctx, task, true));
-  for (const { container, behaviour } of timing.behaviours) {
-    if (behaviour.countsMinutesIn) countMinutes(ctx, task, container, behaviour.countsMinutesIn);
-  }
-  for (const { container, behaviour } of timing.behaviours) {
-    // An application refused an AWS call by its task role fails at start and exits.
-    const refusal = behaviour.calls ? taskRoleRefusal(ctx, task, behaviour.calls) : undefined;
-    if (!refusal) continue;
-    later(ctx, task, 1, () => containerExited(ctx, task, container, 1, refusal));
-  }
+  if (!checked && !gated) later(ctx, task, HEALTHY_AFTER_RUNNING_SECONDS, () => setCountedHealthy(ctx, task, true));
+  ctx.hooks.applicationsStarted.emit(ctx, task, handle);
 }
 
 const waitedOnHealthy = (task: TaskRecord, name: string) =>
@@ -209,7 +196,7 @@ const waitedOnHealthy = (task: TaskRecord, name: string) =>
 
 /** A container's process ended: an essential one takes the task down, another one just stops. */
 export function containerExited(ctx: SimContext, task: TaskRecord, container: ContainerRecord, exitCode: number, reason?: string): void {
-  if (reason !== OUT_OF_MEMORY_REASON) logContainerExit(ctx, task, container, reason);
+  ctx.hooks.containerExited.emit(ctx, task, container, reason);
   container.lastStatus = 'STOPPED';
   container.exitCode = exitCode;
   container.reason = reason;
@@ -238,16 +225,6 @@ export function containerExit(
 
 /** The agent's reason for a container the kernel killed for memory (exit 137). */
 export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to memory usage';
-
-/** The demo application of the storage lesson: adds one to a counter file every minute it runs. */
-function countMinutes(ctx: SimContext, task: TaskRecord, container: ContainerRecord, path: string): void {
-  later(ctx, task, 60, () => {
-    if (container.lastStatus !== 'RUNNING') return;
-    const { files, key } = resolvePath(ctx, task, container, path);
-    files.set(key, String(Number(files.get(key) ?? '0') + 1));
-    countMinutes(ctx, task, container, path);
-  });
-}
 
 /** Whether the scheduler counts the task healthy; a change wakes the service. */
 function setCountedHealthy(ctx: SimContext, task: TaskRecord, healthy: boolean): void {
@@ -294,7 +271,7 @@ export function stopTask(
 ): void {
   if (task.desiredStatus === 'STOPPED') return;
   const wasRunning = markStopping(ctx, task, stopCode, reason, failure);
-  deregisterFromDiscovery(ctx, task);
+  ctx.hooks.taskStopDecided.emit(ctx, task);
   // ECS reports the stop decision first (desiredStatus STOPPED, lastStatus unchanged), then the agent acts.
   changed(ctx, task);
   // A disconnected agent cannot hear it: the task keeps running until the agent is back.
@@ -325,7 +302,7 @@ function agentStops(ctx: SimContext, task: TaskRecord, wasRunning: boolean): voi
     setStatus(ctx, task, 'DEACTIVATING');
     changed(ctx, task);
     // Connections drain for the target group's deregistration delay before the containers get SIGTERM.
-    later(ctx, task, deregisterTaskTargets(ctx, task), () => stopContainers(ctx, task));
+    later(ctx, task, Math.max(0, ...ctx.hooks.taskDeactivating.collect(ctx, task)), () => stopContainers(ctx, task));
   });
 }
 
@@ -351,7 +328,7 @@ function stopContainers(ctx: SimContext, task: TaskRecord): void {
     const exit = exits.get(c.name);
     if (!exit) continue;
     c.exitCode = exit.exitCode;
-    logContainerStop(ctx, task, c);
+    ctx.hooks.containerStopping.emit(ctx, task, c);
   }
   later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), () => {
     task.executionStoppedAt = ctx.clock.now;
@@ -371,8 +348,9 @@ export function terminateTask(ctx: SimContext, task: TaskRecord, stopCode: TaskS
   if (task.desiredStatus !== 'STOPPED') markStopping(ctx, task, stopCode, reason);
   else task.generation++;
   for (const c of task.containers) if (c.lastStatus === 'RUNNING') c.exitCode = EXIT_CODE_SIGKILL;
-  deregisterTaskTargets(ctx, task);
-  deregisterFromDiscovery(ctx, task);
+  // Its load balancer targets start draining and it leaves Cloud Map, as for any stop, but nothing waits.
+  ctx.hooks.taskDeactivating.collect(ctx, task);
+  ctx.hooks.taskStopDecided.emit(ctx, task);
   finishStop(ctx, task);
 }
 
@@ -402,8 +380,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
     // The room it leaves may be what a daemon task has been waiting for on that instance.
     for (const service of cluster.services.values()) if (service.schedulingStrategy === 'DAEMON' && service.status === 'ACTIVE') ctx.requestServicePass(service);
   }
-  meterStoppedTask(ctx, task);
-  discardTaskStorage(ctx, task);
+  ctx.hooks.taskStopped.emit(ctx, task);
   changed(ctx, task);
   later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, () => {
     cluster.tasks.delete(task.arn);
