@@ -17,6 +17,7 @@ import * as containerInstanceState from '../ecs/capacity/container-instance-stat
 import * as containerInstances from '../ecs/capacity/container-instances-api.js';
 import { EcsError } from '../kernel/errors.js';
 import * as services from '../ecs/services/services-api.js';
+import * as serviceDeployments from '../ecs/services/service-deployments-api.js';
 import * as tags from '../ecs/model/tags.js';
 import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
 import * as tasks from '../ecs/api/tasks.js';
@@ -308,6 +309,15 @@ export class EcsSimulator {
   }
   listServices(request?: { cluster?: string }) {
     return this.call(() => services.listServices(this.ctx, request));
+  }
+  listServiceDeployments(request: Parameters<typeof serviceDeployments.listServiceDeployments>[1]) {
+    return this.call(() => serviceDeployments.listServiceDeployments(this.ctx, request));
+  }
+  describeServiceDeployments(request: Parameters<typeof serviceDeployments.describeServiceDeployments>[1]) {
+    return this.call(() => serviceDeployments.describeServiceDeployments(this.ctx, request));
+  }
+  describeServiceRevisions(request: Parameters<typeof serviceDeployments.describeServiceRevisions>[1]) {
+    return this.call(() => serviceDeployments.describeServiceRevisions(this.ctx, request));
   }
   runTask(request: RunTaskRequest) {
     return this.change('runTask', request, () => tasks.runTask(this.ctx, request));
