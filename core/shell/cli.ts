@@ -1,9 +1,13 @@
 import { Command } from 'commander';
 import { registerLabCommand } from './commands/lab-command.js';
 import { registerRunCommand } from './commands/run-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import { registerStepsCommand } from './commands/steps-command.js';
 
-/** The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. */
+/**
+ * The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. Each command loads what
+ * it works with when it runs, so `--help` and a mistyped option answer without loading the simulator.
+ */
 // A closed pipe (`ecs-lab run ... | head`) is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -21,5 +25,5 @@ program
 registerRunCommand(program);
 registerLabCommand(program);
 registerStepsCommand(program);
-(await import('./commands/serve-command.js')).registerServeCommand(program);
+registerServeCommand(program);
 await program.parseAsync();

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { groupStepsByTopic, stepVocabulary } from '../../core/shell/commands/steps-command.js';
+import { groupStepsByTopic, stepVocabulary } from '../../core/shell/commands/step-vocabulary.js';
 import { stepDefinitions } from '../../scenarios/steps/index.js';
 
 describe('ecs-lab steps', { timeout: 60_000 }, () => {

@@ -24,7 +24,7 @@ describe('the StackBlitz project of a lab', () => {
 
   it('holds the engine without its Node CLI, the lab kit and the lab, but not the solution', () => {
     const paths = Object.keys(buildStackblitzProject('rolling-update', repoFiles).files);
-    expect(paths).toEqual(expect.arrayContaining(['core/index.ts', 'core/simulator.ts', 'labs/lab-kit/run-checks.ts', 'labs/rolling-update/checks.ts', 'labs/rolling-update/README.md']));
+    expect(paths).toEqual(expect.arrayContaining(['core/index.ts', 'core/sim/simulator.ts', 'labs/lab-kit/run-checks.ts', 'labs/rolling-update/checks.ts', 'labs/rolling-update/README.md']));
     expect(paths.filter((p) => p.startsWith('core/shell/'))).toEqual([]);
     expect(paths.filter((p) => /\/(solution|starter|mistakes|work)\//.test(p))).toEqual([]);
   });
@@ -35,7 +35,7 @@ describe('the StackBlitz project of a lab', () => {
     const repo = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.type).toBe('module');
     expect(pkg.scripts.test).toContain('register.js');
-    expect(pkg.devDependencies).toEqual({ 'ts-node': repo.devDependencies['ts-node'], typescript: repo.devDependencies.typescript });
+    expect(pkg.devDependencies).toEqual({ 'ts-node': repo.dependencies['ts-node'], typescript: repo.dependencies.typescript });
     expect(files['register.js']).toContain("register('ts-node/esm'");
     expect(JSON.parse(files['tsconfig.json'])['ts-node']).toEqual({ transpileOnly: true });
   });

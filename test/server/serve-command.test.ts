@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, type CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { banner, registerServeCommand } from '../../core/shell/commands/serve-command.js';
+import { registerServeCommand } from '../../core/shell/commands/serve-command.js';
+import { banner } from '../../core/shell/commands/serve-endpoint.js';
 
 /** Starting the TypeScript CLI takes a few seconds, many more on a loaded machine. */
 const SPAWN_TIMEOUT_MS = 40_000;

@@ -1,10 +1,4 @@
-/** A capacity provider's managedScaling, with ECS's defaults filled in. */
-export interface ManagedScalingSettings {
-  targetCapacity: number;
-  minimumScalingStepSize: number;
-  maximumScalingStepSize: number;
-  instanceWarmupPeriod: number;
-}
+import type { ManagedScalingSettings } from './managed-scaling.js';
 
 /** EC2 Auto Scaling groups (simulated) and the ECS capacity providers in front of them. */
 export interface AutoScalingGroupRecord {

@@ -1,20 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import chalk, { Chalk } from 'chalk';
 import { type Command, InvalidArgumentError } from 'commander';
-import { runFeature, type FeatureRun } from '../../../scenarios/runner/run-feature.js';
-import { featureHtmlReport } from '../../../labs/lab-kit/reporters/feature-html-report.js';
-import { featureJunitReport } from '../../../labs/lab-kit/reporters/feature-junit-report.js';
-import type { PlayedFeature } from '../../../labs/lab-kit/reporters/feature-results.js';
-import { RemoteEndpoint, parseEndpoint } from '../remote/remote-endpoint.js';
-import { remoteSimulator } from '../remote/remote-simulator.js';
-import { jsonLines, renderFeature, summarise } from '../timeline-printer.js';
+import { parseEndpoint } from '../remote/remote-endpoint.js';
 
 export function parseSeed(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
   return Number(value);
 }
 
-interface RunOptions {
+export interface RunOptions {
   seed?: number;
   color: boolean;
   json?: boolean;
@@ -45,54 +37,6 @@ export function registerRunCommand(program: Command): void {
     .option('--report-html <file>', 'also write a self-contained HTML report of the scenarios')
     .option('--report-junit <file>', 'also write a JUnit XML report (one testcase per scenario), for CI')
     .option('--endpoint <url>', 'run the steps over the wire against an ECS endpoint (`ecs-lab serve --clock manual`) instead of in-process', parseEndpointOption)
-    .action((features: string[], options: RunOptions) => {
-      const paint = options.color === false ? new Chalk({ level: 0 }) : chalk;
-      const remote = options.endpoint ? new RemoteEndpoint(options.endpoint) : undefined;
-      // Each scenario starts on a fresh simulator: the endpoint's is reset to the seed, as in-process.
-      const simulator = remote
-        ? (seed: number) => {
-            remote.reset(seed);
-            return remoteSimulator(remote);
-          }
-        : undefined;
-      const played: PlayedFeature[] = [];
-      for (const [index, file] of features.entries()) {
-        if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
-        let source: string;
-        try {
-          source = readFileSync(file, 'utf8');
-        } catch (error) {
-          process.stderr.write(paint.red(`ecs-lab: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`));
-          process.exitCode = 2;
-          return;
-        }
-        let run: FeatureRun;
-        try {
-          run = runFeature(source, { seed: options.seed, simulator });
-        } catch (error) {
-          process.stderr.write(paint.red(`ecs-lab: ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
-          process.exitCode = 1;
-          continue;
-        }
-        played.push({ file, run });
-        const lines = options.json ? jsonLines(file, run) : renderFeature(run, { chalk: paint, allEvents: options.allEvents ?? false });
-        process.stdout.write(`${lines.join('\n')}\n`);
-      }
-      if (!options.json) process.stdout.write(`${summarise(played.map((p) => p.run), paint).join('\n')}\n`);
-      if (options.reportHtml) writeReport(options.reportHtml, featureHtmlReport(played, new Date()));
-      if (options.reportJunit) writeReport(options.reportJunit, featureJunitReport(played));
-      if (played.some((p) => p.run.status !== 'passed')) process.exitCode = 1;
-      void remote?.close();
-    });
-}
-
-/** Reports are written after the run, whatever its outcome: a failing run is when a report matters most. */
-function writeReport(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-    process.stderr.write(`Report written to ${file}\n`);
-  } catch (error) {
-    process.stderr.write(`ecs-lab: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    process.exitCode = 2;
-  }
+    // The simulator, the step library and Gherkin load only when a feature is played: `--help` stays instant.
+    .action(async (features: string[], options: RunOptions) => (await import('./play-features.js')).playFeatures(features, options));
 }

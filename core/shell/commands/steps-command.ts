@@ -1,26 +1,5 @@
 import chalk, { Chalk } from 'chalk';
 import type { Command } from 'commander';
-import { stepDefinitions, type StepDefinition } from '../../../scenarios/steps/index.js';
-
-/**
- * The step library as a vocabulary for scenario authors: every step expression, grouped by topic in the
- * library's own order. The CLI (`ecs-lab steps`) and the docs page (docs/guide/steps.data.ts) both read it
- * here, from the library itself, so neither list is ever kept by hand.
- */
-export interface StepTopic {
-  topic: string;
-  expressions: string[];
-}
-
-export function groupStepsByTopic(definitions: readonly Pick<StepDefinition, 'topic' | 'expression'>[]): StepTopic[] {
-  const topics = new Map<string, string[]>();
-  for (const { topic, expression } of definitions) topics.set(topic, [...(topics.get(topic) ?? []), expression]);
-  return [...topics].map(([topic, expressions]) => ({ topic, expressions }));
-}
-
-export function stepVocabulary(): StepTopic[] {
-  return groupStepsByTopic(stepDefinitions);
-}
 
 /** `ecs-lab steps`: the steps a feature file may use, for instructors writing their own scenarios. */
 export function registerStepsCommand(program: Command): void {
@@ -29,8 +8,9 @@ export function registerStepsCommand(program: Command): void {
     .description('list the Gherkin steps a feature file may use, grouped by topic')
     .option('--json', 'print them as JSON: [{ topic, expressions }]')
     .option('--no-color', 'plain text output')
-    .action((options: { json?: boolean; color: boolean }) => {
-      const vocabulary = stepVocabulary();
+    .action(async (options: { json?: boolean; color: boolean }) => {
+      // The step library (and the engine behind it) loads only when listed: `--help` stays instant.
+      const vocabulary = (await import('./step-vocabulary.js')).stepVocabulary();
       if (options.json) {
         process.stdout.write(`${JSON.stringify(vocabulary, null, 2)}\n`);
         return;
