@@ -1,32 +1,52 @@
 import type { SimContext } from '../../kernel/context.js';
-import type { ServiceRecord } from '../model/state.js';
+import type { ClusterRecord, InstanceRecord, ServiceRecord } from '../model/state.js';
 import { DEFAULT_SERVICE_STRATEGY } from '../placement/choose-instance.js';
 import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
+import type { StartOrder } from './service-plan.js';
 import type { StartRequest } from './start-tasks.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 
+/** What a plan's start order asks of placement and launch. */
+export function startRequestOf(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, order: StartOrder): StartRequest {
+  const { owner, count, placement } = order;
+  return placement.kind === 'instance'
+    ? instanceStartRequest(ctx, service, owner, count, cluster.instances.get(placement.instanceArn)!)
+    : serviceStartRequest(ctx, service, owner, count, placement.capacityProvider);
+}
+
 /**
- * What starting tasks for a service means, whichever scheduler asks: its group, placement, network and
+ * What starting tasks for a service means, whichever decider asks: its group, placement, network and
  * the deployment (or task set) the tasks belong to.
  */
-export function serviceStartRequest(
+function serviceStartRequest(
   ctx: SimContext,
   service: ServiceRecord,
-  owner: { id: string; taskDefinitionArn: string },
+  owner: StartOrder['owner'],
   count: number,
   capacityProviderName?: string,
 ): StartRequest {
   return {
-    taskDefinition: findTaskDefinition(ctx, owner.taskDefinitionArn),
-    count,
-    group: `service:${service.name}`,
+    ...ownedBy(ctx, service, owner, count),
     launchType: service.launchType,
     strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
     constraints: service.placementConstraints,
+    capacityProviderName,
+    zones: service.networkConfiguration ? zonesOfSubnets(ctx.region, service.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
+  };
+}
+
+/** A daemon's task on the instance chosen for it: nothing left to rank or filter. */
+function instanceStartRequest(ctx: SimContext, service: ServiceRecord, owner: StartOrder['owner'], count: number, instance: InstanceRecord): StartRequest {
+  return { ...ownedBy(ctx, service, owner, count), launchType: 'EC2', strategies: [], onlyOn: instance };
+}
+
+function ownedBy(ctx: SimContext, service: ServiceRecord, owner: StartOrder['owner'], count: number) {
+  return {
+    taskDefinition: findTaskDefinition(ctx, owner.taskDefinitionArn),
+    count,
+    group: `service:${service.name}`,
     startedBy: owner.id,
     serviceName: service.name,
     deploymentId: owner.id,
-    capacityProviderName,
-    zones: service.networkConfiguration ? zonesOfSubnets(ctx.region, service.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
   };
 }

@@ -1,0 +1,65 @@
+import type { SimContext } from '../../kernel/context.js';
+import { serviceMessages } from '../model/service-messages.js';
+import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
+import { applyStarts, applyStops, type StartOutcome } from './apply-orders.js';
+import { reportPlacementFailure } from './placement-failure.js';
+import { clearCondition, openCondition } from './service-conditions.js';
+import { recordServiceEvent } from './service-events.js';
+import type { PlanStep, ServicePlan } from './service-plan.js';
+import { settleDeployments } from './settle-deployments.js';
+
+/**
+ * Carries out any decider's plan (Nomad's plan applier): wake-ups, then each step's stops and starts, then
+ * placement failures, conditions, deployments and the steady state, in ECS's words. `live` are the tasks the
+ * plan was made from; `later` asks for another pass at a virtual time.
+ */
+export function applyPlan(
+  ctx: SimContext,
+  cluster: ClusterRecord,
+  service: ServiceRecord,
+  plan: ServicePlan,
+  live: readonly TaskRecord[],
+  later: (atMs: number) => void,
+): void {
+  if (plan.desiredCount !== undefined) service.desiredCount = plan.desiredCount;
+  for (const at of plan.wakeAt) later(at);
+  let startedAny = false;
+  let placing = false;
+  let failure: StartOutcome['failure'];
+  for (const step of plan.steps) {
+    applyStops(ctx, cluster, service, step.stop);
+    const outcome = applyStarts(ctx, cluster, service, step.start);
+    startedAny ||= outcome.started.length > 0;
+    placing ||= step.start.length > 0;
+    failure ??= outcome.failure;
+    if (step.taskSet) applyTaskSetChange(ctx, service, step.taskSet);
+  }
+  // Said once while it lasts; a pass that places everything it asked for ends it.
+  if (failure) reportPlacementFailure(ctx, cluster, service, failure.choice, failure.provider);
+  else if (placing) clearCondition(service, 'placement');
+  for (const { key, message } of plan.conditions) {
+    if (message === undefined) clearCondition(service, key);
+    else openCondition(ctx, service, key, message);
+  }
+  if (plan.steady === undefined) {
+    if (startedAny) service.steady = false;
+  } else if (plan.steady && !service.steady) {
+    service.steady = true;
+    recordServiceEvent(ctx, service, serviceMessages.steadyState(service.name));
+  } else if (!plan.steady) service.steady = false;
+  if (plan.deployments) settleDeployments(ctx, cluster, service, live, plan.deployments.complete);
+}
+
+function applyTaskSetChange(ctx: SimContext, service: ServiceRecord, change: NonNullable<PlanStep['taskSet']>): void {
+  const set = service.taskSets.find((s) => s.id === change.id);
+  if (!set) return;
+  if ('remove' in change) {
+    service.taskSets = service.taskSets.filter((s) => s !== set);
+  } else if (change.stabilityStatus === 'STABILIZING') {
+    set.stabilityStatus = 'STABILIZING';
+  } else if (set.stabilityStatus !== 'STEADY_STATE') {
+    set.stabilityStatus = 'STEADY_STATE';
+    set.updatedAt = ctx.clock.now;
+    recordServiceEvent(ctx, service, serviceMessages.taskSetSteady(service.name, set.id));
+  }
+}

@@ -1,0 +1,41 @@
+import { instanceTakes } from '../capacity/instance-launch-type.js';
+import { decideDaemonPass } from './daemon-deployment.js';
+import type { PassInput } from './pass-input.js';
+import { configurationCondition, ownerOf, scalingStop, type ServicePlan } from './service-plan.js';
+
+/**
+ * A DAEMON service's pass: the daemon decision (daemon-deployment.ts) over the cluster's eligible instances
+ * (ACTIVE, agent connected, of the service's launch type), each start pinned to its instance.
+ */
+export function planDaemonPass({ service, tasks, instances }: PassInput): ServicePlan {
+  const primary = service.deployments[0];
+  const eligible = [...instances.values()].filter((i) => i.status === 'ACTIVE' && i.agentConnected && instanceTakes(i, service.launchType));
+  const decision = decideDaemonPass({
+    eligibleInstanceIds: eligible.map((i) => i.id),
+    primaryDeploymentId: primary.id,
+    minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
+    tasks: tasks
+      .filter((t) => t.instanceArn)
+      .map((t) => ({
+        taskArn: t.arn,
+        instanceId: instances.get(t.instanceArn!)!.id,
+        deploymentId: t.deploymentId ?? '',
+        healthy: t.lastStatus === 'RUNNING' && t.healthyAt !== undefined && t.desiredStatus === 'RUNNING',
+        stopping: t.desiredStatus === 'STOPPED',
+      })),
+  });
+  const byArn = new Map(tasks.map((t) => [t.arn, t]));
+  const owner = ownerOf(primary);
+  return {
+    desiredCount: eligible.length,
+    wakeAt: [],
+    steps: [
+      {
+        stop: decision.stop.map((arn) => scalingStop(byArn.get(arn)!, primary.id)),
+        start: decision.startOn.map((id) => ({ owner, count: 1, placement: { kind: 'instance', instanceArn: eligible.find((i) => i.id === id)!.arn } })),
+      },
+    ],
+    conditions: [configurationCondition(service, decision.blockedByConfiguration)],
+    deployments: { complete: decision.complete },
+  };
+}

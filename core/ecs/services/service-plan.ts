@@ -1,0 +1,88 @@
+import { serviceMessages } from '../model/service-messages.js';
+import type { TaskRecord } from '../model/state.js';
+
+/**
+ * What one scheduler pass decided for a service, as plain data (Nomad's reconciler results): a decider
+ * (rolling-plan.ts, daemon-plan.ts, task-set-plan.ts) computes it from the service, its deployments or task
+ * sets, its tasks and the time, without changing anything; apply-plan.ts carries out any plan the same way,
+ * with ECS's events and placement-failure reporting.
+ *
+ * How ECS's other deployment strategies fit (BLUE_GREEN, LINEAR, CANARY with the ECS controller): each is one
+ * more decider over the same input, picked by `deploymentConfiguration.strategy` in service-scheduler.ts.
+ * BLUE_GREEN's SCALE_UP is a start order for the green deployment at its full count beside blue; its bake
+ * time and hook timeouts are `wakeAt` times; CLEAN_UP is scaling-activity stop orders for blue's tasks; a
+ * rollback during bake time stops green's. LINEAR and CANARY are BLUE_GREEN whose production traffic moves
+ * in steps, one wake per step's bake time. What they add is deployment state that is not about tasks (the
+ * lifecycle stage, listener weights, hook invocations): more fields of `deployments`, carried out by this
+ * one applier next to COMPLETED, never a second applier.
+ */
+export interface ServicePlan {
+  /** A DAEMON service's desired count: its eligible instances. */
+  desiredCount?: number;
+  /** Virtual times to look again (a health check grace period's end, start throttling's end). */
+  wakeAt: number[];
+  /** Applied in order, each one's stops, then its starts (one "stopped" and one "started" event per step). */
+  steps: PlanStep[];
+  /** Service conditions that open (said once, in ECS's words) or clear once the steps are applied. */
+  conditions: ConditionChange[];
+  /** The service runs deployments: older ones with no task left retire, PRIMARY completes when `complete`. */
+  deployments?: { complete: boolean };
+  /**
+   * The decider's word on the service's steady state (a task-set service: every set steady), newly reached
+   * ones announced. Without it, a service that started tasks is not steady.
+   */
+  steady?: boolean;
+}
+
+export interface PlanStep {
+  stop: StopOrder[];
+  start: StartOrder[];
+  /** A task set's state once its tasks are seen to (STEADY_STATE announced once), or its removal once drained. */
+  taskSet?: { id: string; stabilityStatus: 'STEADY_STATE' | 'STABILIZING' } | { id: string; remove: true };
+}
+
+export interface StopOrder {
+  taskArn: string;
+  taskId: string;
+  why: StopReason;
+}
+
+/** Every service stop has the code ServiceSchedulerInitiated; the reason says which rule stopped the task. */
+export type StopReason =
+  | { kind: 'scaling-activity'; deploymentId: string }
+  | { kind: 'failed-elb-health-checks'; target: NonNullable<TaskRecord['elbUnhealthyTarget']> }
+  | { kind: 'failed-container-health-checks' };
+
+export interface StartOrder {
+  /** The deployment or task set the tasks belong to (their startedBy), and so their task definition. */
+  owner: { id: string; taskDefinitionArn: string };
+  count: number;
+  placement: Placement;
+}
+
+export type Placement =
+  /** Where the service's placement strategy and constraints put them; within one provider when its strategy chose one. */
+  | { kind: 'service'; capacityProvider?: string }
+  /** On this container instance only: a daemon's task. */
+  | { kind: 'instance'; instanceArn: string };
+
+/** With a message the condition opens; without one it clears. */
+export interface ConditionChange {
+  key: string;
+  message?: string;
+}
+
+export const scalingStop = (task: Pick<TaskRecord, 'arn' | 'id' | 'deploymentId'>, ownerId: string): StopOrder => ({
+  taskArn: task.arn,
+  taskId: task.id,
+  why: { kind: 'scaling-activity', deploymentId: task.deploymentId ?? ownerId },
+});
+
+/** The deployment or task set new tasks belong to. */
+export const ownerOf = ({ id, taskDefinitionArn }: { id: string; taskDefinitionArn: string }) => ({ id, taskDefinitionArn });
+
+/** Neither bound lets the deployment move: ECS's "unable to stop or start tasks" until it can again. */
+export const configurationCondition = (service: { name: string }, blocked: boolean): ConditionChange => ({
+  key: 'deployment-configuration',
+  ...(blocked ? { message: serviceMessages.blockedByDeploymentConfiguration(service.name) } : {}),
+});
