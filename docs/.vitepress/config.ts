@@ -31,9 +31,17 @@ export default defineConfig({
     nav: [
       { text: 'Chapters', link: firstLink(sidebar, 'Chapters') ?? '/' },
       { text: 'Labs', link: firstLink(sidebar, 'Labs') ?? '/' },
+      { text: 'Quizzes', link: '/quizzes' },
       { text: 'Exam prep', link: '/exam-prep' },
       { text: 'My progress', link: '/progress' },
-      { text: 'Coverage', link: '/coverage' },
+      // For instructors, not learners: the class guide and the coverage matrix.
+      {
+        text: 'Instructors',
+        items: [
+          { text: 'Instructor guide', link: '/instructors/guide' },
+          { text: 'Coverage', link: '/coverage' },
+        ],
+      },
     ],
     sidebar,
     search: { provider: 'local' },

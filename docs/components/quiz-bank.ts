@@ -29,9 +29,14 @@ export function selectQuestions(questions: QuizQuestion[], choice: { ids?: strin
   return questions.filter((q) => (concepts.size === 0 || q.concepts.some((c) => concepts.has(c))) && (!choice.exam || q.exams.includes(choice.exam)));
 }
 
-/** Questions grouped by the chapter that teaches them, in the order chapters first appear. */
-export function byChapter(questions: QuizQuestion[]): Array<{ chapter: string; questions: QuizQuestion[] }> {
+/**
+ * Questions grouped by the chapter that teaches them. With `path` (the chapters' links in learning-path order,
+ * as the sidebar lists them) the groups follow it, and chapters not on it come last; without, the order in
+ * which chapters first appear.
+ */
+export function byChapter(questions: QuizQuestion[], path: string[] = []): Array<{ chapter: string; questions: QuizQuestion[] }> {
   const groups = new Map<string, QuizQuestion[]>();
   for (const q of questions) groups.set(q.chapter, [...(groups.get(q.chapter) ?? []), q]);
-  return [...groups].map(([chapter, qs]) => ({ chapter, questions: qs }));
+  const rank = (chapter: string) => (path.includes(chapter) ? path.indexOf(chapter) : path.length);
+  return [...groups].map(([chapter, qs]) => ({ chapter, questions: qs })).sort((a, b) => rank(a.chapter) - rank(b.chapter));
 }

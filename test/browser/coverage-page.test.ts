@@ -7,8 +7,10 @@ describe.skipIf(!session.available)('the coverage page', () => {
   it('renders the concept matrix as a table, one row per concept', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/`);
-    await page.getByRole('link', { name: 'Coverage', exact: true }).first().click();
+    await page.goto(`${session.url}/`, { waitUntil: 'networkidle' });
+    // An instructors' page: in the top navigation's Instructors menu.
+    await page.locator('.VPNavBar').getByRole('button', { name: 'Instructors' }).click();
+    await page.locator('.VPNavBar').getByRole('link', { name: 'Coverage', exact: true }).click();
     await page.waitForURL(/\/coverage/);
     const table = page.locator('.vp-doc table').first();
     await table.waitFor();

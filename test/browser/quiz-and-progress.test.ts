@@ -34,19 +34,6 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
     expectCleanPage(watched);
   });
 
-  it.skipIf(!haveQuestions)('scores a practice set for a certification and lists the wrong answers for review', async () => {
-    const watched = await session.open();
-    const { page } = watched;
-    await openPage(page, '/exam-prep');
-    await page.getByTestId('exam-DVA').click();
-    expect(await page.getByTestId('exam-DVA').getAttribute('aria-pressed')).toBe('true');
-    const right = (await answerFirstQuestion(page)).includes('Right.');
-    expect(await page.getByTestId('exam-score').textContent()).toContain(`Score: ${right ? 1 : 0} of 1 right`);
-    const review = await page.getByTestId('exam-review').textContent();
-    expect(review).toContain(right ? 'No wrong answers so far.' : 'Right answer:');
-    expectCleanPage(watched);
-  });
-
   it.skipIf(!haveQuestions)('asks a predict question halfway through a scenario, then plays on and says who was right', async () => {
     const watched = await session.open();
     const { page } = watched;

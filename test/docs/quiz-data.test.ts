@@ -7,15 +7,21 @@ import { parseFeature } from '../../scenarios/runner/parse-feature.js';
 
 /**
  * The quiz bank's data contract (docs/quiz/questions/<topic>.json, rendered by the quiz UI):
- * { id: "q-<topic>-<n>", concepts, chapter, scenario?, exams, type, prompt, choices, answer, explanation, predict? }.
+ * { id: "q-<topic>-<n>", concepts, chapter, scenario?, exams, type, style?, prompt, items?, choices, answer,
+ * explanation, predict? }.
  * A predict question pauses the player after step `pauseAfterStep` (1-based, counting the Background's steps,
  * as the player lists them) of a real scenario, so the learner can answer before it plays on.
+ * An ordering question's `answer` lists every choice index in the right order; a matching question's gives,
+ * for each of its `items`, the index of its choice. `style: "exam"` marks a question written as the
+ * certification exams write them (a scenario, a requirement, plausible options).
  */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const questionsDir = `${repoRoot}docs/quiz/questions/`;
 const EXAMS = new Set(['SAA', 'DVA', 'SOA']);
-const TYPES = new Set(['single', 'multiple', 'predict']);
-const KEYS = new Set(['id', 'concepts', 'chapter', 'scenario', 'exams', 'type', 'prompt', 'choices', 'answer', 'explanation', 'predict']);
+const TYPES = new Set(['single', 'multiple', 'predict', 'ordering', 'matching']);
+const KEYS = new Set(['id', 'concepts', 'chapter', 'scenario', 'exams', 'type', 'style', 'prompt', 'items', 'choices', 'answer', 'explanation', 'predict']);
+/** Two choices that differ only in case, spacing or punctuation are the same choice. */
+const normalised = (text: string) => text.toLowerCase().replace(/[^a-z0-9%]+/g, ' ').trim();
 
 interface Question {
   id: string;
@@ -24,7 +30,9 @@ interface Question {
   scenario?: string;
   exams: string[];
   type: string;
+  style?: string;
   prompt: string;
+  items?: string[];
   choices: string[];
   answer: number[];
   explanation: string;
@@ -80,12 +88,34 @@ describe.each(all.map(({ q }) => [q.id, q] as const))('%s', (_id, q) => {
 
   it('has distinct choices and valid answer indexes', () => {
     expect(q.choices.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(q.choices).size).toBe(q.choices.length);
+    expect(new Set(q.choices.map(normalised)).size, 'two choices say the same').toBe(q.choices.length);
+    for (const choice of q.choices) expect(choice.trim().length, 'an empty choice').toBeGreaterThan(0);
     expect(q.answer.length).toBeGreaterThan(0);
-    expect(new Set(q.answer).size).toBe(q.answer.length);
     for (const index of q.answer) expect(Number.isInteger(index) && index >= 0 && index < q.choices.length, String(index)).toBe(true);
+    if (q.type !== 'matching') expect(new Set(q.answer).size).toBe(q.answer.length);
     if (q.type === 'single' || q.type === 'predict') expect(q.answer).toHaveLength(1);
     if (q.type === 'multiple') expect(q.answer.length).toBeGreaterThanOrEqual(2);
+    if (q.type === 'multiple') expect(q.answer.length).toBeLessThan(q.choices.length);
+    if (q.type === 'ordering') {
+      expect([...q.answer].sort((a, b) => a - b)).toEqual(q.choices.map((_, i) => i));
+      // The page shows the file's order until it comes alive: that order must not be the answer.
+      expect(q.answer).not.toEqual(q.choices.map((_, i) => i));
+    }
+    if (q.type === 'matching') {
+      expect(q.items?.length ?? 0).toBeGreaterThanOrEqual(2);
+      expect(new Set(q.items!.map(normalised)).size).toBe(q.items!.length);
+      expect(q.answer).toHaveLength(q.items!.length);
+    } else expect(q.items).toBeUndefined();
+  });
+
+  it('is written as the exams write them when it says so', () => {
+    if (q.style === undefined) return;
+    expect(q.style).toBe('exam');
+    expect(['single', 'multiple']).toContain(q.type);
+    expect(q.choices.length).toBeGreaterThanOrEqual(4);
+    // A scenario and a requirement, not a one-line fact.
+    expect(q.prompt.length, 'a short company scenario').toBeGreaterThanOrEqual(120);
+    if (q.type === 'multiple') expect(q.prompt).toMatch(/\(Choose (two|three)\.\)$/);
   });
 
   it('links to an existing chapter', () => {
@@ -106,6 +136,30 @@ describe.each(all.map(({ q }) => [q.id, q] as const))('%s', (_id, q) => {
     expect(steps, `scenario "${scenario}" in ${feature}.feature`).toBeDefined();
     // Something must be left to play after the pause.
     expect(Number.isInteger(pauseAfterStep) && pauseAfterStep >= 1 && pauseAfterStep < steps!, `step ${pauseAfterStep} of ${steps}`).toBe(true);
+  });
+});
+
+describe('exam-style practice', () => {
+  const examStyle = all.filter(({ q }) => q.style === 'exam').map(({ q }) => q);
+
+  it('has at least 40 exam-style questions, some of them multiple-response', () => {
+    expect(examStyle.length).toBeGreaterThanOrEqual(40);
+    expect(examStyle.filter((q) => q.type === 'multiple').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('asks about the SOA-C03 exam in most of them, with its requirement words', () => {
+    expect(examStyle.filter((q) => q.exams.includes('SOA')).length).toBeGreaterThanOrEqual(30);
+    const requirement = /LEAST|MOST|no downtime|without|must|requires?|Which TWO/;
+    expect(examStyle.filter((q) => !requirement.test(q.prompt)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('has a few ordering and matching questions for what happens in which order', () => {
+    expect(all.filter(({ q }) => q.type === 'ordering' || q.type === 'matching').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names only services a new customer can use in 2026 as right answers', () => {
+    // App Runner is closed to new customers (30 April 2026): a question may name it, but not as the answer.
+    for (const { q } of all) for (const index of q.answer) expect(q.choices[index], q.id).not.toMatch(/App Runner/);
   });
 });
 
