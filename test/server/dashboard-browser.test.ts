@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { startTestServer, type TestServer } from './test-server.js';
+import { clientFor, startTestServer, type TestServer } from './test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -49,5 +49,28 @@ describe.skipIf(!present)('the dashboard in a browser', () => {
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('shows the instructor of a shared server every account, one at a time, with the link that carries the token', async () => {
+    const shared = await startTestServer({ controlToken: 'teacher' });
+    const [alice, bob] = ['alice', 'bob'].map((key) => clientFor(shared.server, 'us-east-1', key));
+    const context = await browser.newContext();
+    try {
+      await alice.send(new CreateClusterCommand({ clusterName: 'alice-lab' }));
+      await bob.send(new CreateClusterCommand({ clusterName: 'bob-lab' }));
+      const page = await context.newPage();
+      await page.goto(`${shared.server.url}/?token=teacher&accessKeyId=alice`);
+      await page.getByRole('article', { name: 'cluster alice-lab' }).waitFor({ timeout: 5000 });
+      const accounts = page.getByRole('combobox', { name: 'account' });
+      const bobsOption = accounts.getByRole('option', { name: /\(bob\)/ });
+      await page.waitForFunction(() => document.querySelectorAll('#account option').length === 3);
+      await accounts.selectOption({ label: (await bobsOption.textContent())! });
+      await page.getByRole('article', { name: 'cluster bob-lab' }).waitFor({ timeout: 5000 });
+      expect(await page.getByRole('article', { name: 'cluster alice-lab' }).count()).toBe(0);
+    } finally {
+      await context.close();
+      for (const client of [alice, bob]) client.destroy();
+      await shared.close();
+    }
   });
 });

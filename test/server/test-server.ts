@@ -11,9 +11,10 @@ export interface TestServer {
 
 export const DUMMY_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-export function clientFor(server: EcsServer, region = 'us-east-1'): ECSClient {
+/** An SDK client of `server`; another access key id than `test` is another account (see accounts.ts). */
+export function clientFor(server: EcsServer, region = 'us-east-1', accessKeyId = DUMMY_CREDENTIALS.accessKeyId): ECSClient {
   // maxAttempts 1: a test must see the first answer, not a retried one.
-  return new ECSClient({ endpoint: server.url, region, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  return new ECSClient({ endpoint: server.url, region, credentials: { ...DUMMY_CREDENTIALS, accessKeyId }, maxAttempts: 1 });
 }
 
 export async function startTestServer(options: EcsServerOptions = {}): Promise<TestServer> {

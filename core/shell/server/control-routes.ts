@@ -1,5 +1,6 @@
-import { EcsError, describeEvent, formatVirtualTime, type ImageBehaviour } from '../../index.js';
+import { EcsError, describeEvent, formatVirtualTime, type EcsSimulator, type ImageBehaviour } from '../../index.js';
 import type { AddInstancesRequest } from '../../index.js';
+import { isAccountId } from './accounts.js';
 import { ProtocolError } from './aws-json-protocol.js';
 import { callOverWire, parseWireCall, wireTargets } from './control-call.js';
 import type { RegionalSimulators } from './regional-simulators.js';
@@ -17,26 +18,28 @@ export interface ControlRequest {
   route: string;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** The account the control acts in (see controlAccount). */
+  accountId: string;
 }
 
 /** Faults the engine models, and the control call each maps to. The body minus `type` is the request. */
-const FAULTS: Record<string, (simulators: RegionalSimulators, region: string | undefined, request: Record<string, unknown>) => unknown> = {
-  'spot-interruption': (s, region, request) => s.get(region).control.interruptSpotInstance(request as { instance: string }),
-  'fargate-spot-interruption': (s, region, request) => s.get(region).control.interruptFargateSpotTasks(request),
-  'fargate-spot-capacity': (s, region, request) => {
-    s.get(region).control.setFargateCapacity(request as { capacityProvider: 'FARGATE'; maxTasks: number | null });
+const FAULTS: Record<string, (simulator: EcsSimulator, request: Record<string, unknown>) => unknown> = {
+  'spot-interruption': (simulator, request) => simulator.control.interruptSpotInstance(request as { instance: string }),
+  'fargate-spot-interruption': (simulator, request) => simulator.control.interruptFargateSpotTasks(request),
+  'fargate-spot-capacity': (simulator, request) => {
+    simulator.control.setFargateCapacity(request as { capacityProvider: 'FARGATE'; maxTasks: number | null });
     return {};
   },
-  'task-crash': (s, region, request) => {
-    s.get(region).control.killTask(request as { task: string });
+  'task-crash': (simulator, request) => {
+    simulator.control.killTask(request as { task: string });
     return {};
   },
-  'zone-outage': (s, region, request) => {
-    s.get(region).control.failZone(request as { availabilityZone: string });
+  'zone-outage': (simulator, request) => {
+    simulator.control.failZone(request as { availabilityZone: string });
     return {};
   },
-  'instance-failure': (s, region, request) => {
-    s.get(region).control.failInstance(request as { instance: string });
+  'instance-failure': (simulator, request) => {
+    simulator.control.failInstance(request as { instance: string });
     return {};
   },
 };
@@ -53,6 +56,7 @@ const MAX_EVENTS = 1000;
 export function handleControl(context: ControlContext, request: ControlRequest): unknown {
   const { simulators } = context;
   const region = request.query.get('region') ?? undefined;
+  const simulator = () => simulators.get(region, request.accountId);
   const key = `${request.method} ${request.route}`;
   switch (key) {
     case 'POST reset': {
@@ -65,41 +69,43 @@ export function handleControl(context: ControlContext, request: ControlRequest):
       return { seed: simulators.seed, now: 0 };
     }
     case 'POST advance': {
-      const result = simulators.get(region).control.advance(request.body.seconds as number);
+      const result = simulator().control.advance(request.body.seconds as number);
       simulators.advanceAllTo(result.now * 1000);
       context.timeJumped();
       return result;
     }
     case 'POST run-until-steady': {
-      const simulator = simulators.get(region);
-      const steady = simulator.control.runUntilSteady(request.body as { service: string });
-      simulators.advanceAllTo(simulator.control.now * 1000);
+      const control = simulator().control;
+      const steady = control.runUntilSteady(request.body as { service: string });
+      simulators.advanceAllTo(control.now * 1000);
       context.timeJumped();
-      return { steady, now: simulator.control.now };
+      return { steady, now: control.now };
     }
     case 'POST instances':
-      return simulators.get(region).control.addInstances(request.body as unknown as AddInstancesRequest);
+      return simulator().control.addInstances(request.body as unknown as AddInstancesRequest);
     case 'POST images': {
       const { image, behaviour } = request.body;
       if (behaviour === null || typeof behaviour !== 'object' || Array.isArray(behaviour)) throw invalid('behaviour must be an object, e.g. {"crashAfterSeconds": 5}.');
-      simulators.get(region).control.registerImage(image as string, behaviour as ImageBehaviour);
+      simulator().control.registerImage(image as string, behaviour as ImageBehaviour);
       return { image, behaviour };
     }
     case 'POST faults': {
       const { type, ...rest } = request.body;
       const fault = typeof type === 'string' ? FAULTS[type] : undefined;
-      if (fault) return fault(simulators, region, rest);
+      if (fault) return fault(simulator(), rest);
       throw invalid(`Unknown fault type ${JSON.stringify(type ?? null)}; the simulator models ${Object.keys(FAULTS).join(', ')}.`);
     }
     case 'GET events': {
       const since = Number(request.query.get('since') ?? 0);
       if (!Number.isInteger(since) || since < 0) throw invalid('since must be a whole number (the seq of the first event wanted).');
-      const events = simulators.get(region).control.eventsSince(since).slice(0, MAX_EVENTS);
+      const events = simulator().control.eventsSince(since).slice(0, MAX_EVENTS);
       const next = events.length > 0 ? events[events.length - 1].seq + 1 : since;
       return { events: events.map((e) => ({ ...e, at: formatVirtualTime(e.time), text: describeEvent(e) })), next };
     }
     case 'GET state':
-      return stateOf(simulators, region);
+      return stateOf(simulators, region, request.accountId);
+    case 'GET accounts':
+      return { accounts: simulators.accounts() };
     case 'POST principals': {
       // Calls signed with this access key id are made as the role: cluster access control with the real CLI.
       const { accessKeyId, roleName } = request.body;
@@ -109,17 +115,18 @@ export function handleControl(context: ControlContext, request: ControlRequest):
         return { accessKeyId, roleName: null };
       }
       if (typeof roleName !== 'string') throw invalid('roleName must be the name of an IAM role, or null to call as the account again.');
-      simulators.get(region).asRole(roleName);
-      simulators.principals.set(accessKeyId, roleName);
+      simulator().asRole(roleName);
+      // The key acts in the account whose role it took, whatever account its own name would give it.
+      simulators.principals.set(accessKeyId, { accountId: request.accountId, roleName });
       return { accessKeyId, roleName };
     }
     case 'POST control': {
       // The step library over the wire (`ecs-lab run --endpoint`): see control-call.ts.
-      const simulator = simulators.get(region);
-      const before = simulator.control.now;
-      const result = callOverWire(simulator, parseWireCall(request.body, wireTargets(simulator)));
-      if (simulator.control.now !== before) {
-        simulators.advanceAllTo(simulator.control.now * 1000);
+      const target = simulator();
+      const before = target.control.now;
+      const result = callOverWire(target, parseWireCall(request.body, wireTargets(target)));
+      if (target.control.now !== before) {
+        simulators.advanceAllTo(target.control.now * 1000);
         context.timeJumped();
       }
       return { result };
@@ -129,8 +136,23 @@ export function handleControl(context: ControlContext, request: ControlRequest):
   }
 }
 
+/**
+ * The account a control acts in: `?account=<12 digits>`, or `?accessKeyId=<key>` (the account that key signs
+ * in, as the instructor knows a student by the key they chose), else the server's own account.
+ */
+export function controlAccount(simulators: RegionalSimulators, query: URLSearchParams): string {
+  const account = query.get('account');
+  const accessKeyId = query.get('accessKeyId');
+  if (account !== null && accessKeyId !== null) throw invalid('Name the account with account or accessKeyId, not both.');
+  if (account !== null) {
+    if (!isAccountId(account)) throw invalid(`account must be a 12-digit account id (GET /_sim/accounts lists them); got ${JSON.stringify(account)}.`);
+    return account;
+  }
+  return simulators.accountOf(accessKeyId ?? undefined);
+}
+
 /** The cluster picture plus the time, in virtual seconds and as the epoch seconds API timestamps use. */
-export function stateOf(simulators: RegionalSimulators, region: string | undefined) {
-  const simulator = simulators.get(region);
-  return { region: region ?? simulators.defaultRegion, now: simulator.control.now, nowEpochSeconds: simulator.control.nowEpochSeconds, ...simulator.control.view() };
+export function stateOf(simulators: RegionalSimulators, region: string | undefined, accountId: string) {
+  const { control } = simulators.get(region, accountId);
+  return { accountId, region: region ?? simulators.defaultRegion, now: control.now, nowEpochSeconds: control.nowEpochSeconds, ...control.view() };
 }

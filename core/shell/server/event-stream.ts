@@ -20,16 +20,18 @@ export function timelineEntry(event: SimEvent): TimelineEntry {
 }
 
 /**
- * `GET /_sim/stream`: server-sent events for the dashboard. `state` frames carry the cluster picture,
- * `events` frames the timeline entries not yet sent, `reset` says the history was thrown away.
+ * `GET /_sim/stream`: server-sent events for the dashboard, about one account and region. `state` frames carry
+ * the cluster picture, `events` frames the timeline entries not yet sent, `accounts` frames every account the
+ * server holds (for the instructor to switch to), `reset` says the history was thrown away.
  * Returns a function that ends the stream.
  */
-export function openEventStream(response: ServerResponse, simulators: RegionalSimulators, region: string | undefined): () => void {
+export function openEventStream(response: ServerResponse, simulators: RegionalSimulators, region: string | undefined, accountId: string): () => void {
   response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   let generation = simulators.generation;
   let version = -1;
   let nextSeq = 0;
+  let accounts = '';
   const frame = () => {
     if (generation !== simulators.generation) {
       generation = simulators.generation;
@@ -38,14 +40,19 @@ export function openEventStream(response: ServerResponse, simulators: RegionalSi
     }
     if (version === simulators.version) return;
     version = simulators.version;
-    const simulator = simulators.get(region);
+    const list = simulators.accounts();
+    if (JSON.stringify(list) !== accounts) {
+      accounts = JSON.stringify(list);
+      send('accounts', list);
+    }
+    const simulator = simulators.get(region, accountId);
     const events = simulator.control.eventsSince(nextSeq);
     const shown = events.slice(-MAX_EVENTS_PER_FRAME);
     if (events.length > 0) {
       nextSeq = events[events.length - 1].seq + 1;
       send('events', { skipped: events.length - shown.length, entries: shown.map(timelineEntry) });
     }
-    send('state', stateOf(simulators, region));
+    send('state', stateOf(simulators, region, accountId));
   };
   frame();
   const timer = setInterval(frame, FRAME_MS);

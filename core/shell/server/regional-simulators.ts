@@ -1,26 +1,44 @@
 import { EcsError, createSimulator, type EcsSimulator } from '../../index.js';
+import { DEFAULT_ACCESS_KEY_ID, accountIdOfKey } from './accounts.js';
 
 export interface RegionalOptions {
   seed: number;
+  /** The account of unsigned requests and of the access key id `test` (see accounts.ts). */
   accountId: string;
   /** The region of requests that name none (curl on /_sim, an unsigned request). */
   defaultRegion: string;
 }
 
+/** An access key id whose calls are made as an IAM role of the account that mapped it (/_sim/principals). */
+export interface Principal {
+  accountId: string;
+  roleName: string;
+}
+
+/** An account as the instructor's dashboard lists it. */
+export interface AccountSummary {
+  accountId: string;
+  /** The keys that signed requests in it, sorted. */
+  accessKeyIds: string[];
+  regions: string[];
+}
+
 /**
- * One simulator per region, created when a request first names it, as ECS regions are separate: a cluster
- * made in eu-west-1 is not listed in us-east-1. They share one virtual clock: every region is kept at
- * the same virtual time.
+ * One simulator per account and region, created when a request first names them: ECS regions are separate (a
+ * cluster made in eu-west-1 is not listed in us-east-1), and so are accounts (see accounts.ts). They share one
+ * virtual clock: every simulator is kept at the same virtual time.
  */
 export class RegionalSimulators {
+  /** By `<account id> <region>`. */
   private simulators = new Map<string, EcsSimulator>();
+  private keysByAccount = new Map<string, Set<string>>();
   /** Bumped on every reset, so watchers know the history they hold is gone. */
   generation = 0;
   /** Bumped after every request that may have changed something, so watchers know when to redraw. */
   version = 0;
 
   /** Access key ids whose ECS calls are made as an IAM role (cluster access control), by key. */
-  readonly principals = new Map<string, string>();
+  readonly principals = new Map<string, Principal>();
 
   constructor(private options: RegionalOptions) {}
 
@@ -32,24 +50,53 @@ export class RegionalSimulators {
     return this.options.defaultRegion;
   }
 
+  get defaultAccountId(): string {
+    return this.options.accountId;
+  }
+
   /** Virtual milliseconds since the start, the same in every region. */
   get nowMs(): number {
     return Math.max(0, ...[...this.simulators.values()].map((s) => s.control.now * 1000));
   }
 
-  get(region = this.options.defaultRegion): EcsSimulator {
-    let simulator = this.simulators.get(region);
+  /** The account that requests signed with `accessKeyId` act in (none: unsigned); the key is listed under it. */
+  accountOf(accessKeyId: string | undefined): string {
+    if (accessKeyId === undefined) return this.options.accountId;
+    const accountId = this.principals.get(accessKeyId)?.accountId ?? (accessKeyId === DEFAULT_ACCESS_KEY_ID ? this.options.accountId : accountIdOfKey(accessKeyId));
+    const keys = this.keysByAccount.get(accountId) ?? new Set<string>();
+    this.keysByAccount.set(accountId, keys.add(accessKeyId));
+    return accountId;
+  }
+
+  get(region = this.options.defaultRegion, accountId = this.options.accountId): EcsSimulator {
+    const key = `${accountId} ${region}`;
+    let simulator = this.simulators.get(key);
     if (!simulator) {
       if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new EcsError('InvalidParameterException', `${JSON.stringify(region)} is not a region name.`);
       const nowMs = this.nowMs;
-      simulator = createSimulator({ seed: this.options.seed, accountId: this.options.accountId, region });
+      simulator = createSimulator({ seed: this.options.seed, accountId, region });
       simulator.control.advance(nowMs / 1000);
-      this.simulators.set(region, simulator);
+      this.simulators.set(key, simulator);
     }
     return simulator;
   }
 
-  /** Brings every region up to virtual time `ms` (after a tick, or after one region ran ahead). */
+  /** Every account that holds a simulator or signed a request, the server's own first. */
+  accounts(): AccountSummary[] {
+    const regions = new Map<string, string[]>();
+    for (const key of this.simulators.keys()) {
+      const [accountId, region] = key.split(' ');
+      regions.set(accountId, [...(regions.get(accountId) ?? []), region]);
+    }
+    const ids = new Set([this.options.accountId, ...[...regions.keys(), ...this.keysByAccount.keys()].sort()]);
+    return [...ids].map((accountId) => ({
+      accountId,
+      accessKeyIds: [...(this.keysByAccount.get(accountId) ?? [])].sort(),
+      regions: (regions.get(accountId) ?? []).sort(),
+    }));
+  }
+
+  /** Brings every simulator up to virtual time `ms` (after a tick, or after one ran ahead). */
   advanceAllTo(ms: number): void {
     for (const simulator of this.simulators.values()) {
       const behind = ms - simulator.control.now * 1000;
@@ -61,8 +108,9 @@ export class RegionalSimulators {
   reset(seed = this.options.seed): void {
     this.options = { ...this.options, seed };
     this.simulators = new Map();
-    // The roles they named are gone with the simulators.
+    // The roles they named, and the keys seen, are gone with the simulators.
     this.principals.clear();
+    this.keysByAccount = new Map();
     this.generation++;
     this.version++;
   }

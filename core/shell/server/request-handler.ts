@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EcsError } from '../../index.js';
 import { ProtocolError, credentialScope, parseJsonObject, statusOfException } from './aws-json-protocol.js';
-import { handleControl, type ControlContext } from './control-routes.js';
+import { controlAccount, handleControl, type ControlContext } from './control-routes.js';
+import { requireControlToken } from './control-token.js';
 import { openEventStream } from './event-stream.js';
 import { isQueryRequest, queryErrorXml, queryInput, queryResultXml } from './query-protocol.js';
 import { readBody } from './read-body.js';
@@ -15,6 +16,8 @@ export interface RequestRecord {
   /** The ECS action, a neighbour's IAM action ("events:PutRule"), or the control route ("POST /_sim/advance"). */
   name: string;
   region: string;
+  /** The account the request acted in (see accounts.ts). */
+  accountId: string;
   status: number;
   errorType?: string;
 }
@@ -25,6 +28,8 @@ export interface HandlerContext extends ControlContext {
   bodyLimitBytes: number;
   /** Streams to end when the server closes. */
   streams: Set<() => void>;
+  /** Set: every /_sim/ request must carry it (see control-token.ts). */
+  controlToken?: string;
   onRequest?: (record: RequestRecord) => void;
 }
 
@@ -42,6 +47,7 @@ function errorOf(error: unknown): { type: string; message: string; status: numbe
 interface Call {
   name?: string;
   region: string;
+  accountId: string;
   /** Set once the request is known to speak AWS Query: its errors are XML, in the service's namespace. */
   query?: { api?: QueryServedApi };
   /** Set once an AWS JSON request's service is known: its errors go in that service's JSON version. */
@@ -55,6 +61,7 @@ interface Call {
 async function readApiCall(context: HandlerContext, request: IncomingMessage, response: ServerResponse, call: Call): Promise<() => void> {
   const scope = credentialScope(request.headers.authorization);
   call.region = scope?.region ?? context.simulators.defaultRegion;
+  call.accountId = context.simulators.accountOf(scope?.accessKeyId);
   const target = request.headers['x-amz-target'] as string | undefined;
   if (target === undefined && isQueryRequest(request.headers['content-type'])) {
     call.query = {};
@@ -66,7 +73,7 @@ async function readApiCall(context: HandlerContext, request: IncomingMessage, re
     call.name = route.name;
     const input = queryInput(params, api);
     return () => {
-      const result = route.run(context.simulators.get(call.region), input);
+      const result = route.run(context.simulators.get(call.region, call.accountId), input);
       sendXml(response, 200, (requestId) => queryResultXml(api, action!, result, requestId));
     };
   }
@@ -74,18 +81,21 @@ async function readApiCall(context: HandlerContext, request: IncomingMessage, re
   call.name = route.name;
   call.contentType = route.contentType;
   const input = parseJsonObject(await readBody(request, context.bodyLimitBytes));
-  const role = scope ? context.simulators.principals.get(scope.accessKeyId) : undefined;
-  return () => sendJson(response, 200, route.run(context.simulators.get(call.region), input, role), route.contentType);
+  const role = scope ? context.simulators.principals.get(scope.accessKeyId)?.roleName : undefined;
+  return () => sendJson(response, 200, route.run(context.simulators.get(call.region, call.accountId), input, role), route.contentType);
 }
 
 async function answer(context: HandlerContext, request: IncomingMessage, response: ServerResponse, url: URL, call: Call): Promise<RequestRecord> {
-  const record = (status: number): RequestRecord => ({ name: call.name!, region: call.region, status });
+  const record = (status: number): RequestRecord => ({ name: call.name!, region: call.region, accountId: call.accountId, status });
   if (url.pathname.startsWith('/_sim/')) {
     const route = url.pathname.slice('/_sim/'.length);
     call.name = `${request.method} /_sim/${route}`;
+    // Before the body is read: a refused caller gets nothing from the server but the refusal.
+    if (context.controlToken !== undefined) requireControlToken(request, url.searchParams, context.controlToken);
+    call.accountId = controlAccount(context.simulators, url.searchParams);
     if (request.method === 'GET' && route === 'stream') {
       context.catchUp();
-      const close = openEventStream(response, context.simulators, url.searchParams.get('region') ?? undefined);
+      const close = openEventStream(response, context.simulators, url.searchParams.get('region') ?? undefined, call.accountId);
       context.streams.add(close);
       response.on('close', () => context.streams.delete(close));
       return record(200);
@@ -93,7 +103,7 @@ async function answer(context: HandlerContext, request: IncomingMessage, respons
     const body = request.method === 'POST' ? parseJsonObject(await readBody(request, context.bodyLimitBytes)) : {};
     // Synchronous from here to the answer: no other request or tick can run in between.
     context.catchUp();
-    const result = handleControl(context, { method: request.method ?? 'GET', route, query: url.searchParams, body });
+    const result = handleControl(context, { method: request.method ?? 'GET', route, query: url.searchParams, body, accountId: call.accountId });
     context.simulators.version++;
     sendJson(response, 200, result, 'application/json');
     return record(200);
@@ -124,7 +134,7 @@ export function createRequestHandler(context: HandlerContext) {
     // An absolute-form request target may not parse as a URL; it is read as `/` rather than crash the server.
     const target = request.url ?? '/';
     const url = new URL(URL.canParse(target, 'http://localhost') ? target : '/', 'http://localhost');
-    const call: Call = { region: url.searchParams.get('region') ?? context.simulators.defaultRegion };
+    const call: Call = { region: url.searchParams.get('region') ?? context.simulators.defaultRegion, accountId: context.simulators.defaultAccountId };
     answer(context, request, response, url, call).then(context.onRequest, (error: unknown) => {
       const { type, message, status, queryError } = errorOf(error);
       if (!response.headersSent) {
@@ -132,7 +142,7 @@ export function createRequestHandler(context: HandlerContext) {
         if (query) sendXml(response, status, (requestId) => queryErrorXml(type, message, status, requestId, query.api));
         else sendError(response, status, type, message, url.pathname.startsWith('/_sim/') ? 'application/json' : call.contentType, queryError);
       }
-      context.onRequest?.({ name: call.name ?? `${request.method} ${url.pathname}`, region: call.region, status, errorType: type });
+      context.onRequest?.({ name: call.name ?? `${request.method} ${url.pathname}`, region: call.region, accountId: call.accountId, status, errorType: type });
     });
   };
 }

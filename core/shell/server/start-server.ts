@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { controlTokenFor } from './control-token.js';
 import { RealTimeDriver } from './real-time-driver.js';
 import { RegionalSimulators } from './regional-simulators.js';
 import { BODY_LIMIT_BYTES } from './read-body.js';
@@ -15,8 +16,11 @@ export interface EcsServerOptions {
   speed?: number;
   /** `manual`: time moves only through /_sim/advance and /_sim/run-until-steady. */
   clock?: 'real' | 'manual';
+  /** The account of unsigned requests and of the access key id `test`; every other key has its own (accounts.ts). */
   accountId?: string;
   region?: string;
+  /** Required on every /_sim/ request. Default: none on the loopback interface, a random one elsewhere (control-token.ts). */
+  controlToken?: string;
   bodyLimitBytes?: number;
   onRequest?: (record: RequestRecord) => void;
   /** An engine failure while the clock ticks (no request to answer it). Default: a line on stderr. */
@@ -27,6 +31,8 @@ export interface EcsServer {
   /** `http://host:port`, the --endpoint-url to give clients. */
   url: string;
   port: number;
+  /** The token /_sim/ requests must carry, if any: the instructor's, to print. */
+  controlToken?: string;
   close: () => Promise<void>;
 }
 
@@ -43,6 +49,8 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
   });
   const driver = options.clock === 'manual' ? undefined : new RealTimeDriver(simulators, options.speed ?? 1, options.onEngineError ?? reportEngineError);
   const streams = new Set<() => void>();
+  const host = options.host ?? '127.0.0.1';
+  const controlToken = controlTokenFor(host, options.controlToken);
   const server = createServer(
     createRequestHandler({
       simulators,
@@ -50,10 +58,10 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       catchUp: () => driver?.sync(),
       bodyLimitBytes: options.bodyLimitBytes ?? BODY_LIMIT_BYTES,
       streams,
+      controlToken,
       onRequest: options.onRequest,
     }),
   );
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4566, host, () => {
@@ -67,6 +75,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    controlToken,
     close: () =>
       new Promise<void>((resolve, reject) => {
         driver?.stop();
