@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planDaemonPass } from '../../core/ecs/services/daemon-plan.js';
+import { definition, deployment, instance, instanceArn, passInput, service, task } from './plan-records.js';
+
+const daemon = service({ deploymentConfiguration: { minimumHealthyPercent: 0, maximumPercent: 100 } });
+const owner = { id: 'new', taskDefinitionArn: definition(2) };
+
+describe('the daemon decider (a pure function of the service, its tasks and the instances)', () => {
+  it('wants one task per eligible instance, each start pinned to its instance', () => {
+    const instances = [
+      instance('a'),
+      instance('b'),
+      instance('draining', { status: 'DRAINING' }),
+      instance('offline', { agentConnected: false }),
+      instance('on-premises', { external: true }),
+    ];
+    const plan = planDaemonPass(passInput({ service: daemon, tasks: [task('t1', 'new', 'a')], instances }));
+    expect(plan).toEqual({
+      desiredCount: 2,
+      wakeAt: [],
+      steps: [{ stop: [], start: [{ owner, count: 1, placement: { kind: 'instance', instanceArn: instanceArn('b') } }] }],
+      conditions: [{ key: 'deployment-configuration' }],
+      deployments: { complete: false },
+    });
+  });
+
+  it('on a new deployment stops the old task on each instance first, then starts the new one where nothing is left', () => {
+    const service = { ...daemon, deployments: [deployment('new', 2), deployment('old', 1, { status: 'ACTIVE' as const })] };
+    const plan = planDaemonPass(passInput({ service, tasks: [task('t1', 'old', 'a'), task('t2', 'old', 'b', { desiredStatus: 'STOPPED' })] }));
+    expect(plan.steps).toEqual([
+      {
+        stop: [{ taskArn: task('t1', 'old', 'a').arn, taskId: 't1', why: { kind: 'scaling-activity', deploymentId: 'old' } }],
+        start: [],
+      },
+    ]);
+  });
+
+  it('stops the task on an instance that is draining, and completes once every instance runs a healthy new task', () => {
+    const tasks = [task('t1', 'new', 'a'), task('t2', 'new', 'b')];
+    expect(planDaemonPass(passInput({ service: daemon, tasks })).deployments).toEqual({ complete: true });
+    const draining = planDaemonPass(passInput({ service: daemon, tasks, instances: [instance('a'), instance('b', { status: 'DRAINING' })] }));
+    expect(draining.desiredCount).toBe(1);
+    expect(draining.steps[0].stop.map((s) => s.taskId)).toEqual(['t2']);
+  });
+});
