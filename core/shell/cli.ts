@@ -3,6 +3,7 @@ import { registerLabCommand } from './commands/lab-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerStepsCommand } from './commands/steps-command.js';
+import { followConventions } from './conventions.js';
 
 /**
  * The `ecs-lab` command line: Node-only, so it lives beside the engine, never inside it. Each command loads what
@@ -18,7 +19,7 @@ const program = new Command();
 program
   .name('ecs-lab')
   .description('Learn Amazon ECS without an AWS account: play scenarios and check labs against a simulated ECS.')
-  .showHelpAfterError()
+  .addHelpText('after', '\nExit codes: 0 success, 1 a check or scenario failed (or the server could not start), 2 a mistake in the call.')
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
@@ -26,4 +27,5 @@ registerRunCommand(program);
 registerLabCommand(program);
 registerStepsCommand(program);
 registerServeCommand(program);
+followConventions(program);
 await program.parseAsync();

@@ -9,6 +9,7 @@ export interface ServeOptions {
   clock?: 'manual';
   accountId: string;
   region: string;
+  controlToken?: string;
   quiet?: boolean;
 }
 
@@ -28,6 +29,11 @@ function parseAccountId(value: string): string {
   return value;
 }
 
+function parseToken(value: string): string {
+  if (!/^[\x21-\x7e]{8,}$/.test(value)) throw new InvalidArgumentError('a control token is at least 8 characters, with no space.');
+  return value;
+}
+
 function parseRegion(value: string): string {
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(value)) throw new InvalidArgumentError('a region looks like us-east-1.');
   return value;
@@ -43,24 +49,37 @@ export function registerServeCommand(program: Command): void {
     .option('--seed <n>', 'seed for ids and random choices (same seed and calls, same results)', parseSeed)
     .addOption(new Option('--speed <x>', 'virtual time runs x times faster than real time (default 1)').argParser(parseSpeed).conflicts('clock'))
     .addOption(new Option('--clock <mode>', 'manual: virtual time moves only through POST /_sim/advance or /_sim/run-until-steady').choices(['manual']))
-    .option('--account-id <id>', 'account id in ARNs', parseAccountId, '123456789012')
+    .option('--account-id <id>', 'account id in ARNs for the access key id test and unsigned requests (every other key is an account of its own)', parseAccountId, '123456789012')
     .option('--region <region>', 'region of requests that name none; signed requests use the region they were signed for', parseRegion, 'us-east-1')
+    .addOption(
+      new Option('--control-token <token>', 'the token every /_sim/ request must carry (default: none on 127.0.0.1; with any other --host, one made up and printed at start)')
+        .env('ECS_LAB_CONTROL_TOKEN')
+        .argParser(parseToken),
+    )
     .option('--quiet', 'do not print a line per request')
+    .option('--no-color', 'plain text output (as does the NO_COLOR environment variable)')
     .addHelpText(
       'after',
       `
 Clients: any endpoint URL, dummy credentials. The region comes from each request's signature, and every
-region is a separate simulated ECS (ARNs carry that region and --account-id).
+region is a separate simulated ECS. Each access key id is an account of its own (its own clusters, its own
+account id in ARNs, derived from the key); the key test and unsigned requests use --account-id.
   /usr/bin/aws ecs create-cluster --cluster-name demo --endpoint-url http://127.0.0.1:4566
   (set AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1; the JS SDK reads AWS_REGION)
 
-Simulation controls (JSON over HTTP, same port; add ?region=eu-west-1 for another region):
+A class on one server: npx ecs-lab serve --host 0.0.0.0, each student with their own AWS_ACCESS_KEY_ID.
+The /_sim/ controls then need the token printed at start (or --control-token): "Authorization: Bearer <token>"
+or ?token=<token>. On 127.0.0.1 they are open unless --control-token is given.
+
+Simulation controls (JSON over HTTP, same port; ?region=eu-west-1 for another region, ?accessKeyId=alice or
+?account=<12 digits> for another account):
   POST /_sim/instances        {"cluster","instanceType","count","availabilityZones"?,"lifecycle"?,"attributes"?,"spotInstanceDraining"?}
   POST /_sim/advance          {"seconds"}                         -> {"now"}
   POST /_sim/run-until-steady {"cluster"?,"service","maxSeconds"?} -> {"steady","now"}
   POST /_sim/images           {"image","behaviour":{"crashAfterSeconds"?,"pullError"?,...}}
   POST /_sim/faults           {"type":"spot-interruption"|"fargate-spot-interruption"|"fargate-spot-capacity"|"task-crash"|"zone-outage",...}
-  POST /_sim/reset            {"seed"?}
+  POST /_sim/reset            {"seed"?}                           every account and region
+  GET  /_sim/accounts         every account, with the access key ids that signed in it
   GET  /_sim/state            the cluster picture and the virtual time
   GET  /_sim/events?since=N   the event log from seq N
   GET  /_sim/stream           server-sent events behind the dashboard at GET /
