@@ -143,15 +143,17 @@ describe('reference behaviour 3: circuit breaker threshold and rollback', () => 
     sim.updateService({ cluster: 'c', service: 'web', taskDefinition: 'web:2' });
     const [newDeployment] = sim.describeServices({ cluster: 'c', services: ['web'] }).services[0].deployments;
     sim.control.advance(600);
-    const failed = sim.describeServices({ cluster: 'c', services: ['web'] }).services[0].deployments.find((d) => d.id === newDeployment.id)!;
-    expect(failed).toMatchObject({ rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
-    expect(failed.failedTasks).toBeGreaterThanOrEqual(3);
+    // Rolled back, the failed deployment has left DescribeServices; its service deployment tells what happened.
+    const [failedBrief] = sim.listServiceDeployments({ cluster: 'c', service: 'web' }).serviceDeployments;
+    const failed = sim.describeServiceDeployments({ serviceDeploymentArns: [failedBrief.serviceDeploymentArn] }).serviceDeployments[0];
+    expect(failed).toMatchObject({ status: 'ROLLBACK_SUCCESSFUL', statusReason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(failed.deploymentCircuitBreaker.failureCount).toBeGreaterThanOrEqual(3);
     expect(serviceEvents(sim, 'web')).toContain(`(service web) (deployment ${newDeployment.id}) deployment failed: tasks failed to start.`);
     expect(serviceEvents(sim, 'web')).toContain(`(service web) rolling back to deployment ${oldDeployment.id}.`);
     const deploymentEvents = sim.control.events().flatMap((e) => (e.kind === 'eventbridge' && e.event['detail-type'] === 'ECS Deployment State Change' ? [e.event.detail] : []));
     const failedAt = deploymentEvents.findIndex((d) => d.eventName === 'SERVICE_DEPLOYMENT_FAILED');
     expect(deploymentEvents[failedAt + 1]).toMatchObject({ eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: `ECS deployment circuit breaker: rolling back to deploymentId ${oldDeployment.id}.` });
-    const badAfterFailure = [...tasksOf(sim, 'c', 'web'), ...tasksOf(sim, 'c', 'web', 'STOPPED')].filter((t) => t.taskDefinitionArn.endsWith(':2') && t.createdAt > failed.updatedAt);
+    const badAfterFailure = [...tasksOf(sim, 'c', 'web'), ...tasksOf(sim, 'c', 'web', 'STOPPED')].filter((t) => t.taskDefinitionArn.endsWith(':2') && t.createdAt > failed.rollback!.startedAt);
     expect(badAfterFailure).toHaveLength(0);
     expect(tasksOf(sim, 'c', 'web').map((t) => t.taskDefinitionArn.split(':').pop())).toEqual(['1', '1', '1', '1']);
   });
