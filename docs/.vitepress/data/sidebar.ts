@@ -18,6 +18,10 @@ export function buildSidebar(docsDir: string): DefaultTheme.SidebarItem[] {
     if (pages.length === 0) continue;
     groups.push({ text: section.text, items: pages.map((page) => ({ text: page.title, link: page.link })) });
   }
+  // The glossary sits with the chapters it serves: every chapter links its words there on first use.
+  const glossary: DefaultTheme.SidebarItem = { text: 'Glossary', link: '/glossary' };
+  const chapters = groups.findIndex((group) => group.text === 'Chapters');
+  groups.splice(chapters + 1, 0, glossary);
   return [{ text: 'Home', link: '/' }, ...groups, { text: 'Coverage', link: '/coverage' }];
 }
 
