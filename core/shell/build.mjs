@@ -1,13 +1,14 @@
-// `npm run build` (and `prepare`, so `npm install` and `npm ci` run it): compiles the TypeScript of the engine, the
+// `npm run build`, and `prepare` (so `npm install` and `npm ci` run it): compiles the TypeScript of the engine, the
 // scenarios and the labs to JavaScript in .build/, one file per source, so that `ecs-lab` starts without ts-node
 // compiling 300 files first (core/shell/bin.js). Each compiled file keeps its source's import.meta.url, so that
 // what a module finds beside itself (the labs' folders, the dashboard page, the check worker) is still read from
-// the sources. esbuild strips the types only: `npm run typecheck` is what checks them.
+// the sources. esbuild strips the types only: `npm run typecheck` is what checks them. With `--if-stale`, only
+// when a source changed since the last build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
-import { BUILD, MANIFEST, ROOT as root, stamp } from './compiled-build.js';
+import { BUILD, freshBuild, MANIFEST, ROOT as root, stamp } from './compiled-build.js';
 
 const FOLDERS = ['core', 'scenarios', 'labs'];
 /** A learner's files are theirs to break: they are compiled when checked, never ahead. */
@@ -37,6 +38,7 @@ async function compile(source, into) {
   writeFileSync(out, code);
 }
 
+if (process.argv.includes('--if-stale') && freshBuild()) process.exit(0);
 const started = performance.now();
 const files = FOLDERS.flatMap(sources);
 // Built beside the old build and swapped in at the end: a CLI starting meanwhile finds one whole build or none.

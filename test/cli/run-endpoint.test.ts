@@ -1,22 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ecsLab as run } from './ecs-lab-cli.js';
 import { startServeProcess, type ServeProcess } from './serve-process.js';
 
 const FEATURES = readdirSync('scenarios/features')
   .filter((f) => f.endsWith('.feature'))
   .map((f) => `scenarios/features/${f}`);
 
-/** Asynchronous, so a stub server in this process can answer the CLI while it runs. */
-function ecsLab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['core/shell/bin.js', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const ecsLab = (...args: string[]) => run(args);
 
 /** An ECS endpoint that is not ecs-lab: it answers ECS calls, and 404 to anything under /_sim. */
 function startPlainEcsStub(): Promise<Server> {
@@ -45,8 +38,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => serve?.stop());
 
-// Every feature twice, in-process and over HTTP, each in a fresh Node with ts-node: minutes on a busy machine.
-describe('ecs-lab run --endpoint', { timeout: 600_000 }, () => {
+// Every feature twice, in-process and over HTTP: a minute on a busy machine.
+describe('ecs-lab run --endpoint', { timeout: 300_000 }, () => {
   it('plays every feature over the wire with the same timeline, progress, summary and exit code as in-process', async () => {
     const [inProcess, overTheWire] = await Promise.all([ecsLab('run', '--no-color', ...FEATURES), ecsLab('run', '--no-color', '--endpoint', serve.url, ...FEATURES)]);
     expect(FEATURES).toEqual(expect.arrayContaining(['scenarios/features/rolling-update.feature', 'scenarios/features/spot-reclamation.feature', 'scenarios/features/circuit-breaker.feature']));

@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { groupStepsByTopic, stepVocabulary } from '../../core/shell/commands/step-vocabulary.js';
 import { stepDefinitions } from '../../scenarios/steps/index.js';
+import { ecsLab } from './ecs-lab-cli.js';
 
-describe('ecs-lab steps', { timeout: 60_000 }, () => {
-  const printed = spawnSync(process.execPath, ['core/shell/bin.js', 'steps', '--no-color'], { encoding: 'utf8' });
-
-  it('prints every step expression of the library, under its topic', () => {
-    expect(printed.status).toBe(0);
+describe('ecs-lab steps', () => {
+  it('prints every step expression of the library, under its topic', async () => {
+    const printed = await ecsLab(['steps', '--no-color']);
+    expect(printed.code).toBe(0);
     const lines = printed.stdout.split('\n');
     for (const { expression, topic } of stepDefinitions) {
       expect(lines, expression).toContain(`  ${expression}`);

@@ -1,19 +1,20 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ErrorRateChart from '../../docs/components/ErrorRateChart.vue';
 import ScalingChart from '../../docs/components/ScalingChart.vue';
 import ScenarioPlayer from '../../docs/components/ScenarioPlayer.vue';
+import { until } from '../until.js';
 
 // chart.js needs a real canvas and the charts read VitePress's theme: both belong to the browser test.
 const stubs = { TaskChart: true, HealthChart: true, ErrorRateChart: true, ScalingChart: true };
 
 async function mountPlayer(feature = 'rolling-update', props: Record<string, unknown> = {}): Promise<VueWrapper> {
   const wrapper = mount(ScenarioPlayer, { props: { feature, ...props }, global: { stubs } });
-  await vi.waitFor(async () => {
+  await until(async () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="player-error"], [data-testid="player-play"]').exists()).toBe(true);
-  }, { timeout: 5000 });
+  });
   return wrapper;
 }
 
@@ -117,11 +118,11 @@ describe('ScenarioPlayer', () => {
     expect(byTestId(wrapper, 'scenario-picker')).toHaveLength(0);
     await byTestId(wrapper, 'player-speed')[0].setValue('1000');
     await byTestId(wrapper, 'player-play')[0].trigger('click');
-    await vi.waitFor(() => expect(wrapper.emitted('hold')).toHaveLength(1), { timeout: 5000 });
+    await until(() => expect(wrapper.emitted('hold')).toHaveLength(1));
     expect(byTestId(wrapper, 'step').map((s) => s.attributes('data-status')).slice(0, 5)).toEqual(['passed', 'passed', 'passed', 'passed', 'pending']);
     await wrapper.setProps({ holdAfterStep: undefined });
     (wrapper.vm as unknown as { play: () => void }).play();
-    await vi.waitFor(() => expect(wrapper.emitted('end')).toHaveLength(1), { timeout: 10000 });
+    await until(() => expect(wrapper.emitted('end')).toHaveLength(1));
     wrapper.unmount();
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { featureHtmlReport } from '../../labs/lab-kit/reporters/feature-html-report.js';
 import { featureJunitReport } from '../../labs/lab-kit/reporters/feature-junit-report.js';
 import { runFeature } from '../../scenarios/runner/run-feature.js';
+import { ecsLab } from '../cli/ecs-lab-cli.js';
 
 /** An instructor's own feature: one scenario passes, one fails an expectation, one uses a step nobody defined. */
 const FEATURE = `Feature: Class exercise <one>
@@ -52,16 +52,16 @@ describe('scenario reports for CI and for people', () => {
   });
 });
 
-describe('ecs-lab run --report-html --report-junit', { timeout: 60_000 }, () => {
+describe('ecs-lab run --report-html --report-junit', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-reports-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('writes both reports, and exits 1 because a scenario failed', () => {
+  it('writes both reports, and exits 1 because a scenario failed', async () => {
     writeFileSync(join(folder, 'exercise.feature'), FEATURE);
     const html = join(folder, 'report.html');
     const junit = join(folder, 'report.xml');
-    const run = spawnSync(process.execPath, ['core/shell/bin.js', 'run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit], { encoding: 'utf8' });
-    expect(run.status).toBe(1);
+    const run = await ecsLab(['run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit]);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Report written to ${html}`);
     expect(readFileSync(html, 'utf8')).toContain('1 of 3 scenarios passed');
     expect(parseXml(readFileSync(junit, 'utf8')).getElementsByTagName('testcase')).toHaveLength(3);

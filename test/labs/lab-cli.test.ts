@@ -1,22 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ecsLab as run } from '../cli/ecs-lab-cli.js';
+import { labIds } from '../../labs/lab-kit/node/lab-folders.js';
 import { labCommand } from './lab-command-in-process.js';
 
 /** The real command line, in a child process: what exit codes and plain output a learner's shell sees. */
 function ecsLab(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, ['core/shell/bin.js', ...args], { encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return run(args, env);
 }
 
-// Each child process starts Node and compiles the engine twice (the CLI, then its check worker): seconds.
-describe('ecs-lab lab check, as a shell sees it', { timeout: 60_000 }, () => {
-  it('exits 1 on the starter, showing which checks failed, what they saw and a hint', () => {
-    const { code, stdout, stderr } = ecsLab(['lab', 'check', 'rolling-update', '--dir', 'labs/rolling-update/starter', '--no-color']);
+describe('ecs-lab lab check, as a shell sees it', () => {
+  it('exits 1 on the starter, showing which checks failed, what they saw and a hint', async () => {
+    const { code, stdout, stderr } = await ecsLab(['lab', 'check', 'rolling-update', '--dir', 'labs/rolling-update/starter', '--no-color']);
     expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout).toContain('Tune a rolling update');
@@ -26,8 +25,8 @@ describe('ecs-lab lab check, as a shell sees it', { timeout: 60_000 }, () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('exits 2 with the list of labs on stderr for a lab that does not exist, before checking anything', () => {
-    const { code, stdout, stderr } = ecsLab(['lab', 'check', 'rolling-updates']);
+  it('exits 2 with the list of labs on stderr for a lab that does not exist, before checking anything', async () => {
+    const { code, stdout, stderr } = await ecsLab(['lab', 'check', 'rolling-updates']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/there is no lab "rolling-updates"; the labs are: .*\brolling-update\b/);
@@ -49,10 +48,13 @@ describe('a learner working through a lab on their machine', { timeout: 60_000 }
   });
   afterAll(() => rmSync(dirname(labsRoot), { recursive: true, force: true }));
 
-  it('lists every lab with its concepts', async () => {
-    const { stdout } = await run('list');
-    expect(stdout).toMatch(/rolling-update +Tune a rolling update \(C13\)/);
-    expect(stdout).toMatch(/drain-for-maintenance +Drain an instance before maintenance/);
+  const listed = async (id: string) => (await run('list')).stdout.split('\n').find((line) => line.includes(` ${id} `));
+
+  it('lists the labs in the order of the instructors\' guide, with their titles and times', async () => {
+    const lines = (await run('list')).stdout.split('\n').filter((line) => /^ ?\d+\. /.test(line));
+    expect(lines.map((line) => line.split(/\s+/).filter(Boolean)[1])).toEqual(labIds(labsRoot));
+    expect(lines[0]).toMatch(/^ 1\. first-task-definition +Write your first task definition +15–20 min +not started$/);
+    expect(await listed('rolling-update')).toMatch(/rolling-update +Tune a rolling update +20–25 min +not started$/);
   });
 
   it('checks the starter, and says so, before the lab is started', async () => {
@@ -62,10 +64,10 @@ describe('a learner working through a lab on their machine', { timeout: 60_000 }
     expect(stdout).toContain('No work folder yet');
   });
 
-  it('starts, checks the work folder, shows hints one at a time, and resets', async () => {
+  it('starts, checks the work folder, shows hints one at a time, keeps the progress, and resets without losing work', async () => {
     expect((await run('start', 'rolling-update')).code).toBe(0);
     expect(readFileSync(work(), 'utf8')).toBe(readFileSync('labs/rolling-update/starter/service.json', 'utf8'));
-    expect((await run('list')).stdout).toContain('started');
+    expect(await listed('rolling-update')).toMatch(/ started, not checked yet$/);
 
     const first = (await run('hint', 'rolling-update')).stdout;
     const second = (await run('hint', 'rolling-update')).stdout;
@@ -76,13 +78,29 @@ describe('a learner working through a lab on their machine', { timeout: 60_000 }
     const broken = await run('check', 'rolling-update', '--no-color');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/service\.json, line 2, column 23: service\.json is not valid JSON/);
+    expect(broken.stdout).toMatch(/– the deployment of web:2 completes .*\n {4}Not run: fix the first check/);
+    expect(broken.stdout).toContain('0 of 4 checks passed (3 not run).');
+    expect(await listed('rolling-update')).toMatch(/ started, 0 of 4 checks passed, 2 of 4 hints seen$/);
 
     writeFileSync(work(), readFileSync('labs/rolling-update/solution/service.json', 'utf8'));
     expect(await run('check', 'rolling-update')).toMatchObject({ code: 0, stdout: expect.stringContaining('All 4 checks passed') });
-
+    expect(await listed('rolling-update')).toMatch(/ ✔ passed, 2 of 4 hints seen$/);
     expect((await run('start', 'rolling-update')).stdout).toContain('already exists');
-    expect((await run('reset', 'rolling-update')).code).toBe(0);
+
+    // Nobody at a terminal to answer: the reset is refused, and says how to do it and where the copy would go.
+    const refused = await run('reset', 'rolling-update');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('npx ecs-lab lab reset rolling-update --force');
+    expect(refused.stderr).toContain('work/before-reset-1/');
+    expect(readFileSync(work(), 'utf8')).toBe(readFileSync('labs/rolling-update/solution/service.json', 'utf8'));
+
+    const forced = await run('reset', 'rolling-update', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/Your version is kept in .*rolling-update\/work\/before-reset-1\//);
     expect(readFileSync(work(), 'utf8')).toBe(readFileSync('labs/rolling-update/starter/service.json', 'utf8'));
+    expect(readFileSync(join(dirname(work()), 'before-reset-1', 'service.json'), 'utf8')).toBe(readFileSync('labs/rolling-update/solution/service.json', 'utf8'));
+    // The starter again: nothing to lose, nothing to ask.
+    expect((await run('reset', 'rolling-update')).code).toBe(0);
     expect((await run('hint', 'rolling-update')).stdout).toMatch(/^Hint 3 of 4: /);
   });
 

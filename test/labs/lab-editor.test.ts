@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { mount, type VueWrapper } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import LabEditor from '../../docs/components/LabEditor.vue';
+import { until } from '../until.js';
 
 let wrapper: VueWrapper;
 afterEach(() => wrapper?.unmount());
@@ -10,7 +11,7 @@ const json = '{\n  "serviceName": "web",\n  "desiredCount": 6\n}\n';
 
 async function editor(props: { file: string; problems?: { line: number; column: number; message: string }[] }, text = json) {
   wrapper = mount(LabEditor, { props: { modelValue: text, label: props.file, problems: props.problems ?? [], file: props.file }, attachTo: document.body });
-  await vi.waitFor(() => expect(wrapper.find('.cm-editor').exists()).toBe(true), { timeout: 10_000 });
+  await until(() => expect(wrapper.find('.cm-editor').exists()).toBe(true));
   return wrapper;
 }
 
@@ -32,7 +33,7 @@ describe('the lab editor', () => {
 
   it('puts a problem in the lint gutter at its line, and in words below the editor', async () => {
     const w = await editor({ file: 'service.json', problems: [{ line: 3, column: 3, message: 'Unknown parameter desiredCount.' }] });
-    await vi.waitFor(() => expect(w.findAll('.cm-lint-marker-error')).toHaveLength(1));
+    await until(() => expect(w.findAll('.cm-lint-marker-error')).toHaveLength(1));
     const { EditorView } = await import('@codemirror/view');
     const { forEachDiagnostic } = await import('@codemirror/lint');
     const view = EditorView.findFromDOM(w.get('.cm-editor').element as HTMLElement)!;

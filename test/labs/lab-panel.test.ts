@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import LabPanel from '../../docs/components/LabPanel.vue';
+import { until } from '../until.js';
 
 const openProject = vi.fn();
 vi.mock('@stackblitz/sdk', () => ({ default: { openProject } }));
@@ -22,16 +23,17 @@ const hintCount = JSON.parse(readFileSync('labs/rolling-update/lab.json', 'utf8'
 let wrapper: VueWrapper;
 afterEach(() => wrapper?.unmount());
 
-async function panel() {
-  wrapper = mount(LabPanel, { props: { lab: 'rolling-update' } });
-  await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+async function mountPanel(lab: string) {
+  wrapper = mount(LabPanel, { props: { lab } });
+  await until(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
   return wrapper;
 }
 
+const panel = () => mountPanel('rolling-update');
+
 async function check(w: VueWrapper) {
   await w.get('[data-testid="lab-check"]').trigger('click');
-  // The first Check loads the engine: seconds on a cold, busy machine.
-  await vi.waitFor(() => expect(w.findAll('[data-testid="lab-result"]').length).toBeGreaterThan(0), { timeout: 15_000 });
+  await until(() => expect(w.findAll('[data-testid="lab-result"]').length).toBeGreaterThan(0));
   return w.findAll('[data-testid="lab-result"]');
 }
 
@@ -106,7 +108,7 @@ describe('the lab panel', () => {
     const w = await panel();
     await editor(w).setValue(solution);
     await w.get('[data-testid="lab-stackblitz"]').trigger('click');
-    await vi.waitFor(() => expect(openProject).toHaveBeenCalledTimes(1));
+    await until(() => expect(openProject).toHaveBeenCalledTimes(1));
     await flushPromises();
     const [project, options] = openProject.mock.calls[0];
     expect(options).toEqual({ openFile: 'labs/rolling-update/service.json', newWindow: true });
@@ -121,8 +123,7 @@ describe('the lab panel of a lab with several files', () => {
   const solutionOf = (file: string) => readFileSync(`labs/task-vs-service/solution/${file}`, 'utf8');
 
   it('shows a tab per file, edits each on its own, and checks them all with one button', async () => {
-    wrapper = mount(LabPanel, { props: { lab: 'task-vs-service' } });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+    await mountPanel('task-vs-service');
     const tabs = wrapper.findAll('[data-testid="lab-file-tab"]');
     expect(tabs.map((t) => t.text())).toEqual(['run-task.json', 'service.json']);
     expect(wrapper.get('[data-testid="lab-check"]').text()).toBe('Check all files');
@@ -139,8 +140,7 @@ describe('the lab panel of a lab with several files', () => {
   });
 
   it('marks the tab of a file a check points into', async () => {
-    wrapper = mount(LabPanel, { props: { lab: 'task-vs-service' } });
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="lab-editor"]').exists()).toBe(true));
+    await mountPanel('task-vs-service');
     await editor(wrapper).setValue('{\n  "taskDefinition": "report",\n  "desiredCount": 1\n}\n');
     await check(wrapper);
     const [runTaskTab] = wrapper.findAll('[data-testid="lab-file-tab"]');

@@ -1,15 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProjectFiles } from '../../labs/lab-kit/node/read-project-files.js';
 import { buildStackblitzProject } from '../../labs/lab-kit/stackblitz-project.js';
+import { runProcess } from '../process-group.js';
 
 // Slow (an npm install from the registry): one install, reused by both runs.
 describe('the StackBlitz project, written to a folder', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-stackblitz-'));
-  const npm = (...args: string[]) => spawnSync('npm', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const npm = (...args: string[]) => runProcess('npm', args, { cwd: folder, env: { ...process.env, FORCE_COLOR: '0' } });
   const useServiceJson = (from: string) => writeFileSync(join(folder, 'labs/rolling-update/service.json'), readFileSync(`labs/rolling-update/${from}/service.json`));
 
   const writeProject = (labId: string) => {
@@ -19,33 +19,33 @@ describe('the StackBlitz project, written to a folder', () => {
     }
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeProject('rolling-update');
-    const install = npm('install', '--no-audit', '--no-fund');
-    if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+    const install = await npm('install', '--no-audit', '--no-fund');
+    if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
   }, 120_000);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('passes `npm test` with the solution\'s service.json', () => {
+  it('passes `npm test` with the solution\'s service.json', async () => {
     useServiceJson('solution');
-    const run = npm('test');
-    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const run = await npm('test');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('All 4 checks passed');
   }, 60_000);
 
-  it('fails `npm test` with the starter\'s service.json, saying why', () => {
+  it('fails `npm test` with the starter\'s service.json, saying why', async () => {
     useServiceJson('starter');
-    const run = npm('test');
-    expect(run.status).not.toBe(0);
+    const run = await npm('test');
+    expect(run.code).not.toBe(0);
     expect(run.stdout).toContain('✘ the deployment of web:2 completes');
   }, 60_000);
 
   // Another lab's project over the same install: its own package.json, the same dependencies.
-  it('passes `npm test` of the TypeScript lab with its solution, the learner\'s code run in a worker thread', () => {
+  it('passes `npm test` of the TypeScript lab with its solution, the learner\'s code run in a worker thread', async () => {
     writeProject('drain-for-maintenance');
     writeFileSync(join(folder, 'labs/drain-for-maintenance/maintenance.ts'), readFileSync('labs/drain-for-maintenance/solution/maintenance.ts'));
-    const run = npm('test');
-    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const run = await npm('test');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('All 3 checks passed');
   }, 60_000);
 });

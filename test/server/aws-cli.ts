@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { awsCliDriver, type CliResult } from './aws-cli-driver.js';
 
 /** Debian's AWS CLI v2; `aws` on PATH may be another (pyenv's v1), see docs/guide/endpoint.md. */
 export const AWS_CLI = '/usr/bin/aws';
@@ -12,17 +11,13 @@ if (!cliPresent) {
   console.warn(`\n⚠⚠⚠ ${AWS_CLI} is missing: the AWS CLI tests are SKIPPED. Install it with: apt-get install -y awscli ⚠⚠⚠\n`);
 }
 
-const run = promisify(execFile);
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+/** The Python that /usr/bin/aws names on its first line: the AWS CLI package is imported there. */
+const python = () => readFileSync(AWS_CLI, 'utf8').split('\n', 1)[0].replace(/^#!\s*/, '').split(/\s+/);
 
 /**
  * Runs `aws <service> ...` as a learner would: dummy credentials (an access key id the server may map to an
- * IAM role), region from the environment, --endpoint-url.
+ * IAM role), region from the environment, --endpoint-url. The commands of a test file share one AWS CLI process
+ * (aws-cli-driver.py): the same package and entry point as the `aws` command, started once.
  */
 export async function awsCli(endpoint: string, args: string[], region = 'us-east-1', accessKeyId = 'test'): Promise<CliResult> {
   const env = {
@@ -33,13 +28,7 @@ export async function awsCli(endpoint: string, args: string[], region = 'us-east
     AWS_DEFAULT_REGION: region,
     AWS_PAGER: '',
   };
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, [...args, '--endpoint-url', endpoint, '--output', 'json'], { env, timeout: 20_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return awsCliDriver(python()).run([...args, '--endpoint-url', endpoint, '--output', 'json'], env);
 }
 
 /** The parsed output of a command that must succeed; its stderr is the failure message otherwise. */

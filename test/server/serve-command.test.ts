@@ -1,32 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, type CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerServeCommand } from '../../core/shell/commands/serve-command.js';
 import { banner } from '../../core/shell/commands/serve-endpoint.js';
+import { ecsLab, startEcsLab } from '../cli/ecs-lab-cli.js';
+import { whenPrinted } from '../process-group.js';
 
-/** Starting the TypeScript CLI takes a few seconds, many more on a loaded machine. */
-const SPAWN_TIMEOUT_MS = 40_000;
-
-/** `ecs-lab serve ...` as a child process; resolves with its output once it exits. */
-function ecsLab(args: string[], onStdout?: (text: string, child: ChildProcess) => void) {
-  const child = spawn(process.execPath, ['core/shell/bin.js', ...args], { env: { ...process.env, FORCE_COLOR: '0' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-    onStdout?.(stdout, child);
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  const killer = setTimeout(() => child.kill('SIGKILL'), SPAWN_TIMEOUT_MS);
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-}
+const plain = { ...process.env, FORCE_COLOR: '0' };
 
 describe('ecs-lab serve as a process', () => {
   let blocker: Server;
@@ -38,28 +19,24 @@ describe('ecs-lab serve as a process', () => {
 
   it('says in one line that the port is taken and exits 1', async () => {
     const { port } = blocker.address() as AddressInfo;
-    const { code, stderr } = await ecsLab(['serve', '--port', String(port)]);
+    const { code, stderr } = await ecsLab(['serve', '--port', String(port)], plain);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([`ecs-lab serve: port ${port} on 127.0.0.1 is already in use; stop what uses it or pick another with --port.`]);
-  }, SPAWN_TIMEOUT_MS + 5000);
+  });
 
   it('serves ECS until SIGTERM, then stops cleanly with exit code 0', async () => {
-    let answered: Promise<number> | undefined;
-    const result = await ecsLab(['serve', '--port', '0', '--quiet'], (stdout, child) => {
-      const url = stdout.match(/simulated Amazon ECS at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-      if (!url || answered) return;
-      answered = fetch(`${url}/`, {
-        method: 'POST',
-        headers: { 'X-Amz-Target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
-        body: '{}',
-      }).then((r) => r.status);
-      answered.finally(() => child.kill('SIGTERM'));
+    const serve = startEcsLab(['serve', '--port', '0', '--quiet'], plain);
+    const [, url] = await whenPrinted(serve, /simulated Amazon ECS at (http:\/\/127\.0\.0\.1:\d+)/);
+    const answered = await fetch(`${url}/`, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
+      body: '{}',
     });
-    expect(await answered).toBe(200);
+    expect(answered.status).toBe(200);
+    const result = await serve.stop('SIGTERM');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('dashboard');
-  }, SPAWN_TIMEOUT_MS + 5000);
-
+  });
 });
 
 /** The command line as parsed in this process: what commander prints and refuses, without a child process. */
