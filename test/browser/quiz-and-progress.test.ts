@@ -22,6 +22,8 @@ const summary = (page: Page, id: string) => page.getByTestId(id).textContent();
 /** Opens a page and waits until it has hydrated: a click on server-rendered HTML before that does nothing. */
 async function openPage(page: Page, path: string): Promise<void> {
   await page.goto(`${session.url}${path}`, { waitUntil: 'networkidle' });
+  // The quizzes page has many questions to bring to life, which can outlast the network going quiet.
+  if (path === '/quizzes') await page.locator('[data-testid="quiz-index"][data-ready]').waitFor();
 }
 
 describe.skipIf(!session.available)('quizzes and progress', () => {

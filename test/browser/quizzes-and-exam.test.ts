@@ -218,7 +218,7 @@ describe.skipIf(!session.available)('quizzes and exam mode', () => {
     expect(held.length).toBeGreaterThan(0);
     await page.getByTestId('exam-SAA').check();
     await page.getByTestId('exam-count').selectOption('10');
-    const submitted = page.waitForURL(/start=1/);
+    const submitted = page.waitForURL(/start=1/, { waitUntil: 'commit' });
     await page.getByTestId('exam-start').click();
     await submitted;
     hold = false;
