@@ -111,7 +111,7 @@ export function rejectUnknownFields(value: Record<string, unknown>, field: strin
   }
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -17,6 +17,8 @@ export interface SourceLocation {
 export interface InputProblem {
   message: string;
   location?: SourceLocation;
+  /** A hint that fits this problem (broken JSON wants a hint about JSON); else the input check's own. */
+  hint?: string;
 }
 
 export type Prepared<Run> = { ok: true; run: Run; observed: string } | { ok: false; problem: InputProblem };
@@ -46,7 +48,8 @@ export interface LabChecks<Run = unknown> {
   checks: Check<Run>[];
 }
 
-export type CheckStatus = 'passed' | 'failed';
+/** `skipped`: not run, because the learner's files could not be judged at all (the first check says why). */
+export type CheckStatus = 'passed' | 'failed' | 'skipped';
 
 export interface CheckResult {
   id: string;
@@ -57,6 +60,8 @@ export interface CheckResult {
   hint?: string;
   /** Where in a learner's file the failure is, when it is about one place. */
   location?: SourceLocation;
+  /** Real seconds the check took (for the input check: preparing the run it judges). */
+  seconds: number;
 }
 
 export interface CheckReport {

@@ -1,5 +1,6 @@
 import { EcsError } from '../../core/index.js';
 import type { InputProblem, LearnerFiles, SourceLocation } from './check-types.js';
+import { fixedFieldHint, invalidJson, missingFile, notAnObject } from './input-problems.js';
 import { parseJson, type TextPosition } from './parse-json.js';
 
 /**
@@ -15,16 +16,14 @@ export interface RequestFile {
 
 export function readRequestFile(files: LearnerFiles, file: string): { ok: true; value: RequestFile } | { ok: false; problem: InputProblem } {
   const text = files[file];
-  if (text === undefined) return { ok: false, problem: { message: `${file} is missing.` } };
+  if (text === undefined) return { ok: false, problem: missingFile(file) };
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
-    return { ok: false, problem: { message: `${file} is not valid JSON: ${message}`, location: { file, line, column } } };
+    return { ok: false, problem: invalidJson({ file, line, column }, message) };
   }
   const request = parsed.value;
-  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-    return { ok: false, problem: { message: `${file} must hold one JSON object ({ ... }), the request's fields.`, location: { file, line: 1, column: 1 } } };
-  }
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return { ok: false, problem: notAnObject(file) };
   return { ok: true, value: { file, request: request as Record<string, unknown>, positions: parsed.positions } };
 }
 
@@ -53,7 +52,7 @@ export function requestProblem(error: unknown, source: RequestFile, operation: s
 
 /** A field the lab fixes, set to something else. */
 export function fieldProblem(source: RequestFile, field: string, message: string): InputProblem {
-  return { message, location: locateField(source, field) };
+  return { message, location: locateField(source, field), hint: fixedFieldHint(field) };
 }
 
 export type Sent<T> = { ok: true; value: T; source: RequestFile } | { ok: false; problem: InputProblem };

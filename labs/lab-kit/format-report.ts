@@ -22,10 +22,11 @@ export function formatLocation(location: SourceLocation): string {
   return `${location.file}, ${formatPosition(location)}`;
 }
 
-/** A check report as terminal lines: ✔/✘ and the title, then what was observed, then the hint on failure. */
+/** A check report as terminal lines: ✔/✘/– and the title, then what was observed, then the hint on failure. */
 export function formatReport(title: string, report: CheckReport, paint: Paint = PLAIN): string[] {
-  const passedCount = report.results.filter((r) => r.status === 'passed').length;
+  const count = (status: CheckResult['status']) => report.results.filter((r) => r.status === status).length;
   const total = report.results.length;
+  const notRun = count('skipped') > 0 ? ` (${count('skipped')} not run)` : '';
   return [
     paint.bold(title),
     '',
@@ -33,12 +34,13 @@ export function formatReport(title: string, report: CheckReport, paint: Paint = 
     '',
     report.passed
       ? paint.passed(`All ${total} checks passed: lab complete.`)
-      : paint.failed(`${passedCount} of ${total} checks passed.`),
+      : paint.failed(`${count('passed')} of ${total} checks passed${notRun}.`),
   ];
 }
 
 function formatResult(result: CheckResult, paint: Paint): string[] {
   if (result.status === 'passed') return [`${paint.passed('✔')} ${result.title}`, paint.dim(`    ${result.message}`)];
+  if (result.status === 'skipped') return [paint.dim(`– ${result.title}`), paint.dim(`    ${result.message}`)];
   const where = result.location ? `${formatLocation(result.location)}: ` : '';
   return [
     `${paint.failed('✘')} ${result.title}`,

@@ -8,6 +8,12 @@ export interface LabManifest {
   summary: string;
   /** Concept ids from the curriculum, e.g. "C13". */
   concepts: string[];
+  /** Where the lab comes in the instructors' guide and the site (docs/labs/<id>.md's order). */
+  order: number;
+  /** How long it takes a learner who read the chapter: [15] or [20, 25] minutes. */
+  minutes: number[];
+  /** What passing it is worth in a gradebook (`ecs-lab lab grade`) and a GitHub Classroom autograding test. */
+  points: number;
   /** The files the learner edits, by name; starter/ and solution/ hold a version of each. */
   files: string[];
   /** Revealed one at a time, mildest first. */
@@ -30,12 +36,26 @@ export function parseLabManifest(text: string, source: string): LabManifest {
     }
     return value as string[];
   };
+  const requireWhole = (value: unknown, field: string) => {
+    if (!Number.isInteger(value) || (value as number) < 0) throw new Error(`${source}: "${field}" must be a whole number.`);
+    return value as number;
+  };
+  const minutes = raw.minutes;
+  if (!Array.isArray(minutes) || minutes.length < 1 || minutes.length > 2) throw new Error(`${source}: "minutes" must be [minutes] or [fewest, most].`);
   return {
     id: requireText('id'),
     title: requireText('title'),
     summary: requireText('summary'),
     concepts: requireList('concepts'),
+    order: requireWhole(raw.order, 'order'),
+    minutes: minutes.map((m) => requireWhole(m, 'minutes')),
+    points: requireWhole(raw.points, 'points'),
     files: requireList('files'),
     hints: requireList('hints'),
   };
+}
+
+/** "15 min", "20–25 min", as the instructors' guide writes a lab's time. */
+export function formatMinutes(minutes: readonly number[]): string {
+  return `${minutes.join('–')} min`;
 }

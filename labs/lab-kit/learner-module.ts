@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { InputProblem, LearnerFiles, SourceLocation } from './check-types.js';
 import { describeError } from './describe-error.js';
+import { doesNotCompile, missingFile } from './input-problems.js';
 import { positionAt } from './parse-json.js';
 import { originalPosition } from './source-map-position.js';
 
@@ -23,7 +24,7 @@ const FUNCTION_HEADER_LINES = 2;
 
 export function loadLearnerModule(files: LearnerFiles, file: string): Outcome<LearnerModule> {
   const text = files[file];
-  if (text === undefined) return { ok: false, problem: { message: `${file} is missing.` } };
+  if (text === undefined) return { ok: false, problem: missingFile(file) };
   const compiled = ts.transpileModule(text, {
     fileName: file,
     reportDiagnostics: true,
@@ -32,7 +33,7 @@ export function loadLearnerModule(files: LearnerFiles, file: string): Outcome<Le
   const syntaxError = compiled.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntaxError) {
     const location = { file, ...positionAt(text, syntaxError.start ?? 0) };
-    return { ok: false, problem: { message: `${file} does not compile: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ')}`, location } };
+    return { ok: false, problem: doesNotCompile(location, ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ')) };
   }
   const mappings = (JSON.parse(compiled.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings;
   const body = `${compiled.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '')}\n//# sourceURL=${file}`;

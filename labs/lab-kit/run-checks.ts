@@ -6,28 +6,45 @@ import type { CheckInfo, CheckReport, CheckResult, InputProblem, LabChecks, Lear
  * in a check, ends up as a failed check with a message, because a learner can act on a message, not on a crash.
  */
 export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckReport {
-  const prepared = attempt<Prepared<Run>>(
-    () => lab.prepare(files),
-    (message) => ({ ok: false, problem: { message } }),
+  const preparing = timed(() =>
+    attempt<Prepared<Run>>(
+      () => lab.prepare(files),
+      (message) => ({ ok: false, problem: { message } }),
+    ),
   );
-  if (!prepared.ok) return unjudgedReport(lab.input, lab.checks, prepared.problem);
+  const prepared = preparing.value;
+  if (!prepared.ok) return unjudgedReport(lab.input, lab.checks, prepared.problem, preparing.seconds);
   const results: CheckResult[] = [
-    passed(lab.input, prepared.observed),
+    passed(lab.input, prepared.observed, preparing.seconds),
     ...lab.checks.map((check) => {
-      const verdict = attempt<Verdict>(
-        () => check.verify(prepared.run),
-        (message) => ({ passed: false, observed: message }),
+      const { value: verdict, seconds } = timed(() =>
+        attempt<Verdict>(
+          () => check.verify(prepared.run),
+          (message) => ({ passed: false, observed: message }),
+        ),
       );
-      return verdict.passed ? passed(check, verdict.observed) : failed(check, { message: verdict.observed });
+      return verdict.passed ? passed(check, verdict.observed, seconds) : failed(check, { message: verdict.observed }, seconds);
     }),
   ];
   return { results, passed: results.every((r) => r.status === 'passed') };
 }
 
-/** The report when the learner's files could not be judged: the first check says why, the others were not run. */
-export function unjudgedReport(input: CheckInfo, checks: readonly CheckInfo[], problem: InputProblem): CheckReport {
-  const notRun = { message: `Not run: fix the first check (${input.title}) first.` };
-  return { results: [failed(input, problem), ...checks.map((check) => failed(check, notRun))], passed: false };
+/** The report when the learner's files could not be judged: the first check says why, the others are skipped. */
+export function unjudgedReport(input: CheckInfo, checks: readonly CheckInfo[], problem: InputProblem, seconds: number): CheckReport {
+  const skipped = (check: CheckInfo): CheckResult => ({
+    id: check.id,
+    title: check.title,
+    status: 'skipped',
+    message: `Not run: fix the first check (${input.title}) first.`,
+    seconds: 0,
+  });
+  return { results: [failed(input, problem, seconds), ...checks.map(skipped)], passed: false };
+}
+
+function timed<T>(action: () => T): { value: T; seconds: number } {
+  const started = performance.now();
+  const value = action();
+  return { value, seconds: (performance.now() - started) / 1000 };
 }
 
 function attempt<T>(action: () => T, onCrash: (message: string) => T): T {
@@ -38,17 +55,18 @@ function attempt<T>(action: () => T, onCrash: (message: string) => T): T {
   }
 }
 
-function passed(check: CheckInfo, message: string): CheckResult {
-  return { id: check.id, title: check.title, status: 'passed', message };
+function passed(check: CheckInfo, message: string, seconds: number): CheckResult {
+  return { id: check.id, title: check.title, status: 'passed', message, seconds };
 }
 
-function failed(check: CheckInfo, problem: InputProblem): CheckResult {
+function failed(check: CheckInfo, problem: InputProblem, seconds: number): CheckResult {
   return {
     id: check.id,
     title: check.title,
     status: 'failed',
     message: problem.message,
-    hint: check.hint,
+    hint: problem.hint ?? check.hint,
     ...(problem.location ? { location: problem.location } : {}),
+    seconds,
   };
 }

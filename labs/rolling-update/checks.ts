@@ -100,7 +100,7 @@ const lab: LabChecks<Run> = {
   input: {
     id: 'service-definition',
     title: `${SERVICE_FILE} is a CreateService request ECS accepts, for service web: ${SITUATION.desiredCount} tasks of web:1`,
-    hint: 'Compare with the starter: keep serviceName, taskDefinition and desiredCount as they are and tune deploymentConfiguration (placementStrategy is yours to choose too).',
+    hint: 'ECS\'s message names the field it refuses and, for a misspelt one, the closest it knows. Tune deploymentConfiguration (placementStrategy is yours to choose too).',
   },
   prepare,
   checks: [deploymentCompletes, neverTooFewHealthy, neverTooManyTasks],

@@ -1,5 +1,6 @@
 import { createSimulator, type ServiceCensusPoint } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
+import { fixedFieldHint, missingFile } from '../lab-kit/input-problems.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { duration } from '../lab-kit/words.js';
 import { parseAgentConfig } from './agent-config.js';
@@ -20,12 +21,13 @@ interface Run {
 
 function prepare(files: LearnerFiles): Prepared<Run> {
   const text = files[FILE];
-  if (text === undefined) return { ok: false, problem: { message: `${FILE} is missing.` } };
+  if (text === undefined) return { ok: false, problem: missingFile(FILE) };
   const parsed = parseAgentConfig(text, FILE);
   if (!parsed.ok) return parsed;
   const config = parsed.value;
   if (config.get('ECS_CLUSTER') !== 'default') {
-    return { ok: false, problem: { message: `ECS_CLUSTER is ${config.get('ECS_CLUSTER') ?? 'not set'}: the instances must join the cluster "default", or they run no task of it.` } };
+    const message = `ECS_CLUSTER is ${config.get('ECS_CLUSTER') ?? 'not set'}: the instances must join the cluster "default", or they run no task of it.`;
+    return { ok: false, problem: { message, hint: fixedFieldHint('ECS_CLUSTER') } };
   }
   const draining = config.get('ECS_ENABLE_SPOT_INSTANCE_DRAINING') === 'true';
 

@@ -23,7 +23,7 @@ describe('running a lab\'s checks never throws', () => {
     expect(report.results[1].message).toContain('boom');
   });
 
-  it('turns a preparation that crashes into a failed first check; the others are not run', () => {
+  it('turns a preparation that crashes into a failed first check; the others are skipped, not failed', () => {
     const lab: LabChecks<number> = {
       input,
       prepare: () => {
@@ -34,7 +34,26 @@ describe('running a lab\'s checks never throws', () => {
     const report = runChecks(lab, {});
     expect(report.results[0]).toMatchObject({ status: 'failed', hint: 'look at the input' });
     expect(report.results[0].message).toContain('cannot build the world');
-    expect(report.results[1]).toMatchObject({ status: 'failed', message: expect.stringContaining('Not run') });
+    expect(report.results[1]).toMatchObject({ status: 'skipped', message: expect.stringContaining('Not run') });
+    expect(report.results[1].hint).toBeUndefined();
+  });
+
+  it('gives the hint that fits the problem the input has, else the input check\'s own', () => {
+    const lab = (hint?: string): LabChecks<number> => ({ input, prepare: () => ({ ok: false, problem: { message: 'broken', hint } }), checks: [] });
+    expect(runChecks(lab('mend the JSON'), {}).results[0].hint).toBe('mend the JSON');
+    expect(runChecks(lab(), {}).results[0].hint).toBe('look at the input');
+  });
+
+  it('times each check, as it really ran', () => {
+    const busy = () => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return { passed: true, observed: 'done' };
+    };
+    const lab: LabChecks<number> = { input, prepare: () => ({ ok: true, run: 1, observed: 'fine' }), checks: [check('slow', busy), check('quick', () => ({ passed: true, observed: '' }))] };
+    const [, slow, quick] = runChecks(lab, {}).results;
+    expect(slow.seconds).toBeGreaterThanOrEqual(0.02);
+    expect(quick.seconds).toBeLessThan(slow.seconds);
   });
 
   it('copes with a thrown value that cannot even be turned into text', () => {

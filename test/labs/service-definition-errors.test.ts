@@ -31,22 +31,30 @@ describe('a service definition ECS would reject', () => {
     expect(result.location).toMatchObject({ line: 6, column: 5 });
   });
 
-  it('reports broken JSON with its line and column, and runs no other check', () => {
+  it('reports broken JSON with its line and column, with a hint about JSON, and runs no other check', () => {
     const report = runChecks(lab, { 'service.json': service('    "minimumHealthyPercent": 67\n    "maximumPercent": 134') });
     expect(report.results[0].location).toEqual({ file: 'service.json', line: 6, column: 32 });
     expect(report.results[0].message).toContain('not valid JSON');
-    expect(report.results.slice(1).every((r) => r.status === 'failed' && r.message.startsWith('Not run'))).toBe(true);
+    expect(report.results[0].hint).toMatch(/a comma between two fields/);
+    expect(report.results.slice(1).every((r) => r.status === 'skipped' && r.message.startsWith('Not run'))).toBe(true);
   });
 
-  it('says so when the file is missing', () => {
-    expect(runChecks(lab, {}).results[0].message).toBe('service.json is missing.');
+  it('says so when the file is missing, with a hint about where the checks look', () => {
+    const [first] = runChecks(lab, {}).results;
+    expect(first.message).toBe('service.json is missing.');
+    expect(first.hint).toContain('npx ecs-lab lab start');
+  });
+
+  it('gives a hint about ECS\'s message when ECS refuses the request', () => {
+    expect(firstCheck(service('    "minimumHealthPercent": 67')).hint).toMatch(/^ECS's message names the field/);
   });
 });
 
 describe('a service definition that changes what the lab fixes', () => {
-  it('points at desiredCount when it is not 6', () => {
+  it('points at desiredCount when it is not 6, with a hint to set it back', () => {
     const result = firstCheck(service('    "maximumPercent": 134').replace('"desiredCount": 6', '"desiredCount": 4'));
     expect(result.status).toBe('failed');
+    expect(result.hint).toMatch(/^The lab fixes desiredCount.*starter's value/);
     expect(result.message).toMatch(/desiredCount is 4.*6 tasks/);
     expect(result.location).toMatchObject({ line: 4, column: 3 });
   });

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../check-types.js';
-import type { LabRun } from './lab-run.js';
+import { labOutcome, type LabRun } from './lab-run.js';
 
 /**
  * Lab runs as JSON for scripts (a gradebook, a dashboard). The shape is stable: fields are only ever added,
@@ -8,37 +8,53 @@ import type { LabRun } from './lab-run.js';
 export interface JsonReport {
   format: 'ecs-lab-check-report';
   version: 1;
+  /** No submitted lab failed a check. */
   passed: boolean;
-  summary: { labs: number; labsPassed: number; checks: number; checksFailed: number };
+  /** Whose folder was checked, with `--all --dir <student>`. */
+  student?: string;
+  summary: { labs: number; labsPassed: number; labsFailed: number; labsNotSubmitted: number; checks: number; checksFailed: number; checksSkipped: number };
   labs: Array<{
     id: string;
     title: string;
     folder: string;
+    submitted: boolean;
     passed: boolean;
+    points: number;
     seconds: number;
     checks: CheckResult[];
   }>;
 }
 
+const toMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
 export function jsonReport(runs: readonly LabRun[]): JsonReport {
   const checks = runs.flatMap((run) => run.report.results);
+  const outcomes = runs.map(labOutcome);
+  const count = <T>(list: readonly T[], wanted: T) => list.filter((item) => item === wanted).length;
+  const student = runs.find((run) => run.student !== undefined)?.student;
   return {
     format: 'ecs-lab-check-report',
     version: 1,
-    passed: runs.every((run) => run.report.passed),
+    passed: !outcomes.includes('failed'),
+    ...(student === undefined ? {} : { student }),
     summary: {
       labs: runs.length,
-      labsPassed: runs.filter((run) => run.report.passed).length,
+      labsPassed: count(outcomes, 'passed'),
+      labsFailed: count(outcomes, 'failed'),
+      labsNotSubmitted: count(outcomes, 'not submitted'),
       checks: checks.length,
-      checksFailed: checks.filter((r) => r.status === 'failed').length,
+      checksFailed: count(checks.map((r) => r.status), 'failed'),
+      checksSkipped: count(checks.map((r) => r.status), 'skipped'),
     },
     labs: runs.map((run) => ({
       id: run.id,
       title: run.title,
       folder: run.folder,
-      passed: run.report.passed,
-      seconds: Math.round(run.seconds * 1000) / 1000,
-      checks: run.report.results,
+      submitted: run.submitted,
+      passed: labOutcome(run) === 'passed',
+      points: run.points,
+      seconds: toMs(run.seconds),
+      checks: run.report.results.map((check) => ({ ...check, seconds: toMs(check.seconds) })),
     })),
   };
 }
