@@ -15,7 +15,8 @@ const LOOPING = readFileSync('labs/drain-for-maintenance/starter/maintenance.ts'
 /**
  * A class folder as an instructor collects it: one folder per student, one folder per lab in it. Each student
  * hands in two labs (the others count as not submitted): ada both right; bob a wrong rolling update; cy a
- * misnamed folder, so her drain lab is missing; dee a drain lab that loops for ever.
+ * misnamed folder, so her drain lab is missing; dee a drain lab that loops for ever; eve hands in her clone of
+ * the repository (GitHub Classroom), her rolling update in labs/rolling-update/work/.
  */
 let classFolder: string;
 const student = (name: string) => join(classFolder, name);
@@ -34,6 +35,8 @@ beforeAll(() => {
   handIn('cy', 'drain-for-maintenence', solution('drain-for-maintenance'));
   handIn('dee', 'rolling-update', solution('rolling-update'));
   handIn('dee', 'drain-for-maintenance', solution('drain-for-maintenance'), { 'maintenance.ts': LOOPING });
+  handIn('eve', 'labs/rolling-update', 'labs/rolling-update');
+  handIn('eve', 'labs/rolling-update/work', solution('rolling-update'));
 });
 afterAll(() => rmSync(classFolder, { recursive: true, force: true }));
 
@@ -114,14 +117,14 @@ describe('a gradebook for the class: ecs-lab lab grade --dir <class>', () => {
     try {
       const { code, stdout, stderr } = await run(['lab', 'grade', '--dir', classFolder, '--out', out, '--budget', '1']);
       expect(code).toBe(0);
-      expect(stdout).toContain('4 students');
+      expect(stdout).toContain('5 students');
       expect(stderr).toContain('drain-for-maintenence/ matches no lab');
       const csv = readFileSync(out, 'utf8');
       expect(csv.split('\n')[0]).toBe(`student,${ids.join(',')},total`);
-      expect(column(csv, 'rolling-update')).toEqual({ ada: '10', bob: '0', cy: '10', dee: '10' });
-      expect(column(csv, 'drain-for-maintenance')).toEqual({ ada: '10', bob: '10', cy: '', dee: '0' });
-      expect(column(csv, 'place-tasks')).toEqual({ ada: '', bob: '', cy: '', dee: '' });
-      expect(column(csv, 'total')).toEqual({ ada: '20', bob: '10', cy: '10', dee: '10' });
+      expect(column(csv, 'rolling-update')).toEqual({ ada: '10', bob: '0', cy: '10', dee: '10', eve: '10' });
+      expect(column(csv, 'drain-for-maintenance')).toEqual({ ada: '10', bob: '10', cy: '', dee: '0', eve: '' });
+      expect(column(csv, 'place-tasks')).toEqual({ ada: '', bob: '', cy: '', dee: '', eve: '' });
+      expect(column(csv, 'total')).toEqual({ ada: '20', bob: '10', cy: '10', dee: '10', eve: '10' });
     } finally {
       rmSync(out, { force: true });
     }

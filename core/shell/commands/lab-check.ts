@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
 import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { runLab } from '../../../labs/lab-kit/node/check-lab-folder.js';
-import { labFoldersIn, studentFolderWarnings } from '../../../labs/lab-kit/node/class-folders.js';
+import { labFoldersIn, studentFolderWarnings, studentLabFolder } from '../../../labs/lab-kit/node/class-folders.js';
 import { labIds, readManifest, workFolder, writeProgress } from '../../../labs/lab-kit/node/lab-folders.js';
 import { jsonReport } from '../../../labs/lab-kit/reporters/json-report.js';
 import { junitReport } from '../../../labs/lab-kit/reporters/junit-report.js';
@@ -75,13 +75,13 @@ function lookForMisplacedFolders(labsRoot: string, ids: readonly string[], optio
   }
   for (const warning of studentFolderWarnings(dir, ids, shown)) warn(warning, colours);
   if (labFoldersIn(dir, ids).length === 0) {
-    throw new UsageError(`no lab folder in ${shownFolder(dir)}: a student's folder holds one folder per lab, named as the lab (${shownFolder(join(dir, ids[0]))}, ...).`);
+    throw new UsageError(`no lab folder in ${shownFolder(dir)}: a student's folder holds one folder per lab, named as the lab (${shownFolder(join(dir, ids[0]))}, ...), or is their clone of ecs-lab (labs/<lab>/work/).`);
   }
 }
 
-/** Where lab `id`'s files are read: --dir (a lab's own folder, or with --all the lab's sub-folder), else the work folder, else (one lab) the starter. */
+/** Where lab `id`'s files are read: --dir (a lab's own folder, or with --all the student's folder for the lab), else the work folder, else (one lab) the starter. */
 function learnerFolder(labsRoot: string, id: string, options: CheckOptions, talk: boolean): string {
-  if (options.dir !== undefined) return resolve(options.all ? join(options.dir, id) : options.dir);
+  if (options.dir !== undefined) return resolve(options.all ? studentLabFolder(options.dir, id) : options.dir);
   const folder = workFolder(labsRoot, id);
   if (existsSync(folder) || options.all) return folder;
   if (talk) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { runLab } from '../../../labs/lab-kit/node/check-lab-folder.js';
-import { labFoldersIn, studentFolderWarnings, subFolders } from '../../../labs/lab-kit/node/class-folders.js';
+import { labFoldersIn, studentFolderWarnings, studentLabFolder, subFolders } from '../../../labs/lab-kit/node/class-folders.js';
 import { labIds, readManifest } from '../../../labs/lab-kit/node/lab-folders.js';
 import { gradebook, type GradebookFormat, type StudentRuns } from '../../../labs/lab-kit/reporters/gradebook.js';
 import { say, shown, shownFolder, warn } from './lab-cli-kit.js';
@@ -41,7 +41,7 @@ export async function grade(labsRoot: string, options: GradeOptions, colours: Ch
       for (const warning of studentFolderWarnings(folder, ids, shown)) warn(warning, colours);
       const runs = [];
       for (const id of ids) {
-        const labFolder = join(folder, id);
+        const labFolder = studentLabFolder(folder, id);
         runs.push(await runLab(thread, labsRoot, id, labFolder, { shownFolder: shownFolder(labFolder), student, budgetMs: options.budgetMs }));
       }
       students.push({ student, runs });
