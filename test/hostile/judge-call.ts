@@ -49,10 +49,9 @@ const polluted = () => Object.keys(Object.prototype).length > 0 || ({} as Record
  * Calls `call` with hostile `args` and holds the engine to its contract: a refusal is an EcsError with a
  * client-side ECS exception name, and leaves every observable thing as it was; an acceptance leaves an
  * engine that can still start a task, move time and describe itself, with numeric resources. Nothing may
- * touch Object.prototype.
+ * touch Object.prototype. `before` is the simulator's state dump, when the caller has it already.
  */
-export function judgeHostileCall(p: Populated, call: HostileCall, args: unknown[]): 'rejected' | 'accepted' {
-  const before = stateDump(p.sim);
+export function judgeHostileCall(p: Populated, call: HostileCall, args: unknown[], before = stateDump(p.sim)): 'rejected' | 'accepted' {
   try {
     call.invoke(p.sim, args);
   } catch (error) {

@@ -13,9 +13,10 @@ describe('determinism', () => {
     expect(features.length).toBeGreaterThan(5);
   });
 
+  // One seed is enough here: the 'determinism' property below draws a new seed for each of its runs.
   it.each(features)('%s gives a byte-identical event log for the same seed', (file) => {
     const source = readFileSync(new URL(file, FEATURES), 'utf8');
-    for (const seed of [1, 977]) expect(eventLog(source, seed)).toBe(eventLog(source, seed));
+    expect(eventLog(source, 977)).toBe(eventLog(source, 977));
   });
 
   it('gives a byte-identical event log for the same random operations and seed', () => {

@@ -1,10 +1,13 @@
+import { FUZZ_RUNS, fuzzCall } from '../hostile/fuzz-calls.js';
+import { CONTROL_CALLS, FACADE_CALLS } from '../hostile/hostile-calls.js';
 import { allProperties } from './properties.js';
 import { assertRuns } from './property-runs.js';
 
 /**
- * `npm run soak`: the property suite, far longer than CI runs it. Each round runs every property as many
- * times as CI does, with a fresh seed, and prints progress; it stops after SOAK_MINUTES (default 30) or
- * at the first failure, which prints the shrunk run and its replay command.
+ * `npm run soak`: the property suite and the fuzzers, far longer than CI runs them. Each round runs every
+ * property and fuzzes every call as many times as CI does, with a fresh seed, and prints progress; it stops
+ * after SOAK_MINUTES (default 30) or at the first failure, which prints the shrunk run (and for a property,
+ * its replay command).
  */
 const minutes = Number(process.env.SOAK_MINUTES ?? '30');
 const deadline = performance.now() + minutes * 60_000;
@@ -28,6 +31,14 @@ while (performance.now() < deadline) {
     });
     total += numRuns;
     if (performance.now() >= deadline) break;
+  }
+  const seed = Math.imul(round, 0x9e3779b1) >>> 0;
+  for (const call of [...FACADE_CALLS, ...CONTROL_CALLS]) {
+    if (performance.now() >= deadline) break;
+    fuzzCall(call, FUZZ_RUNS, seed);
+    total += FUZZ_RUNS;
+    const elapsed = (performance.now() - started) / 1000;
+    process.stdout.write(`\rround ${round} · fuzzing ${call.name} (seed ${seed}) · ${total} runs in ${elapsed.toFixed(0)} s   `);
   }
 }
 process.stdout.write(`\nsoak passed: ${total} runs in ${((performance.now() - started) / 60_000).toFixed(1)} min\n`);
