@@ -62,7 +62,7 @@ describe('grading a student in CI: ecs-lab lab check --all --dir <student>', () 
     const { code, stdout } = await check('ada', 'json');
     const report = JSON.parse(stdout) as JsonReport;
     expect(code).toBe(0);
-    expect(report).toMatchObject({ passed: true, student: 'ada', summary: { labs: ids.length, labsPassed: 2, labsFailed: 0, labsNotSubmitted: ids.length - 2 } });
+    expect(report).toMatchObject({ format: 'ecs-lab-check-report', version: 2, passed: true, student: 'ada', summary: { labs: ids.length, labsPassed: 2, labsFailed: 0, labsNotSubmitted: ids.length - 2 } });
     const missing = report.labs.find((lab) => lab.id === 'daemon-service')!;
     expect(missing.submitted).toBe(false);
     expect(missing.checks.every((c) => c.status === 'skipped' && c.message.startsWith('Not submitted: there is no folder'))).toBe(true);

@@ -18,7 +18,7 @@ export const stepLine = (step: StepRun) => `${step.keyword.trim()} ${step.text}`
 export function problemText(step: StepRun): string {
   if (step.status === 'undefined') {
     const close = step.suggestions?.length ? ` Closest known steps: ${step.suggestions.join(' | ')}` : '';
-    return `No step in the library matches this line (see \`ecs-lab steps\`).${close}`;
+    return `No step in the library matches this line (see \`npx ecs-lab steps\`).${close}`;
   }
   return step.error ?? 'failed';
 }

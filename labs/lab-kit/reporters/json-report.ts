@@ -3,11 +3,12 @@ import { labOutcome, type LabRun } from './lab-run.js';
 
 /**
  * Lab runs as JSON for scripts (a gradebook, a dashboard). The shape is stable: fields are only ever added,
- * and `version` changes if one is removed or changes meaning. docs/instructors/guide.md documents it.
+ * and `version` changes if one is removed or changes meaning (2: a check not run is `skipped`, not `failed`,
+ * and a lab not submitted fails nothing). docs/instructors/guide.md documents it.
  */
 export interface JsonReport {
   format: 'ecs-lab-check-report';
-  version: 1;
+  version: 2;
   /** No submitted lab failed a check. */
   passed: boolean;
   /** Whose folder was checked, with `--all --dir <student>`. */
@@ -34,7 +35,7 @@ export function jsonReport(runs: readonly LabRun[]): JsonReport {
   const student = runs.find((run) => run.student !== undefined)?.student;
   return {
     format: 'ecs-lab-check-report',
-    version: 1,
+    version: 2,
     passed: !outcomes.includes('failed'),
     ...(student === undefined ? {} : { student }),
     summary: {
