@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ecsLab as run } from '../cli/ecs-lab-cli.js';
 import { labIds } from '../../labs/lab-kit/node/lab-folders.js';
 import { labCommand } from './lab-command-in-process.js';
+import { scratchLabs } from './scratch-labs.js';
 
 /** The real command line, in a child process: what exit codes and plain output a learner's shell sees. */
 function ecsLab(args: string[]) {
@@ -34,19 +34,11 @@ describe('ecs-lab lab check, as a shell sees it', () => {
 });
 
 describe('a learner working through a lab on their machine', { timeout: 60_000 }, () => {
-  let labsRoot: string;
+  const scratch = scratchLabs();
+  const { labsRoot } = scratch;
   const work = () => join(labsRoot, 'rolling-update', 'work', 'service.json');
   const run = (...args: string[]) => labCommand(labsRoot, ...args);
-
-  beforeAll(() => {
-    // A copy of labs/ beside a link to the engine, as in the repository: the learner's own work folder stays untouched.
-    const root = mkdtempSync(join(tmpdir(), 'ecs-lab-labs-'));
-    labsRoot = join(root, 'labs');
-    cpSync('labs', labsRoot, { recursive: true, filter: (source) => !/[\\/]work$/.test(source) });
-    symlinkSync(resolve('core'), join(root, 'core'));
-    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
-  });
-  afterAll(() => rmSync(dirname(labsRoot), { recursive: true, force: true }));
+  afterAll(scratch.remove);
 
   const listed = async (id: string) => (await run('list')).stdout.split('\n').find((line) => line.includes(` ${id} `));
 

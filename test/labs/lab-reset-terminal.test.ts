@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../process-group.js';
+import { scratchLabs } from './scratch-labs.js';
 
 /** util-linux's `script` gives the command a terminal of its own, as a learner's shell has: stdin and stdout are TTYs. */
 const SCRIPT = '/usr/bin/script';
@@ -13,18 +13,14 @@ const solution = readFileSync('labs/rolling-update/solution/service.json', 'utf8
 const starter = readFileSync('labs/rolling-update/starter/service.json', 'utf8');
 
 describe.skipIf(!present)('ecs-lab lab reset at a terminal', { timeout: 60_000 }, () => {
-  let labsRoot: string;
+  const scratch = scratchLabs();
+  const { labsRoot } = scratch;
   const work = () => join(labsRoot, 'rolling-update', 'work');
   beforeAll(() => {
-    const root = mkdtempSync(join(tmpdir(), 'ecs-lab-reset-'));
-    labsRoot = join(root, 'labs');
-    cpSync('labs', labsRoot, { recursive: true, filter: (source) => !/[\\/]work$/.test(source) });
-    symlinkSync(resolve('core'), join(root, 'core'));
-    writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
     mkdirSync(work());
     writeFileSync(join(work(), 'service.json'), solution);
   });
-  afterAll(() => rmSync(join(labsRoot, '..'), { recursive: true, force: true }));
+  afterAll(scratch.remove);
 
   /** `npx ecs-lab lab reset rolling-update`, the learner typing `answer` at its question. */
   async function resetAnswering(answer: string) {
