@@ -111,7 +111,8 @@ export function handleControl(context: ControlContext, request: ControlRequest):
       const { accessKeyId, roleName } = request.body;
       if (typeof accessKeyId !== 'string' || !/^[A-Z0-9]{1,128}$/i.test(accessKeyId)) throw invalid('accessKeyId must be the access key id the client signs with (letters and digits).');
       if (roleName === null) {
-        simulators.principals.delete(accessKeyId);
+        // Back to calling as the account, which one the key was mapped in.
+        simulators.principals.set(accessKeyId, { accountId: request.accountId });
         return { accessKeyId, roleName: null };
       }
       if (typeof roleName !== 'string') throw invalid('roleName must be the name of an IAM role, or null to call as the account again.');

@@ -9,10 +9,13 @@ export interface RegionalOptions {
   defaultRegion: string;
 }
 
-/** An access key id whose calls are made as an IAM role of the account that mapped it (/_sim/principals). */
+/**
+ * An access key id mapped with /_sim/principals: it acts in the account that mapped it, as an IAM role of that
+ * account, or (roleName undefined, after `roleName: null`) as the account itself.
+ */
 export interface Principal {
   accountId: string;
-  roleName: string;
+  roleName?: string;
 }
 
 /** An account as the instructor's dashboard lists it. */
