@@ -58,6 +58,15 @@ describe('quiz guessability', () => {
     expect(shortest.length / singleAnswer.length).toBeLessThanOrEqual(LIMIT);
   });
 
+  it('does not give away multiple-response answers either: the keyed options are not simply the longest ones', () => {
+    const multiple = questions.filter((q) => q.type === 'multiple');
+    const telling = multiple.filter((q) => {
+      const byLength = q.choices.map((c, i) => ({ i, n: c.length })).sort((a, b) => b.n - a.n);
+      return byLength.slice(0, q.answer.length).every((c) => q.answer.includes(c.i));
+    });
+    expect(telling.map((q) => q.id).length / multiple.length, telling.map((q) => q.id).join(', ')).toBeLessThanOrEqual(LIMIT);
+  });
+
   it('computes the figure from the lengths in characters, ties not counting as longest', () => {
     const q = (choices: string[], answer: number): Question => ({ id: 'q', type: 'single', choices, answer: [answer] });
     expect(guessability([q(['aaa', 'bb'], 0), q(['aa', 'bb'], 0), q(['a', 'bbb'], 0), q(['a', 'b', 'cccc'], 2)]).figure).toBe(0.5);
