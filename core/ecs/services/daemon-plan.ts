@@ -1,6 +1,7 @@
 import { instanceTakes } from '../capacity/instance-launch-type.js';
 import { decideDaemonPass } from './daemon-deployment.js';
 import type { PassInput } from './pass-input.js';
+import { namedTasks } from './rolling-task-view.js';
 import { configurationCondition, ownerOf, scalingStop, type ServicePlan } from './service-plan.js';
 
 /**
@@ -24,7 +25,7 @@ export function planDaemonPass({ service, tasks, instances }: PassInput): Servic
         stopping: t.desiredStatus === 'STOPPED',
       })),
   });
-  const byArn = new Map(tasks.map((t) => [t.arn, t]));
+  const byArn = namedTasks(tasks, decision.stop);
   const owner = ownerOf(primary);
   return {
     desiredCount: eligible.length,

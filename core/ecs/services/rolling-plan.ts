@@ -1,7 +1,7 @@
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
 import type { PassInput, PlannedService, PlannedTask } from './pass-input.js';
 import { decideRollingPass } from './rolling-deployment.js';
-import { failedHealthStop, rollingTaskView } from './rolling-task-view.js';
+import { failedHealthStop, namedTasks, rollingTaskView } from './rolling-task-view.js';
 import { configurationCondition, ownerOf, scalingStop, type ServicePlan, type StartOrder, type StopOrder } from './service-plan.js';
 
 /**
@@ -14,18 +14,16 @@ export function planRollingPass(input: PassInput): ServicePlan {
   const primary = service.deployments[0];
   const throttled = service.nextLaunchAllowedAt > now;
   const wakeAt = throttled ? [service.nextLaunchAllowedAt] : [];
-  const views = tasks.map((task) => rollingTaskView(input, task));
-  for (const { wakeAt: at } of views) if (at !== undefined) wakeAt.push(at);
 
   const decision = decideRollingPass({
     desiredCount: service.desiredCount,
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: views.map((v) => v.view),
+    tasks: tasks.map((task) => rollingTaskView(input, task, wakeAt)),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
-  const byArn = new Map(tasks.map((t) => [t.arn, t]));
+  const byArn = namedTasks(tasks, [...decision.replaceUnhealthy, ...decision.stop]);
   const stop = [
     ...decision.replaceUnhealthy.map((arn) => failedHealthStop(byArn.get(arn)!)),
     ...decision.stop.map((arn) => scalingStop(byArn.get(arn)!, primary.id)),

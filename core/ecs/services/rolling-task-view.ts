@@ -10,24 +10,37 @@ const failingHealth = (t: PlannedTask) => t.healthStatus === 'UNHEALTHY' || t.el
 
 /**
  * The task as the rolling decision takes it. A task failing its checks within the service's
- * healthCheckGracePeriodSeconds is not unhealthy yet: `wakeAt` is when its grace ends.
+ * healthCheckGracePeriodSeconds is not unhealthy yet: the end of its grace goes into the plan's `wakeAt`.
  */
-export function rollingTaskView({ service, instances, now }: Omit<PassInput, 'tasks'>, task: PlannedTask): { view: RollingTask; wakeAt?: number } {
-  const graceEndsAt = (task.startedAt ?? task.createdAt) + service.healthCheckGracePeriodSeconds * 1000;
+export function rollingTaskView(input: PassInput, task: PlannedTask, wakeAt: number[]): RollingTask {
+  const graceEndsAt = (task.startedAt ?? task.createdAt) + input.service.healthCheckGracePeriodSeconds * 1000;
   const failing = failingHealth(task);
-  const view: RollingTask = {
+  if (failing && graceEndsAt > input.now) wakeAt.push(graceEndsAt);
+  return {
     taskArn: task.arn,
     deploymentId: task.deploymentId ?? '',
     healthy: task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING' && task.healthyAt !== undefined,
     pending: task.lastStatus !== 'RUNNING',
     stopping: task.desiredStatus === 'STOPPED',
-    unhealthy: failing && graceEndsAt <= now,
-    displaced: instances.get(task.instanceArn ?? '')?.status === 'DRAINING',
+    unhealthy: failing && graceEndsAt <= input.now,
+    displaced: input.instances.get(task.instanceArn ?? '')?.status === 'DRAINING',
     availabilityZone: task.availabilityZone,
     containerInstanceId: task.instanceArn,
     createdAt: task.createdAt,
   };
-  return failing && graceEndsAt > now ? { view, wakeAt: graceEndsAt } : { view };
+}
+
+/** The tasks among `tasks` that a decision named, by ARN (a pass names few of the service's tasks). */
+export function namedTasks(tasks: readonly PlannedTask[], arns: readonly string[]): Map<string, PlannedTask> {
+  const named = new Map<string, PlannedTask>();
+  if (arns.length === 0) return named;
+  const wanted = new Set(arns);
+  for (const task of tasks) {
+    if (!wanted.has(task.arn)) continue;
+    named.set(task.arn, task);
+    if (named.size === wanted.size) break;
+  }
+  return named;
 }
 
 /** The stop of a task that failed its load balancer or container health checks. */

@@ -1,7 +1,7 @@
 import { deploymentBounds } from './deployment-bounds.js';
 import type { PassInput } from './pass-input.js';
 import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
-import { failedHealthStop, rollingTaskView } from './rolling-task-view.js';
+import { failedHealthStop, namedTasks, rollingTaskView } from './rolling-task-view.js';
 import { ownerOf, scalingStop, type PlanStep, type ServicePlan } from './service-plan.js';
 import { taskSetDesired, type TaskSetRecord } from '../model/task-set-state.js';
 
@@ -26,13 +26,7 @@ export function planTaskSetPass(input: PassInput): ServicePlan {
   const seenOf = new Map(
     service.taskSets.map((set) => [
       set,
-      tasks
-        .filter((t) => t.deploymentId === set.id)
-        .map((t) => {
-          const { view, wakeAt: at } = rollingTaskView(input, t);
-          if (at !== undefined) wakeAt.push(at);
-          return view;
-        }),
+      tasks.filter((t) => t.deploymentId === set.id).map((t) => rollingTaskView(input, t, wakeAt)),
     ]),
   );
   const displacedIn = (seen: RollingTask[]) => seen.filter((t) => t.displaced && !t.stopping).length;
@@ -44,13 +38,13 @@ export function planTaskSetPass(input: PassInput): ServicePlan {
   let allSteady = service.taskSets.length > 0;
   for (const set of service.taskSets) {
     const mine = tasks.filter((t) => t.deploymentId === set.id);
-    const byArn = new Map(mine.map((t) => [t.arn, t]));
     const want = wantOf(set);
     const seen = seenOf.get(set)!;
     const displaced = displacedIn(seen);
     const startFirst = displaced > 0 && spare >= displaced;
     if (startFirst) spare -= displaced;
     const decision = decideRollingPass({ desiredCount: want, ...(startFirst ? START_FIRST : STOP_FIRST), primaryDeploymentId: set.id, tasks: seen });
+    const byArn = namedTasks(mine, [...decision.replaceUnhealthy, ...decision.stop]);
     const stop = [
       ...decision.replaceUnhealthy.map((arn) => failedHealthStop(byArn.get(arn)!)),
       ...decision.stop.map((arn) => scalingStop(byArn.get(arn)!, set.id)),
