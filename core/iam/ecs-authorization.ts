@@ -50,6 +50,9 @@ export const ECS_ACTION_RESOURCES = {
   tagResource: 'resourceArn',
   untagResource: 'resourceArn',
   listTagsForResource: 'resourceArn',
+  listServiceDeployments: 'service',
+  describeServiceDeployments: 'none',
+  describeServiceRevisions: 'none',
 } as const satisfies Record<string, ResourceKind>;
 
 export type EcsActionName = keyof typeof ECS_ACTION_RESOURCES;

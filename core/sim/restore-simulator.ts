@@ -1,26 +1,18 @@
 import { EcsError } from '../kernel/errors.js';
 import { EcsSimulator } from './simulator.js';
+import { ECS_OPERATION_NAMES, methodName } from './ecs-operations.js';
 import type { SimulatorSnapshot } from '../kernel/journal.js';
 
+type Replay = (sim: EcsSimulator, args: any[]) => unknown;
+
+/** Every ECS operation is journaled under its facade method's name, and replayed through it. */
+const ECS_REPLAY: Record<string, Replay> = Object.fromEntries(
+  ECS_OPERATION_NAMES.map((operation) => [methodName(operation), (sim: EcsSimulator, [r]: unknown[]) => (sim[methodName(operation)] as (request?: unknown) => unknown)(r)]),
+);
+
 /** The calls a snapshot may contain, each replayed through the public API like the original call. */
-const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
-  putAccountSetting: (sim, [r]) => sim.putAccountSetting(r),
-  createCapacityProvider: (sim, [r]) => sim.createCapacityProvider(r),
-  createCluster: (sim, [r]) => sim.createCluster(r),
-  updateClusterSettings: (sim, [r]) => sim.updateClusterSettings(r),
-  putClusterCapacityProviders: (sim, [r]) => sim.putClusterCapacityProviders(r),
-  deleteCluster: (sim, [r]) => sim.deleteCluster(r),
-  registerTaskDefinition: (sim, [r]) => sim.registerTaskDefinition(r),
-  deregisterTaskDefinition: (sim, [r]) => sim.deregisterTaskDefinition(r),
-  deleteTaskDefinitions: (sim, [r]) => sim.deleteTaskDefinitions(r),
-  createService: (sim, [r]) => sim.createService(r),
-  updateService: (sim, [r]) => sim.updateService(r),
-  deleteService: (sim, [r]) => sim.deleteService(r),
-  runTask: (sim, [r]) => sim.runTask(r),
-  createTaskSet: (sim, [r]) => sim.createTaskSet(r),
-  updateTaskSet: (sim, [r]) => sim.updateTaskSet(r),
-  updateServicePrimaryTaskSet: (sim, [r]) => sim.updateServicePrimaryTaskSet(r),
-  deleteTaskSet: (sim, [r]) => sim.deleteTaskSet(r),
+const REPLAY: Record<string, Replay> = {
+  ...ECS_REPLAY,
   'codeDeploy.createDeployment': (sim, [r]) => sim.codeDeploy.createDeployment(r),
   'elbv2.modifyListener': (sim, [r]) => sim.elbv2.modifyListener(r),
   'iam.createRole': (sim, [r]) => sim.iam.createRole(r),
@@ -37,12 +29,6 @@ const REPLAY: Record<string, (sim: EcsSimulator, args: any[]) => unknown> = {
   'eventBridge.putEvents': (sim, [r]) => sim.eventBridge.putEvents(r),
   'eventBridge.removeTargets': (sim, [r]) => sim.eventBridge.removeTargets(r),
   'eventBridge.deleteRule': (sim, [r]) => sim.eventBridge.deleteRule(r),
-  tagResource: (sim, [r]) => sim.tagResource(r),
-  untagResource: (sim, [r]) => sim.untagResource(r),
-  startTask: (sim, [r]) => sim.startTask(r),
-  stopTask: (sim, [r]) => sim.stopTask(r),
-  updateContainerInstancesState: (sim, [r]) => sim.updateContainerInstancesState(r),
-  deregisterContainerInstance: (sim, [r]) => sim.deregisterContainerInstance(r),
   'serviceDiscovery.createPrivateDnsNamespace': (sim, [r]) => sim.serviceDiscovery.createPrivateDnsNamespace(r),
   'serviceDiscovery.createHttpNamespace': (sim, [r]) => sim.serviceDiscovery.createHttpNamespace(r),
   'serviceDiscovery.createPublicDnsNamespace': (sim, [r]) => sim.serviceDiscovery.createPublicDnsNamespace(r),

@@ -1,4 +1,3 @@
-import * as accountSettings from '../ecs/api/account-settings.js';
 import * as elb from '../elb/elb-api.js';
 import * as cloudMap from '../cloud-map/cloud-map-api.js';
 import * as autoScaling from '../application-auto-scaling/application-auto-scaling-api.js';
@@ -6,41 +5,28 @@ import * as metricAlarms from '../cloudwatch/metric-alarm.js';
 import * as sqs from '../sqs/sqs-api.js';
 import * as codeDeploy from '../code-deploy/code-deploy.js';
 import * as iam from '../iam/iam-api.js';
-import { authorizeEcsCall, ECS_ACTION_RESOURCES, type EcsActionName } from '../iam/ecs-authorization.js';
+import { authorizeEcsCall, type EcsActionName } from '../iam/ecs-authorization.js';
 import * as efs from '../efs/efs-api.js';
 import * as rules from '../eventbridge/rules.js';
 import * as logs from '../cloudwatch/logs-api.js';
-import * as taskSets from '../ecs/services/task-set-api.js';
-import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
-import * as clusters from '../ecs/api/clusters.js';
-import * as containerInstanceState from '../ecs/capacity/container-instance-state.js';
-import * as containerInstances from '../ecs/capacity/container-instances-api.js';
 import { EcsError } from '../kernel/errors.js';
-import * as services from '../ecs/services/services-api.js';
-import * as serviceDeployments from '../ecs/services/service-deployments-api.js';
-import * as tags from '../ecs/model/tags.js';
-import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
-import * as tasks from '../ecs/api/tasks.js';
-import type {
-  CreateClusterRequest,
-  CreateServiceRequest,
-  ListTasksRequest,
-  RegisterTaskDefinitionRequest,
-  RunTaskRequest,
-  StopTaskRequest,
-  UpdateServiceRequest,
-} from '../ecs/model/types.js';
 import { Priority } from '../kernel/clock.js';
 import type { SimContext, SimulatorOptions } from '../kernel/context.js';
 import { createContext } from './assemble-context.js';
 import type { ServiceRecord } from '../ecs/model/state.js';
 import { runServicePass } from '../ecs/services/service-scheduler.js';
 import { SimulationControl } from './simulation-control.js';
+import { ECS_API_MODEL } from '../ecs/api-model/ecs-api-model.js';
+import { validateShape } from '../kernel/validate-shape.js';
+import { ECS_OPERATION_NAMES, ECS_OPERATIONS, methodName, type EcsActionMethods, type TabledOperation } from './ecs-operations.js';
+import { StoredMembers } from './stored-members.js';
 
 /**
- * The simulated ECS control plane. One method per ECS action, taking and returning the API's JSON shapes;
- * failures are EcsError with the ECS exception name. Simulation-only controls live in `control`.
+ * The simulated ECS control plane. One method per ECS action (made from the operation table, see the end of
+ * this file), taking and returning the API's JSON shapes; failures are EcsError with the ECS exception name.
+ * Simulation-only controls live in `control`.
  */
+export interface EcsSimulator extends EcsActionMethods {}
 export class EcsSimulator {
   private readonly ctx: SimContext;
   readonly control: SimulationControl;
@@ -220,141 +206,45 @@ export class EcsSimulator {
    * The ECS API as a principal calls it, for cluster access control: each action is first authorised
    * against the IAM role's policies (AccessDeniedException when they do not allow it).
    */
-  asRole(roleName: string): Pick<EcsSimulator, EcsActionName> {
+  asRole(roleName: string): EcsActionMethods {
     const roleArn = this.call(() => iam.roleArn(this.ctx, roleName));
-    const client = {} as Record<EcsActionName, (request?: unknown) => unknown>;
-    for (const action of Object.keys(ECS_ACTION_RESOURCES) as EcsActionName[]) {
-      client[action] = (request) => {
-        this.call(() => authorizeEcsCall(this.ctx, roleArn, action, request));
-        return (this[action] as (request?: unknown) => unknown)(request);
+    const client: Record<string, (request?: unknown) => unknown> = {};
+    for (const operation of ECS_OPERATION_NAMES) {
+      client[methodName(operation)] = (request) => {
+        this.call(() => authorizeEcsCall(this.ctx, roleArn, methodName(operation) as EcsActionName, request));
+        return this.perform(operation, request);
       };
     }
-    return client as unknown as Pick<EcsSimulator, EcsActionName>;
+    return client as unknown as EcsActionMethods;
   }
 
-  putAccountSetting(request: { name: string; value: string }) {
-    return this.change('putAccountSetting', request, () => accountSettings.putAccountSetting(this.ctx, request));
+  private readonly stored = new StoredMembers(ECS_API_MODEL);
+
+  /**
+   * One ECS operation: the request checked against AWS's model, the engine's answer with the members it does
+   * not act on given back, and a change journaled for replay (under the method's name).
+   */
+  private perform(operation: TabledOperation, request: unknown): unknown {
+    const model = ECS_API_MODEL.operations[operation];
+    const run = () => {
+      validateShape(ECS_API_MODEL, model.input, request ?? {}, '');
+      const result = (ECS_OPERATIONS[operation].run as (ctx: SimContext, request: unknown) => unknown)(this.ctx, request);
+      if (!model.readonly) this.stored.remember(request, model.output, result);
+      this.stored.fill(model.output, result);
+      return result;
+    };
+    return model.readonly ? this.call(run) : this.change(methodName(operation), request, run);
   }
-  listAccountSettings(request?: { name?: string }) {
-    return this.call(() => accountSettings.listAccountSettings(this.ctx, request));
-  }
-  createCapacityProvider(request: Parameters<typeof capacityProviders.createCapacityProvider>[1]) {
-    return this.change('createCapacityProvider', request, () => capacityProviders.createCapacityProvider(this.ctx, request));
-  }
-  describeCapacityProviders(request?: { capacityProviders?: string[] }) {
-    return this.call(() => capacityProviders.describeCapacityProviders(this.ctx, request));
-  }
-  createCluster(request?: CreateClusterRequest) {
-    return this.change('createCluster', request, () => clusters.createCluster(this.ctx, request));
-  }
-  describeClusters(request?: { clusters?: string[] }) {
-    return this.call(() => clusters.describeClusters(this.ctx, request));
-  }
-  listClusters() {
-    return this.call(() => clusters.listClusters(this.ctx));
-  }
-  updateClusterSettings(request: Parameters<typeof clusters.updateClusterSettings>[1]) {
-    return this.change('updateClusterSettings', request, () => clusters.updateClusterSettings(this.ctx, request));
-  }
-  putClusterCapacityProviders(request: Parameters<typeof clusters.putClusterCapacityProviders>[1]) {
-    return this.change('putClusterCapacityProviders', request, () => clusters.putClusterCapacityProviders(this.ctx, request));
-  }
-  deleteCluster(request: { cluster: string }) {
-    return this.change('deleteCluster', request, () => clusters.deleteCluster(this.ctx, request));
-  }
-  registerTaskDefinition(request: RegisterTaskDefinitionRequest) {
-    return this.change('registerTaskDefinition', request, () => taskDefinitions.registerTaskDefinition(this.ctx, request));
-  }
-  describeTaskDefinition(request: { taskDefinition: string }) {
-    return this.call(() => taskDefinitions.describeTaskDefinition(this.ctx, request));
-  }
-  deregisterTaskDefinition(request: { taskDefinition: string }) {
-    return this.change('deregisterTaskDefinition', request, () => taskDefinitions.deregisterTaskDefinition(this.ctx, request));
-  }
-  listTaskDefinitionFamilies(request?: Parameters<typeof taskDefinitions.listTaskDefinitionFamilies>[1]) {
-    return this.call(() => taskDefinitions.listTaskDefinitionFamilies(this.ctx, request));
-  }
-  deleteTaskDefinitions(request: { taskDefinitions: string[] }) {
-    return this.change('deleteTaskDefinitions', request, () => taskDefinitions.deleteTaskDefinitions(this.ctx, request));
-  }
-  listTaskDefinitions(request?: Parameters<typeof taskDefinitions.listTaskDefinitions>[1]) {
-    return this.call(() => taskDefinitions.listTaskDefinitions(this.ctx, request));
-  }
-  createService(request: CreateServiceRequest) {
-    return this.change('createService', request, () => services.createService(this.ctx, request));
-  }
-  updateService(request: UpdateServiceRequest) {
-    return this.change('updateService', request, () => services.updateService(this.ctx, request));
-  }
-  deleteService(request: { cluster?: string; service: string; force?: boolean }) {
-    return this.change('deleteService', request, () => services.deleteService(this.ctx, request));
-  }
-  createTaskSet(request: Parameters<typeof taskSets.createTaskSet>[1]) {
-    return this.change('createTaskSet', request, () => taskSets.createTaskSet(this.ctx, request));
-  }
-  updateTaskSet(request: Parameters<typeof taskSets.updateTaskSet>[1]) {
-    return this.change('updateTaskSet', request, () => taskSets.updateTaskSet(this.ctx, request));
-  }
-  updateServicePrimaryTaskSet(request: Parameters<typeof taskSets.updateServicePrimaryTaskSet>[1]) {
-    return this.change('updateServicePrimaryTaskSet', request, () => taskSets.updateServicePrimaryTaskSet(this.ctx, request));
-  }
-  deleteTaskSet(request: Parameters<typeof taskSets.deleteTaskSet>[1]) {
-    return this.change('deleteTaskSet', request, () => taskSets.deleteTaskSet(this.ctx, request));
-  }
-  describeTaskSets(request: Parameters<typeof taskSets.describeTaskSets>[1]) {
-    return this.call(() => taskSets.describeTaskSets(this.ctx, request));
-  }
-  describeServices(request: { cluster?: string; services: string[] }) {
-    return this.call(() => services.describeServices(this.ctx, request));
-  }
-  listServices(request?: { cluster?: string }) {
-    return this.call(() => services.listServices(this.ctx, request));
-  }
-  listServiceDeployments(request: Parameters<typeof serviceDeployments.listServiceDeployments>[1]) {
-    return this.call(() => serviceDeployments.listServiceDeployments(this.ctx, request));
-  }
-  describeServiceDeployments(request: Parameters<typeof serviceDeployments.describeServiceDeployments>[1]) {
-    return this.call(() => serviceDeployments.describeServiceDeployments(this.ctx, request));
-  }
-  describeServiceRevisions(request: Parameters<typeof serviceDeployments.describeServiceRevisions>[1]) {
-    return this.call(() => serviceDeployments.describeServiceRevisions(this.ctx, request));
-  }
-  runTask(request: RunTaskRequest) {
-    return this.change('runTask', request, () => tasks.runTask(this.ctx, request));
-  }
-  startTask(request: Parameters<typeof tasks.startTask>[1]) {
-    return this.change('startTask', request, () => tasks.startTask(this.ctx, request));
-  }
-  stopTask(request: StopTaskRequest) {
-    return this.change('stopTask', request, () => tasks.stopTask(this.ctx, request));
-  }
-  describeTasks(request: { cluster?: string; tasks: string[] }) {
-    return this.call(() => tasks.describeTasks(this.ctx, request));
-  }
-  listTasks(request?: ListTasksRequest) {
-    return this.call(() => tasks.listTasks(this.ctx, request));
-  }
-  describeContainerInstances(request: { cluster?: string; containerInstances: string[] }) {
-    return this.call(() => containerInstances.describeContainerInstances(this.ctx, request));
-  }
-  listContainerInstances(request?: { cluster?: string; status?: string }) {
-    return this.call(() => containerInstances.listContainerInstances(this.ctx, request));
-  }
-  updateContainerInstancesState(request: { cluster?: string; containerInstances: string[]; status: 'ACTIVE' | 'DRAINING' }) {
-    return this.change('updateContainerInstancesState', request, () => containerInstanceState.updateContainerInstancesState(this.ctx, request));
-  }
-  deregisterContainerInstance(request: { cluster?: string; containerInstance: string; force?: boolean }) {
-    return this.change('deregisterContainerInstance', request, () => containerInstanceState.deregisterContainerInstance(this.ctx, request));
-  }
-  tagResource(request: Parameters<typeof tags.tagResource>[1]) {
-    return this.change('tagResource', request, () => tags.tagResource(this.ctx, request));
-  }
-  untagResource(request: Parameters<typeof tags.untagResource>[1]) {
-    return this.change('untagResource', request, () => tags.untagResource(this.ctx, request));
-  }
-  listTagsForResource(request: Parameters<typeof tags.listTagsForResource>[1]) {
-    return this.call(() => tags.listTagsForResource(this.ctx, request));
-  }
+}
+
+for (const operation of ECS_OPERATION_NAMES) {
+  Object.defineProperty(EcsSimulator.prototype, methodName(operation), {
+    value: function (this: { perform: (operation: TabledOperation, request: unknown) => unknown }, request?: unknown) {
+      return this.perform(operation, request);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 export function createSimulator(options?: SimulatorOptions): EcsSimulator {

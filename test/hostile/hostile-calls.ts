@@ -1,5 +1,7 @@
 import type { EcsSimulator } from '../../core/index.js';
 import type { Populated } from './populated-simulator.js';
+import { ECS_OPERATION_NAMES, methodName } from '../../core/sim/ecs-operations.js';
+import { minimalRequest } from '../api-model/model-samples.js';
 
 /**
  * Every facade action and simulation control with a valid argument list for the populated simulator:
@@ -47,10 +49,12 @@ const WEB_TARGET = { ServiceNamespace: 'ecs', ResourceId: 'service/default/web',
 
 const webContainer = { name: 'web', image: 'web:2', cpu: 128, memory: 256, portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }] };
 
-export const FACADE_CALLS: HostileCall[] = [
-  facade('putAccountSetting', () => [{ name: 'containerInsights', value: 'enabled' }]),
-  facade('listAccountSettings', () => [{ name: 'containerInsights' }]),
-  facade('createCapacityProvider', () => [
+/** Valid arguments for ECS actions on the populated simulator; an action not here gets its model's required members. */
+export const ECS_VALID_ARGS: Readonly<Record<string, HostileCall['validArgs']>> = {
+  updateClusterSettings: () => [{ cluster: 'default', settings: [{ name: 'containerInsights', value: 'enhanced' }] }],
+  putAccountSetting: () => [{ name: 'containerInsights', value: 'enabled' }],
+  listAccountSettings: () => [{ name: 'containerInsights' }],
+  createCapacityProvider: () => [
     {
       name: 'asg-cp',
       autoScalingGroupProvider: {
@@ -59,20 +63,20 @@ export const FACADE_CALLS: HostileCall[] = [
         managedTerminationProtection: 'DISABLED',
       },
     },
-  ]),
-  facade('describeCapacityProviders', () => [{ capacityProviders: ['FARGATE'] }]),
-  facade('createCluster', () => [{ clusterName: 'other', tags: [{ key: 'team', value: 'a' }] }]),
-  facade('describeClusters', () => [{ clusters: ['default'] }]),
-  facade('listClusters', () => []),
-  facade('putClusterCapacityProviders', () => [{ cluster: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }] }]),
-  facade('deleteCluster', () => [{ cluster: 'default' }]),
-  facade('registerTaskDefinition', () => [{ family: 'web', networkMode: 'bridge', containerDefinitions: [webContainer], placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' }] }]),
-  facade('describeTaskDefinition', () => [{ taskDefinition: 'web:1' }]),
-  facade('deregisterTaskDefinition', () => [{ taskDefinition: 'web:1' }]),
-  facade('listTaskDefinitionFamilies', () => [{ familyPrefix: 'w' }]),
-  facade('deleteTaskDefinitions', () => [{ taskDefinitions: ['web:1'] }]),
-  facade('listTaskDefinitions', () => [{ familyPrefix: 'web', status: 'ACTIVE', sort: 'DESC' }]),
-  facade('createService', () => [
+  ],
+  describeCapacityProviders: () => [{ capacityProviders: ['FARGATE'] }],
+  createCluster: () => [{ clusterName: 'other', tags: [{ key: 'team', value: 'a' }] }],
+  describeClusters: () => [{ clusters: ['default'] }],
+  listClusters: () => [],
+  putClusterCapacityProviders: () => [{ cluster: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 1 }] }],
+  deleteCluster: () => [{ cluster: 'default' }],
+  registerTaskDefinition: () => [{ family: 'web', networkMode: 'bridge', containerDefinitions: [webContainer], placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ m5.*' }] }],
+  describeTaskDefinition: () => [{ taskDefinition: 'web:1' }],
+  deregisterTaskDefinition: () => [{ taskDefinition: 'web:1' }],
+  listTaskDefinitionFamilies: () => [{ familyPrefix: 'w' }],
+  deleteTaskDefinitions: () => [{ taskDefinitions: ['web:1'] }],
+  listTaskDefinitions: () => [{ familyPrefix: 'web', status: 'ACTIVE', sort: 'DESC' }],
+  createService: () => [
     {
       serviceName: 'api',
       taskDefinition: 'web',
@@ -82,29 +86,33 @@ export const FACADE_CALLS: HostileCall[] = [
       placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.large' }],
       tags: [{ key: 'a', value: 'b' }],
     },
-  ]),
-  facade('updateService', () => [{ service: 'web', desiredCount: 3, deploymentConfiguration: { maximumPercent: 150 }, forceNewDeployment: true }]),
-  facade('deleteService', () => [{ service: 'web', force: true }]),
+  ],
+  updateService: () => [{ service: 'web', desiredCount: 3, deploymentConfiguration: { maximumPercent: 150 }, forceNewDeployment: true }],
+  deleteService: () => [{ service: 'web', force: true }],
   // The populated simulator has no EXTERNAL service, so these mostly exercise the refusals.
-  facade('createTaskSet', () => [{ service: 'web', taskDefinition: 'web:1', externalId: 'blue', scale: { value: 100, unit: 'PERCENT' } }]),
-  facade('updateTaskSet', () => [{ service: 'web', taskSet: 'ts-1', scale: { value: 50, unit: 'PERCENT' } }]),
-  facade('updateServicePrimaryTaskSet', () => [{ service: 'web', primaryTaskSet: 'ts-1' }]),
-  facade('deleteTaskSet', () => [{ service: 'web', taskSet: 'ts-1', force: true }]),
-  facade('describeTaskSets', () => [{ service: 'web', taskSets: ['ts-1'] }]),
-  facade('describeServices', () => [{ services: ['web', 'spot'] }]),
-  facade('listServices', () => [{ cluster: 'default' }]),
-  facade('runTask', () => [{ taskDefinition: 'web', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }], tags: [{ key: 'k', value: 'v' }] }]),
-  facade('startTask', (p) => [{ taskDefinition: 'web', containerInstances: [p.instanceArn] }]),
-  facade('stopTask', (p) => [{ task: p.taskArn, reason: 'done' }]),
-  facade('describeTasks', (p) => [{ tasks: [p.taskArn] }]),
-  facade('listTasks', () => [{ serviceName: 'web', desiredStatus: 'RUNNING', maxResults: 10 }]),
-  facade('describeContainerInstances', (p) => [{ containerInstances: [p.instanceArn] }]),
-  facade('listContainerInstances', () => [{ status: 'ACTIVE' }]),
-  facade('updateContainerInstancesState', (p) => [{ containerInstances: [p.instanceArn], status: 'DRAINING' }]),
-  facade('deregisterContainerInstance', (p) => [{ containerInstance: p.instanceArn, force: true }]),
-  facade('tagResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tags: [{ key: 'k', value: 'v' }] }]),
-  facade('untagResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tagKeys: ['k'] }]),
-  facade('listTagsForResource', () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web' }]),
+  createTaskSet: () => [{ service: 'web', taskDefinition: 'web:1', externalId: 'blue', scale: { value: 100, unit: 'PERCENT' } }],
+  updateTaskSet: () => [{ service: 'web', taskSet: 'ts-1', scale: { value: 50, unit: 'PERCENT' } }],
+  updateServicePrimaryTaskSet: () => [{ service: 'web', primaryTaskSet: 'ts-1' }],
+  deleteTaskSet: () => [{ service: 'web', taskSet: 'ts-1', force: true }],
+  describeTaskSets: () => [{ service: 'web', taskSets: ['ts-1'] }],
+  describeServices: () => [{ services: ['web', 'spot'] }],
+  listServices: () => [{ cluster: 'default' }],
+  runTask: () => [{ taskDefinition: 'web', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }], tags: [{ key: 'k', value: 'v' }] }],
+  startTask: (p) => [{ taskDefinition: 'web', containerInstances: [p.instanceArn] }],
+  stopTask: (p) => [{ task: p.taskArn, reason: 'done' }],
+  describeTasks: (p) => [{ tasks: [p.taskArn] }],
+  listTasks: () => [{ serviceName: 'web', desiredStatus: 'RUNNING', maxResults: 10 }],
+  describeContainerInstances: (p) => [{ containerInstances: [p.instanceArn] }],
+  listContainerInstances: () => [{ status: 'ACTIVE' }],
+  updateContainerInstancesState: (p) => [{ containerInstances: [p.instanceArn], status: 'DRAINING' }],
+  deregisterContainerInstance: (p) => [{ containerInstance: p.instanceArn, force: true }],
+  tagResource: () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tags: [{ key: 'k', value: 'v' }] }],
+  untagResource: () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web', tagKeys: ['k'] }],
+  listTagsForResource: () => [{ resourceArn: 'arn:aws:ecs:us-east-1:123456789012:service/default/web' }],
+};
+
+export const FACADE_CALLS: HostileCall[] = [
+  ...ECS_OPERATION_NAMES.map((operation) => facade(methodName(operation), ECS_VALID_ARGS[methodName(operation)] ?? (() => [minimalRequest(operation)]))),
   elbv2('createLoadBalancer', () => [{ Name: 'lb', Subnets: ['subnet-a', 'subnet-b'] }]),
   elbv2('createTargetGroup', () => [{ Name: 'tg', Protocol: 'HTTP', Port: 80, TargetType: 'instance', VpcId: 'vpc-1' }]),
   elbv2('describeTargetGroups', () => [{}]),
@@ -121,7 +129,6 @@ export const FACADE_CALLS: HostileCall[] = [
   onService('eventBridge', 'listTargetsByRule', () => [{ Rule: 'nightly' }]),
   onService('eventBridge', 'removeTargets', () => [{ Rule: 'nightly', Ids: ['report'], Force: false }]),
   onService('eventBridge', 'deleteRule', () => [{ Name: 'nightly' }]),
-  facade('updateClusterSettings', () => [{ cluster: 'default', settings: [{ name: 'containerInsights', value: 'enhanced' }] }]),
   logs('createLogGroup', () => [{ logGroupName: '/ecs/other', tags: { team: 'a' } }]),
   logs('deleteLogGroup', () => [{ logGroupName: '/ecs/job' }]),
   logs('putRetentionPolicy', () => [{ logGroupName: '/ecs/job', retentionInDays: 7 }]),

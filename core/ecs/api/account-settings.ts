@@ -1,13 +1,12 @@
 import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import { optionalEnum, rejectUnknownFields, requireObject } from '../../kernel/fields.js';
+import { optionalEnum, requireObject } from '../../kernel/fields.js';
 
 /** Account settings the simulator acts on: ENI trunking for instances launched afterwards, Container Insights. */
 const SETTINGS = ['awsvpcTrunking', 'containerInsights', 'serviceLongArnFormat', 'taskLongArnFormat', 'containerInstanceLongArnFormat'] as const;
 
 export function putAccountSetting(ctx: SimContext, input: { name: string; value: string }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['name', 'value', 'principalArn']);
   const name = optionalEnum(request.name, 'name', SETTINGS);
   if (!name) throw invalidParameter('name should not be null or empty.', 'name');
   const allowed = name === 'containerInsights' ? ['enabled', 'disabled', 'enhanced'] : ['enabled', 'disabled'];

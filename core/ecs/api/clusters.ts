@@ -6,7 +6,7 @@ import { resolveCluster } from '../model/resolve.js';
 import { arns, resourceId } from '../../kernel/arns.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord } from '../model/state.js';
-import { optionalArray, optionalEnum, optionalString, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../../kernel/fields.js';
+import { optionalArray, optionalEnum, optionalString, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
 import { containerInsightsChanged } from '../integrations/container-insights.js';
 import { startMetricsMinute } from '../../cloudwatch/metrics-minute.js';
 
@@ -50,7 +50,6 @@ function validateSettings(input: unknown): ClusterRecord['settings'] | undefined
   if (!list) return undefined;
   return list.map((item, i) => {
     const setting = requireObject(item, `settings[${i}]`);
-    rejectUnknownFields(setting, `settings[${i}]`, ['name', 'value']);
     const name = optionalEnum(setting.name, `settings[${i}].name`, ['containerInsights']);
     const value = optionalEnum(setting.value, `settings[${i}].value`, ['enabled', 'disabled', 'enhanced']);
     if (!name || !value) throw new EcsError('InvalidParameterException', `settings[${i}] needs a name (containerInsights) and a value (enabled, enhanced or disabled).`, `settings[${i}]`);
@@ -61,7 +60,6 @@ function validateSettings(input: unknown): ClusterRecord['settings'] | undefined
 /** Turns Container Insights on or off for a cluster from now on. */
 export function updateClusterSettings(ctx: SimContext, input: { cluster: string; settings: Array<{ name: 'containerInsights'; value: string }> }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'settings']);
   const settings = validateSettings(request.settings);
   if (!settings || settings.length === 0) throw new EcsError('InvalidParameterException', 'settings should not be null or empty.', 'settings');
   const cluster = resolveCluster(ctx, request.cluster);
@@ -76,7 +74,6 @@ export function putClusterCapacityProviders(
   input: { cluster: string; capacityProviders: string[]; defaultCapacityProviderStrategy: CapacityProviderStrategyItem[] },
 ) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const cluster = resolveCluster(ctx, request.cluster);
   const providers = validateProviders(ctx, request.capacityProviders);
   const strategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy, 'defaultCapacityProviderStrategy', { ...cluster, capacityProviders: providers });
@@ -90,7 +87,6 @@ export function putClusterCapacityProviders(
 
 export function createCluster(ctx: SimContext, input: CreateClusterRequest = {}): { cluster: Cluster } {
   const request = requireObject(input ?? {}, 'request');
-  rejectUnknownFields(request, '', ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']);
   const name = request.clusterName === undefined ? 'default' : requireName(request.clusterName, 'clusterName');
   const tags = validateTags(request.tags);
   const capacityProviders = validateProviders(ctx, request.capacityProviders);

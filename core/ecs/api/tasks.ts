@@ -12,19 +12,14 @@ import type { SimContext } from '../../kernel/context.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask as applyStop } from '../tasks/task-transitions.js';
 import { startTasks } from '../services/start-tasks.js';
-import { optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject, validateTags } from '../../kernel/fields.js';
+import { optionalEnum, optionalInteger, optionalString, optionalStringList, requireObject, validateTags } from '../../kernel/fields.js';
 
-const RUN_TASK_FIELDS = [
-  'cluster', 'taskDefinition', 'count', 'launchType', 'group', 'startedBy', 'placementConstraints', 'placementStrategy',
-  'tags', 'networkConfiguration', 'overrides', 'capacityProviderStrategy', 'platformVersion', 'clientToken',
-] as const;
 
 /** Standalone RunTask with no strategy: the simulator spreads over instances (ECS's default is not documented). */
 const DEFAULT_RUN_TASK_STRATEGY = [{ type: 'spread' as const, field: 'instanceId' }];
 
 export function runTask(ctx: SimContext, input: RunTaskRequest) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', RUN_TASK_FIELDS);
   const cluster = resolveCluster(ctx, request.cluster);
   const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
   if (taskDefinition.status !== 'ACTIVE') {
@@ -66,7 +61,6 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
 
 export function stopTask(ctx: SimContext, input: StopTaskRequest) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'task', 'reason']);
   const cluster = resolveCluster(ctx, request.cluster);
   const ref = optionalString(request.task, 'task');
   if (!ref) throw invalidParameter('task should not be null or empty.', 'task');
@@ -96,7 +90,6 @@ export function describeTasks(ctx: SimContext, input: { cluster?: string; tasks:
 
 export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
   const request = requireObject(input ?? {}, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'serviceName', 'family', 'containerInstance', 'startedBy', 'desiredStatus', 'launchType', 'maxResults', 'nextToken']);
   const cluster = resolveCluster(ctx, request.cluster);
   const serviceName = optionalString(request.serviceName, 'serviceName');
   const family = optionalString(request.family, 'family');
@@ -122,7 +115,6 @@ export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
 /** StartTask: like RunTask, but on the container instances the caller names (up to 10), one task each. */
 export function startTask(ctx: SimContext, input: { cluster?: string; taskDefinition: string; containerInstances: string[]; group?: string; startedBy?: string }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'taskDefinition', 'containerInstances', 'group', 'startedBy', 'tags', 'overrides', 'networkConfiguration']);
   const cluster = resolveCluster(ctx, request.cluster);
   const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
   if (taskDefinition.status !== 'ACTIVE') {

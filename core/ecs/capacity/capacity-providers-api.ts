@@ -4,7 +4,7 @@ import type { CapacityProviderRecord } from '../model/auto-scaling-state.js';
 import { FARGATE_PROVIDERS } from './fargate-capacity.js';
 import { ensureManagedScaling } from './managed-scaling-controller.js';
 import { DEFAULT_MANAGED_SCALING } from './managed-scaling.js';
-import { optionalEnum, optionalInteger, optionalStringList, rejectUnknownFields, requireName, requireObject, requireString } from '../../kernel/fields.js';
+import { optionalEnum, optionalInteger, optionalStringList, requireName, requireObject, requireString } from '../../kernel/fields.js';
 
 /** CreateCapacityProvider for an Auto Scaling group, with managed scaling and managed termination protection. */
 export function createCapacityProvider(
@@ -19,14 +19,12 @@ export function createCapacityProvider(
   },
 ) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['name', 'autoScalingGroupProvider', 'tags']);
   const name = requireName(request.name, 'name');
   if (name.startsWith('aws') || name.startsWith('ecs') || name.startsWith('fargate') || (FARGATE_PROVIDERS as readonly string[]).includes(name)) {
     throw invalidParameter('The capacity provider name cannot be prefixed with "aws", "ecs", or "fargate".', 'name');
   }
   if (ctx.state.capacityProviders.has(name)) throw invalidParameter(`A capacity provider named ${name} already exists.`, 'name');
   const provider = requireObject(request.autoScalingGroupProvider, 'autoScalingGroupProvider');
-  rejectUnknownFields(provider, 'autoScalingGroupProvider', ['autoScalingGroupArn', 'managedScaling', 'managedTerminationProtection', 'managedDraining']);
   const groupArn = requireString(provider.autoScalingGroupArn, 'autoScalingGroupProvider.autoScalingGroupArn');
   if (!ctx.state.autoScalingGroups.has(groupArn)) {
     throw invalidParameter(`The Auto Scaling group ${groupArn} was not found.`, 'autoScalingGroupProvider.autoScalingGroupArn');
@@ -36,7 +34,6 @@ export function createCapacityProvider(
   }
   const at = 'autoScalingGroupProvider.managedScaling';
   const scaling = provider.managedScaling === undefined ? {} : requireObject(provider.managedScaling, at);
-  rejectUnknownFields(scaling, at, ['status', 'targetCapacity', 'minimumScalingStepSize', 'maximumScalingStepSize', 'instanceWarmupPeriod']);
   const status = optionalEnum(scaling.status, `${at}.status`, ['ENABLED', 'DISABLED'] as const) ?? 'ENABLED';
   const minStep = optionalInteger(scaling.minimumScalingStepSize, `${at}.minimumScalingStepSize`, { min: 1, max: 10000 }) ?? DEFAULT_MANAGED_SCALING.minimumScalingStepSize;
   const maxStep = optionalInteger(scaling.maximumScalingStepSize, `${at}.maximumScalingStepSize`, { min: 1, max: 10000 }) ?? DEFAULT_MANAGED_SCALING.maximumScalingStepSize;

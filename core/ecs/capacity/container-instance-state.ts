@@ -5,7 +5,7 @@ import { findContainerInstance, resolveCluster } from '../model/resolve.js';
 import type { SimContext } from '../../kernel/context.js';
 import { emitInstanceChange, wakeServices } from './instance-events.js';
 import { removeInstance } from './instance-termination.js';
-import { optionalBoolean, optionalEnum, optionalStringList, rejectUnknownFields, requireObject } from '../../kernel/fields.js';
+import { optionalBoolean, optionalEnum, optionalStringList, requireObject } from '../../kernel/fields.js';
 
 /**
  * DRAINING stops new placements; the service scheduler then replaces the instance's service tasks within
@@ -16,7 +16,6 @@ export function updateContainerInstancesState(
   input: { cluster?: string; containerInstances: string[]; status: 'ACTIVE' | 'DRAINING' },
 ) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'containerInstances', 'status']);
   const cluster = resolveCluster(ctx, request.cluster);
   const status = optionalEnum(request.status, 'status', ['ACTIVE', 'DRAINING'] as const);
   if (!status) throw invalidParameter('status should not be null or empty.', 'status');
@@ -45,7 +44,6 @@ export const FORCED_DEREGISTRATION_REASON = 'Container instance deregistration f
 
 export function deregisterContainerInstance(ctx: SimContext, input: { cluster?: string; containerInstance: string; force?: boolean }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'containerInstance', 'force']);
   const cluster = resolveCluster(ctx, request.cluster);
   const force = optionalBoolean(request.force, 'force') ?? false;
   const instance = findContainerInstance(cluster, request.containerInstance);

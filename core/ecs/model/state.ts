@@ -179,6 +179,8 @@ export interface ServiceRecord {
   placementConstraints: PlacementConstraint[];
   loadBalancers: ServiceLoadBalancer[];
   deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  /** The IAM role ECS calls the load balancer with (CreateService `role`), as an ARN. */
+  roleArn?: string;
   /** CODE_DEPLOY and EXTERNAL services run task sets; ECS services run deployments. */
   taskSets: TaskSetRecord[];
   /** Cloud Map services the tasks register in (serviceRegistries), by id. */

@@ -1,7 +1,7 @@
 import type { Tag } from './types.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import { optionalArray, optionalString, requireObject, rejectUnknownFields } from '../../kernel/fields.js';
+import { optionalArray, optionalString, requireObject } from '../../kernel/fields.js';
 
 /** ECS allows 50 user tags per resource; keys of 1-128 characters, values of at most 256. */
 const MAX_TAGS = 50;
@@ -31,7 +31,6 @@ function validTags(input: unknown): Tag[] {
   if (!tags || tags.length === 0) throw invalidParameter('tags should not be null or empty.', 'tags');
   return tags.map((raw, i) => {
     const tag = requireObject(raw, `tags[${i}]`);
-    rejectUnknownFields(tag, `tags[${i}]`, ['key', 'value']);
     const key = optionalString(tag.key, `tags[${i}].key`);
     const value = optionalString(tag.value, `tags[${i}].value`) ?? '';
     if (!key || key.length > 128) throw invalidParameter(`tags[${i}].key must be 1 to 128 characters.`, `tags[${i}].key`);
@@ -44,7 +43,6 @@ function validTags(input: unknown): Tag[] {
 /** TagResource: adds tags, replacing the value of a key that is already there. */
 export function tagResource(ctx: SimContext, input: { resourceArn: string; tags: Tag[] }): Record<string, never> {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['resourceArn', 'tags']);
   const tags = tagsOf(ctx, request.resourceArn);
   const added = validTags(request.tags);
   const merged = new Map(tags.map((t) => [t.key, t.value]));
@@ -57,7 +55,6 @@ export function tagResource(ctx: SimContext, input: { resourceArn: string; tags:
 /** UntagResource: removes the named keys; keys that are not there are ignored, as in ECS. */
 export function untagResource(ctx: SimContext, input: { resourceArn: string; tagKeys: string[] }): Record<string, never> {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['resourceArn', 'tagKeys']);
   const tags = tagsOf(ctx, request.resourceArn);
   const keys = optionalArray(request.tagKeys, 'tagKeys', MAX_TAGS);
   if (!keys || keys.length === 0) throw invalidParameter('tagKeys should not be null or empty.', 'tagKeys');
@@ -68,6 +65,5 @@ export function untagResource(ctx: SimContext, input: { resourceArn: string; tag
 
 export function listTagsForResource(ctx: SimContext, input: { resourceArn: string }): { tags: Tag[] } {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['resourceArn']);
   return { tags: tagsOf(ctx, request.resourceArn).map((t) => ({ ...t })) };
 }

@@ -350,6 +350,7 @@ export interface Service {
   loadBalancers: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
+  roleArn?: string;
   taskSets?: TaskSet[];
   createdBy: string;
   tags: Tag[];

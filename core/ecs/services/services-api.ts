@@ -15,18 +15,8 @@ import { liveTaskCounts } from './service-deployment-view.js';
 import { validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask } from '../tasks/task-transitions.js';
-import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, rejectUnknownFields, requireName, requireObject, validateTags } from '../../kernel/fields.js';
+import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
 
-const CREATE_FIELDS = [
-  'cluster', 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
-  'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration',
-  'loadBalancers', 'deploymentController', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'clientToken', 'platformVersion', 'propagateTags', 'enableECSManagedTags',
-] as const;
-const UPDATE_FIELDS = [
-  'cluster', 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
-  'placementStrategy', 'placementConstraints', 'networkConfiguration', 'healthCheckGracePeriodSeconds',
-] as const;
-const DEPLOYMENT_CONFIGURATION_FIELDS = ['maximumPercent', 'minimumHealthyPercent', 'deploymentCircuitBreaker', 'alarms'] as const;
 
 /** Defaults for REPLICA services: 100 % healthy, 200 % maximum. */
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
@@ -36,7 +26,6 @@ export const DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 
 function validateDeploymentController(input: unknown, schedulingStrategy: string, loadBalancerCount: number): ServiceRecord['deploymentController'] {
   if (input === undefined) return 'ECS';
   const raw = requireObject(input, 'deploymentController');
-  rejectUnknownFields(raw, 'deploymentController', ['type']);
   const type = optionalEnum(raw.type, 'deploymentController.type', ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const) ?? 'ECS';
   if (type !== 'ECS' && schedulingStrategy === 'DAEMON') {
     throw invalidParameter('The DAEMON scheduling strategy is supported only with the ECS deployment controller.', 'deploymentController.type');
@@ -60,7 +49,6 @@ function validateDeploymentConfiguration(
 ): ServiceRecord['deploymentConfiguration'] {
   if (input === undefined) return { ...base };
   const raw = requireObject(input, 'deploymentConfiguration');
-  rejectUnknownFields(raw, 'deploymentConfiguration', DEPLOYMENT_CONFIGURATION_FIELDS);
   const min = optionalInteger(raw.minimumHealthyPercent, 'deploymentConfiguration.minimumHealthyPercent', { min: 0, max: 100 });
   const max = optionalInteger(raw.maximumPercent, 'deploymentConfiguration.maximumPercent', { min: 100, max: 2000 });
   const merged: ServiceRecord['deploymentConfiguration'] = {
@@ -70,7 +58,6 @@ function validateDeploymentConfiguration(
   };
   if (raw.deploymentCircuitBreaker !== undefined) {
     const breaker = requireObject(raw.deploymentCircuitBreaker, 'deploymentConfiguration.deploymentCircuitBreaker');
-    rejectUnknownFields(breaker, 'deploymentConfiguration.deploymentCircuitBreaker', ['enable', 'rollback']);
     const enable = optionalBoolean(breaker.enable, 'deploymentConfiguration.deploymentCircuitBreaker.enable');
     const rollback = optionalBoolean(breaker.rollback, 'deploymentConfiguration.deploymentCircuitBreaker.rollback');
     if (enable === undefined || rollback === undefined) {
@@ -80,7 +67,6 @@ function validateDeploymentConfiguration(
   }
   if (raw.alarms !== undefined) {
     const alarms = requireObject(raw.alarms, 'deploymentConfiguration.alarms');
-    rejectUnknownFields(alarms, 'deploymentConfiguration.alarms', ['alarmNames', 'enable', 'rollback']);
     const names = (optionalArray(alarms.alarmNames, 'deploymentConfiguration.alarms.alarmNames', 10) ?? []).map((n, i) =>
       requireName(n, `deploymentConfiguration.alarms.alarmNames[${i}]`),
     );
@@ -93,6 +79,9 @@ function validateDeploymentConfiguration(
   }
   return merged;
 }
+
+/** CreateService takes the role's name or ARN; the service shows the ARN. */
+const roleArnOf = (ctx: SimContext, role: string) => (role.startsWith('arn:') ? role : `arn:aws:iam::${ctx.accountId}:role/${role}`);
 
 export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
   const cluster = ctx.state.clusters.get(service.clusterName)!;
@@ -144,6 +133,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
+    ...(service.roleArn ? { roleArn: service.roleArn } : {}),
     ...(service.taskSets.length > 0 ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
     createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
     tags: service.tags.map((t) => ({ ...t })),
@@ -152,7 +142,6 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
 
 export function createService(ctx: SimContext, input: CreateServiceRequest) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', CREATE_FIELDS);
   const cluster = resolveCluster(ctx, request.cluster);
   const name = requireName(request.serviceName, 'serviceName');
   const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
@@ -201,6 +190,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     placementConstraints,
     loadBalancers,
     deploymentController,
+    ...(request.role !== undefined ? { roleArn: roleArnOf(ctx, request.role as string) } : {}),
     taskSets: [],
     serviceRegistries,
     serviceConnectAliases,
@@ -225,7 +215,6 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
 
 export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', UPDATE_FIELDS);
   const cluster = resolveCluster(ctx, request.cluster);
   const service = resolveService(cluster, request.service);
   // Validate everything before changing anything: a rejected call leaves the service as it was.
@@ -302,7 +291,6 @@ export function listServices(ctx: SimContext, input: { cluster?: string } = {}) 
  */
 export function deleteService(ctx: SimContext, input: { cluster?: string; service: string; force?: boolean }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'service', 'force']);
   const cluster = resolveCluster(ctx, request.cluster);
   const service = resolveService(cluster, request.service);
   const force = optionalBoolean(request.force, 'force') ?? false;

@@ -3,7 +3,7 @@ import { resolveCluster, resolveService, resolveTaskDefinition } from '../model/
 import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
-import { optionalArray, optionalString, optionalStringList, rejectUnknownFields, requireObject, requireString } from '../../kernel/fields.js';
+import { optionalArray, optionalString, optionalStringList, requireObject, requireString } from '../../kernel/fields.js';
 import type { TaskSetRecord } from '../model/task-set-state.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 
@@ -26,7 +26,6 @@ function findTaskSet(service: ServiceRecord, ref: unknown, field: string): TaskS
 function validateScale(input: unknown): number {
   if (input === undefined) return 100;
   const scale = requireObject(input, 'scale');
-  rejectUnknownFields(scale, 'scale', ['value', 'unit']);
   if (scale.unit !== undefined && scale.unit !== 'PERCENT') throw invalidParameter('scale.unit must be PERCENT.', 'scale.unit');
   if (typeof scale.value !== 'number' || scale.value < 0 || scale.value > 100) throw invalidParameter('scale.value must be a number from 0 to 100.', 'scale.value');
   return scale.value;
@@ -34,7 +33,6 @@ function validateScale(input: unknown): number {
 
 export function createTaskSet(ctx: SimContext, input: { cluster?: string; service: string; taskDefinition: string; externalId?: string; loadBalancers?: unknown[]; scale?: { value: number; unit?: 'PERCENT' } }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'service', 'taskDefinition', 'externalId', 'loadBalancers', 'scale', 'launchType', 'networkConfiguration', 'clientToken']);
   const { service } = externalService(ctx, request);
   const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
   const loadBalancers = validateServiceLoadBalancers(ctx, optionalArray(request.loadBalancers, 'loadBalancers', 5), taskDefinition);
@@ -47,7 +45,6 @@ export function createTaskSet(ctx: SimContext, input: { cluster?: string; servic
 
 export function updateTaskSet(ctx: SimContext, input: { cluster?: string; service: string; taskSet: string; scale: { value: number; unit?: 'PERCENT' } }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'service', 'taskSet', 'scale']);
   const { service } = externalService(ctx, request);
   const set = findTaskSet(service, requireString(request.taskSet, 'taskSet'), 'taskSet');
   set.scalePercent = validateScale(request.scale);
@@ -59,7 +56,6 @@ export function updateTaskSet(ctx: SimContext, input: { cluster?: string; servic
 
 export function updateServicePrimaryTaskSet(ctx: SimContext, input: { cluster?: string; service: string; primaryTaskSet: string }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'service', 'primaryTaskSet']);
   const { service } = externalService(ctx, request);
   const set = findTaskSet(service, requireString(request.primaryTaskSet, 'primaryTaskSet'), 'primaryTaskSet');
   for (const other of service.taskSets) if (other.status === 'PRIMARY') other.status = 'ACTIVE';
@@ -70,7 +66,6 @@ export function updateServicePrimaryTaskSet(ctx: SimContext, input: { cluster?: 
 
 export function deleteTaskSet(ctx: SimContext, input: { cluster?: string; service: string; taskSet: string; force?: boolean }) {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['cluster', 'service', 'taskSet', 'force']);
   const { service } = externalService(ctx, request);
   const set = findTaskSet(service, requireString(request.taskSet, 'taskSet'), 'taskSet');
   if (set.status === 'PRIMARY' && request.force !== true) {

@@ -1,12 +1,11 @@
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import { optionalArray, optionalBoolean, rejectUnknownFields, requireObject, requireString } from '../../kernel/fields.js';
+import { optionalArray, optionalBoolean, requireObject, requireString } from '../../kernel/fields.js';
 
 /** CreateService `serviceRegistries`: Cloud Map services the tasks register in. Returns their ids. */
 export function validateServiceRegistries(ctx: SimContext, input: unknown): string[] {
   return (optionalArray(input, 'serviceRegistries', 1) ?? []).map((raw, i) => {
     const entry = requireObject(raw, `serviceRegistries[${i}]`);
-    rejectUnknownFields(entry, `serviceRegistries[${i}]`, ['registryArn', 'port', 'containerName', 'containerPort']);
     const arn = requireString(entry.registryArn, `serviceRegistries[${i}].registryArn`);
     const registry = [...ctx.state.cloudMap.services.values()].find((s) => s.arn === arn);
     if (!registry) throw invalidParameter(`Service discovery registry ${arn} was not found.`, `serviceRegistries[${i}].registryArn`);
@@ -21,7 +20,6 @@ export function validateServiceRegistries(ctx: SimContext, input: unknown): stri
 export function validateServiceConnect(ctx: SimContext, input: unknown): string[] {
   if (input === undefined) return [];
   const config = requireObject(input, 'serviceConnectConfiguration');
-  rejectUnknownFields(config, 'serviceConnectConfiguration', ['enabled', 'namespace', 'services', 'logConfiguration']);
   if (optionalBoolean(config.enabled, 'serviceConnectConfiguration.enabled') !== true) return [];
   const namespaceName = requireString(config.namespace, 'serviceConnectConfiguration.namespace');
   const namespace = [...ctx.state.cloudMap.namespaces.values()].find((n) => n.name === namespaceName || n.arn === namespaceName);
@@ -29,7 +27,6 @@ export function validateServiceConnect(ctx: SimContext, input: unknown): string[
   return (optionalArray(config.services, 'serviceConnectConfiguration.services', 10) ?? []).flatMap((raw, i) => {
     const at = `serviceConnectConfiguration.services[${i}]`;
     const service = requireObject(raw, at);
-    rejectUnknownFields(service, at, ['portName', 'discoveryName', 'clientAliases', 'ingressPortOverride', 'timeout', 'tls']);
     const portName = requireString(service.portName, `${at}.portName`);
     const discoveryName = typeof service.discoveryName === 'string' ? service.discoveryName : portName;
     const aliases = (optionalArray(service.clientAliases, `${at}.clientAliases`, 1) ?? []).map((a, j) => requireObject(a, `${at}.clientAliases[${j}]`));

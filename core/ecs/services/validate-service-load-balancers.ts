@@ -2,14 +2,13 @@ import { invalidParameter } from '../../kernel/errors.js';
 import type { TaskDefinition } from '../model/types.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceLoadBalancer } from '../model/state.js';
-import { optionalArray, optionalInteger, rejectUnknownFields, requireObject, requireString } from '../../kernel/fields.js';
+import { optionalArray, optionalInteger, requireObject, requireString } from '../../kernel/fields.js';
 
 /** CreateService `loadBalancers`: each entry names a target group with a load balancer, and a container port of the task. */
 export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, taskDefinition: TaskDefinition): ServiceLoadBalancer[] {
   return (optionalArray(input, 'loadBalancers', 5) ?? []).map((raw, i) => {
     const at = `loadBalancers[${i}]`;
     const entry = requireObject(raw, at);
-    rejectUnknownFields(entry, at, ['targetGroupArn', 'containerName', 'containerPort', 'loadBalancerName']);
     const targetGroupArn = requireString(entry.targetGroupArn, `${at}.targetGroupArn`);
     const containerName = requireString(entry.containerName, `${at}.containerName`);
     const containerPort = optionalInteger(entry.containerPort, `${at}.containerPort`, { min: 1, max: 65535 });

@@ -9,7 +9,6 @@ import {
   optionalEnum,
   optionalInteger,
   optionalString,
-  rejectUnknownFields,
   requireName,
   requireObject,
   requireString,
@@ -19,17 +18,6 @@ import {
  * RegisterTaskDefinition's rules, with ECS's exception names and wording where known
  * (ecs-behaviour.md 2.1-2.7). Returns a clean copy; never touches state.
  */
-const REQUEST_FIELDS = [
-  'family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'requiresCompatibilities',
-  'cpu', 'memory', 'placementConstraints', 'tags', 'volumes', 'pidMode', 'ipcMode', 'runtimePlatform', 'ephemeralStorage',
-] as const;
-const CONTAINER_FIELDS = [
-  'name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'essential', 'entryPoint', 'command',
-  'environment', 'healthCheck', 'stopTimeout', 'startTimeout', 'secrets', 'logConfiguration', 'dependsOn',
-  'mountPoints', 'links', 'workingDirectory', 'user', 'readonlyRootFilesystem',
-] as const;
-const PORT_FIELDS = ['containerPort', 'hostPort', 'protocol', 'name', 'appProtocol'] as const;
-const HEALTH_FIELDS = ['command', 'interval', 'timeout', 'retries', 'startPeriod'] as const;
 const DEPENDENCY_CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 const NETWORK_MODES: readonly NetworkMode[] = ['bridge', 'host', 'awsvpc', 'none'];
 const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL'];
@@ -53,7 +41,6 @@ function parseUnits(value: unknown, field: 'cpu' | 'memory'): number | undefined
 
 export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRequest {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', REQUEST_FIELDS);
   const family = requireName(request.family, 'family', 'ClientException');
   const networkMode = optionalEnum(request.networkMode, 'networkMode', NETWORK_MODES) ?? 'bridge';
   const compat = (optionalArray(request.requiresCompatibilities, 'requiresCompatibilities') ?? []).map((c, i) =>
@@ -150,7 +137,6 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
 function validateContainer(input: unknown, index: number, networkMode: NetworkMode): ContainerDefinition {
   const at = `containerDefinitions[${index}]`;
   const raw = requireObject(input, at);
-  rejectUnknownFields(raw, at, CONTAINER_FIELDS);
   const name = requireString(raw.name, `${at}.name`, 'ClientException');
   if (!NAME_PATTERN.test(name)) fail('ClientException', `${at}.name`, `Container name '${name.slice(0, 60)}' can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.`);
   if (typeof raw.image !== 'string' || raw.image.trim() === '') fail('ClientException', `${at}.image`, 'Container.image should not be null or empty.');
@@ -179,7 +165,6 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   if (dependsOn) {
     container.dependsOn = dependsOn.map((d, j) => {
       const dependency = requireObject(d, `${at}.dependsOn[${j}]`);
-      rejectUnknownFields(dependency, `${at}.dependsOn[${j}]`, ['containerName', 'condition']);
       return {
         containerName: requireString(dependency.containerName, `${at}.dependsOn[${j}].containerName`, 'ClientException'),
         condition: optionalEnum(dependency.condition, `${at}.dependsOn[${j}].condition`, DEPENDENCY_CONDITIONS) ?? fail('ClientException', `${at}.dependsOn[${j}].condition`, `${at}.dependsOn[${j}].condition should not be null or empty.`),
@@ -194,7 +179,6 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   if (secrets) {
     container.secrets = secrets.map((s, j) => {
       const secret = requireObject(s, `${at}.secrets[${j}]`);
-      rejectUnknownFields(secret, `${at}.secrets[${j}]`, ['name', 'valueFrom']);
       return { name: requireString(secret.name, `${at}.secrets[${j}].name`, 'ClientException'), valueFrom: requireString(secret.valueFrom, `${at}.secrets[${j}].valueFrom`, 'ClientException') };
     });
   }
@@ -202,7 +186,6 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   if (mounts) {
     container.mountPoints = mounts.map((m, j) => {
       const mount = requireObject(m, `${at}.mountPoints[${j}]`);
-      rejectUnknownFields(mount, `${at}.mountPoints[${j}]`, ['sourceVolume', 'containerPath', 'readOnly']);
       return {
         sourceVolume: requireString(mount.sourceVolume, `${at}.mountPoints[${j}].sourceVolume`, 'ClientException'),
         containerPath: requireString(mount.containerPath, `${at}.mountPoints[${j}].containerPath`, 'ClientException'),
@@ -212,7 +195,6 @@ function validateContainer(input: unknown, index: number, networkMode: NetworkMo
   }
   if (raw.logConfiguration !== undefined) {
     const log = requireObject(raw.logConfiguration, `${at}.logConfiguration`);
-    rejectUnknownFields(log, `${at}.logConfiguration`, ['logDriver', 'options', 'secretOptions']);
     const logDriver = requireString(log.logDriver, `${at}.logConfiguration.logDriver`, 'ClientException');
     const options = log.options === undefined ? undefined : requireObject(log.options, `${at}.logConfiguration.options`);
     for (const [key, value] of Object.entries(options ?? {})) {
@@ -278,7 +260,6 @@ function dependencyCycle(containers: readonly ContainerDefinition[]): string[] |
 
 function validatePortMapping(input: unknown, at: string, networkMode: NetworkMode) {
   const raw = requireObject(input, at);
-  rejectUnknownFields(raw, at, PORT_FIELDS);
   const containerPort = optionalInteger(raw.containerPort, `${at}.containerPort`, { min: 1, max: 65535 });
   const hostPort = optionalInteger(raw.hostPort, `${at}.hostPort`, { min: 0, max: 65535 });
   const protocol = optionalEnum(raw.protocol, `${at}.protocol`, ['tcp', 'udp'] as const);
@@ -300,7 +281,6 @@ function validatePortMapping(input: unknown, at: string, networkMode: NetworkMod
 
 function validateHealthCheck(input: unknown, at: string) {
   const raw = requireObject(input, at);
-  rejectUnknownFields(raw, at, HEALTH_FIELDS);
   const command = optionalArray(raw.command, `${at}.command`);
   if (!command || command.length === 0 || !['CMD', 'CMD-SHELL', 'NONE'].includes(String(command[0]))) {
     fail('ClientException', `${at}.command`, `${at}.command must start with "CMD" or "CMD-SHELL".`);
@@ -320,14 +300,13 @@ function validateVolumes(input: unknown): Volume[] {
   const volumes = (optionalArray(input, 'volumes', 20) ?? []).map((v, i) => {
     const at = `volumes[${i}]`;
     const raw = requireObject(v, at);
-    rejectUnknownFields(raw, at, ['name', 'host', 'efsVolumeConfiguration', 'dockerVolumeConfiguration', 'configuredAtLaunch']);
     const name = requireName(raw.name, `${at}.name`, 'ClientException');
     if (raw.efsVolumeConfiguration !== undefined) {
       const efs = requireObject(raw.efsVolumeConfiguration, `${at}.efsVolumeConfiguration`);
-      rejectUnknownFields(efs, `${at}.efsVolumeConfiguration`, ['fileSystemId', 'rootDirectory', 'transitEncryption', 'transitEncryptionPort', 'authorizationConfig']);
       const fileSystemId = requireString(efs.fileSystemId, `${at}.efsVolumeConfiguration.fileSystemId`, 'ClientException');
-      const rootDirectory = optionalString(efs.rootDirectory, `${at}.efsVolumeConfiguration.rootDirectory`);
-      return { name, efsVolumeConfiguration: { fileSystemId, ...(rootDirectory ? { rootDirectory } : {}) } };
+      // ECS mounts the file system's root unless told otherwise, and says so in the task definition.
+      const rootDirectory = optionalString(efs.rootDirectory, `${at}.efsVolumeConfiguration.rootDirectory`) || '/';
+      return { name, efsVolumeConfiguration: { fileSystemId, rootDirectory } };
     }
     const host = raw.host === undefined ? undefined : requireObject(raw.host, `${at}.host`);
     const sourcePath = host ? optionalString(host.sourcePath, `${at}.host.sourcePath`) : undefined;

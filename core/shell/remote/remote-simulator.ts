@@ -1,12 +1,12 @@
 import { EcsSimulator } from '../../sim/simulator.js';
-import { ECS_OPERATIONS } from '../server/ecs-operations.js';
+import { ECS_OPERATION_NAMES, methodName } from '../../sim/ecs-operations.js';
 import { remoteControl } from './remote-control.js';
 import type { RemoteEndpoint } from './remote-endpoint.js';
-import { facadeTargets, operationName } from './wire-calls.js';
+import { facadeTargets } from './wire-calls.js';
 
 type Method = (...args: unknown[]) => unknown;
 
-const ECS_METHODS = Object.getOwnPropertyNames(EcsSimulator.prototype).filter((name) => ECS_OPERATIONS.has(operationName(name)));
+const ECS_METHODS = ECS_OPERATION_NAMES.map(methodName);
 
 /**
  * The facade reads the runner makes after each scenario (its scaling charts). Against an endpoint without

@@ -1,5 +1,6 @@
 import type { EcsSimulator } from '../../sim/simulator.js';
-import { ECS_OPERATIONS } from '../server/ecs-operations.js';
+import { ECS_API_MODEL } from '../../ecs/api-model/ecs-api-model.js';
+import type { OperationModel } from '../../kernel/api-model.js';
 
 /**
  * What `POST /_sim/control` may call, shared by the server that answers it and the remote simulator that
@@ -64,9 +65,13 @@ export interface WireCall {
 /** Whether repeating the call can change nothing: the reads a runUntil condition may be made of. */
 export function isRead(call: Pick<WireCall, 'target' | 'method'>): boolean {
   if (call.target === 'control') return CONTROL_READS.has(call.method);
-  const readName = /^(describe|list|get|discover)[A-Z]/.test(call.method);
-  if (call.target === 'ecs') return readName && ECS_OPERATIONS.has(operationName(call.method));
-  return readName;
+  // ECS says itself which of its operations only read; the neighbours' reads are named as AWS names reads.
+  if (call.target === 'ecs') {
+    const operations: Record<string, OperationModel> = ECS_API_MODEL.operations;
+    const operation = operationName(call.method);
+    return Object.hasOwn(operations, operation) && operations[operation].readonly;
+  }
+  return /^(describe|list|get|discover)[A-Z]/.test(call.method);
 }
 
 /** `describeServices` -> `DescribeServices`. */

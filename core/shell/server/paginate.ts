@@ -1,18 +1,35 @@
 import { EcsError } from '../../kernel/errors.js';
+import type { OperationModel } from '../../kernel/api-model.js';
+import { ECS_API_MODEL } from '../../ecs/api-model/ecs-api-model.js';
+import { ECS_OPERATIONS, type TabledOperation } from '../../sim/ecs-operations.js';
+
+/** ECS's largest page where it is not 100 (the API reference's maxResults ranges). */
+const ECS_PAGE_SIZES: Readonly<Record<string, number>> = { ListAccountSettings: 10 };
+
+/**
+ * The list member of an ECS operation's answer that comes in pages: the model's pagination, or for an
+ * operation it does not mark, the one list of an answer that has a nextToken (ListServiceDeployments).
+ */
+function pagedMember(operation: OperationModel): string | undefined {
+  if (operation.paginated?.items) return operation.paginated.items;
+  const input = ECS_API_MODEL.shapes[operation.input].members!;
+  const output = ECS_API_MODEL.shapes[operation.output].members!;
+  if (!('nextToken' in input && 'maxResults' in input && 'nextToken' in output)) return undefined;
+  const lists = Object.keys(output).filter((name) => ECS_API_MODEL.shapes[output[name]].type === 'list');
+  return lists.length === 1 ? lists[0] : undefined;
+}
 
 /**
  * List actions whose engine answer is the full list: the endpoint pages it with nextToken/maxResults, as ECS
- * does, up to ECS's page size for each. ListTasks pages itself in the engine.
+ * does. An operation whose engine function reads nextToken itself (ListTasks) pages in the engine.
  */
-export const PAGED_LISTS: Readonly<Record<string, { member: string; maxPage: number }>> = {
-  ListClusters: { member: 'clusterArns', maxPage: 100 },
-  ListServices: { member: 'serviceArns', maxPage: 100 },
-  ListTaskDefinitions: { member: 'taskDefinitionArns', maxPage: 100 },
-  ListTaskDefinitionFamilies: { member: 'families', maxPage: 100 },
-  ListContainerInstances: { member: 'containerInstanceArns', maxPage: 100 },
-  ListAccountSettings: { member: 'settings', maxPage: 10 },
-  ListServiceDeployments: { member: 'serviceDeployments', maxPage: 100 },
-};
+export const PAGED_LISTS: Readonly<Record<string, { member: string; maxPage: number }>> = Object.fromEntries(
+  Object.entries(ECS_API_MODEL.operations).flatMap(([name, operation]) => {
+    const member = pagedMember(operation);
+    const pagesItself = ECS_OPERATIONS[name as TabledOperation]?.simulated.includes('nextToken');
+    return member && !pagesItself ? [[name, { member, maxPage: ECS_PAGE_SIZES[name] ?? 100 }]] : [];
+  }),
+);
 
 export interface PageRequest {
   maxResults?: unknown;

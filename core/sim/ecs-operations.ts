@@ -1,0 +1,99 @@
+import type { SimContext } from '../kernel/context.js';
+import type { EcsOperationName } from '../ecs/api-model/ecs-api-model.js';
+import * as accountSettings from '../ecs/api/account-settings.js';
+import * as clusters from '../ecs/api/clusters.js';
+import * as tasks from '../ecs/api/tasks.js';
+import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
+import * as containerInstanceState from '../ecs/capacity/container-instance-state.js';
+import * as containerInstances from '../ecs/capacity/container-instances-api.js';
+import * as tags from '../ecs/model/tags.js';
+import * as serviceDeployments from '../ecs/services/service-deployments-api.js';
+import * as services from '../ecs/services/services-api.js';
+import * as taskSets from '../ecs/services/task-set-api.js';
+import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
+
+/**
+ * The one table of ECS operations: the engine function that answers each, and the request members the
+ * simulator acts on ("simulated"); the model's other members are validated, stored and given back, but change
+ * nothing the simulator does ("stored only", docs/guide/api-fields.md). Which operations exist, their members,
+ * and which only read come from AWS's model (ecs-api-model.ts). The facade, the HTTP endpoint, journal replay,
+ * the remote simulator and the fuzzers all read this table.
+ */
+export interface EcsOperation {
+  run: (ctx: SimContext, ...request: never[]) => unknown;
+  simulated: readonly string[];
+}
+
+const operation = <A extends unknown[], T>(run: (ctx: SimContext, ...request: A) => T, simulated: readonly string[]) => ({ run, simulated });
+
+const CLUSTER = ['cluster'];
+
+export const ECS_OPERATIONS = {
+  PutAccountSetting: operation(accountSettings.putAccountSetting, ['name', 'value']),
+  ListAccountSettings: operation(accountSettings.listAccountSettings, ['name']),
+  CreateCapacityProvider: operation(capacityProviders.createCapacityProvider, ['name', 'autoScalingGroupProvider', 'tags']),
+  DescribeCapacityProviders: operation(capacityProviders.describeCapacityProviders, ['capacityProviders']),
+  CreateCluster: operation(clusters.createCluster, ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']),
+  DescribeClusters: operation(clusters.describeClusters, ['clusters']),
+  ListClusters: operation(clusters.listClusters, []),
+  UpdateClusterSettings: operation(clusters.updateClusterSettings, [...CLUSTER, 'settings']),
+  PutClusterCapacityProviders: operation(clusters.putClusterCapacityProviders, [...CLUSTER, 'capacityProviders', 'defaultCapacityProviderStrategy']),
+  DeleteCluster: operation(clusters.deleteCluster, CLUSTER),
+  RegisterTaskDefinition: operation(taskDefinitions.registerTaskDefinition, [
+    'family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'requiresCompatibilities',
+    'cpu', 'memory', 'placementConstraints', 'tags', 'volumes', 'pidMode', 'ipcMode', 'runtimePlatform', 'ephemeralStorage',
+  ]),
+  DescribeTaskDefinition: operation(taskDefinitions.describeTaskDefinition, ['taskDefinition']),
+  DeregisterTaskDefinition: operation(taskDefinitions.deregisterTaskDefinition, ['taskDefinition']),
+  ListTaskDefinitionFamilies: operation(taskDefinitions.listTaskDefinitionFamilies, ['familyPrefix', 'status']),
+  DeleteTaskDefinitions: operation(taskDefinitions.deleteTaskDefinitions, ['taskDefinitions']),
+  ListTaskDefinitions: operation(taskDefinitions.listTaskDefinitions, ['familyPrefix', 'status', 'sort']),
+  CreateService: operation(services.createService, [
+    ...CLUSTER, 'serviceName', 'taskDefinition', 'desiredCount', 'launchType', 'capacityProviderStrategy', 'deploymentConfiguration',
+    'placementConstraints', 'placementStrategy', 'schedulingStrategy', 'tags', 'networkConfiguration', 'loadBalancers',
+    'deploymentController', 'serviceRegistries', 'serviceConnectConfiguration', 'healthCheckGracePeriodSeconds', 'platformVersion',
+  ]),
+  UpdateService: operation(services.updateService, [
+    ...CLUSTER, 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
+    'placementStrategy', 'placementConstraints', 'networkConfiguration', 'healthCheckGracePeriodSeconds',
+  ]),
+  DeleteService: operation(services.deleteService, [...CLUSTER, 'service', 'force']),
+  DescribeServices: operation(services.describeServices, [...CLUSTER, 'services']),
+  ListServices: operation(services.listServices, CLUSTER),
+  ListServiceDeployments: operation(serviceDeployments.listServiceDeployments, [...CLUSTER, 'service', 'status', 'createdAt']),
+  DescribeServiceDeployments: operation(serviceDeployments.describeServiceDeployments, ['serviceDeploymentArns']),
+  DescribeServiceRevisions: operation(serviceDeployments.describeServiceRevisions, ['serviceRevisionArns']),
+  CreateTaskSet: operation(taskSets.createTaskSet, [...CLUSTER, 'service', 'taskDefinition', 'externalId', 'loadBalancers', 'scale', 'launchType', 'networkConfiguration']),
+  UpdateTaskSet: operation(taskSets.updateTaskSet, [...CLUSTER, 'service', 'taskSet', 'scale']),
+  UpdateServicePrimaryTaskSet: operation(taskSets.updateServicePrimaryTaskSet, [...CLUSTER, 'service', 'primaryTaskSet']),
+  DeleteTaskSet: operation(taskSets.deleteTaskSet, [...CLUSTER, 'service', 'taskSet', 'force']),
+  DescribeTaskSets: operation(taskSets.describeTaskSets, [...CLUSTER, 'service', 'taskSets']),
+  RunTask: operation(tasks.runTask, [
+    ...CLUSTER, 'taskDefinition', 'count', 'launchType', 'group', 'startedBy', 'placementConstraints', 'placementStrategy',
+    'tags', 'networkConfiguration', 'overrides', 'capacityProviderStrategy', 'platformVersion',
+  ]),
+  StartTask: operation(tasks.startTask, [...CLUSTER, 'taskDefinition', 'containerInstances', 'group', 'startedBy', 'tags', 'overrides', 'networkConfiguration']),
+  StopTask: operation(tasks.stopTask, [...CLUSTER, 'task', 'reason']),
+  DescribeTasks: operation(tasks.describeTasks, [...CLUSTER, 'tasks']),
+  ListTasks: operation(tasks.listTasks, [...CLUSTER, 'serviceName', 'family', 'containerInstance', 'startedBy', 'desiredStatus', 'launchType', 'maxResults', 'nextToken']),
+  DescribeContainerInstances: operation(containerInstances.describeContainerInstances, [...CLUSTER, 'containerInstances']),
+  ListContainerInstances: operation(containerInstances.listContainerInstances, [...CLUSTER, 'status']),
+  UpdateContainerInstancesState: operation(containerInstanceState.updateContainerInstancesState, [...CLUSTER, 'containerInstances', 'status']),
+  DeregisterContainerInstance: operation(containerInstanceState.deregisterContainerInstance, [...CLUSTER, 'containerInstance', 'force']),
+  TagResource: operation(tags.tagResource, ['resourceArn', 'tags']),
+  UntagResource: operation(tags.untagResource, ['resourceArn', 'tagKeys']),
+  ListTagsForResource: operation(tags.listTagsForResource, ['resourceArn']),
+} satisfies Partial<Record<EcsOperationName, EcsOperation>>;
+
+export type EcsOperations = typeof ECS_OPERATIONS;
+export type TabledOperation = keyof EcsOperations;
+
+/** `DescribeServices` -> `describeServices`: the facade names its methods after the operations. */
+export const methodName = <N extends string>(operation: N) => (operation.charAt(0).toLowerCase() + operation.slice(1)) as Uncapitalize<N>;
+
+/** The facade's ECS methods, typed from the engine functions of the table. */
+export type EcsActionMethods = {
+  [N in TabledOperation as Uncapitalize<N>]: EcsOperations[N]['run'] extends (ctx: SimContext, ...request: infer A) => infer T ? (...request: A) => T : never;
+};
+
+export const ECS_OPERATION_NAMES = Object.keys(ECS_OPERATIONS) as TabledOperation[];
