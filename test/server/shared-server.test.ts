@@ -144,4 +144,18 @@ describe('a server on the loopback interface (the learner\'s own machine)', () =
       await server.close();
     }
   });
+
+  it('holds at most so many accounts, and says so to a key beyond them', async () => {
+    const server = await startEcsServer({ port: 0, clock: 'manual', maxSimulators: 2 });
+    const clients = ['ann', 'ben', 'cat'].map((key) => clientFor(server, 'us-east-1', key));
+    try {
+      for (const client of clients.slice(0, 2)) await client.send(new ListClustersCommand({}));
+      const refused = await clients[2].send(new ListClustersCommand({})).catch((error: Error) => error);
+      expect(refused).toMatchObject({ name: 'LimitExceededException', message: expect.stringContaining('already holds 2') });
+      expect((await clients[0].send(new ListClustersCommand({}))).clusterArns).toEqual([]);
+    } finally {
+      for (const client of clients) client.destroy();
+      await server.close();
+    }
+  });
 });

@@ -7,6 +7,11 @@ export interface RegionalOptions {
   accountId: string;
   /** The region of requests that name none (curl on /_sim, an unsigned request). */
   defaultRegion: string;
+  /**
+   * At most this many simulators (accounts × regions): on a network anyone may sign with a new key, and each
+   * new account costs memory. Default 500: a class of a hundred, each in a few regions.
+   */
+  maxSimulators?: number;
 }
 
 /**
@@ -76,6 +81,10 @@ export class RegionalSimulators {
     let simulator = this.simulators.get(key);
     if (!simulator) {
       if (!/^[a-z0-9-]{1,40}$/.test(region)) throw new EcsError('InvalidParameterException', `${JSON.stringify(region)} is not a region name.`);
+      const most = this.options.maxSimulators ?? 500;
+      if (this.simulators.size >= most) {
+        throw new EcsError('LimitExceededException', `This ecs-lab server already holds ${most} simulated accounts and regions, its most: sign with an access key id already in use, or ask the instructor to reset the server.`);
+      }
       const nowMs = this.nowMs;
       simulator = createSimulator({ seed: this.options.seed, accountId, region });
       simulator.control.advance(nowMs / 1000);

@@ -21,6 +21,8 @@ export interface EcsServerOptions {
   region?: string;
   /** Required on every /_sim/ request. Default: none on the loopback interface, a random one elsewhere (control-token.ts). */
   controlToken?: string;
+  /** At most this many accounts × regions (see RegionalOptions). */
+  maxSimulators?: number;
   bodyLimitBytes?: number;
   onRequest?: (record: RequestRecord) => void;
   /** An engine failure while the clock ticks (no request to answer it). Default: a line on stderr. */
@@ -46,6 +48,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     seed: options.seed ?? 1,
     accountId: options.accountId ?? '123456789012',
     defaultRegion: options.region ?? 'us-east-1',
+    maxSimulators: options.maxSimulators,
   });
   const driver = options.clock === 'manual' ? undefined : new RealTimeDriver(simulators, options.speed ?? 1, options.onEngineError ?? reportEngineError);
   const streams = new Set<() => void>();
