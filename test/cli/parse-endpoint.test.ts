@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEndpoint } from '../../core/shell/remote/remote-endpoint.js';
+import { parseEndpoint } from '../../core/shell/remote/endpoint-url.js';
 
 describe('the --endpoint of ecs-lab run', () => {
   it('takes an http or https address, with a port or a path', () => {

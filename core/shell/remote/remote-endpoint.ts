@@ -6,15 +6,6 @@ import { controlError, engineValue, wireError } from './wire-values.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** Throws the clear message of `ecs-lab run --endpoint` for a URL that cannot be an endpoint. */
-export function parseEndpoint(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
-    throw new Error(`${JSON.stringify(value)} is not an endpoint URL: give http(s)://host[:port], e.g. http://127.0.0.1:4566.`);
-  }
-  return url.href.replace(/\/$/, '');
-}
-
 /**
  * One connection to an ECS endpoint for `ecs-lab run --endpoint`: ECS actions go through
  * @aws-sdk/client-ecs, simulation controls through `POST /_sim/control`, each a synchronous round trip.
