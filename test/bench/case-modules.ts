@@ -19,4 +19,5 @@ export const CASE_MODULES: readonly CaseModule[] = [
   { id: 'd', module: './cases/placement-rate.js', exportName: 'placementRate' },
   { id: 'e', module: './cases/endpoint-throughput.js', exportName: 'endpointThroughput' },
   { id: 'site', module: './cases/site-figures.js', exportName: 'siteFigures' },
+  { id: 'cli', module: './cases/cli-start.js', exportName: 'cliStart' },
 ];
