@@ -55,7 +55,7 @@ export async function check(labsRoot: string, id: string | undefined, options: C
 
   if (options.reporter === 'junit') say(junitReport(runs).trimEnd());
   else if (options.reporter === 'json') say(JSON.stringify(jsonReport(runs), null, 2));
-  else printPretty(runs, options.all === true, colours);
+  else printPretty(runs, options, colours);
   process.exitCode = anyFailed(runs) ? 1 : 0;
 }
 
@@ -91,15 +91,17 @@ function learnerFolder(labsRoot: string, id: string, options: CheckOptions, talk
   return join(labsRoot, id, 'starter');
 }
 
-function printPretty(runs: readonly LabRun[], all: boolean, colours: ChalkInstance): void {
+function printPretty(runs: readonly LabRun[], options: CheckOptions, colours: ChalkInstance): void {
   const paint: Paint = { passed: colours.green, failed: colours.red, dim: colours.dim, bold: colours.bold };
+  // A learner's own lab with no work folder is one not started yet; a student's, one not handed in.
+  const missing = (run: LabRun) => (options.dir === undefined ? `not started (\`npx ecs-lab lab start ${run.id}\`)` : `not submitted (there is no folder ${run.folder})`);
   runs.forEach((run, i) => {
     if (i > 0) say();
     if (run.submitted) say(formatReport(run.title, run.report, paint).join('\n'));
-    else say(`${colours.bold(run.title)}: ${colours.dim(`not submitted (there is no folder ${run.folder}), skipped`)}`);
+    else say(`${colours.bold(run.title)}: ${colours.dim(`${missing(run)}, skipped`)}`);
   });
-  if (!all) return;
+  if (!options.all) return;
   const count = (outcome: ReturnType<typeof labOutcome>) => runs.filter((run) => labOutcome(run) === outcome).length;
-  const notSubmitted = count('not submitted') > 0 ? `, ${count('not submitted')} not submitted` : '';
+  const notSubmitted = count('not submitted') > 0 ? `, ${count('not submitted')} not ${options.dir === undefined ? 'started' : 'submitted'}` : '';
   say(`\n${colours.bold(`${count('passed')} of ${runs.length} labs passed, ${count('failed')} failed${notSubmitted}.`)}`);
 }
