@@ -1,4 +1,5 @@
 import type {
+  AdvancedConfiguration,
   Attribute,
   CapacityProviderStrategyItem,
   NetworkConfiguration,
@@ -207,6 +208,8 @@ export interface ServiceLoadBalancer {
   targetGroupArn: string;
   containerName: string;
   containerPort: number;
+  /** BLUE_GREEN, LINEAR and CANARY: the alternate target group and the listener rules ECS shifts. */
+  advancedConfiguration?: AdvancedConfiguration;
 }
 
 export interface ClusterRecord {

@@ -281,6 +281,51 @@ export interface DeploymentConfiguration {
   minimumHealthyPercent?: number;
   deploymentCircuitBreaker?: DeploymentCircuitBreaker;
   alarms?: DeploymentAlarms;
+  /** How ECS moves to a new revision; absent means ROLLING. */
+  strategy?: DeploymentStrategy;
+  /** BLUE_GREEN, LINEAR, CANARY: how long blue and green both run after production traffic has moved. */
+  bakeTimeInMinutes?: number;
+  lifecycleHooks?: DeploymentLifecycleHook[];
+  linearConfiguration?: { stepPercent: number; stepBakeTimeInMinutes: number };
+  canaryConfiguration?: { canaryPercent: number; canaryBakeTimeInMinutes: number };
+}
+
+export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+
+/** The stages a lifecycle hook can run at (SCALE_UP, BAKE_TIME and CLEAN_UP are stages without hooks). */
+export type HookStage =
+  | 'RECONCILE_SERVICE'
+  | 'PRE_SCALE_UP'
+  | 'POST_SCALE_UP'
+  | 'TEST_TRAFFIC_SHIFT'
+  | 'POST_TEST_TRAFFIC_SHIFT'
+  | 'PRE_PRODUCTION_TRAFFIC_SHIFT'
+  | 'PRODUCTION_TRAFFIC_SHIFT'
+  | 'POST_PRODUCTION_TRAFFIC_SHIFT';
+
+export interface DeploymentLifecycleHook {
+  targetType: 'AWS_LAMBDA' | 'PAUSE';
+  /** AWS_LAMBDA: the function ECS invokes. */
+  hookTargetArn?: string;
+  roleArn?: string;
+  lifecycleStages: HookStage[];
+  hookDetails?: unknown;
+  timeoutConfiguration: { timeoutInMinutes: number; action: 'CONTINUE' | 'ROLLBACK' };
+}
+
+export interface LoadBalancer {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+  advancedConfiguration?: AdvancedConfiguration;
+}
+
+/** A load balancer's blue/green settings: the target group green registers in and the rules ECS rewrites. */
+export interface AdvancedConfiguration {
+  alternateTargetGroupArn: string;
+  productionListenerRule: string;
+  testListenerRule?: string;
+  roleArn: string;
 }
 
 export type RolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
@@ -347,7 +392,7 @@ export interface Service {
   createdAt: number;
   placementConstraints: PlacementConstraint[];
   placementStrategy: PlacementStrategy[];
-  loadBalancers: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
+  loadBalancers: LoadBalancer[];
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   roleArn?: string;
@@ -376,7 +421,7 @@ export interface CreateServiceRequest {
   healthCheckGracePeriodSeconds?: number;
   placementConstraints?: PlacementConstraint[];
   placementStrategy?: PlacementStrategy[];
-  loadBalancers?: Array<{ targetGroupArn: string; containerName: string; containerPort: number }>;
+  loadBalancers?: LoadBalancer[];
   deploymentController?: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   serviceRegistries?: Array<{ registryArn: string }>;
   serviceConnectConfiguration?: {

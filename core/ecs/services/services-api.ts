@@ -10,6 +10,7 @@ import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
 import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
+import { checkStrategyFits, validateDeploymentStrategy } from './validate-deployment-strategy.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 import { liveTaskCounts } from './service-deployment-view.js';
 import { validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
@@ -77,7 +78,8 @@ function validateDeploymentConfiguration(
     }
     merged.alarms = { alarmNames: names, enable, rollback };
   }
-  return merged;
+  const { strategy, bakeTimeInMinutes, linearConfiguration, canaryConfiguration, lifecycleHooks, ...rest } = merged;
+  return { ...rest, ...validateDeploymentStrategy(raw, { strategy, bakeTimeInMinutes, linearConfiguration, canaryConfiguration, lifecycleHooks }) };
 }
 
 /** CreateService takes the role's name or ARN; the service shows the ARN. */
@@ -123,13 +125,13 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
     ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST' } : {}),
     taskDefinition: service.taskDefinitionArn,
-    deploymentConfiguration: { ...service.deploymentConfiguration },
+    deploymentConfiguration: structuredClone(service.deploymentConfiguration),
     deployments,
     events: service.events.map((e) => ({ ...e })),
     healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
-    loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
+    loadBalancers: structuredClone(service.loadBalancers),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
@@ -166,6 +168,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
   }
   const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
+  checkStrategyFits(deploymentConfiguration.strategy, { deploymentController, schedulingStrategy, loadBalancers });
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
   const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);
   const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
@@ -229,6 +232,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
     throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
   }
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
+  checkStrategyFits(deploymentConfiguration.strategy, service);
   if (service.schedulingStrategy === 'DAEMON' && deploymentConfiguration.maximumPercent !== 100) {
     throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
   }

@@ -2,6 +2,7 @@ import { invalidParameter } from '../../kernel/errors.js';
 import type { TaskDefinition } from '../model/types.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceLoadBalancer } from '../model/state.js';
+import { validateAdvancedConfiguration } from './validate-advanced-configuration.js';
 import { optionalArray, optionalInteger, requireObject, requireString } from '../../kernel/fields.js';
 
 /** CreateService `loadBalancers`: each entry names a target group with a load balancer, and a container port of the task. */
@@ -27,7 +28,9 @@ export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, ta
     if (taskDefinition.networkMode !== 'awsvpc' && tg.targetType === 'ip') {
       throw invalidParameter(`The provided target group ${targetGroupArn} has target type ip, which needs the awsvpc network mode.`, `${at}.targetGroupArn`);
     }
-    return { targetGroupArn, containerName, containerPort: port };
+    if (entry.advancedConfiguration === undefined) return { targetGroupArn, containerName, containerPort: port };
+    const advancedConfiguration = validateAdvancedConfiguration(ctx, entry.advancedConfiguration, targetGroupArn, at);
+    return { targetGroupArn, containerName, containerPort: port, advancedConfiguration };
   });
 }
 
