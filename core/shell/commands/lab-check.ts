@@ -9,10 +9,8 @@ import { labIds, readManifest, workFolder, writeProgress } from '../../../labs/l
 import { jsonReport } from '../../../labs/lab-kit/reporters/json-report.js';
 import { junitReport } from '../../../labs/lab-kit/reporters/junit-report.js';
 import { anyFailed, labOutcome, type LabRun } from '../../../labs/lab-kit/reporters/lab-run.js';
-import { manifestOf, say, shown, shownFolder, warn } from './lab-cli-kit.js';
+import { manifestOf, say, shown, shownFolder, warn, type REPORTERS } from './lab-cli-kit.js';
 import { UsageError } from './usage-error.js';
-
-export const REPORTERS = ['pretty', 'junit', 'json'] as const;
 
 export interface CheckOptions {
   all?: boolean;

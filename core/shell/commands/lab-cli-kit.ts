@@ -20,6 +20,9 @@ export const warn = (line: string, colours: ChalkInstance) => process.stderr.wri
 /** chalk, or plain text for --no-color (chalk reads the flag from the command line, not from a test's call). */
 export const coloursFor = (color: boolean): ChalkInstance => (color ? chalk : new Chalk({ level: 0 }));
 
+/** `lab check --reporter`: pretty for people, JUnit XML and JSON for CI and scripts. */
+export const REPORTERS = ['pretty', 'junit', 'json'] as const;
+
 export function manifestOf(labsRoot: string, id: string): LabManifest {
   const ids = labIds(labsRoot);
   if (!ids.includes(id)) throw new UsageError(`there is no lab "${id}"; the labs are: ${ids.join(', ')}.`);

@@ -5,8 +5,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { describeError } from '../../../labs/lab-kit/describe-error.js';
 import { LABS_ROOT } from '../../../labs/lab-kit/node/lab-folders.js';
 import { GRADEBOOK_FORMATS } from '../../../labs/lab-kit/reporters/gradebook.js';
-import { coloursFor } from './lab-cli-kit.js';
-import { REPORTERS, type CheckOptions } from './lab-check.js';
+import { coloursFor, REPORTERS } from './lab-cli-kit.js';
+import type { CheckOptions } from './lab-check.js';
 import type { GradeOptions } from './lab-grade.js';
 import { UsageError } from './usage-error.js';
 
