@@ -53,6 +53,8 @@ export const ECS_ACTION_RESOURCES = {
   listServiceDeployments: 'service',
   describeServiceDeployments: 'none',
   describeServiceRevisions: 'none',
+  getTaskProtection: 'tasks',
+  updateTaskProtection: 'tasks',
 } as const satisfies Record<string, ResourceKind>;
 
 export type EcsActionName = keyof typeof ECS_ACTION_RESOURCES;

@@ -3,6 +3,7 @@ import type { EcsOperationName } from '../ecs/api-model/ecs-api-model.js';
 import * as accountSettings from '../ecs/api/account-settings.js';
 import * as clusters from '../ecs/api/clusters.js';
 import * as tasks from '../ecs/api/tasks.js';
+import * as taskProtection from '../ecs/tasks/task-protection.js';
 import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
 import * as containerInstanceState from '../ecs/capacity/container-instance-state.js';
 import * as containerInstances from '../ecs/capacity/container-instances-api.js';
@@ -75,6 +76,8 @@ export const ECS_OPERATIONS = {
   StartTask: operation(tasks.startTask, [...CLUSTER, 'taskDefinition', 'containerInstances', 'group', 'startedBy', 'tags', 'overrides', 'networkConfiguration']),
   StopTask: operation(tasks.stopTask, [...CLUSTER, 'task', 'reason']),
   DescribeTasks: operation(tasks.describeTasks, [...CLUSTER, 'tasks']),
+  GetTaskProtection: operation(taskProtection.getTaskProtection, [...CLUSTER, 'tasks']),
+  UpdateTaskProtection: operation(taskProtection.updateTaskProtection, [...CLUSTER, 'tasks', 'protectionEnabled', 'expiresInMinutes']),
   ListTasks: operation(tasks.listTasks, [...CLUSTER, 'serviceName', 'family', 'containerInstance', 'startedBy', 'desiredStatus', 'launchType', 'maxResults', 'nextToken']),
   DescribeContainerInstances: operation(containerInstances.describeContainerInstances, [...CLUSTER, 'containerInstances']),
   ListContainerInstances: operation(containerInstances.listContainerInstances, [...CLUSTER, 'status']),

@@ -128,6 +128,8 @@ export interface TaskRecord {
   version: number;
   /** Stopped by ECS while its instance's agent was disconnected: the agent acts on it when it reconnects. */
   stopAwaitingAgent?: boolean;
+  /** UpdateTaskProtection: until when scale-in and deployments leave the task alone (virtual ms). */
+  protectedUntil?: number;
   /** Bumped on every stop so that launch steps scheduled before it are ignored. */
   generation: number;
   placement?: PlacementExplanation;

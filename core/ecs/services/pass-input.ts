@@ -43,6 +43,7 @@ export type PlannedTask = Readonly<
     | 'startedAt'
     | 'instanceArn'
     | 'availabilityZone'
+    | 'protectedUntil'
     | 'capacityProviderName'
   >
 >;

@@ -1,4 +1,5 @@
 import type { PassInput, PlannedTask } from './pass-input.js';
+import { isProtected } from '../tasks/task-protection.js';
 import type { RollingTask } from './rolling-deployment.js';
 import type { StopOrder } from './service-plan.js';
 
@@ -16,6 +17,9 @@ export function rollingTaskView(input: PassInput, task: PlannedTask, wakeAt: num
   const graceEndsAt = (task.startedAt ?? task.createdAt) + input.service.healthCheckGracePeriodSeconds * 1000;
   const failing = failingHealth(task);
   if (failing && graceEndsAt > input.now) wakeAt.push(graceEndsAt);
+  // Once its protection expires, a task scale-in or a deployment wanted to stop may go.
+  const shielded = isProtected(task, input.now);
+  if (shielded) wakeAt.push(task.protectedUntil!);
   return {
     taskArn: task.arn,
     deploymentId: task.deploymentId ?? '',
@@ -27,6 +31,7 @@ export function rollingTaskView(input: PassInput, task: PlannedTask, wakeAt: num
     availabilityZone: task.availabilityZone,
     containerInstanceId: task.instanceArn,
     createdAt: task.createdAt,
+    protected: shielded,
   };
 }
 

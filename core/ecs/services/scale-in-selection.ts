@@ -13,6 +13,8 @@ export interface StoppableTask {
   availabilityZone?: string;
   containerInstanceId?: string;
   createdAt: number;
+  /** Under task scale-in protection: never picked, by scale-in nor by a deployment. */
+  protected?: boolean;
 }
 
 const classOf = (t: StoppableTask) => (t.pending ? 0 : t.healthy ? 2 : 1);
@@ -40,7 +42,8 @@ const before = (a: InstanceTasks, b: InstanceTasks, cls: number) =>
  * Counts are kept up to date as tasks are picked. Each class, in its turn, keeps its instances in one heap
  * per zone, so a pick compares one instance per zone instead of looking at every instance.
  */
-export function selectTasksToStop(tasks: StoppableTask[], count: number): string[] {
+export function selectTasksToStop(candidates: StoppableTask[], count: number): string[] {
+  const tasks = candidates.some((t) => t.protected) ? candidates.filter((t) => !t.protected) : candidates;
   const wanted = Math.min(count, tasks.length);
   if (wanted <= 0) return [];
   const zones = new Map<string, ZoneTasks>();

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator, type EcsSimulator } from '../../core/index.js';
+
+/** A settled service of 3 tasks of web:1 on two instances; web:2 registered. */
+function threeTasks(): { sim: EcsSimulator; taskArns: string[] } {
+  const sim = createSimulator({ seed: 4 });
+  sim.createCluster({ clusterName: 'demo' });
+  sim.control.addInstances({ cluster: 'demo', instanceType: 'm5.large', count: 2 });
+  for (const image of ['web:1', 'web:2']) sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image, cpu: 256, memory: 256 }] });
+  sim.createService({ cluster: 'demo', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3 });
+  sim.control.runUntilSteady({ cluster: 'demo', service: 'web' });
+  return { sim, taskArns: sim.listTasks({ cluster: 'demo', serviceName: 'web' }).taskArns };
+}
+
+const running = (sim: EcsSimulator) => sim.listTasks({ cluster: 'demo', serviceName: 'web' }).taskArns;
+
+describe('task scale-in protection', () => {
+  it('protects for 120 minutes by default, answers the expiry, and reports unknown tasks as failures', () => {
+    const { sim, taskArns } = threeTasks();
+    const now = sim.control.nowEpochSeconds;
+    const { protectedTasks, failures } = sim.updateTaskProtection({ cluster: 'demo', tasks: [taskArns[0], 'nope'], protectionEnabled: true });
+    expect(protectedTasks).toEqual([{ taskArn: taskArns[0], protectionEnabled: true, expirationDate: now + 120 * 60 }]);
+    expect(failures).toEqual([{ arn: 'nope', reason: 'MISSING' }]);
+    expect(sim.getTaskProtection({ cluster: 'demo', tasks: [taskArns[1]] }).protectedTasks).toEqual([{ taskArn: taskArns[1], protectionEnabled: false }]);
+    expect(() => sim.updateTaskProtection({ cluster: 'demo', tasks: [taskArns[0]], protectionEnabled: true, expiresInMinutes: 2881 })).toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+  });
+
+  it('keeps protected tasks through a scale-in, and lets them go once protection ends', () => {
+    const { sim, taskArns } = threeTasks();
+    sim.updateTaskProtection({ cluster: 'demo', tasks: taskArns.slice(0, 2), protectionEnabled: true, expiresInMinutes: 30 });
+    sim.updateService({ cluster: 'demo', service: 'web', desiredCount: 0 });
+    sim.control.advance(20 * 60);
+    expect(running(sim).sort()).toEqual(taskArns.slice(0, 2).sort());
+    sim.control.advance(15 * 60);
+    expect(running(sim)).toEqual([]);
+  });
+
+  it('holds a deployment back from replacing a protected task until the protection is turned off', () => {
+    const { sim, taskArns } = threeTasks();
+    sim.updateTaskProtection({ cluster: 'demo', tasks: [taskArns[0]], protectionEnabled: true });
+    sim.updateService({ cluster: 'demo', service: 'web', taskDefinition: 'web:2' });
+    sim.control.advance(30 * 60);
+    expect(running(sim)).toContain(taskArns[0]);
+    expect(sim.describeServices({ cluster: 'demo', services: ['web'] }).services[0].deployments).toHaveLength(2);
+    sim.updateTaskProtection({ cluster: 'demo', tasks: [taskArns[0]], protectionEnabled: false });
+    expect(sim.control.runUntilSteady({ cluster: 'demo', service: 'web', maxSeconds: 600 })).toBe(true);
+    expect(running(sim)).not.toContain(taskArns[0]);
+  });
+});
