@@ -1,6 +1,7 @@
 import { EcsError } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../kernel/fields.js';
+import { attachTargetGroups, forwardActionView, parseForwardActions } from './forward-action.js';
 import { DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_TARGET_HEALTH_CHECK, type LoadBalancerRecord, type TargetGroupRecord } from './elb-state.js';
 
 /**
@@ -118,7 +119,7 @@ export function createListener(ctx: SimContext, input: { LoadBalancerArn: string
   return { Listeners: [{ ListenerArn: listener.arn, LoadBalancerArn: lb.arn, Port: port, Protocol: listener.protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.arn }] }] };
 }
 
-function findListener(ctx: SimContext, arn: unknown) {
+export function findListener(ctx: SimContext, arn: unknown) {
   for (const lb of ctx.state.elb.loadBalancers.values()) {
     const listener = lb.listeners.find((l) => l.arn === arn);
     if (listener) return { lb, listener };
@@ -129,22 +130,13 @@ function findListener(ctx: SimContext, arn: unknown) {
 /** ModifyListener with a weighted forward action: how blue/green moves traffic between target groups. */
 export function modifyListener(
   ctx: SimContext,
-  input: { ListenerArn: string; DefaultActions: Array<{ Type: 'forward'; ForwardConfig: { TargetGroups: Array<{ TargetGroupArn: string; Weight?: number }> } }> },
+  input: { ListenerArn: string; DefaultActions: Array<{ Type: 'forward'; TargetGroupArn?: string; ForwardConfig?: { TargetGroups: Array<{ TargetGroupArn: string; Weight?: number }> } }> },
 ) {
   const request = requireObject(input, 'request');
   const { lb, listener } = findListener(ctx, request.ListenerArn);
-  const [action] = (optionalArray(request.DefaultActions, 'DefaultActions', 5) ?? []).map((a, i) => requireObject(a, `DefaultActions[${i}]`));
-  const groups = (optionalArray(requireObject(action?.ForwardConfig, 'DefaultActions[0].ForwardConfig').TargetGroups, 'DefaultActions[0].ForwardConfig.TargetGroups', 5) ?? []).map((g, i) => {
-    const raw = requireObject(g, `DefaultActions[0].ForwardConfig.TargetGroups[${i}]`);
-    const tg = findTargetGroup(ctx, raw.TargetGroupArn, `DefaultActions[0].ForwardConfig.TargetGroups[${i}].TargetGroupArn`);
-    return { targetGroupArn: tg.arn, weight: optionalInteger(raw.Weight, `DefaultActions[0].ForwardConfig.TargetGroups[${i}].Weight`, { min: 0, max: 999 }) ?? 1 };
-  });
-  if (groups.length === 0) throw validation('A forward action needs at least one target group.', 'DefaultActions');
+  const groups = parseForwardActions(ctx, request.DefaultActions, 'DefaultActions');
   listener.targetGroups = groups;
-  for (const g of groups) {
-    const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn)!;
-    if (!tg.loadBalancerArns.includes(lb.arn)) tg.loadBalancerArns.push(lb.arn);
-  }
+  attachTargetGroups(ctx, lb.arn, groups);
   return { Listeners: [listenerView(lb.arn, listener)] };
 }
 
@@ -160,7 +152,7 @@ function listenerView(loadBalancerArn: string, listener: LoadBalancerRecord['lis
     LoadBalancerArn: loadBalancerArn,
     Port: listener.port,
     Protocol: listener.protocol,
-    DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: listener.targetGroups.map((g) => ({ TargetGroupArn: g.targetGroupArn, Weight: g.weight })) } }],
+    DefaultActions: forwardActionView(listener.targetGroups),
   };
 }
 

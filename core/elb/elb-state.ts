@@ -42,12 +42,31 @@ export interface TargetGroupRecord {
   targets: Map<string, TargetRecord>;
 }
 
+/** One target group of a forward action, with its weight (0-999): blue/green shifts traffic by changing them. */
+export interface ForwardTarget {
+  targetGroupArn: string;
+  weight: number;
+}
+
 export interface ListenerRecord {
   arn: string;
   port: number;
   protocol: string;
-  /** Forward action: target groups with weights (blue/green shifts traffic by changing them). */
-  targetGroups: Array<{ targetGroupArn: string; weight: number }>;
+  /** The default rule's forward action: where requests no rule matches go. */
+  targetGroups: ForwardTarget[];
+  /** Listener rules (CreateRule), checked in priority order before the default action; absent until the first. */
+  rules?: ListenerRuleRecord[];
+}
+
+/** A request matches a condition when one of its values matches: path patterns with * and ?, header values the same way. */
+export type RuleCondition = { field: 'path-pattern'; values: string[] } | { field: 'http-header'; headerName: string; values: string[] };
+
+export interface ListenerRuleRecord {
+  arn: string;
+  priority: number;
+  /** Every condition must match (ELB ANDs a rule's conditions). */
+  conditions: RuleCondition[];
+  targetGroups: ForwardTarget[];
 }
 
 export interface LoadBalancerRecord {

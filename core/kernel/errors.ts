@@ -6,7 +6,10 @@ export type ElbExceptionName =
   | 'DuplicateTargetGroupNameException'
   | 'DuplicateLoadBalancerNameException'
   | 'DuplicateListenerException'
-  | 'ListenerNotFoundException';
+  | 'ListenerNotFoundException'
+  | 'RuleNotFoundException'
+  | 'PriorityInUseException'
+  | 'OperationNotPermittedException';
 
 export type AutoScalingExceptionName = 'ValidationException' | 'ObjectNotFoundException';
 

@@ -1,4 +1,5 @@
 import * as elb from '../elb/elb-api.js';
+import * as listenerRules from '../elb/listener-rules.js';
 import * as cloudMap from '../cloud-map/cloud-map-api.js';
 import * as autoScaling from '../application-auto-scaling/application-auto-scaling-api.js';
 import * as metricAlarms from '../cloudwatch/metric-alarm.js';
@@ -151,6 +152,10 @@ export class EcsSimulator {
     modifyListener: (request: Parameters<typeof elb.modifyListener>[1]) =>
       this.change('elbv2.modifyListener', request, () => elb.modifyListener(this.ctx, request)),
     describeListeners: (request: { LoadBalancerArn: string }) => this.call(() => elb.describeListeners(this.ctx, request)),
+    createRule: (request: Parameters<typeof listenerRules.createRule>[1]) => this.change('elbv2.createRule', request, () => listenerRules.createRule(this.ctx, request)),
+    modifyRule: (request: Parameters<typeof listenerRules.modifyRule>[1]) => this.change('elbv2.modifyRule', request, () => listenerRules.modifyRule(this.ctx, request)),
+    deleteRule: (request: Parameters<typeof listenerRules.deleteRule>[1]) => this.change('elbv2.deleteRule', request, () => listenerRules.deleteRule(this.ctx, request)),
+    describeRules: (request: Parameters<typeof listenerRules.describeRules>[1]) => this.call(() => listenerRules.describeRules(this.ctx, request)),
     describeTargetHealth: (request: Parameters<typeof elb.describeTargetHealth>[1]) => this.call(() => elb.describeTargetHealth(this.ctx, request)),
     describeTargetGroups: (request?: Parameters<typeof elb.describeTargetGroups>[1]) => this.call(() => elb.describeTargetGroups(this.ctx, request)),
     describeLoadBalancers: (request?: Parameters<typeof elb.describeLoadBalancers>[1]) => this.call(() => elb.describeLoadBalancers(this.ctx, request)),

@@ -14,7 +14,8 @@ function albWithTwoGroups() {
   const green = group('green');
   const listener = sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }] }).Listeners[0].ListenerArn;
   sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 8080, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: green }] });
-  const rule = listener.replace(':listener/', ':listener-rule/') + '/0123456789abcdef';
+  const forward = [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } }];
+  const rule = sim.elbv2.createRule({ ListenerArn: listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: forward }).Rules[0].RuleArn;
   const advancedConfiguration = { alternateTargetGroupArn: green, productionListenerRule: rule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructure' };
   const loadBalancers = [{ targetGroupArn: blue, containerName: 'web', containerPort: 80, advancedConfiguration }];
   const create = (deploymentConfiguration: object, extra: object = {}) =>
@@ -107,10 +108,11 @@ describe('deploymentConfiguration.strategy and its members', () => {
   });
 
   it.each([
-    ['alternateTargetGroupArn', (c: { blue: string }) => c.blue, /different target group/],
+    ['alternateTargetGroupArn', (c: { blue: string; rule: string }) => c.blue, /different target group/],
     ['alternateTargetGroupArn', () => 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/none/0', /Unable to find target group/],
     ['productionListenerRule', () => 'rule-1', /listener rule ARN/],
     ['testListenerRule', () => 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/1', /listener rule ARN/],
+    ['testListenerRule', (c: { rule: string }) => c.rule.replace(/[0-9a-f]{16}$/, '0000000000000000'), /Unable to find listener rule/],
     ['roleArn', () => '', /should not be null or empty/],
   ])('refuses advancedConfiguration.%s', (member, value, message) => {
     const fixture = albWithTwoGroups();

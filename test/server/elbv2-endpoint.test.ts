@@ -95,6 +95,27 @@ describe.skipIf(!cliPresent)('aws elbv2 (AWS Query protocol) against ecs-lab ser
     expect(Attributes).toEqual(expect.arrayContaining([{ Key: 'deregistration_delay.timeout_seconds', Value: '45' }, { Key: 'slow_start.duration_seconds', Value: '0' }]));
   });
 
+  it('creates, modifies, describes and deletes a weighted listener rule with the CLI', async () => {
+    const { Listeners } = await elbv2Json('describe-listeners', '--load-balancer-arn', loadBalancerArn);
+    const listenerArn = Listeners[0].ListenerArn;
+    const { TargetGroups: [{ TargetGroupArn: green }] } = await elbv2Json('create-target-group', '--name', 'green-tg', '--protocol', 'HTTP', '--port', '80', '--target-type', 'instance');
+    const forward = (blueWeight: number, greenWeight: number) =>
+      JSON.stringify([{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: blueWeight }, { TargetGroupArn: green, Weight: greenWeight }] } }]);
+    const { Rules: [created] } = await elbv2Json(
+      'create-rule', '--listener-arn', listenerArn, '--priority', '10', '--actions', forward(100, 0),
+      '--conditions', JSON.stringify([{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'x-test', Values: ['green'] } }]),
+    );
+    expect(created).toMatchObject({ Priority: '10', IsDefault: false });
+    await elbv2Json('modify-rule', '--rule-arn', created.RuleArn, '--actions', forward(20, 80));
+    const { Rules } = await elbv2Json('describe-rules', '--listener-arn', listenerArn);
+    expect(Rules.map((r: { Priority: string }) => r.Priority)).toEqual(['10', 'default']);
+    expect(Rules[0].Actions[0].ForwardConfig.TargetGroups).toEqual([{ TargetGroupArn: targetGroupArn, Weight: 20 }, { TargetGroupArn: green, Weight: 80 }]);
+    expect(Rules[0].Conditions).toEqual([{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'x-test', Values: ['green'] } }]);
+    expect(await elbv2Error('create-rule', '--listener-arn', listenerArn, '--priority', '10', '--actions', forward(1, 1), '--conditions', 'Field=path-pattern,Values=/x')).toContain('(PriorityInUse)');
+    await elbv2Json('delete-rule', '--rule-arn', created.RuleArn);
+    expect(await elbv2Error('describe-rules', '--rule-arns', created.RuleArn)).toContain('An error occurred (RuleNotFound) when calling the DescribeRules operation: One or more rules not found');
+  });
+
   it('answers an operation it does not serve with InvalidAction and the list of those it does', async () => {
     const message = await elbv2Error('describe-ssl-policies');
     expect(message).toContain('An error occurred (InvalidAction) when calling the DescribeSSLPolicies operation');

@@ -1,6 +1,7 @@
 import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import { optionalString, requireObject, requireString } from '../../kernel/fields.js';
+import { lookUpRule } from '../../elb/listener-rules.js';
 import type { AdvancedConfiguration } from '../model/types.js';
 
 /** An ALB's listener rule, or an NLB's listener: what ECS rewrites to move traffic. */
@@ -31,16 +32,18 @@ export function validateAdvancedConfiguration(ctx: SimContext, value: unknown, t
       `${field}.alternateTargetGroupArn`,
     );
   }
-  const productionListenerRule = ruleArn(raw.productionListenerRule, `${field}.productionListenerRule`, true)!;
-  const testListenerRule = ruleArn(raw.testListenerRule, `${field}.testListenerRule`, false);
+  const productionListenerRule = ruleArn(ctx, raw.productionListenerRule, `${field}.productionListenerRule`, true)!;
+  const testListenerRule = ruleArn(ctx, raw.testListenerRule, `${field}.testListenerRule`, false);
   const roleArn = requireString(raw.roleArn, `${field}.roleArn`);
   return { alternateTargetGroupArn, productionListenerRule, ...(testListenerRule ? { testListenerRule } : {}), roleArn };
 }
 
-function ruleArn(value: unknown, field: string, required: boolean): string | undefined {
+function ruleArn(ctx: SimContext, value: unknown, field: string, required: boolean): string | undefined {
   const arn = required ? requireString(value, field) : optionalString(value, field);
-  if (arn !== undefined && !RULE_OR_LISTENER.test(arn)) {
+  if (arn === undefined) return undefined;
+  if (!RULE_OR_LISTENER.test(arn)) {
     throw invalidParameter(`${field} must be a listener rule ARN (Application Load Balancer) or a listener ARN (Network Load Balancer); got ${arn}.`, field);
   }
+  if (!lookUpRule(ctx, arn)) throw invalidParameter(`Unable to find listener rule ${arn}.`, field);
   return arn;
 }

@@ -10,12 +10,12 @@ export const elbv2Api: QueryServedApi = {
   signingName: 'elasticloadbalancing',
   apiVersion: '2015-12-01',
   xmlNamespace: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
-  numberMembers: new Set(['Port', 'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Weight', 'PageSize']),
+  numberMembers: new Set(['Port', 'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Weight', 'PageSize', 'Priority']),
   booleanMembers: new Set(),
   operations: {
     ...facadeOperations((s) => s.elbv2, [
       'CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener', 'ModifyListener', 'ModifyTargetGroupAttributes', 'DescribeListeners', 'DescribeTargetHealth',
-      'DescribeTargetGroupAttributes',
+      'DescribeTargetGroupAttributes', 'CreateRule', 'ModifyRule', 'DeleteRule', 'DescribeRules',
     ]),
     DescribeLoadBalancers: pagedList('LoadBalancers', 400, (s) => s.elbv2.describeLoadBalancers, MARKER_PAGE_FIELDS, 'NextMarker'),
     DescribeTargetGroups: (simulator, { LoadBalancerArn, ...request }) => {
@@ -34,6 +34,9 @@ export const elbv2Api: QueryServedApi = {
     DuplicateTargetGroupNameException: 'DuplicateTargetGroupName',
     DuplicateLoadBalancerNameException: 'DuplicateLoadBalancerName',
     DuplicateListenerException: 'DuplicateListener',
+    RuleNotFoundException: 'RuleNotFound',
+    PriorityInUseException: 'PriorityInUse',
+    OperationNotPermittedException: 'OperationNotPermitted',
     InvalidParameterException: 'ValidationError',
     ServerException: 'InternalFailure',
   },
