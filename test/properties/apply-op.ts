@@ -1,31 +1,10 @@
-import { deploymentBounds, EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
+import { EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
+import { applyNeighbourOp, putCpuAlarm, revisionRef, scalable, SUBNETS, targetGroupArn, TARGET_GROUPS } from './apply-neighbour-op.js';
 import { ALARM_NAME, ASG_PROVIDER, CLUSTER, FARGATE_FAMILY, staticPortOf, strategyFor, type ClusterSpec, type InstanceGroup, type Op } from './chaos-ops.js';
+import type { ChaosState } from './chaos-state.js';
+import { JOB_FAMILY, JOB_IMAGE, JOB_SECONDS, TASK_ROLE } from './neighbour-ops.js';
+import { widenScaling } from './service-intents.js';
 
-/** What the test believes each service was asked for: the bounds are checked against this, not the engine's word. */
-export interface ServiceIntent {
-  desiredCount: number;
-  minimumHealthyPercent: number;
-  maximumPercent: number;
-  daemon: boolean;
-  deleted: boolean;
-  /** Under target tracking: the scaler may set any desired count from min to max. */
-  scaling?: { min: number; max: number };
-  /** CODE_DEPLOY: a blue/green deployment runs a full replacement task set beside the original. */
-  blueGreen?: boolean;
-}
-
-/** The most tasks a service may want: its desired count, or the most its auto scaling may set. */
-export const mostDesired = (intent: ServiceIntent) => Math.max(intent.desiredCount, intent.scaling?.max ?? 0);
-
-/** The most tasks a service may run at once: its deployment's upper bound, or two full task sets for blue/green. */
-export function mostTasks(intent: ServiceIntent): number {
-  const { upper } = deploymentBounds(mostDesired(intent), intent.minimumHealthyPercent, intent.maximumPercent);
-  return intent.blueGreen ? Math.max(upper, 2 * mostDesired(intent)) : upper;
-}
-
-export type Intents = Map<string, ServiceIntent>;
-
-const SUBNETS = ['subnet-a', 'subnet-b', 'subnet-c'];
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
 /** Thrown when the engine answers a request with ServerException or a raw error: always an engine bug. */
@@ -47,34 +26,46 @@ export function addGroup(sim: EcsSimulator, group: InstanceGroup): void {
   });
 }
 
-/** One Application Load Balancer whose target group any EC2 service may join, and the CPU alarm deployments may watch. */
-export const TARGET_GROUP = 'chaos-targets';
-/** Blue/green deployments put their replacement task set behind one of these two. */
-const TARGET_GROUPS = [TARGET_GROUP, 'chaos-green'] as const;
 /**
  * An Auto Scaling group big enough for every service at its upper bound, one task per instance at worst
  * (4 services × 8 tasks × 200 %), so that healing never waits on a group at its maximum.
  */
 const ASG_MAX_SIZE = 64;
 
+/**
+ * The cluster and what surrounds it: an Application Load Balancer with two target groups (services join
+ * the first; blue/green deployments and task sets may use either), a task role that lets any task work a
+ * queue, and the batch job that EventBridge rules run.
+ */
 export function createCluster(sim: EcsSimulator, spec: ClusterSpec): void {
   sim.createCluster({ clusterName: CLUSTER, ...(spec.fargate ? { capacityProviders: ['FARGATE', 'FARGATE_SPOT'] } : {}) });
   for (const group of spec.groups) addGroup(sim, group);
   const { LoadBalancers } = sim.elbv2.createLoadBalancer({ Name: 'chaos-lb', Type: 'application' });
-  const { TargetGroups } = sim.elbv2.createTargetGroup({ Name: TARGET_GROUP, Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
-  sim.elbv2.createTargetGroup({ Name: TARGET_GROUPS[1], Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
-  sim.elbv2.createListener({ LoadBalancerArn: LoadBalancers[0].LoadBalancerArn, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: TargetGroups[0].TargetGroupArn }] });
+  TARGET_GROUPS.forEach((name, i) => {
+    const { TargetGroups } = sim.elbv2.createTargetGroup({ Name: name, Protocol: 'HTTP', Port: 80, TargetType: 'instance' });
+    sim.elbv2.createListener({ LoadBalancerArn: LoadBalancers[0].LoadBalancerArn, Port: 80 + 8000 * i, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: TargetGroups[0].TargetGroupArn }] });
+  });
+  sim.iam.createRole({ RoleName: TASK_ROLE });
+  sim.iam.putRolePolicy({ RoleName: TASK_ROLE, PolicyName: 'queues', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage'], Resource: '*' }] } });
+  sim.control.registerImage(JOB_IMAGE, { crashAfterSeconds: JOB_SECONDS, exitCode: 0 });
+  sim.registerTaskDefinition({
+    family: JOB_FAMILY,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [{ name: JOB_FAMILY, image: JOB_IMAGE, essential: true }],
+  });
 }
 
-const targetGroupArn = (sim: EcsSimulator, name: string = TARGET_GROUP) => sim.elbv2.describeTargetGroups({ Names: [name] }).TargetGroups[0].TargetGroupArn;
 const hasAutoScalingGroup = (sim: EcsSimulator) => sim.describeCapacityProviders({ capacityProviders: [ASG_PROVIDER] }).capacityProviders.length > 0;
-const scalable = (service: string) => ({ ServiceNamespace: 'ecs', ResourceId: `service/${CLUSTER}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
 
 function taskDefinitionRequest(op: Extract<Op, { op: 'registerTaskDefinition' }>): RegisterTaskDefinitionRequest {
   const port = staticPortOf(op.family);
   const portMappings = op.ports === 'none' ? [] : [{ containerPort: port, hostPort: op.ports === 'dynamic' ? 0 : port, protocol: 'tcp' as const }];
   return {
     family: op.family,
+    taskRoleArn: `arn:aws:iam::123456789012:role/${TASK_ROLE}`,
     networkMode: op.ports === 'host' ? 'host' : 'bridge',
     containerDefinitions: [
       {
@@ -94,15 +85,8 @@ const liveTaskArns = (sim: EcsSimulator) => sim.listTasks({ cluster: CLUSTER }).
 const instanceArns = (sim: EcsSimulator) => sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
 const pickFrom = <T>(items: T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
 
-/** Which revision of a service's family `revision` names; past the last one means the newest. */
-function revisionRef(sim: EcsSimulator, service: string, revision: number): string {
-  const current = sim.describeServices({ cluster: CLUSTER, services: [service] }).services[0]?.taskDefinition ?? `${FARGATE_FAMILY}:1`;
-  const family = current.slice(current.lastIndexOf('/') + 1).split(':')[0];
-  const revisions = sim.listTaskDefinitions({ familyPrefix: family }).taskDefinitionArns.filter((a) => a.includes(`/${family}:`));
-  return revisions[Math.min(revision, revisions.length) - 1] ?? family;
-}
-
-function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
+function applyUnchecked(sim: EcsSimulator, op: Op, state: ChaosState): void {
+  const { intents } = state;
   switch (op.op) {
     case 'registerTaskDefinition':
       sim.registerTaskDefinition(taskDefinitionRequest(op));
@@ -120,6 +104,7 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
     case 'createService': {
       const fargate = op.family === FARGATE_FAMILY;
       const blueGreen = !fargate && !op.daemon && op.loadBalanced === true && op.blueGreen === true;
+      const external = !blueGreen && !op.daemon && op.external === true;
       const { service } = sim.createService({
         cluster: CLUSTER,
         serviceName: op.service,
@@ -141,16 +126,17 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
           : {}),
         ...(!fargate && !op.daemon && strategyFor[op.strategy] ? { placementStrategy: strategyFor[op.strategy] } : {}),
         ...(!fargate && op.distinctInstance ? { placementConstraints: [{ type: 'distinctInstance' as const }] } : {}),
-        ...(!fargate && !op.daemon && op.loadBalanced
+        ...(!fargate && !op.daemon && !external && op.loadBalanced
           ? { loadBalancers: [{ targetGroupArn: targetGroupArn(sim), containerName: op.family, containerPort: staticPortOf(op.family as Exclude<typeof op.family, typeof FARGATE_FAMILY>) }] }
           : {}),
         ...(!fargate && !op.daemon && op.autoScalingGroup && hasAutoScalingGroup(sim) ? { capacityProviderStrategy: [{ capacityProvider: ASG_PROVIDER, weight: 1 }] } : {}),
         ...(blueGreen ? { deploymentController: { type: 'CODE_DEPLOY' as const } } : {}),
+        ...(external ? { deploymentController: { type: 'EXTERNAL' as const } } : {}),
       });
       const { minimumHealthyPercent, maximumPercent } = service.deploymentConfiguration;
       // A scalable target outlives its service: one created again under the same name is scaled too.
       const scaling = intents.get(op.service)?.scaling;
-      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false, ...(scaling ? { scaling } : {}), ...(blueGreen ? { blueGreen } : {}) });
+      intents.set(op.service, { desiredCount: service.desiredCount, minimumHealthyPercent, maximumPercent, daemon: op.daemon, deleted: false, ...(scaling ? { scaling } : {}), ...(blueGreen ? { blueGreen } : {}), ...(external ? { taskSets: 0 } : {}) });
       return;
     }
     case 'updateService': {
@@ -211,6 +197,7 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
       return;
     case 'setFargateCapacity':
       sim.control.setFargateCapacity({ capacityProvider: op.provider, maxTasks: op.maxTasks });
+      state.fargateCaps.push({ at: Math.round(sim.control.now * 1000), provider: op.provider, capped: op.maxTasks !== null });
       return;
     case 'registerImage':
       sim.control.registerImage(op.image, op.behaviour);
@@ -234,35 +221,35 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
         PolicyType: 'TargetTrackingScaling',
         TargetTrackingScalingPolicyConfiguration: { TargetValue: op.targetCpu, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
       });
-      if (intent) intent.scaling = { min: op.min, max: Math.max(op.max, intent.scaling?.max ?? 0) };
+      widenScaling(intent, op.min, op.max);
       return;
     }
     case 'watchAlarm':
-      sim.cloudWatch.putMetricAlarm({
-        AlarmName: ALARM_NAME,
-        Namespace: 'AWS/ECS',
-        MetricName: 'CPUUtilization',
-        Dimensions: [{ Name: 'ClusterName', Value: CLUSTER }, { Name: 'ServiceName', Value: op.service }],
-        Statistic: 'Average',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 90,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      });
+      putCpuAlarm(sim, { name: ALARM_NAME, service: op.service, threshold: 90, above: true });
       sim.updateService({ cluster: CLUSTER, service: op.service, deploymentConfiguration: { alarms: { alarmNames: [ALARM_NAME], enable: true, rollback: op.rollback } } });
       return;
     case 'setAlarmState':
       sim.control.setAlarmState({ alarmName: ALARM_NAME, state: op.state });
       return;
-    case 'blueGreenDeploy':
-      sim.codeDeploy.createDeployment({
-        cluster: CLUSTER,
-        service: op.service,
-        taskDefinition: revisionRef(sim, op.service, op.revision),
-        deploymentConfigName: `CodeDeployDefault.${op.config}`,
-        greenTargetGroupArn: targetGroupArn(sim, TARGET_GROUPS[op.green]),
-      });
+    case 'blueGreenDeploy': {
+      const attempt = { at: Math.round(sim.control.now * 1000), service: op.service, incarnation: intents.get(op.service) };
+      try {
+        const { deploymentId } = sim.codeDeploy.createDeployment({
+          cluster: CLUSTER,
+          service: op.service,
+          taskDefinition: revisionRef(sim, op.service, op.revision),
+          deploymentConfigName: `CodeDeployDefault.${op.config}`,
+          greenTargetGroupArn: targetGroupArn(sim, op.green),
+        });
+        state.deployments.push({ ...attempt, deploymentId });
+      } catch (error) {
+        if (error instanceof EcsError) state.deployments.push({ ...attempt, refusal: error.message });
+        throw error;
+      }
       return;
+    }
+    default:
+      applyNeighbourOp(sim, op, state);
   }
 }
 
@@ -270,9 +257,9 @@ function applyUnchecked(sim: EcsSimulator, op: Op, intents: Intents): void {
  * Applies one operation. The ECS API may refuse it (a service that already exists, no Spot instance to
  * interrupt...): that is a normal answer. ServerException or any other error is an engine fault.
  */
-export function applyOp(sim: EcsSimulator, op: Op, intents: Intents): void {
+export function applyOp(sim: EcsSimulator, op: Op, state: ChaosState): void {
   try {
-    applyUnchecked(sim, op, intents);
+    applyUnchecked(sim, op, state);
   } catch (error) {
     if (error instanceof EcsError && error.name !== 'ServerException') return;
     if (error instanceof Error && error.name === 'InvariantViolation') throw error;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ImageBehaviour } from '../../core/index.js';
 import { BLUE_GREEN_CONFIGS, DAEMON_FAMILY, FAMILIES, IMAGES, SERVICES, type ChaosRun, type ClusterSpec, type Family, type InstanceGroup, type Op } from './chaos-ops.js';
+import { createQueues, messages, neighbourOp, patternRule, poisonMessages, scheduleRule, shortAdvance, workerImage } from './neighbour-arbitraries.js';
 
 const INSTANCE_TYPES = ['t3.medium', 'm5.large', 'c5.large', 'm5.xlarge'] as const;
 
@@ -63,6 +64,7 @@ const createService: fc.Arbitrary<Op> = fc
     loadBalanced: fc.boolean(),
     autoScalingGroup: fc.boolean(),
     blueGreen: fc.boolean(),
+    external: fc.integer({ min: 0, max: 3 }).map((roll) => roll === 0),
   })
   .chain((base) => fc.tuple(fc.constant(base), percentPair, fc.integer({ min: 0, max: 9 })))
   // About one worker service in ten is a DAEMON.
@@ -86,9 +88,10 @@ const advance: fc.Arbitrary<Op> = fc.record({ op: fc.constant('advance' as const
 
 /**
  * Operations with no fault: calls that deploy (rolling or blue/green), scale (by hand, by target tracking or
- * by an Auto Scaling group's managed scaling) and add capacity, deployment alarms, and time passing.
+ * by an Auto Scaling group's managed scaling) and add capacity, deployment alarms, time passing, and calls
+ * to the services around ECS (`neighbours` weighs them against the 25 of the others).
  */
-const calmOp: fc.Arbitrary<Op> = fc.oneof(
+const calmOp = (neighbours: number): fc.Arbitrary<Op> => fc.oneof(
   { arbitrary: registerTaskDefinition, weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('registerFargateTaskDefinition' as const), image: fc.constantFrom(...IMAGES) }), weight: 1 },
   { arbitrary: createService, weight: 3 },
@@ -120,6 +123,7 @@ const calmOp: fc.Arbitrary<Op> = fc.oneof(
     }),
     weight: 2,
   },
+  { arbitrary: neighbourOp, weight: neighbours },
 );
 
 const faultOp: fc.Arbitrary<Op> = fc.oneof(
@@ -135,6 +139,7 @@ const faultOp: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ op: fc.constant('deleteService' as const), service: fc.constantFrom(...SERVICES) }),
   fc.record({ op: fc.constant('setAlarmState' as const), state: fc.constant('ALARM' as const) }),
+  poisonMessages,
 );
 
 /** Every family registered once first, so that most services and tasks can start. */
@@ -143,18 +148,30 @@ const firstRevisions: fc.Arbitrary<Op[]> = fc.tuple(
   fc.record({ op: fc.constant('registerFargateTaskDefinition' as const), image: fc.constantFrom(...IMAGES) }),
 );
 
-export const chaosRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>
+/** A run: a seed, a cluster, every family registered, one to three services, then `prelude` and `rest`. */
+const runOf = (prelude: fc.Arbitrary<Op[]>, rest: fc.Arbitrary<Op[]>, cluster = clusterSpec()): fc.Arbitrary<ChaosRun> =>
   fc.record({
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    cluster: clusterSpec(),
-    ops: fc
-      .tuple(
-        firstRevisions,
-        fc.array(createService, { minLength: 1, maxLength: 3 }),
-        fc.array(fc.oneof({ arbitrary: calmOp, weight: 3 }, { arbitrary: faultOp, weight: 1 }), { minLength: 5, maxLength: maxOps, size: 'max' }),
-      )
-      .map(([first, services, rest]) => [...first, ...services, ...rest]),
+    cluster,
+    ops: fc.tuple(firstRevisions, fc.array(createService, { minLength: 1, maxLength: 3 }), prelude, rest).map((parts) => parts.flat()),
   });
+
+export const chaosRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>
+  runOf(fc.constant([]), fc.array(fc.oneof({ arbitrary: calmOp(4), weight: 3 }, { arbitrary: faultOp, weight: 1 }), { minLength: 5, maxLength: maxOps, size: 'max' }));
+
+/** The services around ECS set up first: queues with a worker image and messages, a scheduled rule and a pattern rule. */
+const neighbourPrelude: fc.Arbitrary<Op[]> = fc.tuple(createQueues, workerImage, messages, scheduleRule, patternRule);
+
+/**
+ * Runs that lean on the services around ECS: they start with queues, a worker image and two rules, and
+ * about half of their calm operations are on queues, rules, scaling policies, task sets and target groups.
+ * Time passes more often than in other runs: alarms, scaling and schedules act once a minute.
+ */
+export const neighboursRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>
+  runOf(
+    neighbourPrelude,
+    fc.array(fc.oneof({ arbitrary: calmOp(25), weight: 3 }, { arbitrary: faultOp, weight: 1 }, { arbitrary: shortAdvance, weight: 2 }), { minLength: 5, maxLength: maxOps, size: 'max' }),
+  );
 
 const deployOnly: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: registerTaskDefinition, weight: 3 },
@@ -174,10 +191,4 @@ const deployOnly: fc.Arbitrary<Op> = fc.oneof(
  * draining, and each service keeps the desired count and percentages it was created with.
  */
 export const deploymentRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>
-  fc.record({
-    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    cluster: clusterSpec(['on-demand']),
-    ops: fc
-      .tuple(firstRevisions, fc.array(createService, { minLength: 1, maxLength: 3 }), fc.array(deployOnly, { minLength: 3, maxLength: maxOps, size: 'max' }))
-      .map(([first, services, rest]) => [...first, ...services, ...rest]),
-  });
+  runOf(fc.constant([]), fc.array(deployOnly, { minLength: 3, maxLength: maxOps, size: 'max' }), clusterSpec(['on-demand']));

@@ -1,4 +1,5 @@
 import type { ImageBehaviour, PlacementStrategy } from '../../core/index.js';
+import type { NeighbourOp } from './neighbour-ops.js';
 
 /**
  * A chaos run as plain data: the simulator seed, the cluster to start from and the operations to apply.
@@ -58,6 +59,8 @@ export type Op =
       autoScalingGroup?: boolean;
       /** Load-balanced services: deployed blue/green by CodeDeploy, in task sets. */
       blueGreen?: boolean;
+      /** REPLICA services that are not blue/green: the EXTERNAL controller, whose task sets the run creates. */
+      external?: boolean;
     }
   | {
       op: 'updateService';
@@ -88,7 +91,8 @@ export type Op =
   | { op: 'watchAlarm'; service: ServiceName; rollback: boolean }
   | { op: 'setAlarmState'; state: 'OK' | 'ALARM' }
   /** A CodeDeploy blue/green deployment of a revision, its replacement behind target group `green` (0 or 1). */
-  | { op: 'blueGreenDeploy'; service: ServiceName; revision: number; config: BlueGreenConfig; green: 0 | 1 };
+  | { op: 'blueGreenDeploy'; service: ServiceName; revision: number; config: BlueGreenConfig; green: 0 | 1 }
+  | NeighbourOp;
 
 export const BLUE_GREEN_CONFIGS = ['ECSAllAtOnce', 'ECSCanary10Percent5Minutes', 'ECSLinear10PercentEvery1Minutes'] as const;
 export type BlueGreenConfig = (typeof BLUE_GREEN_CONFIGS)[number];
@@ -121,6 +125,8 @@ export function isFault(op: Op): boolean {
       return op.status === 'DRAINING';
     case 'registerImage':
       return Object.keys(op.behaviour).some((k) => ['pullError', 'crashAfterSeconds', 'unhealthyAfterSeconds'].includes(k));
+    case 'sendMessages':
+      return op.poison;
     default:
       return false;
   }

@@ -1,6 +1,16 @@
 import type { EcsSimulator, SimEvent, TaskTile } from '../../core/index.js';
-import { CLUSTER } from './chaos-ops.js';
-import { mostDesired, mostTasks, type Intents } from './apply-op.js';
+import type { Op } from './chaos-ops.js';
+import { BlueGreenWatch } from './blue-green-watch.js';
+import type { ChaosState } from './chaos-state.js';
+import { isKnownBug } from './known-engine-bugs.js';
+import { Look, type Watch } from './look.js';
+import { QueueLedger } from './queue-ledger.js';
+import { RuleWatch } from './rule-watch.js';
+import { ScalingWatch } from './scaling-watch.js';
+import { mostDesired, mostTasks } from './service-intents.js';
+import { TargetWatch } from './target-watch.js';
+import { TaskCountWatch } from './task-count-watch.js';
+import { TerminationProtectionWatch } from './termination-protection-watch.js';
 
 export class InvariantViolation extends Error {
   constructor(message: string) {
@@ -26,7 +36,9 @@ const at = (sim: EcsSimulator) => `t=${sim.control.now}s`;
  *   most its auto scaling may set, when it has any), or two full task sets for a blue/green service. It may
  *   be above it just after a scale-in or a lower maximumPercent, while it sheds tasks: then it must not grow;
  * - no task is placed on an instance that is not ACTIVE (checked on the task's first state change);
- * - every STOPPED task state change has a stopCode and a stoppedReason.
+ * - every STOPPED task state change has a stopCode and a stoppedReason;
+ * and the watches' invariants on the services around ECS: load balancer targets, task counts, auto
+ * scaling, queues, rules, termination protection.
  */
 export class InvariantMonitor {
   readonly lastSeen: LastSeen = { tasks: new Map(), instances: new Map() };
@@ -34,12 +46,21 @@ export class InvariantMonitor {
   private readonly staticPorts = new Map<string, string[]>();
   private readonly liveCounts = new Map<string, number>();
   private readonly detach: Array<() => void>;
+  private readonly watches: Watch[];
+  private lastInstant = -1;
 
   constructor(
     private readonly sim: EcsSimulator,
-    private readonly intents: Intents,
+    private readonly state: ChaosState,
   ) {
-    this.detach = [sim.control.subscribe((e) => this.onEvent(e)), sim.control.onStep(() => this.check('after a processed event'))];
+    this.watches = [new TargetWatch(sim), new TaskCountWatch(), new ScalingWatch(sim), new QueueLedger(sim), new RuleWatch(sim, state), new TerminationProtectionWatch(), new BlueGreenWatch(sim)];
+    this.detach = [
+      sim.control.subscribe((e) => {
+        this.onEvent(e);
+        for (const watch of this.watches) watch.onEvent?.(e);
+      }),
+      sim.control.onStep(() => this.check('after a processed event')),
+    ];
   }
 
   stop(): void {
@@ -82,10 +103,12 @@ export class InvariantMonitor {
     return ports;
   }
 
-  check(where: string): void {
-    const picture = this.sim.control.view().clusters.find((c) => c.clusterName === CLUSTER);
+  /** After a processed event, or after `op` was applied. */
+  check(where: string, op?: Op): void {
+    const look = new Look(this.sim, this.state);
+    const picture = look.picture;
     const perService = new Map<string, number>();
-    for (const instance of picture?.instances ?? []) {
+    for (const instance of picture.instances) {
       const name = `${instance.ec2InstanceId} (${instance.instanceType}, ${instance.status})`;
       if (instance.remainingCpu < 0 || instance.remainingMemory < 0) {
         this.violations.push(`${at(this.sim)} ${where}: ${name} has ${instance.remainingCpu} CPU and ${instance.remainingMemory} MiB left`);
@@ -104,10 +127,10 @@ export class InvariantMonitor {
         }
       }
     }
-    for (const task of [...(picture?.instances.flatMap((i) => i.tasks) ?? []), ...(picture?.fargateTasks ?? [])]) {
+    for (const { task } of look.tiles) {
       if (task.serviceName && task.desiredStatus === 'RUNNING') perService.set(task.serviceName, (perService.get(task.serviceName) ?? 0) + 1);
     }
-    for (const [service, intent] of this.intents) {
+    for (const [service, intent] of this.state.intents) {
       if (intent.daemon || intent.deleted) continue;
       const count = perService.get(service) ?? 0;
       const upper = mostTasks(intent);
@@ -117,6 +140,21 @@ export class InvariantMonitor {
       }
       this.liveCounts.set(service, count);
     }
+    const newInstant = look.now !== this.lastInstant;
+    this.lastInstant = look.now;
+    // After an advance, the watches see the state its last processed event left, as after any event.
+    const call = op?.op === 'advance' ? undefined : op;
+    for (const watch of this.watches) {
+      if (op === undefined && watch.perInstant && !newInstant) continue;
+      this.violations.push(...watch.check(look, call).filter((v) => !isKnownBug(v)).map((v) => `${v} (${where})`));
+    }
+    this.throwIfBroken();
+  }
+
+  /** What only a whole run shows, once it has settled. */
+  finish(): void {
+    const look = new Look(this.sim, this.state);
+    for (const watch of this.watches) this.violations.push(...(watch.finish?.(look) ?? []).filter((v) => !isKnownBug(v)));
     this.throwIfBroken();
   }
 

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { createSimulator, deploymentBounds, restoreSimulator, type EcsSimulator, type PhaseCounts } from '../../core/index.js';
-import { applyOp, createCluster, type Intents } from './apply-op.js';
-import { chaosRun, deploymentRun } from './chaos-arbitraries.js';
+import { applyOp, createCluster } from './apply-op.js';
+import { chaosRun, deploymentRun, neighboursRun } from './chaos-arbitraries.js';
+import { newChaosState, type ChaosState } from './chaos-state.js';
 import { CLUSTER, type ChaosRun, type Op } from './chaos-ops.js';
 import { InvariantViolation } from './invariant-monitor.js';
 import { runChaos } from './run-chaos.js';
 
 /**
- * A property over chaos runs, with the number of runs `npm test` affords on each change (about 15 s for all of them
- * on 2 cores, with the fixed seed of test/fast-check-seed.ts); `npm run soak` repeats them with new seeds.
+ * A property over chaos runs, with the number of runs `npm test` affords on each change (about 30 s of CPU for all
+ * of them, with the fixed seed of test/fast-check-seed.ts); `npm run soak` repeats them with new seeds.
  */
 export interface ChaosProperty {
   name: string;
@@ -22,6 +23,17 @@ export const invariantsUnderChaos: ChaosProperty = {
   arbitrary: chaosRun(25),
   check: (run) => void runChaos(run),
   numRuns: 200,
+};
+
+/**
+ * The same invariants, over runs that lean on the services around ECS: queues with workers and the
+ * test's own consumer, rules that run tasks, step and scheduled scaling, task sets, target groups.
+ */
+export const invariantsAroundEcs: ChaosProperty = {
+  name: 'services around ECS under chaos',
+  arbitrary: neighboursRun(40),
+  check: (run) => void runChaos(run),
+  numRuns: 80,
 };
 
 const total = (counts: Record<string, PhaseCounts>, phase: keyof PhaseCounts) => Object.values(counts).reduce((s, c) => s + c[phase], 0);
@@ -38,8 +50,8 @@ export const undisturbedDeploymentBounds: ChaosProperty = {
   name: 'deployment bounds',
   arbitrary: deploymentRun(20),
   check(run) {
-    const { sim, intents } = runChaos(run, { settle: false });
-    for (const [name, intent] of intents) {
+    const { sim, state } = runChaos(run, { settle: false });
+    for (const [name, intent] of state.intents) {
       if (intent.daemon) continue;
       const { upper, lower } = deploymentBounds(intent.desiredCount, intent.minimumHealthyPercent, intent.maximumPercent);
       let steadyOnce = false;
@@ -67,8 +79,8 @@ export const replaysIdentically: ChaosProperty = {
   numRuns: 30,
 };
 
-function applyAll(sim: EcsSimulator, ops: Op[], intents: Intents): EcsSimulator {
-  for (const op of ops) applyOp(sim, op, intents);
+function applyAll(sim: EcsSimulator, ops: Op[], state: ChaosState): EcsSimulator {
+  for (const op of ops) applyOp(sim, op, state);
   return sim;
 }
 
@@ -83,10 +95,10 @@ export const resumesFromSnapshot: ChaosProperty = {
       return sim;
     };
     const half = Math.floor(run.ops.length / 2);
-    const straight = JSON.stringify(applyAll(fresh(), run.ops, new Map()).control.events());
-    const intents: Intents = new Map();
-    const saved = JSON.parse(JSON.stringify(applyAll(fresh(), run.ops.slice(0, half), intents).control.snapshot()));
-    const resumed = JSON.stringify(applyAll(restoreSimulator(saved), run.ops.slice(half), intents).control.events());
+    const straight = JSON.stringify(applyAll(fresh(), run.ops, newChaosState()).control.events());
+    const state = newChaosState();
+    const saved = JSON.parse(JSON.stringify(applyAll(fresh(), run.ops.slice(0, half), state).control.snapshot()));
+    const resumed = JSON.stringify(applyAll(restoreSimulator(saved), run.ops.slice(half), state).control.events());
     if (resumed !== straight) {
       const at = [...straight].findIndex((ch, i) => ch !== resumed[i]);
       throw new InvariantViolation(`the resumed run's event log differs from character ${at}: …${straight.slice(at - 80, at + 120)}… vs …${resumed.slice(at - 80, at + 120)}…`);
@@ -95,4 +107,4 @@ export const resumesFromSnapshot: ChaosProperty = {
   numRuns: 30,
 };
 
-export const allProperties = [invariantsUnderChaos, undisturbedDeploymentBounds, replaysIdentically, resumesFromSnapshot];
+export const allProperties = [invariantsUnderChaos, invariantsAroundEcs, undisturbedDeploymentBounds, replaysIdentically, resumesFromSnapshot];

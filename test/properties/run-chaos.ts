@@ -1,7 +1,10 @@
 import { createSimulator, deploymentBounds, type EcsSimulator, type Task } from '../../core/index.js';
-import { applyOp, createCluster, mostTasks, type Intents } from './apply-op.js';
+import { scalable } from './apply-neighbour-op.js';
+import { applyOp, createCluster } from './apply-op.js';
 import { ALARM_NAME, CLUSTER, IMAGES, type ChaosRun } from './chaos-ops.js';
+import { newChaosState, type ChaosState } from './chaos-state.js';
 import { InvariantMonitor, InvariantViolation, type LastSeen } from './invariant-monitor.js';
+import { mostTasks } from './service-intents.js';
 
 /** Long enough for start-failure throttling (15 min at most between launches) and a few deployments. */
 const SETTLE_SECONDS = 4 * 3600;
@@ -13,7 +16,7 @@ const FAULTS_PLAY_OUT_SECONDS = 400;
 
 export interface ChaosOutcome {
   sim: EcsSimulator;
-  intents: Intents;
+  state: ChaosState;
 }
 
 /**
@@ -24,20 +27,20 @@ export interface ChaosOutcome {
  */
 export function runChaos(run: ChaosRun, options: { settle?: boolean } = {}): ChaosOutcome {
   const sim = createSimulator({ seed: run.seed });
-  const intents: Intents = new Map();
-  const monitor = new InvariantMonitor(sim, intents);
+  const state = newChaosState();
+  const monitor = new InvariantMonitor(sim, state);
   try {
     createCluster(sim, run.cluster);
     for (const op of run.ops) {
-      applyOp(sim, op, intents);
-      monitor.check(`after ${op.op}`);
+      applyOp(sim, op, state);
+      monitor.check(`after ${op.op}`, op);
     }
     if (options.settle !== false) {
-      healAndSettle(sim, intents);
-      monitor.throwIfBroken();
+      healAndSettle(sim, state);
+      monitor.finish();
       checkLogAgreesWithState(sim, monitor.lastSeen);
     }
-    return { sim, intents };
+    return { sim, state };
   } finally {
     monitor.stop();
   }
@@ -50,14 +53,20 @@ export function runChaos(run: ChaosRun, options: { settle?: boolean } = {}): Cha
  * moves, and a daemon needs room on every ACTIVE instance). Two things a learner would also have to fix
  * are fixed the same way: a deployment the circuit breaker FAILED launches nothing more until a new
  * deployment, and percentages with no room to move (upper <= desired <= lower, or for a daemon a lower
- * bound of every instance) can never replace a task.
+ * bound of every instance) can never replace a task. So are step scaling policies that pull against each
+ * other for ever, and an EXTERNAL service with no task set to run.
  */
-function healAndSettle(sim: EcsSimulator, intents: Intents): void {
+function healAndSettle(sim: EcsSimulator, state: ChaosState): void {
+  const { intents } = state;
   for (const image of IMAGES) sim.control.registerImage(image, {});
   sim.control.setAlarmState({ alarmName: ALARM_NAME, state: 'OK' });
-  sim.control.setFargateCapacity({ capacityProvider: 'FARGATE', maxTasks: null });
-  sim.control.setFargateCapacity({ capacityProvider: 'FARGATE_SPOT', maxTasks: null });
+  for (const provider of ['FARGATE', 'FARGATE_SPOT'] as const) {
+    sim.control.setFargateCapacity({ capacityProvider: provider, maxTasks: null });
+    state.fargateCaps.push({ at: Math.round(sim.control.now * 1000), provider, capped: false });
+  }
   const live = [...intents.entries()].filter(([, i]) => !i.deleted);
+  stopStepScaling(sim);
+  for (const [name, intent] of live) if (intent.taskSets !== undefined) intent.taskSets = Math.max(intent.taskSets, ensureTaskSet(sim, name));
   for (const [name, intent] of live) {
     // Under auto scaling, any count from its minimum to its maximum may be the desired one while it settles.
     const counts = intent.scaling ? Array.from({ length: intent.scaling.max - intent.scaling.min + 1 }, (_, i) => intent.scaling!.min + i) : [];
@@ -65,8 +74,8 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
       const { upper, lower } = deploymentBounds(desired, intent.minimumHealthyPercent, intent.maximumPercent);
       return desired > 0 && upper <= desired && lower >= desired;
     };
-    // A blue/green service replaces by task sets, whatever its percentages say.
-    if (intent.daemon || intent.blueGreen || ![intent.desiredCount, ...counts].some(stalls)) continue;
+    // A service with task sets (blue/green, EXTERNAL) replaces by task sets, whatever its percentages say.
+    if (intent.daemon || intent.blueGreen || intent.taskSets !== undefined || ![intent.desiredCount, ...counts].some(stalls)) continue;
     intent.maximumPercent = 200;
     sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, deploymentConfiguration: { maximumPercent: 200 } });
   }
@@ -83,7 +92,7 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
     // A daemon replaces in place: with a lower bound of every instance, no old task may ever stop.
     const daemonStuck = intent.daemon && deploymentBounds(instances, intent.minimumHealthyPercent, 100).lower >= instances;
     if (daemonStuck) intent.minimumHealthyPercent = 0;
-    if (!intent.blueGreen && (daemonStuck || service.deployments[0]?.rolloutState === 'FAILED')) {
+    if (!intent.blueGreen && intent.taskSets === undefined && (daemonStuck || service.deployments[0]?.rolloutState === 'FAILED')) {
       sim.updateService({ cluster: CLUSTER, service: name, forceNewDeployment: true, ...(daemonStuck ? { deploymentConfiguration: { minimumHealthyPercent: 0 } } : {}) });
     }
   }
@@ -95,6 +104,26 @@ function healAndSettle(sim: EcsSimulator, intents: Intents): void {
       );
     }
   }
+}
+
+/** Step scaling policies on opposite alarms may scale out and in for ever: a learner would delete them. */
+function stopStepScaling(sim: EcsSimulator): void {
+  for (const policy of sim.applicationAutoScaling.describeScalingPolicies({ ServiceNamespace: 'ecs' }).ScalingPolicies) {
+    if (policy.PolicyType === 'StepScaling') sim.applicationAutoScaling.deleteScalingPolicy({ ...scalable(policy.ResourceId.split('/')[2]), PolicyName: policy.PolicyName });
+  }
+}
+
+/**
+ * An EXTERNAL service is steady only with task sets: one at full scale of its task definition, made
+ * PRIMARY, if it has no PRIMARY one. Returns how many task sets it then runs.
+ */
+function ensureTaskSet(sim: EcsSimulator, service: string): number {
+  const { taskSets = [], taskDefinition } = sim.describeServices({ cluster: CLUSTER, services: [service] }).services[0];
+  const running = taskSets.filter((s) => s.status !== 'DRAINING').length;
+  if (taskSets.some((s) => s.status === 'PRIMARY')) return running;
+  const { taskSet } = sim.createTaskSet({ cluster: CLUSTER, service, taskDefinition, scale: { value: 100, unit: 'PERCENT' } });
+  sim.updateServicePrimaryTaskSet({ cluster: CLUSTER, service, primaryTaskSet: taskSet.id });
+  return running + 1;
 }
 
 function describeAll(sim: EcsSimulator): Task[] {
