@@ -7,7 +7,7 @@ import { messageCounts } from '../sqs/queue-state.js';
 import { changeAlarmState } from '../cloudwatch/alarm-state.js';
 import { decideAlarmState, windowOf, type MetricAlarmRecord } from '../cloudwatch/metric-alarm.js';
 import { datapointsOf, queueMetricKey, recordDatapoint, serviceMetricKey, targetGroupDimension, targetGroupMetricKey } from '../cloudwatch/metric-source.js';
-import type { ScalableTargetRecord, StepScalingPolicy } from './scalable-target.js';
+import { scheduledBounds, type ScalableTargetRecord, type StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from '../kernel/schedule-expression.js';
 import { decideStepScaling } from './step-scaling.js';
 import { decideTargetTracking, SCALE_IN_DATAPOINTS } from './target-tracking.js';
@@ -78,6 +78,23 @@ function setDesiredCount(ctx: SimContext, target: ScalableTargetRecord, service:
   ctx.requestServicePass(service);
 }
 
+function recordFailedAction(
+  ctx: SimContext,
+  target: ScalableTargetRecord,
+  action: ScalableTargetRecord['scheduledActions'][number],
+  message: string,
+): void {
+  target.activities.unshift({
+    ActivityId: ctx.random.uuid(),
+    ResourceId: target.resourceId,
+    Description: `Setting min capacity to ${action.minCapacity ?? target.minCapacity} and max capacity to ${action.maxCapacity ?? target.maxCapacity}.`,
+    Cause: `scheduled action ${action.name}`,
+    StartTime: epochSeconds(ctx, ctx.clock.now),
+    StatusCode: 'Failed',
+    StatusMessage: message,
+  });
+}
+
 const serviceOf = (ctx: SimContext, target: ScalableTargetRecord) => {
   const service = ctx.state.clusters.get(target.clusterName)?.services.get(target.serviceName);
   return service?.status === 'ACTIVE' ? service : undefined;
@@ -93,8 +110,12 @@ function scaleTarget(ctx: SimContext, target: ScalableTargetRecord): void {
     if (action.lastRunAt !== undefined && ctx.clock.now - action.lastRunAt < 60_000) continue;
     if (!scheduleDue(action.schedule, now, epochSeconds(ctx, 0))) continue;
     action.lastRunAt = ctx.clock.now;
-    if (action.minCapacity !== undefined) target.minCapacity = action.minCapacity;
-    if (action.maxCapacity !== undefined) target.maxCapacity = action.maxCapacity;
+    const bounds = scheduledBounds(target, action);
+    if ('refused' in bounds) {
+      recordFailedAction(ctx, target, action, bounds.refused);
+      continue;
+    }
+    Object.assign(target, bounds);
     const clamped = Math.min(target.maxCapacity, Math.max(target.minCapacity, service.desiredCount));
     setDesiredCount(ctx, target, service, clamped, `scheduled action ${action.name} set min capacity to ${target.minCapacity} and max capacity to ${target.maxCapacity}`);
   }

@@ -57,7 +57,23 @@ export interface ScalingActivity {
   Description: string;
   Cause: string;
   StartTime: number;
-  StatusCode: 'Successful';
+  StatusCode: 'Successful' | 'Failed';
+  StatusMessage?: string;
+}
+
+/**
+ * The bounds a scheduled action leaves: what it sets, the rest kept. An action that would put the minimum
+ * above the maximum fails and changes nothing (Application Auto Scaling never holds inverted bounds; how
+ * the real service words the failure is not documented, so the message is ecs-lab's).
+ */
+export function scheduledBounds(
+  current: { minCapacity: number; maxCapacity: number },
+  action: { minCapacity?: number; maxCapacity?: number },
+): { minCapacity: number; maxCapacity: number } | { refused: string } {
+  const minCapacity = action.minCapacity ?? current.minCapacity;
+  const maxCapacity = action.maxCapacity ?? current.maxCapacity;
+  if (minCapacity > maxCapacity) return { refused: `Minimum capacity ${minCapacity} cannot be greater than maximum capacity ${maxCapacity}.` };
+  return { minCapacity, maxCapacity };
 }
 
 export interface ScalableTargetRecord {

@@ -26,7 +26,7 @@ const POLL_SECONDS = 15;
 
 export interface BlueGreenDeployment {
   deploymentId: string;
-  status: 'InProgress' | 'Succeeded';
+  status: 'InProgress' | 'Succeeded' | 'Stopped';
   greenPercent: number;
   /** What happened, in order, with virtual times: a learner's view of the deployment. */
   events: Array<{ time: number; message: string }>;
@@ -78,7 +78,19 @@ export function createDeployment(
   ctx.requestServicePass(service);
   note(`Replacement task set ${replacement.id} created on target group ${green.name}.`);
 
-  const later = (seconds: number, run: () => void) => ctx.clock.schedule(seconds * 1000, Priority.timer, run);
+  const finish = (status: BlueGreenDeployment['status'], message: string) => {
+    deployment.status = status;
+    ctx.state.blueGreen.delete(service.arn);
+    ctx.state.blueGreenDone.set(deployment.deploymentId, deployment);
+    note(message);
+  };
+  // A deployment does not outlive its service: deleted mid-way, the deployment stops where it is.
+  const later = (seconds: number, run: () => void) =>
+    ctx.clock.schedule(seconds * 1000, Priority.timer, () => {
+      if (deployment.status !== 'InProgress') return;
+      if (service.status === 'ACTIVE') run();
+      else finish('Stopped', 'The service was deleted: deployment stopped.');
+    });
   const shiftTo = (percent: number) => {
     deployment.greenPercent = percent;
     listener.targetGroups = [
@@ -99,10 +111,7 @@ export function createDeployment(
       original.updatedAt = ctx.clock.now;
       service.steady = false;
       ctx.requestServicePass(service);
-      deployment.status = 'Succeeded';
-      ctx.state.blueGreen.delete(service.arn);
-      ctx.state.blueGreenDone.set(deployment.deploymentId, deployment);
-      note('Original task set drained: deployment succeeded.');
+      finish('Succeeded', 'Original task set drained: deployment succeeded.');
     });
   };
   const waitForReplacement = () => {

@@ -4,15 +4,13 @@ import { createSimulator } from '../../core/index.js';
 /**
  * Found by the chaos properties (test/properties, "services around ECS under chaos"). A scheduled action
  * may give one bound only (Application Auto Scaling allows it); when it sets a minimum above the target's
- * maximum, the engine applies it as it is: the scalable target reads minimum 6, maximum 5, and the
- * service is set to 5 tasks, below its own minimum. Application Auto Scaling never holds a minimum above
- * a maximum (RegisterScalableTarget refuses one). Engine bug, not fixed yet: remove `.fails` (and its
- * entry in test/properties/known-engine-bugs.ts) once it is.
+ * maximum, the action fails and changes nothing: Application Auto
+ * Scaling never holds a minimum above a maximum (RegisterScalableTarget refuses one).
  */
 const target = { ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount' } as const;
 
 describe('a scheduled action that raises the minimum above the maximum', () => {
-  it.fails('never leaves the scalable target with its minimum above its maximum, nor the service outside them', () => {
+  it('never leaves the scalable target with its minimum above its maximum, nor the service outside them', () => {
     const sim = createSimulator({ seed: 1 });
     sim.createCluster({ clusterName: 'demo' });
     sim.control.addInstances({ cluster: 'demo', instanceType: 'm5.large', count: 2 });
@@ -26,5 +24,7 @@ describe('a scheduled action that raises the minimum above the maximum', () => {
     expect(MinCapacity).toBeLessThanOrEqual(MaxCapacity);
     expect(desiredCount).toBeGreaterThanOrEqual(MinCapacity);
     expect(desiredCount).toBeLessThanOrEqual(MaxCapacity);
+    const [latest] = sim.applicationAutoScaling.describeScalingActivities({ ServiceNamespace: 'ecs', ResourceId: target.ResourceId }).ScalingActivities;
+    expect(latest).toMatchObject({ StatusCode: 'Failed', StatusMessage: 'Minimum capacity 6 cannot be greater than maximum capacity 5.' });
   });
 });

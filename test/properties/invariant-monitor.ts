@@ -2,7 +2,6 @@ import type { EcsSimulator, SimEvent, TaskTile } from '../../core/index.js';
 import type { Op } from './chaos-ops.js';
 import { BlueGreenWatch } from './blue-green-watch.js';
 import type { ChaosState } from './chaos-state.js';
-import { isKnownBug } from './known-engine-bugs.js';
 import { Look, type Watch } from './look.js';
 import { QueueLedger } from './queue-ledger.js';
 import { RuleWatch } from './rule-watch.js';
@@ -146,7 +145,7 @@ export class InvariantMonitor {
     const call = op?.op === 'advance' ? undefined : op;
     for (const watch of this.watches) {
       if (op === undefined && watch.perInstant && !newInstant) continue;
-      this.violations.push(...watch.check(look, call).filter((v) => !isKnownBug(v)).map((v) => `${v} (${where})`));
+      this.violations.push(...watch.check(look, call).map((v) => `${v} (${where})`));
     }
     this.throwIfBroken();
   }
@@ -154,7 +153,7 @@ export class InvariantMonitor {
   /** What only a whole run shows, once it has settled. */
   finish(): void {
     const look = new Look(this.sim, this.state);
-    for (const watch of this.watches) this.violations.push(...(watch.finish?.(look) ?? []).filter((v) => !isKnownBug(v)));
+    for (const watch of this.watches) this.violations.push(...(watch.finish?.(look) ?? []));
     this.throwIfBroken();
   }
 
