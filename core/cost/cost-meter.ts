@@ -10,6 +10,7 @@ import {
   FARGATE_SPOT_DISCOUNT,
   FARGATE_VCPU_HOUR,
   LOAD_BALANCER_HOUR,
+  MANAGED_INSTANCES_FEE_FRACTION,
   CUSTOM_METRIC_MONTH,
   MINUTES_PER_METRIC_MONTH,
   RATES_LABEL,
@@ -62,6 +63,10 @@ function instanceUsage(into: CostLedger['usage'], instance: InstanceRecord, unti
   const spot = instance.lifecycle === 'spot';
   const rate = (EC2_ON_DEMAND_HOUR[instance.instanceType] ?? 0) * (spot ? 1 - EC2_SPOT_DISCOUNT : 1);
   add(into, `EC2 ${instance.instanceType}${spot ? ' Spot' : ''} instance-hours`, hours, 'instance-h', rate);
+  if (instance.managed) {
+    const fee = (EC2_ON_DEMAND_HOUR[instance.instanceType] ?? 0) * MANAGED_INSTANCES_FEE_FRACTION;
+    add(into, `Managed Instances fee ${instance.instanceType} instance-hours (illustrative)`, hours, 'instance-h', fee);
+  }
 }
 
 /**

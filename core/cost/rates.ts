@@ -16,6 +16,12 @@ export const CUSTOM_METRIC_MONTH = 0.3;
 export const MINUTES_PER_METRIC_MONTH = 730 * 60;
 /** ECS Anywhere: a fee per registered on-premises instance-hour; the hardware is yours. */
 export const ECS_ANYWHERE_INSTANCE_HOUR = 0.01025;
+/**
+ * Amazon ECS Managed Instances: a management fee per instance-hour on top of the EC2 price. AWS prices the
+ * fee per instance type and the simulator has no page to copy it from (UNCONFIRMED), so it charges an
+ * illustrative 12 % of the type's on-demand rate.
+ */
+export const MANAGED_INSTANCES_FEE_FRACTION = 0.12;
 /** Fargate bills per second with a one-minute minimum. */
 export const FARGATE_MINIMUM_SECONDS = 60;
 

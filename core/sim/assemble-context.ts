@@ -28,6 +28,7 @@ function createState(): SimState {
     cloudMap: createCloudMapState(),
     traffic: new Map(),
     costLedger: createCostLedger(),
+    managedInstancesProviders: new Map(),
     rules: new Map(),
     blueGreen: new Map(),
     blueGreenDone: new Map(),

@@ -4,7 +4,7 @@ import * as accountSettings from '../ecs/api/account-settings.js';
 import * as clusters from '../ecs/api/clusters.js';
 import * as tasks from '../ecs/api/tasks.js';
 import * as taskProtection from '../ecs/tasks/task-protection.js';
-import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
+import * as capacityProviderKinds from '../ecs/capacity/capacity-provider-kinds.js';
 import * as containerInstanceState from '../ecs/capacity/container-instance-state.js';
 import * as containerInstances from '../ecs/capacity/container-instances-api.js';
 import * as tags from '../ecs/model/tags.js';
@@ -32,8 +32,8 @@ const CLUSTER = ['cluster'];
 export const ECS_OPERATIONS = {
   PutAccountSetting: operation(accountSettings.putAccountSetting, ['name', 'value']),
   ListAccountSettings: operation(accountSettings.listAccountSettings, ['name']),
-  CreateCapacityProvider: operation(capacityProviders.createCapacityProvider, ['name', 'autoScalingGroupProvider', 'tags']),
-  DescribeCapacityProviders: operation(capacityProviders.describeCapacityProviders, ['capacityProviders']),
+  CreateCapacityProvider: operation(capacityProviderKinds.createAnyCapacityProvider, ['name', 'cluster', 'autoScalingGroupProvider', 'managedInstancesProvider', 'tags']),
+  DescribeCapacityProviders: operation(capacityProviderKinds.describeAnyCapacityProviders, ['capacityProviders']),
   CreateCluster: operation(clusters.createCluster, ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']),
   DescribeClusters: operation(clusters.describeClusters, ['clusters']),
   ListClusters: operation(clusters.listClusters, []),

@@ -58,6 +58,7 @@ const REPLAY: Record<string, Replay> = {
   'control.reconnectAgent': (sim, [r]) => sim.control.reconnectAgent(r),
   'control.registerImage': (sim, [image, behaviour]) => sim.control.registerImage(image, behaviour),
   'control.interruptSpotInstance': (sim, [r]) => sim.control.interruptSpotInstance(r),
+  'control.replaceManagedInstances': (sim, [r]) => sim.control.replaceManagedInstances(r),
   'control.interruptFargateSpotTasks': (sim, [r]) => sim.control.interruptFargateSpotTasks(r),
   'control.setFargateCapacity': (sim, [r]) => sim.control.setFargateCapacity(r),
   'control.setAlarmState': (sim, [r]) => sim.control.setAlarmState(r),

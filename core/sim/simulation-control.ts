@@ -25,6 +25,7 @@ import type { SecondRecord } from '../workload/load-generator.js';
 import { validateImageBehaviour } from '../ecs/task-definitions/image-behaviour.js';
 import { optionalString, requireObject, requireString } from '../kernel/fields.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
+import { replaceManagedInstances, type ReplaceManagedInstancesRequest } from './managed-instances-control.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
 const MAX_RUN_SECONDS = 30 * 24 * 3600;
@@ -203,6 +204,11 @@ export class SimulationControl {
   /** An Availability Zone is lost: its instances and Fargate tasks go. */
   failZone(request: { availabilityZone: string }): void {
     this.changed('failZone', [request], failZone(this.ctx, request));
+  }
+
+  /** ECS drains Managed Instances to patch or repair them, and launches their replacements. */
+  replaceManagedInstances(request: ReplaceManagedInstancesRequest): { containerInstanceArns: string[] } {
+    return this.changed('replaceManagedInstances', [request], replaceManagedInstances(this.ctx, request));
   }
 
   /** An EC2 Auto Scaling group that joins the cluster; CreateCapacityProvider puts ECS in charge of it. */

@@ -26,7 +26,7 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
   const count = optionalInteger(request.count, 'count', { min: 1, max: 10 }) ?? 1;
-  const target = resolveLaunchTarget(request, cluster, taskDefinition);
+  const target = resolveLaunchTarget(ctx, request, cluster, taskDefinition);
   const group = optionalString(request.group, 'group') ?? `family:${taskDefinition.family}`;
   const startedBy = optionalString(request.startedBy, 'startedBy');
   const tags = validateTags(request.tags);

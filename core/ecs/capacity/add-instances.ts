@@ -5,6 +5,7 @@ import type { SimContext } from '../../kernel/context.js';
 import { emitInstanceChange, wakeServices } from './instance-events.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { privateAddress } from './private-address.js';
+import { managedTaskEniLimit } from './managed-instance-choice.js';
 import type { ClusterRecord, InstanceRecord } from '../model/state.js';
 import { optionalStringList, optionalBoolean, optionalEnum, optionalInteger, optionalString, rejectUnknownFields, requireObject } from '../../kernel/fields.js';
 
@@ -76,6 +77,8 @@ export interface InstanceLaunch {
   autoScalingGroupArn?: string;
   /** ECS Anywhere: a server of this size, registered through SSM rather than launched in EC2. */
   external?: { vcpu: number; memoryMiB: number };
+  /** Launched by a Managed Instances capacity provider. */
+  managed?: boolean;
 }
 
 /** EC2 instances whose agent registers them with the cluster now, one zone after another. Input is trusted. */
@@ -83,7 +86,7 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
   const { instanceType, count, zones, lifecycle, spotInstanceDraining } = launch;
   const { external } = launch;
   const spec = external
-    ? { vcpu: external.vcpu, memoryMiB: external.memoryMiB, architecture: 'x86_64', enis: 1, trunkedTasks: 0 }
+    ? { vcpu: external.vcpu, memoryMiB: external.memoryMiB, architecture: 'x86_64' as const, enis: 1, trunkedTasks: 0 }
     : INSTANCE_TYPES[instanceType];
   const custom = launch.attributes ?? {};
   const trunking = ctx.state.accountSettings.get('awsvpcTrunking') === 'enabled';
@@ -118,6 +121,7 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
       ...(launch.autoScalingGroupArn ? { autoScalingGroupArn: launch.autoScalingGroupArn } : {}),
       spotInstanceDraining,
       ...(external ? { external: true } : {}),
+      ...(launch.managed ? { managed: true } : {}),
       status: 'ACTIVE',
       agentConnected: true,
       registeredCpu: spec.vcpu * 1024,
@@ -125,7 +129,7 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
       usedCpu: 0,
       usedMemory: 0,
       // Trunking applies to instances launched after the account opted in, on types that support it.
-      taskEniLimit: trunking && spec.trunkedTasks > 0 ? spec.trunkedTasks : spec.enis - 1,
+      taskEniLimit: launch.managed ? managedTaskEniLimit(spec) : trunking && spec.trunkedTasks > 0 ? spec.trunkedTasks : spec.enis - 1,
       usedEnis: 0,
       usedPorts: new Map(),
       // Capability attributes carry a name only.

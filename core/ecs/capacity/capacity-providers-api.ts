@@ -94,6 +94,6 @@ export function capacityProviderView(record: CapacityProviderRecord) {
 }
 
 export function isKnownCapacityProvider(ctx: SimContext, name: string): boolean {
-  return (FARGATE_PROVIDERS as readonly string[]).includes(name) || ctx.state.capacityProviders.has(name);
+  return (FARGATE_PROVIDERS as readonly string[]).includes(name) || ctx.state.capacityProviders.has(name) || ctx.state.managedInstancesProviders.has(name);
 }
 

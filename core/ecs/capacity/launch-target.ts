@@ -1,6 +1,7 @@
 import type { CapacityProviderStrategyItem, LaunchType, NetworkConfiguration, TaskDefinition } from '../model/types.js';
 import { invalidParameter } from '../../kernel/errors.js';
 import type { ClusterRecord } from '../model/state.js';
+import type { SimContext } from '../../kernel/context.js';
 import { isFargateProvider } from './fargate-capacity.js';
 import { optionalArray, optionalEnum, optionalInteger, rejectUnknownFields, requireObject, requireString } from '../../kernel/fields.js';
 
@@ -63,7 +64,7 @@ function validateNetworkConfiguration(input: unknown): NetworkConfiguration {
  * Resolves launchType / capacityProviderStrategy / the cluster's default strategy, and checks that the
  * task definition can run there (ECS's rules and messages).
  */
-export function resolveLaunchTarget(request: Record<string, unknown>, cluster: ClusterRecord, taskDefinition: TaskDefinition): LaunchTarget {
+export function resolveLaunchTarget(ctx: SimContext, request: Record<string, unknown>, cluster: ClusterRecord, taskDefinition: TaskDefinition): LaunchTarget {
   const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const);
   const explicit = validateCapacityProviderStrategy(request.capacityProviderStrategy, 'capacityProviderStrategy', cluster);
   if (launchType && explicit.length > 0) {
@@ -71,7 +72,14 @@ export function resolveLaunchTarget(request: Record<string, unknown>, cluster: C
   }
   const strategy = launchType ? [] : explicit.length > 0 ? explicit : cluster.defaultCapacityProviderStrategy.map((s) => ({ ...s }));
   const fargateStrategy = strategy.length > 0 && strategy.every((s) => isFargateProvider(s.capacityProvider));
-  const resolvedLaunchType: LaunchType = launchType ?? (fargateStrategy ? 'FARGATE' : 'EC2');
+  const managed = strategy.filter((s) => ctx.state.managedInstancesProviders.has(s.capacityProvider)).length;
+  if (managed > 0 && managed < strategy.length) {
+    throw invalidParameter('A capacity provider strategy cannot mix Managed Instances capacity providers with other capacity providers.', 'capacityProviderStrategy');
+  }
+  const resolvedLaunchType: LaunchType = launchType ?? (fargateStrategy ? 'FARGATE' : managed > 0 ? 'MANAGED_INSTANCES' : 'EC2');
+  if (resolvedLaunchType === 'MANAGED_INSTANCES' && !taskDefinition.compatibilities.includes('MANAGED_INSTANCES')) {
+    throw invalidParameter('Task definition does not support launch_type MANAGED_INSTANCES.', 'taskDefinition');
+  }
   if (resolvedLaunchType === 'FARGATE' && !taskDefinition.compatibilities.includes('FARGATE')) {
     throw invalidParameter('Task definition does not support launch_type FARGATE.', 'taskDefinition');
   }

@@ -39,9 +39,12 @@ export interface InstanceRecord {
   autoScalingGroupArn?: string;
   /** An on-premises server or VM registered through ECS Anywhere: it takes only EXTERNAL tasks. */
   external?: boolean;
+  /** Launched by a Managed Instances capacity provider: it takes MANAGED_INSTANCES tasks only. */
+  managed?: boolean;
   /** ECS_ENABLE_SPOT_INSTANCE_DRAINING in the agent's config: drain on the two-minute Spot notice. */
   spotInstanceDraining: boolean;
-  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  /** DEREGISTERING: a Managed Instance ECS is taking away (idle, patched or replaced). */
+  status: 'ACTIVE' | 'DRAINING' | 'DEREGISTERING' | 'INACTIVE';
   agentConnected: boolean;
   registeredCpu: number;
   registeredMemory: number;

@@ -4,9 +4,9 @@
  * Timestamps are epoch seconds, as on the wire.
  */
 
-export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES';
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
-export type Compatibility = 'EC2' | 'FARGATE' | 'EXTERNAL';
+export type Compatibility = 'EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES';
 export type TaskStatus =
   | 'PROVISIONING'
   | 'PENDING'

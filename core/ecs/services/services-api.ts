@@ -155,7 +155,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   if (schedulingStrategy === 'REPLICA' && desiredCount === undefined) {
     throw invalidParameter('desiredCount is required for a REPLICA service.', 'desiredCount');
   }
-  const target = resolveLaunchTarget(request, cluster, taskDefinition);
+  const target = resolveLaunchTarget(ctx, request, cluster, taskDefinition);
   const deploymentConfiguration = validateDeploymentConfiguration(
     request.deploymentConfiguration,
     schedulingStrategy === 'DAEMON' ? { ...DEFAULT_DAEMON_DEPLOYMENT_CONFIGURATION } : { ...DEFAULT_DEPLOYMENT_CONFIGURATION },

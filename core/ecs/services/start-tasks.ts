@@ -45,7 +45,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const provider = request.capacityProviderName ? ctx.state.capacityProviders.get(request.capacityProviderName) : undefined;
   const instances = request.onlyOn
     ? [request.onlyOn]
-    : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!provider || i.capacityProviderName === provider.name));
+    : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!request.capacityProviderName || i.capacityProviderName === request.capacityProviderName));
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   const reservedFor = daemonReservations(ctx, cluster, request.serviceName);
@@ -64,8 +64,9 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
     placer.replace(index, leavingReserved(candidateAfterPlacement(choice.chosen!, instances[index], request.group), reservedFor(instances[index])));
   }
   for (const task of started) launchTask(ctx, task);
-  // With managed scaling, what does not fit waits in PROVISIONING for the instances ECS asks for.
-  if (failure && provider?.managedScaling.status === 'ENABLED') {
+  // With managed scaling or Managed Instances, what does not fit waits in PROVISIONING for the instances ECS launches.
+  const waits = provider?.managedScaling.status === 'ENABLED' || ctx.state.managedInstancesProviders.has(request.capacityProviderName ?? '');
+  if (failure && waits) {
     for (let i = started.length; i < request.count; i++) {
       const task = createTask(ctx, cluster, undefined, request, needs);
       task.waitingForCapacity = true;

@@ -20,7 +20,7 @@ import {
  */
 const DEPENDENCY_CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 const NETWORK_MODES: readonly NetworkMode[] = ['bridge', 'host', 'awsvpc', 'none'];
-const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL'];
+const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
 export const MAX_CONTAINERS_PER_TASK_DEFINITION = 10;
 
 /** "1 vCPU" -> 1024, "512" -> 512; "2GB" -> 2048, "1024" -> 1024. */
@@ -42,10 +42,11 @@ function parseUnits(value: unknown, field: 'cpu' | 'memory'): number | undefined
 export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRequest {
   const request = requireObject(input, 'request');
   const family = requireName(request.family, 'family', 'ClientException');
-  const networkMode = optionalEnum(request.networkMode, 'networkMode', NETWORK_MODES) ?? 'bridge';
   const compat = (optionalArray(request.requiresCompatibilities, 'requiresCompatibilities') ?? []).map((c, i) =>
     optionalEnum(c, `requiresCompatibilities[${i}]`, COMPATIBILITIES)!,
   );
+  // Managed Instances give every task its own network interface unless told otherwise.
+  const networkMode = optionalEnum(request.networkMode, 'networkMode', NETWORK_MODES) ?? (compat.includes('MANAGED_INSTANCES') ? 'awsvpc' : 'bridge');
   const fargate = compat.includes('FARGATE');
   const cpu = parseUnits(request.cpu, 'cpu');
   const memory = parseUnits(request.memory, 'memory');
@@ -82,6 +83,9 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
 
   if (compat.includes('EXTERNAL') && networkMode === 'awsvpc') {
     fail('ClientException', 'networkMode', 'The EXTERNAL launch type does not support network mode ‘awsvpc’: use bridge, host or none.');
+  }
+  if (compat.includes('MANAGED_INSTANCES') && networkMode === 'bridge') {
+    fail('ClientException', 'networkMode', 'Amazon ECS Managed Instances support network modes awsvpc, host and none.');
   }
   if (fargate) {
     if (networkMode !== 'awsvpc') fail('ClientException', 'networkMode', 'Fargate only supports network mode ‘awsvpc’.');

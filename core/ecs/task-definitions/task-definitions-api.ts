@@ -16,6 +16,8 @@ function compatibilitiesOf(request: RegisterTaskDefinitionRequest): TaskDefiniti
   if (request.networkMode === 'awsvpc' && request.cpu !== undefined && request.memory !== undefined && isFargateSize(Number(request.cpu), Number(request.memory))) {
     out.push('FARGATE');
   }
+  // Listed only when asked for, so the task definitions of earlier runs read as they did.
+  if (request.requiresCompatibilities?.includes('MANAGED_INSTANCES')) out.push('MANAGED_INSTANCES');
   return out;
 }
 
