@@ -18,7 +18,7 @@ export interface EventBridgeEvent {
   detail: Record<string, unknown>;
 }
 
-export type EcsDetailType = 'ECS Task State Change' | 'ECS Container Instance State Change' | 'ECS Service Action' | 'ECS Deployment State Change';
+export type EcsDetailType = 'ECS Task State Change' | 'ECS Container Instance State Change' | 'ECS Service Action' | 'ECS Deployment State Change' | 'ECS Hook State Change';
 
 export interface ServiceEventEntry {
   seq: number;
@@ -97,6 +97,7 @@ export function describeEvent(event: SimEvent): string {
       return `container instance ${String(detail.ec2InstanceId)} ${String(detail.status)}`;
     case 'ECS Service Action':
     case 'ECS Deployment State Change':
+    case 'ECS Hook State Change':
       return `${String(detail.eventName)}${detail.reason ? `: ${String(detail.reason)}` : ''}`;
     default:
       return `${event.event.source} ${event.event['detail-type']}`;

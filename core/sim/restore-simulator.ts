@@ -62,6 +62,7 @@ const REPLAY: Record<string, Replay> = {
   'control.interruptFargateSpotTasks': (sim, [r]) => sim.control.interruptFargateSpotTasks(r),
   'control.setFargateCapacity': (sim, [r]) => sim.control.setFargateCapacity(r),
   'control.setAlarmState': (sim, [r]) => sim.control.setAlarmState(r),
+  'control.setLambdaAnswer': (sim, [r]) => sim.control.setLambdaAnswer(r),
   'control.startTraffic': (sim, [r]) => sim.control.startTraffic(r),
   'control.stopTraffic': (sim, [r]) => sim.control.stopTraffic(r),
   'control.killTask': (sim, [r]) => sim.control.killTask(r),

@@ -25,6 +25,7 @@ import type { SecondRecord } from '../workload/load-generator.js';
 import { validateImageBehaviour } from '../ecs/task-definitions/image-behaviour.js';
 import { optionalString, requireObject, requireString } from '../kernel/fields.js';
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
+import { setLambdaAnswer, type LambdaAnswerRequest } from './lambda-hook-control.js';
 import { replaceManagedInstances, type ReplaceManagedInstancesRequest } from './managed-instances-control.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
@@ -121,6 +122,11 @@ export class SimulationControl {
   /** A CloudWatch alarm changes state (deployment alarms watch these). */
   setAlarmState(request: { alarmName: string; state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA' }): void {
     this.changed('setAlarmState', [request], setAlarmState(this.ctx, request));
+  }
+
+  /** What a blue/green lifecycle hook's simulated Lambda function answers ECS from now on. */
+  setLambdaAnswer(request: LambdaAnswerRequest): void {
+    this.changed('setLambdaAnswer', [request], setLambdaAnswer(this.ctx, request));
   }
 
   /** An upstream producer puts messages on an SQS queue: a burst (`count`) or `messagesPerSecond` for `forSeconds`. */

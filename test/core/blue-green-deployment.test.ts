@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decideBlueGreenPass,
-  initialProgress,
-  type BlueGreenInput,
-  type BlueGreenStage,
-  type LambdaAnswer,
-} from '../../core/ecs/services/blue-green-deployment.js';
+import { decideBlueGreenPass, initialProgress, type BlueGreenInput } from '../../core/ecs/services/blue-green-deployment.js';
+import type { BlueGreenStage, LambdaAnswer } from '../../core/ecs/model/blue-green-state.js';
 import { shiftWeights, trafficShiftSteps } from '../../core/ecs/services/traffic-shift-steps.js';
 import type { DeploymentLifecycleHook } from '../../core/ecs/model/types.js';
 

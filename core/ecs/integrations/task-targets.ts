@@ -20,10 +20,18 @@ function targetFor(ctx: SimContext, task: TaskRecord, tg: TargetGroupRecord, con
   return { id: instance?.ec2InstanceId ?? '', port: binding?.hostPort ?? containerPort };
 }
 
-/** The load balancer entries a task registers under: its task set's (blue/green), else its service's. */
+/**
+ * The load balancer entries a task registers under: its task set's (CodeDeploy blue/green), else its
+ * service's, in the alternate target group when its deployment is the green side of a native blue/green.
+ */
 function entriesOf(ctx: SimContext, task: TaskRecord) {
   const service = serviceOf(ctx, task);
-  return service?.taskSets.find((s) => s.id === task.deploymentId)?.loadBalancers ?? service?.loadBalancers ?? [];
+  const set = service?.taskSets.find((s) => s.id === task.deploymentId);
+  if (set) return set.loadBalancers;
+  const onAlternate = service?.deployments.find((d) => d.id === task.deploymentId)?.onAlternate;
+  return (service?.loadBalancers ?? []).map((entry) =>
+    onAlternate && entry.advancedConfiguration ? { ...entry, targetGroupArn: entry.advancedConfiguration.alternateTargetGroupArn } : entry,
+  );
 }
 
 /** A task's targets, looked up by the keys it registered under (never by scanning every target group). */

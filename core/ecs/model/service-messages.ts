@@ -16,6 +16,9 @@ export const serviceMessages = {
     `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
   deploymentFailed: (service: string, deploymentId: string) =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  /** The simulator's wording: ECS documents no service event for a failed lifecycle hook. */
+  deploymentFailedByHook: (service: string, deploymentId: string, stage: string) =>
+    `(service ${service}) (deployment ${deploymentId}) deployment failed: lifecycle hook failed at ${stage}.`,
   taskSetSteady: (service: string, taskSetId: string) => `(service ${service}, taskSet ${taskSetId}) updated state to STEADY_STATE.`,
   registeredTargets: (service: string, count: number, targetGroupArn: string) =>
     `(service ${service}) registered ${count} targets in (target-group ${targetGroupArn})`,

@@ -18,6 +18,7 @@ import type {
   TaskStopCode,
 } from './types.js';
 import type { PlacementExplanation } from './placement-explanation.js';
+import type { BlueGreenProgress, LambdaAnswer } from './blue-green-state.js';
 import type { AutoScalingGroupRecord, CapacityProviderRecord } from './auto-scaling-state.js';
 import type { TaskSetRecord } from './task-set-state.js';
 import type { ImageCatalogue } from './image-catalogue.js';
@@ -152,6 +153,10 @@ export interface DeploymentRecord {
   rollbackTo?: string;
   /** What the service was when the deployment started, for its history (ListServiceDeployments). */
   history?: DeploymentHistory;
+  /** BLUE_GREEN, LINEAR, CANARY: the lifecycle stage, the hook running and the traffic on green. */
+  blueGreen?: BlueGreenProgress;
+  /** Its tasks register in each load balancer's alternate target group (blue/green swaps them every deployment). */
+  onAlternate?: boolean;
 }
 
 /** A deployment's start as the service deployment and service revision APIs describe it. */
@@ -232,6 +237,8 @@ export interface ClusterRecord {
 
 /** What ECS keeps, in the simulator's state beside the other services' (see SimState in the kernel). */
 export interface EcsState {
+  /** Blue/green lifecycle hooks' simulated Lambda functions: what each answers, by function ARN (unset: SUCCEEDED). */
+  lambdaAnswers: Map<string, LambdaAnswer>;
   clusters: Map<string, ClusterRecord>;
   autoScalingGroups: Map<string, AutoScalingGroupRecord>;
   capacityProviders: Map<string, CapacityProviderRecord>;
@@ -244,7 +251,7 @@ export interface EcsState {
 }
 
 export function createEcsState(): EcsState {
-  return { clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), fargateCapacity: {} };
+  return { lambdaAnswers: new Map(), clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), fargateCapacity: {} };
 }
 
 declare module '../../kernel/context.js' {

@@ -2,6 +2,7 @@ import type { SimContext } from '../../kernel/context.js';
 import { serviceMessages } from '../model/service-messages.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { applyStarts, applyStops, type StartOutcome } from './apply-orders.js';
+import { applyBlueGreen } from './apply-blue-green.js';
 import { reportPlacementFailure } from './placement-failure.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
@@ -34,6 +35,7 @@ export function applyPlan(
     failure ??= outcome.failure;
     if (step.taskSet) applyTaskSetChange(ctx, service, step.taskSet);
   }
+  if (plan.blueGreen) applyBlueGreen(ctx, service, plan.blueGreen);
   // Said once while it lasts; a pass that places everything it asked for ends it.
   if (failure) reportPlacementFailure(ctx, cluster, service, failure.choice, failure.provider);
   else if (placing) clearCondition(service, 'placement');

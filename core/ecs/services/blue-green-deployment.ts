@@ -1,3 +1,4 @@
+import type { BlueGreenProgress, BlueGreenStage, LambdaAnswer } from '../model/blue-green-state.js';
 import type { DeploymentLifecycleHook, HookStage } from '../model/types.js';
 import type { ShiftPlan } from './traffic-shift-steps.js';
 
@@ -17,8 +18,6 @@ import type { ShiftPlan } from './traffic-shift-steps.js';
  * configured; a stage's hooks run after the stage's own work (weights written, tasks healthy); a rollback
  * at any stage before CLEAN_UP puts all traffic back on blue and stops green (blue never stopped).
  */
-export type BlueGreenStage = HookStage | 'SCALE_UP' | 'BAKE_TIME' | 'CLEAN_UP';
-
 const ORDER: readonly BlueGreenStage[] = [
   'PRE_SCALE_UP',
   'SCALE_UP',
@@ -33,35 +32,6 @@ const ORDER: readonly BlueGreenStage[] = [
 ];
 
 export type HookStatus = 'IN_PROGRESS' | 'AWAITING_ACTION' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
-
-export interface HookRun {
-  /** Index in deploymentConfiguration.lifecycleHooks. */
-  index: number;
-  status: 'IN_PROGRESS' | 'AWAITING_ACTION';
-  startedAt: number;
-  /** An IN_PROGRESS Lambda hook: when ECS calls the function again. */
-  nextCallAt?: number;
-  /** A PAUSE hook: what ContinueServiceDeployment said. */
-  action?: 'CONTINUE' | 'ROLLBACK';
-}
-
-export interface BlueGreenProgress {
-  stage: BlueGreenStage;
-  /** When the stage (in PRODUCTION_TRAFFIC_SHIFT, the step) began: bake times count from here. */
-  since: number;
-  /** The production step (index in the shift plan's percents). */
-  step: number;
-  /** The stage's own work is done (weights written, tasks up); its hooks run next. */
-  worked: boolean;
-  /** Hooks of this stage already finished. */
-  hooksDone: number;
-  hook?: HookRun;
-  greenPercent: number;
-  testOnGreen: boolean;
-}
-
-/** What a simulated Lambda function answers (set by a scenario or /_sim/); `error` is a function error or a timeout. */
-export type LambdaAnswer = { hookStatus?: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS'; callBackDelay?: number } | { error: string };
 
 export interface BlueGreenInput {
   now: number;

@@ -1,6 +1,14 @@
 import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
 import { deploymentReasons } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import { initialProgress } from './blue-green-deployment.js';
+
+/** BLUE_GREEN, LINEAR and CANARY move traffic between two target groups; ROLLING (or none) replaces tasks in place. */
+export const shiftsTraffic = (service: Pick<ServiceRecord, 'deploymentConfiguration' | 'schedulingStrategy' | 'deploymentController'>) =>
+  service.deploymentController === 'ECS' &&
+  service.schedulingStrategy === 'REPLICA' &&
+  service.deploymentConfiguration.strategy !== undefined &&
+  service.deploymentConfiguration.strategy !== 'ROLLING';
 
 export function newDeployment(ctx: SimContext, taskDefinitionArn: string): DeploymentRecord {
   const id = `ecs-svc/${ctx.random.digits(19)}`;
@@ -26,6 +34,12 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
     loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
   };
+  const previous = service.deployments.find((d) => d.status === 'PRIMARY');
+  // Blue/green needs a blue: a service's first deployment, or one rolling back, starts its tasks as a rolling one does.
+  if (shiftsTraffic(service) && previous && !deployment.rollbackTo) {
+    deployment.blueGreen = initialProgress(ctx.clock.now);
+    deployment.onAlternate = !previous.onAlternate;
+  } else if (previous?.onAlternate) deployment.onAlternate = true;
   for (const d of service.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
   service.deployments.unshift(deployment);
   service.taskDefinitionArn = deployment.taskDefinitionArn;

@@ -1,3 +1,4 @@
+import type { LambdaAnswer } from '../model/blue-green-state.js';
 import type { InstanceRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 
 /**
@@ -11,6 +12,8 @@ export interface PassInput {
   /** The cluster's container instances, by ARN. */
   instances: ReadonlyMap<string, PlannedInstance>;
   now: number;
+  /** Blue/green lifecycle hooks: what each simulated Lambda function answers, by ARN (unset: SUCCEEDED). */
+  lambdaAnswers?: ReadonlyMap<string, LambdaAnswer>;
 }
 
 export type PlannedService = Readonly<

@@ -133,6 +133,10 @@ export function serviceDeploymentDetail(ctx: SimContext, service: ServiceRecord,
     targetServiceRevision: revisionSummary(deployment, service.desiredCount),
     status: brief.status,
     ...(brief.statusReason !== undefined ? { statusReason: brief.statusReason } : {}),
+    // PRE_PRODUCTION_TRAFFIC_SHIFT runs hooks but is no lifecycleStage value: shown as the shift it precedes.
+    ...(deployment.blueGreen
+      ? { lifecycleStage: deployment.blueGreen.stage === 'PRE_PRODUCTION_TRAFFIC_SHIFT' ? 'PRODUCTION_TRAFFIC_SHIFT' : deployment.blueGreen.stage }
+      : {}),
     deploymentConfiguration: structuredClone(configuration),
     ...(rollback
       ? { rollback: { reason: failedBy!, startedAt: epochSeconds(ctx, rollback.createdAt), serviceRevisionArn: serviceRevisionArn(ctx, service, rollback.rollbackTo!) } }

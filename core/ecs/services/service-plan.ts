@@ -1,5 +1,7 @@
 import { serviceMessages } from '../model/service-messages.js';
+import type { BlueGreenProgress } from '../model/blue-green-state.js';
 import type { TaskRecord } from '../model/state.js';
+import type { HookChange } from './blue-green-deployment.js';
 
 /**
  * What one scheduler pass decided for a service, as plain data (Nomad's reconciler results): a decider
@@ -32,6 +34,16 @@ export interface ServicePlan {
    * ones announced. Without it, a service that started tasks is not steady.
    */
   steady?: boolean;
+  /** A BLUE_GREEN, LINEAR or CANARY deployment moving on: carried out after the steps. */
+  blueGreen?: BlueGreenChange;
+}
+
+/** A native blue/green deployment's pass: its new stage, hooks and traffic, and a rollback to blue. */
+export interface BlueGreenChange {
+  deploymentId: string;
+  progress: BlueGreenProgress;
+  hookChanges: HookChange[];
+  rollback?: { reason: string };
 }
 
 export interface PlanStep {

@@ -3,7 +3,8 @@ import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js
 import { applyPlan } from './apply-plan.js';
 import { planDaemonPass } from './daemon-plan.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
-import { newDeployment, startDeployment } from './deployments.js';
+import { newDeployment, shiftsTraffic, startDeployment } from './deployments.js';
+import { planBlueGreenPass } from './blue-green-plan.js';
 import type { PassInput } from './pass-input.js';
 import { planRollingPass } from './rolling-plan.js';
 import type { ServicePlan } from './service-plan.js';
@@ -23,20 +24,22 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   if (service.status === 'DRAINING' && tasks.length === 0) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController === 'ECS') watchDeployment(ctx, service, known);
-  const plan = deciderOf(service)({ service, tasks, instances: cluster.instances, now: ctx.clock.now });
+  const plan = deciderOf(service)({ service, tasks, instances: cluster.instances, now: ctx.clock.now, lambdaAnswers: ctx.state.lambdaAnswers });
   applyPlan(ctx, cluster, service, plan, tasks, later);
 }
 
 /** Each way of running a service's tasks is a decider; a new deployment strategy is one more here. */
 function deciderOf(service: ServiceRecord): (input: PassInput) => ServicePlan {
   if (service.deploymentController !== 'ECS') return planTaskSetPass;
+  if (shiftsTraffic(service)) return planBlueGreenPass;
   return service.schedulingStrategy === 'DAEMON' ? planDaemonPass : planRollingPass;
 }
 
 function watchDeployment(ctx: SimContext, service: ServiceRecord, known: TaskRecord[]): void {
   countFailures(ctx, service, known);
   const rollback = checkDeploymentFailure(ctx, service, (arn) => newDeployment(ctx, arn));
-  if (rollback) startDeployment(ctx, service, rollback);
+  // A blue/green deployment rolls back by moving traffic back to blue, which is still running (blue-green-plan.ts).
+  if (rollback && !service.deployments[0].blueGreen) startDeployment(ctx, service, rollback);
 }
 
 /** Every task the service started that is still known (stopped ones are kept an hour). */
