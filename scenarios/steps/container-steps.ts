@@ -37,61 +37,61 @@ function containerFrom(row: Record<string, string>): ContainerDefinition {
   };
 }
 
-function standalone(world: ScenarioWorld, n: number): Task {
+async function standalone(world: ScenarioWorld, n: number): Promise<Task> {
   const arn = world.standaloneTasks[n - 1];
   expect(arn !== undefined, () => `There is no standalone task ${n}; ${world.standaloneTasks.length} were run.`);
-  return world.sim.describeTasks({ cluster: world.cluster, tasks: [arn] }).tasks[0];
+  return (await world.sim.call('ecs', 'describeTasks', { cluster: world.cluster, tasks: [arn] })).tasks[0];
 }
 
-function containerOf(world: ScenarioWorld, name: string, n: number) {
-  const container = standalone(world, n).containers.find((c) => c.name === name);
+async function containerOf(world: ScenarioWorld, name: string, n: number) {
+  const container = (await standalone(world, n)).containers.find((c) => c.name === name);
   expect(container !== undefined, () => `Standalone task ${n} has no container "${name}".`);
   return container;
 }
 
 defineSteps('Containers, dependencies and health checks', {
-  'a task definition {string} with the containers:': (world, family: string, table: string[][]) => {
-    world.sim.registerTaskDefinition({ family, containerDefinitions: tableRows(table).map(containerFrom) });
+  'a task definition {string} with the containers:': async (world, family: string, table: string[][]) => {
+    await world.sim.call('ecs', 'registerTaskDefinition', { family, containerDefinitions: tableRows(table).map(containerFrom) });
   },
-  'a task definition {string} for image {string} with a health check every {int} seconds and a start period of {int} seconds': (
+  'a task definition {string} for image {string} with a health check every {int} seconds and a start period of {int} seconds': async (
     world,
     family: string,
     image: string,
     interval: number,
     startPeriod: number,
   ) => {
-    world.sim.registerTaskDefinition({ family, containerDefinitions: [containerFrom({ name: family, image, 'health check every': String(interval), 'start period': String(startPeriod) })] });
+    await world.sim.call('ecs', 'registerTaskDefinition', { family, containerDefinitions: [containerFrom({ name: family, image, 'health check every': String(interval), 'start period': String(startPeriod) })] });
   },
-  'the image {string} needs {int} seconds to warm up': (world, image: string, seconds: number) => {
-    world.sim.control.registerImage(image, { warmUpSeconds: seconds });
+  'the image {string} needs {int} seconds to warm up': async (world, image: string, seconds: number) => {
+    await world.sim.control('registerImage', image, { warmUpSeconds: seconds });
   },
-  'the image {string} exits with code {int} after {int} seconds': (world, image: string, exitCode: number, seconds: number) => {
-    world.sim.control.registerImage(image, { crashAfterSeconds: seconds, exitCode });
+  'the image {string} exits with code {int} after {int} seconds': async (world, image: string, exitCode: number, seconds: number) => {
+    await world.sim.control('registerImage', image, { crashAfterSeconds: seconds, exitCode });
   },
-  'standalone task {int} was RUNNING {int} seconds after it was created': (world, n: number, seconds: number) => {
-    const task = standalone(world, n);
+  'standalone task {int} was RUNNING {int} seconds after it was created': async (world, n: number, seconds: number) => {
+    const task = await standalone(world, n);
     expect(task.startedAt !== undefined, () => `Standalone task ${n} never reached RUNNING; it is ${task.lastStatus}.`);
     const took = task.startedAt - task.createdAt;
     expect(took === seconds, () => `Standalone task ${n} was RUNNING ${took} seconds after it was created.`);
   },
-  'container {string} of standalone task {int} is {word}': (world, name: string, n: number, status: string) => {
-    const container = containerOf(world, name, n);
+  'container {string} of standalone task {int} is {word}': async (world, name: string, n: number, status: string) => {
+    const container = await containerOf(world, name, n);
     expect(container.lastStatus === status, () => `Container "${name}" of standalone task ${n} is ${container.lastStatus}.`);
   },
-  'container {string} of standalone task {int} exited with code {int}': (world, name: string, n: number, exitCode: number) => {
-    const container = containerOf(world, name, n);
+  'container {string} of standalone task {int} exited with code {int}': async (world, name: string, n: number, exitCode: number) => {
+    const container = await containerOf(world, name, n);
     expect(container.exitCode === exitCode, () => `Container "${name}" of standalone task ${n} has exit code ${container.exitCode ?? 'none'}.`);
   },
-  'container {string} of standalone task {int} says {string}': (world, name: string, n: number, reason: string) => {
-    const container = containerOf(world, name, n);
+  'container {string} of standalone task {int} says {string}': async (world, name: string, n: number, reason: string) => {
+    const container = await containerOf(world, name, n);
     expect(container.reason === reason, () => `Container "${name}" of standalone task ${n} says ${JSON.stringify(container.reason ?? '')}.`);
   },
-  'no task of {string} has stopped': (world, name: string) => {
-    const stopped = world.sim.listTasks({ cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' }).taskArns;
+  'no task of {string} has stopped': async (world, name: string) => {
+    const stopped = (await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' })).taskArns;
     expect(stopped.length === 0, () => `${stopped.length} tasks of "${name}" have stopped.`);
   },
-  'standalone task {int} stopped with {word}': (world, n: number, stopCode: string) => {
-    const task = standalone(world, n);
+  'standalone task {int} stopped with {word}': async (world, n: number, stopCode: string) => {
+    const task = await standalone(world, n);
     expect(task.lastStatus === 'STOPPED' && task.stopCode === stopCode, () => `Standalone task ${n} is ${task.lastStatus} with stop code ${task.stopCode ?? 'none'}.`);
   },
 });

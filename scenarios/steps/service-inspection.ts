@@ -4,8 +4,8 @@ import { StepFailure } from './step-registry.js';
 
 /** Read-only questions steps ask about a service, answered through the public API. */
 
-export function describeService(world: ScenarioWorld, name: string): Service {
-  const { services } = world.sim.describeServices({ cluster: world.cluster, services: [name] });
+export async function describeService(world: ScenarioWorld, name: string): Promise<Service> {
+  const { services } = await world.sim.call('ecs', 'describeServices', { cluster: world.cluster, services: [name] });
   if (services.length === 0) throw new StepFailure(`There is no service "${name}" in cluster "${world.cluster}".`);
   return services[0];
 }
@@ -20,21 +20,21 @@ const FAILED_STATUSES = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', '
  * The newest service deployment of the service that failed (ListServiceDeployments, then its detail): a
  * failed deployment leaves DescribeServices once its tasks are gone, its service deployment stays.
  */
-export function failedServiceDeployment(world: ScenarioWorld, name: string) {
-  const { serviceDeployments } = world.sim.listServiceDeployments({ cluster: world.cluster, service: name });
+export async function failedServiceDeployment(world: ScenarioWorld, name: string) {
+  const { serviceDeployments } = await world.sim.call('ecs', 'listServiceDeployments', { cluster: world.cluster, service: name });
   const failed = serviceDeployments.find((d) => FAILED_STATUSES.has(d.status) || (d.status === 'STOPPED' && d.statusReason !== undefined));
-  return failed && world.sim.describeServiceDeployments({ serviceDeploymentArns: [failed.serviceDeploymentArn] }).serviceDeployments[0];
+  return failed && (await world.sim.call('ecs', 'describeServiceDeployments', { serviceDeploymentArns: [failed.serviceDeploymentArn] })).serviceDeployments[0];
 }
 
 export const revisionOf = (taskDefinitionArn: string) => Number(taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf(':') + 1));
 
 /** Running tasks of a service per task-definition revision, from DescribeTasks. */
-export function runningByRevision(world: ScenarioWorld, name: string): Map<number, number> {
-  const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
+export async function runningByRevision(world: ScenarioWorld, name: string): Promise<Map<number, number>> {
+  const { taskArns } = await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name });
   const counts = new Map<number, number>();
   if (taskArns.length === 0) return counts;
   for (let i = 0; i < taskArns.length; i += 100) {
-    const { tasks } = world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns.slice(i, i + 100) });
+    const { tasks } = await world.sim.call('ecs', 'describeTasks', { cluster: world.cluster, tasks: taskArns.slice(i, i + 100) });
     for (const task of tasks) {
       if (task.lastStatus !== 'RUNNING') continue;
       const revision = revisionOf(task.taskDefinitionArn);
@@ -64,7 +64,7 @@ export function describeCounts(byTaskDefinition: Record<string, PhaseCounts>): s
 }
 
 /** The service's tasks that ECS still wants running, described. */
-export function serviceTasks(world: ScenarioWorld, name: string): Task[] {
-  const { taskArns } = world.sim.listTasks({ cluster: world.cluster, serviceName: name });
-  return taskArns.length ? world.sim.describeTasks({ cluster: world.cluster, tasks: taskArns }).tasks : [];
+export async function serviceTasks(world: ScenarioWorld, name: string): Promise<Task[]> {
+  const { taskArns } = await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name });
+  return taskArns.length ? (await world.sim.call('ecs', 'describeTasks', { cluster: world.cluster, tasks: taskArns })).tasks : [];
 }

@@ -3,10 +3,11 @@ import type { ScenarioWorld } from '../world/scenario-world.js';
 /**
  * The one step library: Cucumber Expressions bound to functions over a ScenarioWorld. Cucumber registers
  * them in Node (scenarios/cucumber), the runner matches them in the browser and the CLI (scenarios/runner).
- * A data table arrives as string[][], a doc string as a string, always as the last argument.
+ * A data table arrives as string[][], a doc string as a string, always as the last argument. Steps are
+ * asynchronous: they reach the simulator through its port, which may be across a network.
  */
 export type StepArgument = string | number | string[][];
-export type StepFunction = (world: ScenarioWorld, ...args: any[]) => void;
+export type StepFunction = (world: ScenarioWorld, ...args: any[]) => Promise<void>;
 
 export interface StepDefinition {
   expression: string;

@@ -9,14 +9,14 @@ function containerFor(family: string, image: string, cpu: number, memory: number
 const DYNAMIC_PORT_80: PortMapping = { containerPort: 80, hostPort: 0, protocol: 'tcp' };
 
 /** The one-container task definitions the steps below register, differing only in port and network mode. */
-function registerOne(world: ScenarioWorld, family: string, image: string, cpu: number, memory: number, port?: PortMapping, networkMode?: 'awsvpc') {
-  world.sim.registerTaskDefinition({ family, ...(networkMode ? { networkMode } : {}), containerDefinitions: [containerFor(family, image, cpu, memory, port)] });
+async function registerOne(world: ScenarioWorld, family: string, image: string, cpu: number, memory: number, port?: PortMapping, networkMode?: 'awsvpc') {
+  await world.sim.call('ecs', 'registerTaskDefinition', { family, ...(networkMode ? { networkMode } : {}), containerDefinitions: [containerFor(family, image, cpu, memory, port)] });
 }
 
 defineSteps('Task definitions and images', {
-  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (world, family: string, image: string, cpu: number, memory: number) =>
+  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': async (world, family: string, image: string, cpu: number, memory: number) =>
     registerOne(world, family, image, cpu, memory),
-  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory on host port {int}': (
+  'a task definition {string} for image {string} with {int} CPU units and {int} MiB of memory on host port {int}': async (
     world,
     family: string,
     image: string,
@@ -24,13 +24,13 @@ defineSteps('Task definitions and images', {
     memory: number,
     hostPort: number,
   ) => registerOne(world, family, image, cpu, memory, { containerPort: 80, hostPort, protocol: 'tcp' }),
-  'an awsvpc task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': (world, family: string, image: string, cpu: number, memory: number) =>
+  'an awsvpc task definition {string} for image {string} with {int} CPU units and {int} MiB of memory': async (world, family: string, image: string, cpu: number, memory: number) =>
     registerOne(world, family, image, cpu, memory, { containerPort: 80, protocol: 'tcp' }, 'awsvpc'),
-  'a new revision of {string} for image {string}': (world, family: string, image: string) => {
-    const { taskDefinition } = world.sim.describeTaskDefinition({ taskDefinition: family });
+  'a new revision of {string} for image {string}': async (world, family: string, image: string) => {
+    const { taskDefinition } = await world.sim.call('ecs', 'describeTaskDefinition', { taskDefinition: family });
     const [first, ...rest] = taskDefinition.containerDefinitions;
     const { requiresCompatibilities, cpu, memory, executionRoleArn, taskRoleArn, networkMode } = taskDefinition;
-    world.sim.registerTaskDefinition({
+    await world.sim.call('ecs', 'registerTaskDefinition', {
       family,
       networkMode,
       ...(requiresCompatibilities ? { requiresCompatibilities } : {}),
@@ -41,16 +41,16 @@ defineSteps('Task definitions and images', {
       containerDefinitions: [{ ...first, image }, ...rest],
     });
   },
-  'the image {string} crashes {int} seconds after it starts': (world, image: string, seconds: number) => {
-    world.sim.control.registerImage(image, { crashAfterSeconds: seconds, exitCode: 1 });
+  'the image {string} crashes {int} seconds after it starts': async (world, image: string, seconds: number) => {
+    await world.sim.control('registerImage', image, { crashAfterSeconds: seconds, exitCode: 1 });
   },
-  'the image {string} cannot be pulled': (world, image: string) => {
-    world.sim.control.registerImage(image, { pullError: `pull access denied for ${image}, repository does not exist or may require 'docker login'` });
+  'the image {string} cannot be pulled': async (world, image: string) => {
+    await world.sim.control('registerImage', image, { pullError: `pull access denied for ${image}, repository does not exist or may require 'docker login'` });
   },
 });
 
 defineSteps('Container health', {
-  'a task definition {string} for image {string} with {int} CPU units, {int} MiB of memory and a health check every {int} seconds': (
+  'a task definition {string} for image {string} with {int} CPU units, {int} MiB of memory and a health check every {int} seconds': async (
     world,
     family: string,
     image: string,
@@ -60,9 +60,9 @@ defineSteps('Container health', {
   ) => {
     const container = containerFor(family, image, cpu, memory);
     container.healthCheck = { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval, timeout: 5, retries: 3 };
-    world.sim.registerTaskDefinition({ family, containerDefinitions: [container] });
+    await world.sim.call('ecs', 'registerTaskDefinition', { family, containerDefinitions: [container] });
   },
-  'the image {string} fails its health check from {int} seconds after it starts': (world, image: string, seconds: number) => {
-    world.sim.control.registerImage(image, { unhealthyAfterSeconds: seconds });
+  'the image {string} fails its health check from {int} seconds after it starts': async (world, image: string, seconds: number) => {
+    await world.sim.control('registerImage', image, { unhealthyAfterSeconds: seconds });
   },
 });

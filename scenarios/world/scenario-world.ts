@@ -1,11 +1,11 @@
-import { createSimulator, type EcsSimulator } from '../../core/index.js';
+import type { SimEvent } from '../../core/index.js';
+import type { SimulatorPort } from '../port/simulator-port.js';
 
 /**
- * What one scenario works on: a fresh simulator seeded for it, the cluster steps talk about, and the
- * moment the last change began (so "at no time during the update" means from that moment on).
+ * What one scenario works on: the port to its fresh simulator, seeded for it, the cluster steps talk about,
+ * and the moment the last change began (so "at no time during the update" means from that moment on).
  */
 export class ScenarioWorld {
-  readonly sim: EcsSimulator;
   cluster = 'default';
   /** EFS file system ids steps created, by name. */
   readonly fileSystems: Record<string, string> = {};
@@ -27,17 +27,23 @@ export class ScenarioWorld {
   /** The simulator's account (the default), for ARNs steps write. */
   readonly accountId = '123456789012';
 
-  /** `sim`: another simulator to work on (one over the wire, for `ecs-lab run --endpoint`). */
+  /** The event log read so far: it only grows, so only what is new is read. */
+  private readonly log: SimEvent[] = [];
+
   constructor(
     readonly seed: number,
-    sim?: EcsSimulator,
-  ) {
-    this.sim = sim ?? createSimulator({ seed });
+    readonly sim: SimulatorPort,
+  ) {}
+
+  /** The whole event log; without a simulation behind the port (real AWS) there is none. */
+  async events(): Promise<readonly SimEvent[]> {
+    if (this.sim.simulated) this.log.push(...(await this.sim.control('eventsSince', this.log.length)));
+    return this.log;
   }
 
-  markUpdate(): void {
-    this.updateStartedAt = this.sim.control.historyMark();
-    this.updateStartedAtEpoch = this.sim.control.nowEpochSeconds;
-    this.updateStartedAtEvent = this.sim.control.events().length;
+  async markUpdate(): Promise<void> {
+    this.updateStartedAt = await this.sim.control('historyMark');
+    this.updateStartedAtEpoch = await this.sim.control('nowEpochSeconds');
+    this.updateStartedAtEvent = (await this.events()).length;
   }
 }

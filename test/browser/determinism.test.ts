@@ -16,7 +16,7 @@ const features = readdirSync(FEATURES).filter((f) => f.endsWith('.feature')).sor
 const SEEDS = [1, 4242];
 
 /** The event log of every scenario, as one JSON string: what must be byte-identical everywhere. */
-const eventLog = (source: string, seed: number) => JSON.stringify(runFeature(source, { seed }).scenarios.map((s) => s.events));
+const eventLog = async (source: string, seed: number) => JSON.stringify((await runFeature(source, { seed })).scenarios.map((s) => s.events));
 
 /**
  * A page that runs the same runner, bundled by Vite as the site bundles it, and hashes the same JSON with
@@ -25,7 +25,7 @@ const eventLog = (source: string, seed: number) => JSON.stringify(runFeature(sou
 const ENTRY = `
 import { runFeature } from ${JSON.stringify(RUNNER)};
 window.runAndHash = async (source, seed) => {
-  const json = JSON.stringify(runFeature(source, { seed }).scenarios.map((s) => s.events));
+  const json = JSON.stringify((await runFeature(source, { seed })).scenarios.map((s) => s.events));
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 };
@@ -80,7 +80,7 @@ describe.skipIf(!session.available)('the engine in Chromium and in Node', () => 
 
   it.each(features.flatMap((f) => SEEDS.map((seed) => [f, seed] as const)))('%s with seed %i gives the same SHA-256 of its event log', async (file, seed) => {
     const source = readFileSync(new URL(file, FEATURES), 'utf8');
-    const inNode = createHash('sha256').update(eventLog(source, seed)).digest('hex');
+    const inNode = createHash('sha256').update(await eventLog(source, seed)).digest('hex');
     const inBrowser = await watched.page.evaluate(([s, n]) => (window as unknown as { runAndHash(s: string, n: number): Promise<string> }).runAndHash(s, n), [source, seed] as const);
     expect(inBrowser).toBe(inNode);
     expectCleanPage(watched);

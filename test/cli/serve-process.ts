@@ -1,10 +1,7 @@
 import { whenPrinted } from '../process-group.js';
 import { startEcsLab } from './ecs-lab-cli.js';
 
-/**
- * `ecs-lab serve --clock manual` in a process of its own, on a free port. A remote simulator waits for its
- * answers with the thread blocked, so the server cannot live in the test's own thread.
- */
+/** `ecs-lab serve --clock manual` as a user starts it: in a process of its own, on a free port. */
 export interface ServeProcess {
   url: string;
   stop: () => Promise<void>;

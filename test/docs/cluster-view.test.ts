@@ -8,16 +8,16 @@ import TaskDetails from '../../docs/components/TaskDetails.vue';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 import { createSimulator } from '../../core/index.js';
 
-const scenario = (feature: string, name: RegExp): ScenarioRun => {
+const scenario = async (feature: string, name: RegExp): Promise<ScenarioRun> => {
   const source = readFileSync(`scenarios/features/${feature}.feature`, 'utf8');
-  return runFeature(source).scenarios.find((s) => name.test(s.name))!;
+  return (await runFeature(source)).scenarios.find((s) => name.test(s.name))!;
 };
 /** The cluster as it is when the given step has run. */
 const viewAfterStep = (run: ScenarioRun, step: number) => run.frames[run.steps[step - 1].framesTo - 1].view;
 
 describe('the cluster view', () => {
-  it('draws Fargate tasks by zone and capacity provider, Spot ones marked SPOT', () => {
-    const run = scenario('spot-reclamation', /on-demand base/);
+  it('draws Fargate tasks by zone and capacity provider, Spot ones marked SPOT', async () => {
+    const run = await scenario('spot-reclamation', /on-demand base/);
     const wrapper = mount(ClusterView, { props: { view: viewAfterStep(run, 3) } });
     expect(wrapper.findAll('[data-testid="zone"]')).toHaveLength(3);
     const groups = wrapper.findAll('[data-testid="fargate-group"]');
@@ -30,7 +30,7 @@ describe('the cluster view', () => {
   });
 
   it('shows a draining instance as DRAINING and selects an instance on click', async () => {
-    const run = scenario('draining', /Service tasks move/);
+    const run = await scenario('draining', /Service tasks move/);
     const wrapper = mount(ClusterView, { props: { view: viewAfterStep(run, 7) } });
     const instances = wrapper.findAll('[data-testid="instance"]');
     expect(instances.map((i) => i.attributes('data-status'))).toEqual(['DRAINING', 'ACTIVE']);
@@ -43,8 +43,8 @@ describe('the cluster view', () => {
 });
 
 describe('the details of a selection', () => {
-  it("explains an EC2 task's placement: the instances ruled out, by which rule, and the one chosen", () => {
-    const run = scenario('rolling-update', /defaults/);
+  it("explains an EC2 task's placement: the instances ruled out, by which rule, and the one chosen", async () => {
+    const run = await scenario('rolling-update', /defaults/);
     const task = run.frames.at(-1)!.view.clusters[0].instances.flatMap((i) => i.tasks).find((t) => t.placement)!;
     const text = mount(TaskDetails, { props: { task } }).get('[data-testid="placement"]').text();
     expect(text).toContain(`placed on ${task.placement!.chosen!.ec2InstanceId}`);
@@ -65,16 +65,16 @@ describe('the details of a selection', () => {
     expect(text).toMatch(/kept (i-[0-9a-f]+, ){19}i-[0-9a-f]+\s+and 5 more/);
   });
 
-  it("gives a Fargate task's zone and capacity provider", () => {
-    const run = scenario('spot-reclamation', /on-demand base/);
+  it("gives a Fargate task's zone and capacity provider", async () => {
+    const run = await scenario('spot-reclamation', /on-demand base/);
     const task = viewAfterStep(run, 3).clusters[0].fargateTasks.find((t) => t.capacityProviderName === 'FARGATE_SPOT')!;
     const wrapper = mount(TaskDetails, { props: { task } });
     expect(wrapper.get('[data-testid="task-capacity-provider"]').text()).toBe('FARGATE_SPOT');
     expect(wrapper.get('[data-testid="placement"]').text()).toContain(task.availabilityZone!);
   });
 
-  it('says what a DRAINING instance does with its tasks', () => {
-    const run = scenario('draining', /Service tasks move/);
+  it('says what a DRAINING instance does with its tasks', async () => {
+    const run = await scenario('draining', /Service tasks move/);
     const instance = viewAfterStep(run, 7).clusters[0].instances[0];
     expect(mount(InstanceDetails, { props: { instance } }).text()).toContain('DRAINING: takes no new tasks');
   });

@@ -5,7 +5,7 @@ import { seriesUntil } from '../../docs/components/running-tasks-series.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
 const run = (feature: string) => runFeature(readFileSync(new URL(`../../scenarios/features/${feature}.feature`, import.meta.url), 'utf8'));
-const failover = run('service-discovery-failover').scenarios;
+const failover = (await run('service-discovery-failover')).scenarios;
 const scenario = (name: RegExp) => failover.find((s) => name.test(s.name))!;
 
 /** When the scenario's "one task is killed" step ran. */
@@ -45,8 +45,8 @@ describe('the error-rate chart data', () => {
     expect(errorRateSeries(scenario(/^Service Connect/).traffic).map((s) => s.route)).toEqual(['Service Connect backend']);
   });
 
-  it('is empty for a scenario that runs no traffic, so the player shows no error-rate chart', () => {
-    expect(run('rolling-update').scenarios.flatMap((s) => errorRateSeries(s.traffic))).toEqual([]);
+  it('is empty for a scenario that runs no traffic, so the player shows no error-rate chart', async () => {
+    expect((await run('rolling-update')).scenarios.flatMap((s) => errorRateSeries(s.traffic))).toEqual([]);
   });
 
   it('stops at the playhead like the other charts', () => {

@@ -8,7 +8,7 @@ import { runningTasksSeries, seriesUntil } from '../../docs/components/running-t
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
 const source = readFileSync(new URL('../../scenarios/features/rolling-update.feature', import.meta.url), 'utf8');
-const defaults = runFeature(source).scenarios[0];
+const defaults = (await runFeature(source)).scenarios[0];
 
 function playToEnd(run: ScenarioRun, budget: number): Playhead[] {
   const heads = [START];
@@ -94,12 +94,12 @@ describe('what the player says beside a parameter input', () => {
     });
   });
 
-  it("passes on the engine's ECS error for an out-of-range value, and nothing for a valid one that fails", () => {
-    const outline = (values: Record<string, string>) => runFeature(source, { exampleValues: values }).scenarios.at(-1)!;
-    expect(engineErrors(outline({ minimumHealthyPercent: '100', maximumPercent: '50' }), parameters)).toEqual({
+  it("passes on the engine's ECS error for an out-of-range value, and nothing for a valid one that fails", async () => {
+    const outline = async (values: Record<string, string>) => (await runFeature(source, { exampleValues: values })).scenarios.at(-1)!;
+    expect(engineErrors(await outline({ minimumHealthyPercent: '100', maximumPercent: '50' }), parameters)).toEqual({
       maximumPercent: 'InvalidParameterException: deploymentConfiguration.maximumPercent must be at least 100 (got 50).',
     });
-    expect(engineErrors(outline({ minimumHealthyPercent: '100', maximumPercent: '100' }), parameters)).toEqual({});
+    expect(engineErrors(await outline({ minimumHealthyPercent: '100', maximumPercent: '100' }), parameters)).toEqual({});
   });
 });
 

@@ -4,7 +4,7 @@ import { scalingSeries, scalingSummary, type ScalingSeries } from '../../docs/co
 import { runFeature } from '../../scenarios/runner/run-feature.js';
 
 const run = (feature: string) => runFeature(readFileSync(new URL(`../../scenarios/features/${feature}.feature`, import.meta.url), 'utf8'));
-const [spike, night, step, memory] = run('autoscaling').scenarios;
+const [spike, night, step, memory] = (await run('autoscaling')).scenarios;
 const seriesOf = (s: typeof spike) => scalingSeries(s.frames, s.scaling);
 const values = <K extends string>(lines: Array<{ kind: K; values: number[] }>, kind: K) => lines.find((l) => l.kind === kind)!.values;
 
@@ -51,8 +51,8 @@ describe('the desired-count-against-CPU chart data', () => {
     expect(stepped.metric.lines.map((l) => l.kind)).toEqual(['metric']);
   });
 
-  it('is empty for scenarios that scale nothing, so the player shows no scaling chart', () => {
-    const unscaled = [...run('rolling-update').scenarios, ...run('service-discovery-failover').scenarios];
+  it('is empty for scenarios that scale nothing, so the player shows no scaling chart', async () => {
+    const unscaled = [...(await run('rolling-update')).scenarios, ...(await run('service-discovery-failover')).scenarios];
     expect(unscaled.flatMap(seriesOf)).toEqual([]);
   });
 });

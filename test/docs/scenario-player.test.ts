@@ -55,8 +55,11 @@ describe('ScenarioPlayer', () => {
 
     await input.setValue('50');
     await byTestId(wrapper, 'player-replay')[0].trigger('submit');
-    expect(byTestId(wrapper, 'param-error-maximumPercent')[0].text()).toBe(
-      'InvalidParameterException: deploymentConfiguration.maximumPercent must be at least 100 (got 50).',
+    // The replay runs the feature again, asynchronously, before the engine's answer can be shown.
+    await until(() =>
+      expect(byTestId(wrapper, 'param-error-maximumPercent')[0]?.text()).toBe(
+        'InvalidParameterException: deploymentConfiguration.maximumPercent must be at least 100 (got 50).',
+      ),
     );
     expect(input.attributes('aria-invalid')).toBe('true');
     wrapper.unmount();

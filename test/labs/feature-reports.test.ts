@@ -28,7 +28,7 @@ const FEATURE = `Feature: Class exercise <one>
 `;
 
 const parseXml = (text: string) => new new Window().DOMParser().parseFromString(text, 'application/xml');
-const played = [{ file: 'class/exercise.feature', run: runFeature(FEATURE) }];
+const played = [{ file: 'class/exercise.feature', run: await runFeature(FEATURE) }];
 
 describe('scenario reports for CI and for people', () => {
   it('JUnit: one testcase per scenario, the failing and the undefined ones as failures naming the step', () => {

@@ -6,7 +6,7 @@ import { assertRuns } from './property-runs.js';
 
 const FEATURES = new URL('../../scenarios/features/', import.meta.url);
 const features = readdirSync(FEATURES).filter((f) => f.endsWith('.feature')).sort();
-const eventLog = (source: string, seed: number) => JSON.stringify(runFeature(source, { seed }).scenarios.map((s) => s.events));
+const eventLog = async (source: string, seed: number) => JSON.stringify((await runFeature(source, { seed })).scenarios.map((s) => s.events));
 
 describe('determinism', () => {
   it('has features to replay', () => {
@@ -14,9 +14,9 @@ describe('determinism', () => {
   });
 
   // One seed is enough here: the 'determinism' property below draws a new seed for each of its runs.
-  it.each(features)('%s gives a byte-identical event log for the same seed', (file) => {
+  it.each(features)('%s gives a byte-identical event log for the same seed', async (file) => {
     const source = readFileSync(new URL(file, FEATURES), 'utf8');
-    expect(eventLog(source, 977)).toBe(eventLog(source, 977));
+    expect(await eventLog(source, 977)).toBe(await eventLog(source, 977));
   });
 
   it('gives a byte-identical event log for the same random operations and seed', () => {

@@ -5,8 +5,8 @@ import { runFeature } from '../../scenarios/runner/run-feature.js';
 const rollingUpdate = readFileSync(new URL('../../scenarios/features/rolling-update.feature', import.meta.url), 'utf8');
 
 describe('running a feature in-process (the path the page player and the CLI share)', () => {
-  it('passes every step of the rolling-update feature and ends with only revision-2 tasks in the cluster picture', () => {
-    const run = runFeature(rollingUpdate);
+  it('passes every step of the rolling-update feature and ends with only revision-2 tasks in the cluster picture', async () => {
+    const run = await runFeature(rollingUpdate);
     expect(run.status).toBe('passed');
     const first = run.scenarios[0];
     expect(first.steps.every((s) => s.status === 'passed')).toBe(true);
@@ -17,14 +17,14 @@ describe('running a feature in-process (the path the page player and the CLI sha
     expect(lastFrame.tasksByRevision.web['web:2']).toEqual({ pending: 0, running: 6, healthy: 6, stopping: 0 });
   });
 
-  it('records frames in time order with both revisions side by side during the update', () => {
-    const frames = runFeature(rollingUpdate).scenarios[0].frames;
+  it('records frames in time order with both revisions side by side during the update', async () => {
+    const frames = (await runFeature(rollingUpdate)).scenarios[0].frames;
     expect(frames.map((f) => f.time)).toEqual([...frames.map((f) => f.time)].sort((a, b) => a - b));
     expect(frames.some((f) => f.tasksByRevision.web?.['web:1']?.running > 0 && f.tasksByRevision.web?.['web:2']?.running > 0)).toBe(true);
   });
 
-  it('lists the outline parameters and replays with values the learner typed', () => {
-    const run = runFeature(rollingUpdate, { exampleValues: { minimumHealthyPercent: '100', maximumPercent: '100' } });
+  it('lists the outline parameters and replays with values the learner typed', async () => {
+    const run = await runFeature(rollingUpdate, { exampleValues: { minimumHealthyPercent: '100', maximumPercent: '100' } });
     expect(run.parameters).toEqual([
       { name: 'minimumHealthyPercent', value: '100' },
       { name: 'maximumPercent', value: '100' },
@@ -35,8 +35,8 @@ describe('running a feature in-process (the path the page player and the CLI sha
     expect(outline.steps.find((s) => s.status === 'failed')!.error).toContain('was unable to stop or start tasks during a deployment');
   });
 
-  it('marks an undefined step, suggests the closest steps and skips the rest', () => {
-    const run = runFeature(`Feature: typo
+  it('marks an undefined step, suggests the closest steps and skips the rest', async () => {
+    const run = await runFeature(`Feature: typo
   Scenario: one
     Given a cluster "c" with 2 m5.large instances across 2 zones
     When I deploy revison 2 of "web"
@@ -49,8 +49,8 @@ describe('running a feature in-process (the path the page player and the CLI sha
     expect(run.status).toBe('undefined');
   });
 
-  it('turns an ECS error inside a step into a failed step naming the exception', () => {
-    const run = runFeature(`Feature: bad input
+  it('turns an ECS error inside a step into a failed step naming the exception', async () => {
+    const run = await runFeature(`Feature: bad input
   Scenario: unknown instance type
     Given a cluster "c" with 2 m9.huge instances across 2 zones
 `);
@@ -59,7 +59,7 @@ describe('running a feature in-process (the path the page player and the CLI sha
     expect(step.error).toMatch(/^InvalidParameterException: instanceType "m9.huge" is not a simulated instance type/);
   });
 
-  it('rejects text that is not Gherkin with a parse error', () => {
-    expect(() => runFeature('not a feature')).toThrow(/expected: #EOF, #Language, #TagLine, #FeatureLine|Feature/);
+  it('rejects text that is not Gherkin with a parse error', async () => {
+    await expect(runFeature('not a feature')).rejects.toThrow(/expected: #EOF, #Language, #TagLine, #FeatureLine|Feature/);
   });
 });

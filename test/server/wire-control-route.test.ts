@@ -1,9 +1,5 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../../core/index.js';
-import { CONTROL_METHODS, CONTROL_PROPERTIES } from '../../core/shell/remote/wire-calls.js';
-import { runUntilReadsChange } from '../../core/shell/server/control-call.js';
-import { SimulationControl } from '../../core/sim/simulation-control.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let t: TestServer;
@@ -14,7 +10,7 @@ afterAll(() => t.close());
 
 const control = (body: unknown) => t.sim('control', body);
 
-describe('POST /_sim/control: the step library over the wire', () => {
+describe('POST /_sim/control: the simulator port over the wire', () => {
   it('calls a simulation control and answers its result', async () => {
     await t.ecs.send(new CreateClusterCommand({ clusterName: 'wire' }));
     const added = await control({ target: 'control', method: 'addInstances', args: [{ cluster: 'wire', instanceType: 'm5.large', count: 2 }] });
@@ -39,7 +35,7 @@ describe('POST /_sim/control: the step library over the wire', () => {
   it('refuses what is not an allow-listed method of the facade, naming what is', async () => {
     const callback = await control({ target: 'control', method: 'runUntil', args: [null, 60] });
     expect(callback.status).toBe(400);
-    expect(callback.body.message).toMatch(/runUntil is not a simulation control over the wire; the controls are .*addInstances/);
+    expect(callback.body.message).toMatch(/runUntil is not a simulation control a port offers; the controls are .*addInstances/);
     const hidden = await control({ target: 'control', method: 'changed', args: ['x', [], 1] });
     expect(hidden.body.__type).toBe('InvalidParameterException');
     const inherited = await control({ target: 'elbv2', method: 'toString' });
@@ -67,35 +63,5 @@ describe('POST /_sim/control: the step library over the wire', () => {
     expect(round.body.result).toEqual({ changed: true, startedAtMs: before * 1000, deadlineReached: false });
     // The scheduler's first pass places the task at once: the service answers differently at the same instant.
     expect((await t.sim('state')).body.now).toBe(before);
-  });
-});
-
-describe('the controls the wire allows', () => {
-  it('are all methods and getters of the simulation control (a renamed one must be renamed here too)', () => {
-    const missing = [...CONTROL_METHODS].filter((name) => typeof Object.getOwnPropertyDescriptor(SimulationControl.prototype, name)?.value !== 'function');
-    const notGetters = [...CONTROL_PROPERTIES].filter((name) => typeof Object.getOwnPropertyDescriptor(SimulationControl.prototype, name)?.get !== 'function');
-    expect({ missing, notGetters }).toEqual({ missing: [], notGetters: [] });
-  });
-
-  it('leave out only the controls that cannot travel (a new control must be allowed here or listed as one)', () => {
-    // Internal helpers; callbacks, which cannot cross the wire (runUntil travels as runUntilReadsChange);
-    // and the whole log, which eventsSince pages.
-    const stayLocal = new Set(['constructor', 'changed', 'timeMoved', 'runUntil', 'subscribe', 'onStep', 'events']);
-    const names = Object.getOwnPropertyNames(SimulationControl.prototype);
-    expect(names.filter((n) => !stayLocal.has(n) && !CONTROL_METHODS.has(n) && !CONTROL_PROPERTIES.has(n))).toEqual([]);
-  });
-});
-
-describe('a runUntil resumed over the wire', () => {
-  // (1002 - 1) / 1000 * 1000 falls a hair short of 1001; (65003 - 2) / 1000 * 1000 a hair past 65001.
-  it.each([
-    [1, 1002],
-    [2, 65003],
-  ])('ends exactly on its limit from %i ms to %i ms, where the remaining seconds cannot say it exactly', (nowMs, deadlineMs) => {
-    const sim = createSimulator();
-    sim.control.advanceTo(nowMs);
-    const result = runUntilReadsChange(sim, { watch: [], startedAtMs: 0, maxSeconds: deadlineMs / 1000 });
-    expect(result).toEqual({ changed: false, startedAtMs: 0, deadlineReached: true });
-    expect(sim.control.now * 1000).toBe(deadlineMs);
   });
 });

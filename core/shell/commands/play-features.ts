@@ -4,22 +4,16 @@ import { runFeature, type FeatureRun } from '../../../scenarios/runner/run-featu
 import { featureHtmlReport } from '../../../labs/lab-kit/reporters/feature-html-report.js';
 import { featureJunitReport } from '../../../labs/lab-kit/reporters/feature-junit-report.js';
 import type { PlayedFeature } from '../../../labs/lab-kit/reporters/feature-results.js';
-import { RemoteEndpoint } from '../remote/remote-endpoint.js';
-import { remoteSimulator } from '../remote/remote-simulator.js';
+import { HttpEndpoint } from '../remote/http-port.js';
 import { jsonLines, renderFeature, summarise } from '../timeline-printer.js';
 import type { RunOptions } from './run-command.js';
 
 /** What `ecs-lab run` does: plays each feature, prints its timeline, writes the reports asked for. */
-export function playFeatures(features: string[], options: RunOptions): void {
+export async function playFeatures(features: string[], options: RunOptions): Promise<void> {
   const paint = options.color === false ? new Chalk({ level: 0 }) : chalk;
-  const remote = options.endpoint ? new RemoteEndpoint(options.endpoint) : undefined;
+  const remote = options.endpoint ? new HttpEndpoint(options.endpoint) : undefined;
   // Each scenario starts on a fresh simulator: the endpoint's is reset to the seed, as in-process.
-  const simulator = remote
-    ? (seed: number) => {
-        remote.reset(seed);
-        return remoteSimulator(remote);
-      }
-    : undefined;
+  const port = remote && ((seed: number) => remote.port(seed));
   const played: PlayedFeature[] = [];
   for (const [index, file] of features.entries()) {
     if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
@@ -33,7 +27,7 @@ export function playFeatures(features: string[], options: RunOptions): void {
     }
     let run: FeatureRun;
     try {
-      run = runFeature(source, { seed: options.seed, simulator });
+      run = await runFeature(source, { seed: options.seed, port });
     } catch (error) {
       process.stderr.write(paint.red(`ecs-lab: ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exitCode = 1;
@@ -47,7 +41,6 @@ export function playFeatures(features: string[], options: RunOptions): void {
   if (options.reportHtml) writeReport(options.reportHtml, featureHtmlReport(played, new Date()));
   if (options.reportJunit) writeReport(options.reportJunit, featureJunitReport(played));
   if (played.some((p) => p.run.status !== 'passed')) process.exitCode = 1;
-  void remote?.close();
 }
 
 /** Reports are written after the run, whatever its outcome: a failing run is when a report matters most. */

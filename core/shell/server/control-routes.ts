@@ -2,7 +2,8 @@ import { EcsError, describeEvent, formatVirtualTime, type EcsSimulator, type Ima
 import type { AddInstancesRequest } from '../../index.js';
 import { isAccountId } from './accounts.js';
 import { ProtocolError } from './aws-json-protocol.js';
-import { callOverWire, parseWireCall, wireTargets } from './control-call.js';
+import { callSimulator } from '../../../scenarios/port/call-simulator.js';
+import { parseWireCall } from './control-call.js';
 import type { RegionalSimulators } from './regional-simulators.js';
 
 /** What a control route needs besides the request: the simulators and a way to say time jumped. */
@@ -122,10 +123,10 @@ export function handleControl(context: ControlContext, request: ControlRequest):
       return { accessKeyId, roleName };
     }
     case 'POST control': {
-      // The step library over the wire (`ecs-lab run --endpoint`): see control-call.ts.
+      // The step library's simulator port over the wire (`ecs-lab run --endpoint`): see control-call.ts.
       const target = simulator();
       const before = target.control.now;
-      const result = callOverWire(target, parseWireCall(request.body, wireTargets(target)));
+      const result = callSimulator(target, parseWireCall(request.body));
       if (target.control.now !== before) {
         simulators.advanceAllTo(target.control.now * 1000);
         context.timeJumped();

@@ -8,14 +8,14 @@ const FEATURES = new URL('../../../scenarios/features/', import.meta.url);
 export const scenarioSuite: BenchCase = {
   id: 'a',
   title: 'scenario suite (runFeature over every feature)',
-  run(progress) {
+  async run(progress) {
     const files = readdirSync(FEATURES).filter((f) => f.endsWith('.feature')).sort();
     let simulatedSeconds = 0;
     let scenarios = 0;
     let failed = 0;
     for (const [i, file] of files.entries()) {
       progress(`${i + 1}/${files.length} ${file}`);
-      const run = runFeature(readFileSync(new URL(file, FEATURES), 'utf8'));
+      const run = await runFeature(readFileSync(new URL(file, FEATURES), 'utf8'));
       for (const scenario of run.scenarios) {
         scenarios++;
         if (scenario.status !== 'passed') failed++;

@@ -1,6 +1,6 @@
 /**
- * Seconds from `nowMs` that reach `deadlineMs` without passing it. A runUntil resumed over the wire must end
- * where the in-process one ends, and `(deadline - now) / 1000 * 1000` sometimes lands a hair past the
+ * Seconds from `nowMs` that reach `deadlineMs` without passing it. A runUntil resumed in rounds must end
+ * where the engine's runUntil in one call ends, and `(deadline - now) / 1000 * 1000` sometimes lands a hair past the
  * deadline (and so would the clock): then the double just below is taken. A hair short is made up by the
  * caller with advanceTo.
  */
