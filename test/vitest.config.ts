@@ -2,12 +2,13 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The vitest projects (browser tests have their own config, test/browser). `npm run test:unit` is the loop a
- * developer runs after each change; `npm test` runs every project.
+ * The vitest projects (browser tests have their own config, test/browser). `npm run test:unit` (unit and
+ * components) is the loop a developer runs after each change; `npm test` runs every project.
  * - integration: what starts processes, servers, worker threads or Chromium: the CLI, the endpoint with the AWS
  *   CLI and SDK, the labs' command line and checks, the StackBlitz project;
  * - properties: generated runs (chaos properties and fuzzers), with the fixed seed of test/fast-check-seed.ts;
- * - unit: everything else.
+ * - components: the site's components and the labs' kit, in-process;
+ * - unit: everything else: the engine, the scenarios' runner, the architecture.
  */
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
@@ -15,6 +16,9 @@ const INTEGRATION = [
   'test/labs/{lab-cli,classroom-grading,feature-reports,learner-code-budget,stackblitz-project-runs}.test.ts',
 ];
 const PROPERTIES = ['test/properties/**/*.test.ts', 'test/hostile/**/*.test.ts'];
+
+/** Tests of the site's components and the labs' kit, which mock modules: each file keeps a module graph of its own. */
+const COMPONENTS = ['test/docs/**/*.test.ts', 'test/labs/**/*.test.ts'];
 
 export default defineConfig({
   plugins: [vue()],
@@ -24,10 +28,13 @@ export default defineConfig({
     // Property tests draw the same cases on every run, so CI is repeatable; `npm run soak` explores new seeds.
     setupFiles: ['test/fast-check-seed.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...INTEGRATION, ...PROPERTIES] } },
+      // Engine tests share one module graph per worker (no isolation between files): the engine is loaded once
+      // rather than once per file, which was most of their time. They mock nothing and keep no global state.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...COMPONENTS, ...INTEGRATION, ...PROPERTIES], isolate: false } },
+      { extends: true, test: { name: 'components', include: COMPONENTS, exclude: INTEGRATION } },
       // They start `ecs-lab` as a learner does: from the compiled build, brought up to date first.
       { extends: true, test: { name: 'integration', include: INTEGRATION, globalSetup: ['test/build-setup.ts'] } },
-      { extends: true, test: { name: 'properties', include: PROPERTIES } },
+      { extends: true, test: { name: 'properties', include: PROPERTIES, isolate: false } },
     ],
   },
 });
