@@ -13,7 +13,8 @@ import type { WatchedPage } from './offline-chromium.js';
 const FEATURES = new URL('../../scenarios/features/', import.meta.url);
 const RUNNER = fileURLToPath(new URL('../../scenarios/runner/run-feature.ts', import.meta.url));
 const features = readdirSync(FEATURES).filter((f) => f.endsWith('.feature')).sort();
-const SEEDS = [1, 4242];
+/** Not the players' default (seed 1), so a seed that is not passed through shows; one, as CI affords. */
+const SEEDS = [4242];
 
 /** The event log of every scenario, as one JSON string: what must be byte-identical everywhere. */
 const eventLog = async (source: string, seed: number) => JSON.stringify((await runFeature(source, { seed })).scenarios.map((s) => s.events));

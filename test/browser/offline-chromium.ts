@@ -32,6 +32,8 @@ const LOCAL = ['127.0.0.1', 'localhost'];
  */
 export async function openWatchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // Waits end when the page gets there, however busy the machine: the test's own timeout is the only limit.
+  context.setDefaultTimeout(0);
   const offsite: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -15,7 +15,7 @@ export async function chooseScenario(player: Locator, name: RegExp): Promise<voi
 export async function playToEnd(player: Locator): Promise<void> {
   await player.getByTestId('player-speed').selectOption({ label: 'fastest' });
   await player.getByTestId('player-play').click();
-  await player.getByTestId('player-verdict').waitFor({ timeout: 60_000 });
+  await player.getByTestId('player-verdict').waitFor();
 }
 
 export const stepStatuses = (player: Locator) => player.getByTestId('step').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));

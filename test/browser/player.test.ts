@@ -27,7 +27,7 @@ describe.skipIf(!session.available)('the scenario player, in Chromium', () => {
     await player.getByTestId('player-seed').press('Enter');
     await player.getByTestId('player-speed').selectOption({ label: 'fastest' });
     await player.getByTestId('player-replay').click();
-    await player.getByTestId('player-verdict').waitFor({ timeout: 60_000 });
+    await player.getByTestId('player-verdict').waitFor();
     const seen = { clock: await clock(player), events: await eventLines(player) };
     const link = await player.getByTestId('player-permalink').inputValue();
     expect(link).toContain('seed=7');

@@ -45,14 +45,14 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
     const question = page.locator(`[data-question-id="${id}"]`);
     const pauseAfter = Number((await question.locator('.hint').textContent())!.match(/after step (\d+)/)![1]);
     await question.getByTestId('quiz-start').click();
-    await question.locator('.hint', { hasText: 'Paused' }).waitFor({ timeout: 60_000 });
+    await question.locator('.hint', { hasText: 'Paused' }).waitFor();
     const steps = await stepStatuses(question.getByTestId('scenario-player'));
     expect(steps.filter((s) => s !== 'pending')).toHaveLength(pauseAfter);
 
     await question.getByTestId('quiz-choice').first().click();
     await question.getByTestId('quiz-check').click();
     const verdict = question.getByTestId('quiz-feedback').locator('.verdict');
-    await verdict.filter({ hasText: 'The simulator has played on' }).waitFor({ timeout: 60_000 });
+    await verdict.filter({ hasText: 'The simulator has played on' }).waitFor();
     expect(await verdict.textContent()).toMatch(/you were right|it did something else/);
     expect(new Set(await stepStatuses(question.getByTestId('scenario-player')))).not.toContain('pending');
     await question.screenshot({ path: '/tmp/ecs-lab-predict.png' });

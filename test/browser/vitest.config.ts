@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests of the built workshop site: slow (a build, a server, Chromium), so apart from the unit
-// tests. The global setup starts one server and one Chromium that every file shares.
+// tests. The global setup starts one server and one Chromium that every file shares; two files run at a time,
+// each in pages of its own (one file's page waiting on the network or a player leaves the cores to the other).
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
@@ -9,6 +10,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
