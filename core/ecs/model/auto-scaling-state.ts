@@ -1,4 +1,10 @@
-import type { ManagedScalingSettings } from './managed-scaling.js';
+/** A capacity provider's managedScaling, with ECS's defaults filled in. */
+export interface ManagedScalingSettings {
+  targetCapacity: number;
+  minimumScalingStepSize: number;
+  maximumScalingStepSize: number;
+  instanceWarmupPeriod: number;
+}
 
 /** EC2 Auto Scaling groups (simulated) and the ECS capacity providers in front of them. */
 export interface AutoScalingGroupRecord {

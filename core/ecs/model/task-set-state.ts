@@ -1,5 +1,5 @@
-import type { LaunchType } from '../model/types.js';
-import type { ServiceLoadBalancer } from '../model/state.js';
+import type { LaunchType } from './types.js';
+import type { ServiceLoadBalancer } from './state.js';
 
 /**
  * A task set: one version of a service's tasks, scaled as a percentage of the desired count. Services with

@@ -1,7 +1,7 @@
 import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
 import type { InstanceRecord, TaskRecord } from '../model/state.js';
-import type { PlacementCandidate } from '../placement/placement-candidate.js';
-import type { TaskRequirements } from '../placement/task-requirements.js';
+import type { PlacementCandidate } from './placement-candidate.js';
+import type { TaskRequirements } from './task-requirements.js';
 
 /** Bridge-mode dynamic host ports come from the agent's default ephemeral range when the kernel's is unknown. */
 export const EPHEMERAL_PORT_RANGE = { first: 49153, last: 65535 } as const;
