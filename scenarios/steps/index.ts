@@ -20,5 +20,6 @@ import './queue-steps.js';
 import './placement-steps.js';
 import './external-instance-steps.js';
 import './observability-steps.js';
+import './managed-instances-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';
