@@ -148,3 +148,25 @@ const conditionView = (condition: RuleCondition) =>
   condition.field === 'path-pattern'
     ? { Field: 'path-pattern', Values: [...condition.values], PathPatternConfig: { Values: [...condition.values] } }
     : { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: condition.headerName, Values: [...condition.values] } };
+
+/** A client's request as the listener sees it: its path and its headers (names in lower case). */
+export interface ListenerRequest {
+  path: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** Where the listener forwards a request: the first rule, by priority, whose conditions all match; else the default action. */
+export function routeRequest(listener: ListenerRecord, request: ListenerRequest): ForwardTarget[] {
+  const rule = listener.rules?.find((r) => r.conditions.every((c) => matches(c, request)));
+  return rule ? rule.targetGroups : listener.targetGroups;
+}
+
+function matches(condition: RuleCondition, request: ListenerRequest): boolean {
+  if (condition.field === 'path-pattern') return condition.values.some((pattern) => glob(pattern, false).test(request.path));
+  const value = request.headers[condition.headerName.toLowerCase()];
+  return value !== undefined && condition.values.some((pattern) => glob(pattern, true).test(value));
+}
+
+/** ELB's patterns: * any run of characters, ? one; header values compare without case, paths with it. */
+const glob = (pattern: string, ignoreCase: boolean) =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, ignoreCase ? 'i' : '');

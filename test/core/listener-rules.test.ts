@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, EcsError, restoreSimulator } from '../../core/index.js';
+import { routeRequest } from '../../core/elb/listener-rules.js';
+import type { ListenerRecord } from '../../core/elb/elb-state.js';
 
 /** An ALB with a listener on port 80 forwarding to blue, and a second target group green. */
 function alb() {
@@ -91,5 +93,24 @@ describe('ELBv2 listener rules', () => {
     sim.elbv2.modifyRule({ RuleArn, Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 3 }, { TargetGroupArn: green, Weight: 7 }] } }] });
     const restored = restoreSimulator(JSON.parse(JSON.stringify(sim.control.snapshot())));
     expect(restored.elbv2.describeRules({ RuleArns: [RuleArn] })).toEqual(sim.elbv2.describeRules({ RuleArns: [RuleArn] }));
+  });
+
+  it('routes a request by the first matching rule in priority order, path and header patterns, else the default action', () => {
+    const to = (targetGroupArn: string) => [{ targetGroupArn, weight: 1 }];
+    const listener: ListenerRecord = {
+      arn: 'l',
+      port: 80,
+      protocol: 'HTTP',
+      targetGroups: to('default'),
+      rules: [
+        { arn: 'r1', priority: 1, conditions: [{ field: 'http-header', headerName: 'X-Test', values: ['gr?en'] }], targetGroups: to('test') },
+        { arn: 'r2', priority: 2, conditions: [{ field: 'path-pattern', values: ['/api/*'] }], targetGroups: to('api') },
+      ],
+    };
+    const route = (path: string, headers: Record<string, string> = {}) => routeRequest(listener, { path, headers })[0].targetGroupArn;
+    expect(route('/api/orders', { 'x-test': 'GREEN' })).toBe('test');
+    expect(route('/api/orders')).toBe('api');
+    expect(route('/API/orders')).toBe('default');
+    expect(route('/')).toBe('default');
   });
 });
