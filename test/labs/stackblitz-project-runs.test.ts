@@ -6,7 +6,7 @@ import { readProjectFiles } from '../../labs/lab-kit/node/read-project-files.js'
 import { buildStackblitzProject } from '../../labs/lab-kit/stackblitz-project.js';
 import { runProcess } from '../process-group.js';
 
-// Slow (an npm install from the registry): one install, reused by both runs.
+// Slow (an npm install, from the npm cache where it has the packages): one install, reused by every run.
 describe('the StackBlitz project, written to a folder', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-stackblitz-'));
   const npm = (...args: string[]) => runProcess('npm', args, { cwd: folder, env: { ...process.env, FORCE_COLOR: '0' } });
@@ -21,7 +21,7 @@ describe('the StackBlitz project, written to a folder', () => {
 
   beforeAll(async () => {
     writeProject('rolling-update');
-    const install = await npm('install', '--no-audit', '--no-fund');
+    const install = await npm('install', '--no-audit', '--no-fund', '--prefer-offline');
     if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
   }, 120_000);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
