@@ -85,6 +85,13 @@ const liveTaskArns = (sim: EcsSimulator) => sim.listTasks({ cluster: CLUSTER }).
 const instanceArns = (sim: EcsSimulator) => sim.listContainerInstances({ cluster: CLUSTER }).containerInstanceArns;
 const pickFrom = <T>(items: T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
 
+/** The target group that the service's PRIMARY task set (production) does not use. */
+function idleTargetGroupArn(sim: EcsSimulator, service: string): string {
+  const primary = sim.describeServices({ cluster: CLUSTER, services: [service] }).services[0]?.taskSets?.find((s) => s.status === 'PRIMARY');
+  const production = primary?.loadBalancers[0]?.targetGroupArn;
+  return targetGroupArn(sim, production === targetGroupArn(sim, 0) ? 1 : 0);
+}
+
 function applyUnchecked(sim: EcsSimulator, op: Op, state: ChaosState): void {
   const { intents } = state;
   switch (op.op) {
@@ -239,7 +246,7 @@ function applyUnchecked(sim: EcsSimulator, op: Op, state: ChaosState): void {
           service: op.service,
           taskDefinition: revisionRef(sim, op.service, op.revision),
           deploymentConfigName: `CodeDeployDefault.${op.config}`,
-          greenTargetGroupArn: targetGroupArn(sim, op.green),
+          greenTargetGroupArn: op.green === 'idle' ? idleTargetGroupArn(sim, op.service) : targetGroupArn(sim, op.green),
         });
         state.deployments.push({ ...attempt, deploymentId });
       } catch (error) {

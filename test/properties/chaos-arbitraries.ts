@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ImageBehaviour } from '../../core/index.js';
-import { BLUE_GREEN_CONFIGS, DAEMON_FAMILY, FAMILIES, IMAGES, SERVICES, type ChaosRun, type ClusterSpec, type Family, type InstanceGroup, type Op } from './chaos-ops.js';
-import { createQueues, messages, neighbourOp, patternRule, poisonMessages, scheduleRule, shortAdvance, workerImage } from './neighbour-arbitraries.js';
+import { DAEMON_FAMILY, FAMILIES, IMAGES, SERVICES, type ChaosRun, type ClusterSpec, type Family, type InstanceGroup, type Op } from './chaos-ops.js';
+import { blueGreenDeploy, neighbourOp, neighbourPrelude, poisonMessages, shortAdvance } from './neighbour-arbitraries.js';
 
 const INSTANCE_TYPES = ['t3.medium', 'm5.large', 'c5.large', 'm5.xlarge'] as const;
 
@@ -113,16 +113,7 @@ const calmOp = (neighbours: number): fc.Arbitrary<Op> => fc.oneof(
   },
   { arbitrary: fc.record({ op: fc.constant('watchAlarm' as const), service: fc.constantFrom(...SERVICES), rollback: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('setAlarmState' as const), state: fc.constant('OK' as const) }), weight: 1 },
-  {
-    arbitrary: fc.record({
-      op: fc.constant('blueGreenDeploy' as const),
-      service: fc.constantFrom(...SERVICES),
-      revision: fc.integer({ min: 1, max: 6 }),
-      config: fc.constantFrom(...BLUE_GREEN_CONFIGS),
-      green: fc.constantFrom(0 as const, 1 as const),
-    }),
-    weight: 2,
-  },
+  { arbitrary: blueGreenDeploy, weight: 2 },
   { arbitrary: neighbourOp, weight: neighbours },
 );
 
@@ -148,23 +139,21 @@ const firstRevisions: fc.Arbitrary<Op[]> = fc.tuple(
   fc.record({ op: fc.constant('registerFargateTaskDefinition' as const), image: fc.constantFrom(...IMAGES) }),
 );
 
-/** A run: a seed, a cluster, every family registered, one to three services, then `prelude` and `rest`. */
+/** A run: a seed, a cluster, every family registered, `prelude`, one to three services, then `rest`. */
 const runOf = (prelude: fc.Arbitrary<Op[]>, rest: fc.Arbitrary<Op[]>, cluster = clusterSpec()): fc.Arbitrary<ChaosRun> =>
   fc.record({
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
     cluster,
-    ops: fc.tuple(firstRevisions, fc.array(createService, { minLength: 1, maxLength: 3 }), prelude, rest).map((parts) => parts.flat()),
+    ops: fc.tuple(firstRevisions, prelude, fc.array(createService, { minLength: 1, maxLength: 3 }), rest).map((parts) => parts.flat()),
   });
 
 export const chaosRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>
   runOf(fc.constant([]), fc.array(fc.oneof({ arbitrary: calmOp(4), weight: 3 }, { arbitrary: faultOp, weight: 1 }), { minLength: 5, maxLength: maxOps, size: 'max' }));
 
-/** The services around ECS set up first: queues with a worker image and messages, a scheduled rule and a pattern rule. */
-const neighbourPrelude: fc.Arbitrary<Op[]> = fc.tuple(createQueues, workerImage, messages, scheduleRule, patternRule);
-
 /**
- * Runs that lean on the services around ECS: they start with queues, a worker image and two rules, and
- * about half of their calm operations are on queues, rules, scaling policies, task sets and target groups.
+ * Runs that lean on the services around ECS: they start with a blue/green service, an EXTERNAL one,
+ * queues and two rules (neighbourPrelude), and about half of their calm operations are on queues, rules,
+ * scaling policies, task sets, blue/green deployments and target groups.
  * Time passes more often than in other runs: alarms, scaling and schedules act once a minute.
  */
 export const neighboursRun = (maxOps: number): fc.Arbitrary<ChaosRun> =>

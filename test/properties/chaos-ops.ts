@@ -90,8 +90,8 @@ export type Op =
   /** The service's deployments watch the CPU alarm ALARM_NAME, rolling back (or not) when it fires. */
   | { op: 'watchAlarm'; service: ServiceName; rollback: boolean }
   | { op: 'setAlarmState'; state: 'OK' | 'ALARM' }
-  /** A CodeDeploy blue/green deployment of a revision, its replacement behind target group `green` (0 or 1). */
-  | { op: 'blueGreenDeploy'; service: ServiceName; revision: number; config: BlueGreenConfig; green: 0 | 1 }
+  /** A CodeDeploy blue/green deployment of a revision, its replacement behind target group `green` (0 or 1, or the one production does not use). */
+  | { op: 'blueGreenDeploy'; service: ServiceName; revision: number; config: BlueGreenConfig; green: 0 | 1 | 'idle' }
   | NeighbourOp;
 
 export const BLUE_GREEN_CONFIGS = ['ECSAllAtOnce', 'ECSCanary10Percent5Minutes', 'ECSLinear10PercentEvery1Minutes'] as const;

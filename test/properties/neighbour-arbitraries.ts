@@ -1,17 +1,19 @@
 import fc from 'fast-check';
-import { IMAGES, SERVICES, type Op } from './chaos-ops.js';
-import { RULES, type NeighbourOp, type ScheduleChoice, type StepAdjustmentChoice } from './neighbour-ops.js';
+import { BLUE_GREEN_CONFIGS, IMAGES, SERVICES, type Op, type ServiceName } from './chaos-ops.js';
+import { BLUE_GREEN_SERVICE, EXTERNAL_SERVICE, RULES, type NeighbourOp, type ScheduleChoice, type StepAdjustmentChoice } from './neighbour-ops.js';
 
 const service = fc.constantFrom(...SERVICES);
+/** Mostly the service made for it, sometimes any other (whose answer may well be a refusal). */
+const mostly = (name: ServiceName) => fc.oneof({ arbitrary: fc.constant(name), weight: 3 }, { arbitrary: service, weight: 1 });
 const rule = fc.constantFrom(...RULES);
 const op = <K extends NeighbourOp['op']>(name: K) => fc.constant(name);
 
-export const createQueues: fc.Arbitrary<Op> = fc.record(
+const createQueues: fc.Arbitrary<Op> = fc.record(
   { op: op('createQueues'), visibility: fc.constantFrom(5, 20, 60), maxReceiveCount: fc.integer({ min: 1, max: 3 }) },
   { requiredKeys: ['op', 'visibility'] },
 );
 
-export const workerImage: fc.Arbitrary<Op> = fc.record({ op: op('registerWorkerImage'), image: fc.constantFrom(...IMAGES), secondsPerMessage: fc.integer({ min: 1, max: 40 }) });
+const workerImage: fc.Arbitrary<Op> = fc.record({ op: op('registerWorkerImage'), image: fc.constantFrom(...IMAGES), secondsPerMessage: fc.integer({ min: 1, max: 40 }) });
 
 const schedule: fc.Arbitrary<ScheduleChoice> = fc.oneof(
   fc.constant({ kind: 'every-minute' as const }),
@@ -20,8 +22,8 @@ const schedule: fc.Arbitrary<ScheduleChoice> = fc.oneof(
   fc.record({ kind: fc.constant('once' as const), minutesAhead: fc.integer({ min: 1, max: 30 }) }),
 );
 
-export const scheduleRule: fc.Arbitrary<Op> = fc.record({ op: op('putScheduleRule'), rule, schedule, taskCount: fc.integer({ min: 1, max: 2 }) });
-export const patternRule: fc.Arbitrary<Op> = fc.record({ op: op('putPatternRule'), rule, pattern: fc.constantFrom('custom' as const, 'service-task-stopped' as const), taskCount: fc.integer({ min: 1, max: 2 }) });
+const scheduleRule: fc.Arbitrary<Op> = fc.record({ op: op('putScheduleRule'), rule, schedule, taskCount: fc.integer({ min: 1, max: 2 }) });
+const patternRule: fc.Arbitrary<Op> = fc.record({ op: op('putPatternRule'), rule, pattern: fc.constantFrom('custom' as const, 'service-task-stopped' as const), taskCount: fc.integer({ min: 1, max: 2 }) });
 
 const adjustment: fc.Arbitrary<StepAdjustmentChoice> = fc.oneof(
   fc.record({ type: fc.constant('ChangeInCapacity' as const), by: fc.integer({ min: 1, max: 3 }) }),
@@ -41,10 +43,17 @@ const scheduledBounds = fc.oneof(
 );
 
 const scheduleScaling: fc.Arbitrary<Op> = fc
-  .record({ service, bounds: scheduledBounds, recurring: fc.boolean(), minutesAhead: fc.integer({ min: 1, max: 20 }) })
+  .record({ service, bounds: scheduledBounds, recurring: fc.boolean(), minutesAhead: fc.integer({ min: 1, max: 5 }) })
   .map(({ bounds, ...rest }): Op => ({ op: 'scheduleScaling', ...rest, ...bounds }));
 
-export const messages: fc.Arbitrary<Op> = fc.record({ op: op('sendMessages'), count: fc.integer({ min: 1, max: 5 }), poison: fc.constant(false), delay: fc.constantFrom(0, 10) });
+const messages: fc.Arbitrary<Op> = fc.record({ op: op('sendMessages'), count: fc.integer({ min: 1, max: 5 }), poison: fc.constant(false), delay: fc.constantFrom(0, 10) });
+
+/** A CodeDeploy blue/green deployment of a revision, its replacement behind either target group. */
+const blueGreenOf = (target: fc.Arbitrary<ServiceName>, green: fc.Arbitrary<0 | 1 | 'idle'>): fc.Arbitrary<Op> =>
+  fc.record({ op: fc.constant('blueGreenDeploy' as const), service: target, revision: fc.integer({ min: 1, max: 6 }), config: fc.constantFrom(...BLUE_GREEN_CONFIGS), green });
+
+export const blueGreenDeploy = blueGreenOf(service, fc.constantFrom(0 as const, 1 as const));
+const taskSetService = mostly(EXTERNAL_SERVICE);
 
 const pick = fc.nat(20);
 const scale = fc.constantFrom(0, 30, 50, 100);
@@ -69,7 +78,7 @@ const queueOps: fc.Arbitrary<Op> = fc.oneof(
         visibility: fc.constantFrom(2, 10, 30),
         deleteAtOnce: fc.boolean(),
       },
-      { requiredKeys: ['op', 'from', 'max'] },
+      { requiredKeys: ['op', 'from', 'max', 'deleteAtOnce'] },
     ),
     weight: 3,
   },
@@ -90,14 +99,16 @@ const scalingOps: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: op('deregisterScalableTarget'), service }), weight: 1 },
 );
 
+/** Task sets: blue/green deployments (CODE_DEPLOY), the EXTERNAL controller's own calls, and the groups' delays. */
 const taskSetOps: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: blueGreenOf(mostly(BLUE_GREEN_SERVICE), fc.constantFrom('idle' as const, 'idle' as const, 0 as const, 1 as const)), weight: 10 },
   {
-    arbitrary: fc.record({ op: op('createTaskSet'), service, revision: fc.integer({ min: 1, max: 6 }), scale, targetGroup: fc.constantFrom(0 as const, 1 as const) }, { requiredKeys: ['op', 'service', 'revision', 'scale'] }),
+    arbitrary: fc.record({ op: op('createTaskSet'), service: taskSetService, revision: fc.integer({ min: 1, max: 6 }), scale, targetGroup: fc.constantFrom(0 as const, 1 as const) }, { requiredKeys: ['op', 'service', 'revision', 'scale'] }),
     weight: 3,
   },
-  { arbitrary: fc.record({ op: op('updateTaskSet'), service, pick, scale }), weight: 2 },
-  { arbitrary: fc.record({ op: op('promoteTaskSet'), service, pick }), weight: 2 },
-  { arbitrary: fc.record({ op: op('deleteTaskSet'), service, pick, force: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.record({ op: op('updateTaskSet'), service: taskSetService, pick, scale }), weight: 2 },
+  { arbitrary: fc.record({ op: op('promoteTaskSet'), service: taskSetService, pick }), weight: 2 },
+  { arbitrary: fc.record({ op: op('deleteTaskSet'), service: taskSetService, pick, force: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ op: op('setDeregistrationDelay'), targetGroup: fc.constantFrom(0 as const, 1 as const), seconds: fc.constantFrom(0, 5, 30, 300) }), weight: 1 },
 );
 
@@ -106,6 +117,39 @@ export const shortAdvance: fc.Arbitrary<Op> = fc.record({ op: fc.constant('advan
 
 /** Calm operations on every service around ECS. */
 export const neighbourOp: fc.Arbitrary<Op> = fc.oneof(queueOps, ruleOps, scalingOps, taskSetOps);
+
+/** A revision of `web` with a dynamic host port, so that it can serve behind a load balancer. */
+const servingRevision: fc.Arbitrary<Op> = fc.record({
+  op: fc.constant('registerTaskDefinition' as const),
+  family: fc.constant('web' as const),
+  image: fc.constantFrom(...IMAGES),
+  cpu: fc.constantFrom(128, 256),
+  memory: fc.constantFrom(128, 256),
+  ports: fc.constant('dynamic' as const),
+  healthCheck: fc.boolean(),
+});
+
+/** A `web` service on EC2 with the default placement, behind the load balancer or deployed by task sets. */
+const webService = (name: ServiceName, controller: { blueGreen: boolean; external: boolean }): fc.Arbitrary<Op> =>
+  fc.record({ desiredCount: fc.integer({ min: 1, max: 4 }), minimumHealthyPercent: fc.constantFrom(50, 100), maximumPercent: fc.constantFrom(150, 200) }).map(
+    (counts): Op => ({ op: 'createService', service: name, family: 'web', ...counts, strategy: 'default', distinctInstance: false, daemon: false, loadBalanced: controller.blueGreen, ...controller }),
+  );
+
+/**
+ * What the runs around ECS start with: a blue/green service and an EXTERNAL one with a task set, queues
+ * with a worker image and messages, a scheduled rule and a pattern rule.
+ */
+export const neighbourPrelude: fc.Arbitrary<Op[]> = fc.tuple(
+  servingRevision,
+  webService(BLUE_GREEN_SERVICE, { blueGreen: true, external: false }),
+  webService(EXTERNAL_SERVICE, { blueGreen: false, external: true }),
+  fc.record({ op: op('createTaskSet'), service: fc.constant(EXTERNAL_SERVICE), revision: fc.constant(99), scale: fc.constant(100), targetGroup: fc.constantFrom(0 as const, 1 as const) }),
+  createQueues,
+  workerImage,
+  messages,
+  scheduleRule,
+  patternRule,
+);
 
 /** Messages that crash the worker that takes them. */
 export const poisonMessages: fc.Arbitrary<Op> = fc.record({ op: op('sendMessages'), count: fc.integer({ min: 1, max: 2 }), poison: fc.constant(true), delay: fc.constant(0) });

@@ -12,6 +12,9 @@ export const POISON = 'poison';
 /** The IAM role every chaos task definition names, so that any image may be a queue worker. */
 export const TASK_ROLE = 'chaos-task-role';
 export const RULES = ['chaos-r1', 'chaos-r2'] as const;
+/** The services the runs around ECS start with: one deployed blue/green by CodeDeploy, one EXTERNAL. */
+export const BLUE_GREEN_SERVICE: ServiceName = 's4';
+export const EXTERNAL_SERVICE: ServiceName = 's3';
 /** What rules run: a Fargate batch job that exits 0 after JOB_SECONDS, as scheduled tasks do. */
 export const JOB_FAMILY = 'chaos-job';
 export const JOB_IMAGE = 'chaos-job:1';
