@@ -21,5 +21,6 @@ import './placement-steps.js';
 import './external-instance-steps.js';
 import './observability-steps.js';
 import './managed-instances-steps.js';
+import './native-blue-green-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';
