@@ -20,7 +20,7 @@ function oneInstance(controller: 'ECS' | 'EXTERNAL' = 'ECS') {
   const cluster = ctx.state.clusters.get('c')!;
   const service = cluster.services.get('web')!;
   const apply = (plan: Partial<ServicePlan>, later = () => {}) =>
-    applyPlan(ctx, cluster, service, { wakeAt: [], steps: [], conditions: [], ...plan }, [], later);
+    applyPlan(ctx, cluster, service, { wakeAt: [], steps: [], conditions: [], ...plan }, later);
   return { sim, cluster, service, apply };
 }
 
@@ -77,14 +77,28 @@ describe('the plan applier', () => {
     expect(messages(sim).filter((m) => unableToPlace.test(m))).toHaveLength(2);
   });
 
+  it('retires and completes deployments as the plan says, and announces the steady state once, to EventBridge too', () => {
+    const { sim, service, apply } = oneInstance();
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:2', cpu: 1024, memory: 512 }] });
+    sim.updateService({ cluster: 'c', service: 'web', taskDefinition: 'web:2' });
+    const [primary, old] = service.deployments;
+    const settle = { deployments: { retire: [old.id], complete: { deploymentId: primary.id, reason: `ECS deployment ${primary.id} completed.` } }, steady: { reached: true, eventBridge: true } };
+    apply(settle);
+    apply({ steady: settle.steady });
+    expect([old.status, primary.rolloutState, primary.rolloutStateReason]).toEqual(['INACTIVE', 'COMPLETED', `ECS deployment ${primary.id} completed.`]);
+    expect(messages(sim).slice(0, 2)).toEqual(['(service web) has reached a steady state.', `(service web) (deployment ${primary.id}) deployment completed.`]);
+    const sent = sim.control.events().flatMap((e) => (e.kind === 'eventbridge' && e.event.resources.includes(service.arn) ? [e.event.detail.eventName] : []));
+    expect(sent.slice(-2)).toEqual(['SERVICE_DEPLOYMENT_COMPLETED', 'SERVICE_STEADY_STATE']);
+  });
+
   it('keeps a task set\'s stability and the service\'s steady state as the decider says, announcing each once', () => {
     const { sim, service, apply } = oneInstance('EXTERNAL');
     const set = sim.createTaskSet({ cluster: 'c', service: 'web', taskDefinition: 'web' }).taskSet;
-    const steady = { steps: [{ stop: [], start: [], taskSet: { id: set.id, stabilityStatus: 'STEADY_STATE' as const } }], steady: true };
+    const steady = { steps: [{ stop: [], start: [], taskSet: { id: set.id, stabilityStatus: 'STEADY_STATE' as const } }], steady: { reached: true } };
     apply(steady);
     apply(steady);
     expect(messages(sim)).toEqual([`(service web) has reached a steady state.`, `(service web, taskSet ${set.id}) updated state to STEADY_STATE.`]);
-    apply({ steps: [{ stop: [], start: [], taskSet: { id: set.id, remove: true } }], steady: false });
+    apply({ steps: [{ stop: [], start: [], taskSet: { id: set.id, remove: true } }], steady: { reached: false } });
     expect([service.taskSets, service.steady]).toEqual([[], false]);
   });
 });

@@ -20,7 +20,7 @@ describe('the daemon decider (a pure function of the service, its tasks and the 
       wakeAt: [],
       steps: [{ stop: [], start: [{ owner, count: 1, placement: { kind: 'instance', instanceArn: instanceArn('b') } }] }],
       conditions: [{ key: 'deployment-configuration' }],
-      deployments: { complete: false },
+      deployments: { retire: [] },
     });
   });
 
@@ -37,7 +37,7 @@ describe('the daemon decider (a pure function of the service, its tasks and the 
 
   it('stops the task on an instance that is draining, and completes once every instance runs a healthy new task', () => {
     const tasks = [task('t1', 'new', 'a'), task('t2', 'new', 'b')];
-    expect(planDaemonPass(passInput({ service: daemon, tasks })).deployments).toEqual({ complete: true });
+    expect(planDaemonPass(passInput({ service: daemon, tasks })).deployments).toEqual({ retire: [], complete: { deploymentId: 'new', reason: 'ECS deployment new completed.' } });
     const draining = planDaemonPass(passInput({ service: daemon, tasks, instances: [instance('a'), instance('b', { status: 'DRAINING' })] }));
     expect(draining.desiredCount).toBe(1);
     expect(draining.steps[0].stop.map((s) => s.taskId)).toEqual(['t2']);

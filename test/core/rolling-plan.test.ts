@@ -13,7 +13,7 @@ describe('the rolling decider (a pure function of the service, its tasks and the
       wakeAt: [],
       steps: [{ stop: [], start: [{ owner: { id: 'new', taskDefinitionArn: definition(2) }, count: 2, placement: { kind: 'service' } }] }],
       conditions: [{ key: 'deployment-configuration' }],
-      deployments: { complete: false },
+      deployments: { retire: [] },
     });
   });
 
@@ -27,9 +27,10 @@ describe('the rolling decider (a pure function of the service, its tasks and the
     ]);
   });
 
-  it('completes the deployment when every new task is healthy and nothing old is left', () => {
+  it('completes the deployment and retires the old one when every new task is healthy and nothing old is left', () => {
     const plan = planRollingPass(passInput({ service: rolling, tasks: [task('t3', 'new', 'a'), task('t4', 'new', 'b')] }));
-    expect(plan.deployments).toEqual({ complete: true });
+    expect(plan.deployments).toEqual({ retire: ['old'], complete: { deploymentId: 'new', reason: 'ECS deployment new completed.' } });
+    expect(plan.steady).toEqual({ reached: true, eventBridge: true });
     expect(plan.steps).toEqual([{ stop: [], start: [] }]);
   });
 

@@ -16,13 +16,13 @@ describe('the task-set decider (a pure function of the service, its task sets an
         { stop: [], start: [{ owner: { id: 'green', taskDefinitionArn: definition(2) }, count: 2, placement: { kind: 'service' } }], taskSet: { id: 'green', stabilityStatus: 'STABILIZING' } },
       ],
       conditions: [],
-      steady: false,
+      steady: { reached: false },
     });
   });
 
   it('calls the service steady when every set has its count healthy', () => {
     const plan = planTaskSetPass(passInput({ service: external([taskSet('blue', 1, 100), taskSet('green', 2, 50)]), tasks: [...running('blue', 4), ...running('green', 2)] }));
-    expect(plan.steady).toBe(true);
+    expect(plan.steady).toEqual({ reached: true });
   });
 
   it('scales a DRAINING set to zero, then removes it once its tasks are gone', () => {
@@ -35,7 +35,7 @@ describe('the task-set decider (a pure function of the service, its task sets an
     });
     const then = planTaskSetPass(passInput({ service: external([draining, taskSet('green', 2, 100)]), tasks: running('green', 4) }));
     expect(then.steps[0]).toEqual({ stop: [], start: [], taskSet: { id: 'blue', remove: true } });
-    expect(then.steady).toBe(true);
+    expect(then.steady).toEqual({ reached: true });
   });
 
   it('replaces a task that fails its container health checks, and the set is not steady meanwhile', () => {

@@ -1,25 +1,24 @@
-import type { SimContext } from '../../kernel/context.js';
+import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
 import { serviceMessages } from '../model/service-messages.js';
-import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
+import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { applyStarts, applyStops, type StartOutcome } from './apply-orders.js';
 import { applyBlueGreen } from './apply-blue-green.js';
 import { reportPlacementFailure } from './placement-failure.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
 import type { PlanStep, ServicePlan } from './service-plan.js';
-import { settleDeployments } from './settle-deployments.js';
+import type { DeploymentSettlement } from './settle-deployments.js';
 
 /**
  * Carries out any decider's plan (Nomad's plan applier): wake-ups, then each step's stops and starts, then
- * placement failures, conditions, deployments and the steady state, in ECS's words. `live` are the tasks the
- * plan was made from; `later` asks for another pass at a virtual time.
+ * placement failures, conditions, deployments and the steady state, in ECS's words. `later` asks for another
+ * pass at a virtual time.
  */
 export function applyPlan(
   ctx: SimContext,
   cluster: ClusterRecord,
   service: ServiceRecord,
   plan: ServicePlan,
-  live: readonly TaskRecord[],
   later: (atMs: number) => void,
 ): void {
   if (plan.desiredCount !== undefined) service.desiredCount = plan.desiredCount;
@@ -43,13 +42,44 @@ export function applyPlan(
     if (message === undefined) clearCondition(service, key);
     else openCondition(ctx, service, key, message);
   }
-  if (plan.steady === undefined) {
-    if (startedAny) service.steady = false;
-  } else if (plan.steady && !service.steady) {
-    service.steady = true;
-    recordServiceEvent(ctx, service, serviceMessages.steadyState(service.name));
-  } else if (!plan.steady) service.steady = false;
-  if (plan.deployments) settleDeployments(ctx, cluster, service, live, plan.deployments.complete);
+  if (plan.deployments) applySettlement(ctx, service, plan.deployments);
+  if (plan.steady) applySteadyState(ctx, cluster, service, plan.steady);
+  else if (startedAny) service.steady = false;
+}
+
+function applySettlement(ctx: SimContext, service: ServiceRecord, { retire, complete }: DeploymentSettlement): void {
+  // updatedAt stays when a deployment retires: ListServiceDeployments reports when it finished.
+  for (const deployment of service.deployments) if (retire.includes(deployment.id)) deployment.status = 'INACTIVE';
+  const primary = complete && service.deployments.find((d) => d.id === complete.deploymentId);
+  if (!primary) return;
+  primary.rolloutState = 'COMPLETED';
+  primary.rolloutStateReason = complete.reason;
+  primary.updatedAt = ctx.clock.now;
+  recordServiceEvent(ctx, service, serviceMessages.deploymentCompleted(service.name, primary.id));
+  emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
+    eventType: 'INFO',
+    eventName: 'SERVICE_DEPLOYMENT_COMPLETED',
+    deploymentId: primary.id,
+    updatedAt: isoTime(ctx, ctx.clock.now),
+    reason: complete.reason,
+  });
+}
+
+function applySteadyState(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, { reached, eventBridge }: NonNullable<ServicePlan['steady']>): void {
+  if (!reached || service.steady) {
+    service.steady = reached;
+    return;
+  }
+  service.steady = true;
+  recordServiceEvent(ctx, service, serviceMessages.steadyState(service.name));
+  if (eventBridge) {
+    emitEventBridge(ctx, 'ECS Service Action', [service.arn], {
+      eventType: 'INFO',
+      eventName: 'SERVICE_STEADY_STATE',
+      clusterArn: cluster.arn,
+      createdAt: isoTime(ctx, ctx.clock.now),
+    });
+  }
 }
 
 function applyTaskSetChange(ctx: SimContext, service: ServiceRecord, change: NonNullable<PlanStep['taskSet']>): void {

@@ -1,5 +1,6 @@
 import { instanceTakes } from '../capacity/instance-launch-type.js';
 import { decideDaemonPass } from './daemon-deployment.js';
+import { settleDeployments } from './settle-deployments.js';
 import type { PassInput } from './pass-input.js';
 import { namedTasks } from './rolling-task-view.js';
 import { configurationCondition, ownerOf, scalingStop, type ServicePlan } from './service-plan.js';
@@ -37,6 +38,6 @@ export function planDaemonPass({ service, tasks, instances }: PassInput): Servic
       },
     ],
     conditions: [configurationCondition(service, decision.blockedByConfiguration)],
-    deployments: { complete: decision.complete },
+    ...settleDeployments(service, tasks, decision.complete),
   };
 }

@@ -1,4 +1,5 @@
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
+import { settleDeployments } from './settle-deployments.js';
 import type { PassInput, PlannedService, PlannedTask } from './pass-input.js';
 import { decideRollingPass } from './rolling-deployment.js';
 import { failedHealthStop, namedTasks, rollingTaskView } from './rolling-task-view.js';
@@ -32,7 +33,7 @@ export function planRollingPass(input: PassInput): ServicePlan {
     wakeAt,
     steps: [{ stop, start: decision.startCount > 0 ? primaryStarts(service, tasks, stop, decision.startCount) : [] }],
     conditions: [configurationCondition(service, decision.blockedByConfiguration)],
-    deployments: { complete: decision.complete },
+    ...settleDeployments(service, tasks, decision.complete),
   };
 }
 

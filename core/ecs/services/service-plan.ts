@@ -2,6 +2,7 @@ import { serviceMessages } from '../model/service-messages.js';
 import type { BlueGreenProgress } from '../model/blue-green-state.js';
 import type { TaskRecord } from '../model/state.js';
 import type { HookChange } from './blue-green-deployment.js';
+import type { DeploymentSettlement } from './settle-deployments.js';
 
 /**
  * What one scheduler pass decided for a service, as plain data (Nomad's reconciler results): a decider
@@ -9,14 +10,12 @@ import type { HookChange } from './blue-green-deployment.js';
  * sets, its tasks and the time, without changing anything; apply-plan.ts carries out any plan the same way,
  * with ECS's events and placement-failure reporting.
  *
- * How ECS's other deployment strategies fit (BLUE_GREEN, LINEAR, CANARY with the ECS controller): each is one
- * more decider over the same input, picked by `deploymentConfiguration.strategy` in service-scheduler.ts.
- * BLUE_GREEN's SCALE_UP is a start order for the green deployment at its full count beside blue; its bake
- * time and hook timeouts are `wakeAt` times; CLEAN_UP is scaling-activity stop orders for blue's tasks; a
- * rollback during bake time stops green's. LINEAR and CANARY are BLUE_GREEN whose production traffic moves
- * in steps, one wake per step's bake time. What they add is deployment state that is not about tasks (the
- * lifecycle stage, listener weights, hook invocations): more fields of `deployments`, carried out by this
- * one applier next to COMPLETED, never a second applier.
+ * How ECS's other deployment strategies fit (BLUE_GREEN, LINEAR, CANARY with the ECS controller): one more
+ * decider over the same input (blue-green-plan.ts), picked in service-scheduler.ts. Green's SCALE_UP is a
+ * start order for the green deployment beside blue; bake time and hook callbacks are `wakeAt` times;
+ * CLEAN_UP is scaling-activity stop orders for blue's tasks; LINEAR and CANARY differ only in the steps of
+ * the traffic shift. What they add that is not about tasks (the lifecycle stage, listener weights, hook
+ * states, a rollback to blue) is the `blueGreen` change, carried out by this same applier after the steps.
  */
 export interface ServicePlan {
   /** A DAEMON service's desired count: its eligible instances. */
@@ -27,13 +26,14 @@ export interface ServicePlan {
   steps: PlanStep[];
   /** Service conditions that open (said once, in ECS's words) or clear once the steps are applied. */
   conditions: ConditionChange[];
-  /** The service runs deployments: older ones with no task left retire, PRIMARY completes when `complete`. */
-  deployments?: { complete: boolean };
+  /** A service that runs deployments: which retire, and whether PRIMARY completes. */
+  deployments?: DeploymentSettlement;
   /**
-   * The decider's word on the service's steady state (a task-set service: every set steady), newly reached
-   * ones announced. Without it, a service that started tasks is not steady.
+   * The decider's word on the service's steady state, when it has one: reached (said if it is new, and with
+   * `eventBridge` sent as SERVICE_STEADY_STATE too) or not. Without it, a service that started tasks is not
+   * steady.
    */
-  steady?: boolean;
+  steady?: { reached: boolean; eventBridge?: boolean };
   /** A BLUE_GREEN, LINEAR or CANARY deployment moving on: carried out after the steps. */
   blueGreen?: BlueGreenChange;
 }

@@ -25,7 +25,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController === 'ECS') watchDeployment(ctx, service, known);
   const plan = deciderOf(service)({ service, tasks, instances: cluster.instances, now: ctx.clock.now, lambdaAnswers: ctx.state.lambdaAnswers });
-  applyPlan(ctx, cluster, service, plan, tasks, later);
+  applyPlan(ctx, cluster, service, plan, later);
 }
 
 /** Each way of running a service's tasks is a decider; a new deployment strategy is one more here. */

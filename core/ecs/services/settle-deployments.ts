@@ -1,46 +1,34 @@
-import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
-import { deploymentReasons, serviceMessages } from '../model/service-messages.js';
-import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
+import { deploymentReasons } from '../model/service-messages.js';
+import type { PlannedService, PlannedTask } from './pass-input.js';
 import { circuitBreakerReasons } from './circuit-breaker.js';
-import { recordServiceEvent } from './service-events.js';
+
+/** What becomes of a service's deployments at the end of a pass. */
+export interface DeploymentSettlement {
+  /** ACTIVE deployments with no task left: INACTIVE, which DescribeServices no longer lists (their history stays). */
+  retire: string[];
+  /** PRIMARY has every task it wants: COMPLETED, with this reason ("rollback completed" for a rollback). */
+  complete?: { deploymentId: string; reason: string };
+}
 
 /**
- * Older deployments with no task left become INACTIVE, which DescribeServices no longer lists (ECS drops
- * them; their history stays for ListServiceDeployments); a complete PRIMARY becomes COMPLETED (or
- * "rollback completed"), and the service reports its steady state once. `live` are the service's tasks
- * that had not reached STOPPED when the pass began: a task the pass stops is still on its way to STOPPED,
- * and one it starts belongs to PRIMARY, so they are what the deployments still hold.
+ * The end of a pass over a service that runs deployments; a complete PRIMARY also makes the service steady
+ * (announced to EventBridge too). `live` are the service's tasks that had not reached STOPPED when the pass
+ * began: a task the pass stops is still on its way to STOPPED, and one it starts belongs to PRIMARY, so
+ * they are what the deployments still hold. `complete` is the decider's: PRIMARY has its tasks and no older
+ * one is left.
  */
-export function settleDeployments(ctx: SimContext, cluster: ClusterRecord, service: ServiceRecord, live: readonly TaskRecord[], complete: boolean): void {
-  const primary = service.deployments[0];
+export function settleDeployments(
+  service: Pick<PlannedService, 'deployments'>,
+  live: readonly Pick<PlannedTask, 'deploymentId'>[],
+  complete: boolean,
+): { deployments: DeploymentSettlement; steady?: { reached: true; eventBridge: true } } {
+  const [primary, ...older] = service.deployments;
   const stillRunning = new Set<string>();
   for (const task of live) if (task.deploymentId) stillRunning.add(task.deploymentId);
-  for (const deployment of service.deployments.slice(1)) {
-    // updatedAt stays when the deployment finished: ListServiceDeployments reports it.
-    if (deployment.status === 'ACTIVE' && !stillRunning.has(deployment.id)) deployment.status = 'INACTIVE';
-  }
-  if (!complete) return;
-  if (primary.rolloutState === 'IN_PROGRESS') {
-    primary.rolloutState = 'COMPLETED';
-    primary.rolloutStateReason = primary.rollbackTo ? circuitBreakerReasons.rollbackCompleted : deploymentReasons.completed(primary.id);
-    primary.updatedAt = ctx.clock.now;
-    recordServiceEvent(ctx, service, serviceMessages.deploymentCompleted(service.name, primary.id));
-    emitEventBridge(ctx, 'ECS Deployment State Change', [service.arn], {
-      eventType: 'INFO',
-      eventName: 'SERVICE_DEPLOYMENT_COMPLETED',
-      deploymentId: primary.id,
-      updatedAt: isoTime(ctx, ctx.clock.now),
-      reason: primary.rolloutStateReason,
-    });
-  }
-  if (!service.steady) {
-    service.steady = true;
-    recordServiceEvent(ctx, service, serviceMessages.steadyState(service.name));
-    emitEventBridge(ctx, 'ECS Service Action', [service.arn], {
-      eventType: 'INFO',
-      eventName: 'SERVICE_STEADY_STATE',
-      clusterArn: cluster.arn,
-      createdAt: isoTime(ctx, ctx.clock.now),
-    });
-  }
+  const retire = older.filter((d) => d.status === 'ACTIVE' && !stillRunning.has(d.id)).map((d) => d.id);
+  if (!complete) return { deployments: { retire } };
+  const steady = { reached: true, eventBridge: true } as const;
+  if (primary.rolloutState !== 'IN_PROGRESS') return { deployments: { retire }, steady };
+  const reason = primary.rollbackTo ? circuitBreakerReasons.rollbackCompleted : deploymentReasons.completed(primary.id);
+  return { deployments: { retire, complete: { deploymentId: primary.id, reason } }, steady };
 }

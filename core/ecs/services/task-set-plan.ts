@@ -59,5 +59,6 @@ export function planTaskSetPass(input: PassInput): ServicePlan {
     steps.push({ stop, start, taskSet: { id: set.id, stabilityStatus: steady ? 'STEADY_STATE' : 'STABILIZING' } });
     allSteady &&= steady;
   }
-  return { wakeAt, steps, conditions: [], steady: allSteady };
+  // Said as a service event only: the simulator has never sent SERVICE_STEADY_STATE for task-set services.
+  return { wakeAt, steps, conditions: [], steady: { reached: allSteady } };
 }
