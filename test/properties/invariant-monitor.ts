@@ -52,7 +52,7 @@ export class InvariantMonitor {
     private readonly sim: EcsSimulator,
     private readonly state: ChaosState,
   ) {
-    this.watches = [new TargetWatch(sim), new TaskCountWatch(), new ScalingWatch(sim), new QueueLedger(sim), new RuleWatch(sim, state), new TerminationProtectionWatch(), new BlueGreenWatch(sim)];
+    this.watches = [new TargetWatch(sim), new TaskCountWatch(), new ScalingWatch(sim), new QueueLedger(sim), new RuleWatch(sim, state), new TerminationProtectionWatch(state), new BlueGreenWatch(sim)];
     this.detach = [
       sim.control.subscribe((e) => {
         this.onEvent(e);
