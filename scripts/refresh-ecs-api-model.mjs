@@ -156,6 +156,14 @@ for (const [exported, schema] of Object.entries(sdk).sort(([a], [b]) => a.locale
   };
 }
 
+// The exceptions ECS answers with, for the operations AWS's Smithy model does not list errors of yet.
+const exceptions = Object.values(sdk)
+  .filter((schema) => Array.isArray(schema) && schema[0] === -3)
+  .map((schema) => schema[2])
+  // The SDK's base class of its exceptions, no answer of ECS's.
+  .filter((name) => name !== 'ECSServiceException')
+  .sort();
+
 const sortedShapes = Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b)));
 const operationNames = Object.keys(operations);
 const metadata = {
@@ -172,7 +180,7 @@ import type { ApiModel } from '../../kernel/api-model.js';
 
 export type EcsOperationName =\n${operationNames.map((n) => `  | '${n}'`).join('\n')};
 
-export const ECS_API_MODEL: ApiModel<EcsOperationName> = ${JSON.stringify({ metadata, operations, shapes: sortedShapes })};
+export const ECS_API_MODEL: ApiModel<EcsOperationName> = ${JSON.stringify({ metadata, operations, exceptions, shapes: sortedShapes })};
 `,
 );
 console.log(`${operationNames.length} operations, ${Object.keys(sortedShapes).length} shapes -> ${OUT.pathname}`);

@@ -36,5 +36,7 @@ export interface OperationModel {
 export interface ApiModel<Operation extends string = string> {
   metadata: { sdk: string; smithy: string; targetPrefix: string };
   operations: Record<Operation, OperationModel>;
+  /** Every exception the service answers with. */
+  exceptions: string[];
   shapes: Record<string, Shape>;
 }

@@ -48,7 +48,15 @@ export type EcsExceptionName =
   | 'LimitExceededException'
   | 'AccessDeniedException'
   | 'UnsupportedFeatureException'
-  | 'ResourceNotFoundException';
+  | 'ResourceNotFoundException'
+  | 'AttributeLimitExceededException'
+  | 'TargetNotFoundException'
+  | 'TargetNotConnectedException'
+  | 'ServiceDeploymentNotFoundException'
+  | 'NoUpdateAvailableException'
+  | 'DaemonNotFoundException'
+  | 'GatewayNotFoundException'
+  | 'NamespaceNotFoundException';
 
 /** An error the simulated ECS API answers with. `name` is the ECS exception name. */
 export class EcsError extends Error {

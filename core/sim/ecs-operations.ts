@@ -3,6 +3,13 @@ import type { EcsOperationName } from '../ecs/api-model/ecs-api-model.js';
 import * as accountSettings from '../ecs/api/account-settings.js';
 import * as clusters from '../ecs/api/clusters.js';
 import * as tasks from '../ecs/api/tasks.js';
+import * as keptResources from '../ecs/api/kept-resources.js';
+import * as updateCluster from '../ecs/api/update-cluster.js';
+import * as agent from '../ecs/capacity/agent-api.js';
+import * as attributes from '../ecs/capacity/attributes-api.js';
+import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
+import * as servicesByNamespace from '../ecs/services/services-by-namespace.js';
+import * as executeCommand from '../ecs/tasks/execute-command.js';
 import * as taskProtection from '../ecs/tasks/task-protection.js';
 import * as capacityProviderKinds from '../ecs/capacity/capacity-provider-kinds.js';
 import * as containerInstanceState from '../ecs/capacity/container-instance-state.js';
@@ -30,15 +37,20 @@ const operation = <A extends unknown[], T>(run: (ctx: SimContext, ...request: A)
 const CLUSTER = ['cluster'];
 
 export const ECS_OPERATIONS = {
-  PutAccountSetting: operation(accountSettings.putAccountSetting, ['name', 'value']),
-  ListAccountSettings: operation(accountSettings.listAccountSettings, ['name']),
+  PutAccountSetting: operation(accountSettings.putAccountSetting, ['name', 'value', 'principalArn']),
+  PutAccountSettingDefault: operation(accountSettings.putAccountSettingDefault, ['name', 'value']),
+  DeleteAccountSetting: operation(accountSettings.deleteAccountSetting, ['name', 'principalArn']),
+  ListAccountSettings: operation(accountSettings.listAccountSettings, ['name', 'value', 'principalArn', 'effectiveSettings']),
   CreateCapacityProvider: operation(capacityProviderKinds.createAnyCapacityProvider, ['name', 'cluster', 'autoScalingGroupProvider', 'managedInstancesProvider', 'tags']),
+  UpdateCapacityProvider: operation(capacityProviders.updateCapacityProvider, ['name', 'autoScalingGroupProvider']),
+  DeleteCapacityProvider: operation(capacityProviders.deleteCapacityProvider, ['capacityProvider']),
   DescribeCapacityProviders: operation(capacityProviderKinds.describeAnyCapacityProviders, ['capacityProviders']),
   CreateCluster: operation(clusters.createCluster, ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']),
   DescribeClusters: operation(clusters.describeClusters, ['clusters']),
   ListClusters: operation(clusters.listClusters, []),
   UpdateClusterSettings: operation(clusters.updateClusterSettings, [...CLUSTER, 'settings']),
   PutClusterCapacityProviders: operation(clusters.putClusterCapacityProviders, [...CLUSTER, 'capacityProviders', 'defaultCapacityProviderStrategy']),
+  UpdateCluster: operation(updateCluster.updateCluster, [...CLUSTER, 'settings']),
   DeleteCluster: operation(clusters.deleteCluster, CLUSTER),
   RegisterTaskDefinition: operation(taskDefinitions.registerTaskDefinition, [
     'family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'requiresCompatibilities',
@@ -64,6 +76,9 @@ export const ECS_OPERATIONS = {
   ListServiceDeployments: operation(serviceDeployments.listServiceDeployments, [...CLUSTER, 'service', 'status', 'createdAt']),
   DescribeServiceDeployments: operation(serviceDeployments.describeServiceDeployments, ['serviceDeploymentArns']),
   DescribeServiceRevisions: operation(serviceDeployments.describeServiceRevisions, ['serviceRevisionArns']),
+  StopServiceDeployment: operation(serviceDeployments.stopServiceDeployment, ['serviceDeploymentArn', 'stopType']),
+  ContinueServiceDeployment: operation(serviceDeployments.continueServiceDeployment, ['serviceDeploymentArn', 'hookId']),
+  ListServicesByNamespace: operation(servicesByNamespace.listServicesByNamespace, ['namespace']),
   CreateTaskSet: operation(taskSets.createTaskSet, [...CLUSTER, 'service', 'taskDefinition', 'externalId', 'loadBalancers', 'scale', 'launchType', 'networkConfiguration']),
   UpdateTaskSet: operation(taskSets.updateTaskSet, [...CLUSTER, 'service', 'taskSet', 'scale']),
   UpdateServicePrimaryTaskSet: operation(taskSets.updateServicePrimaryTaskSet, [...CLUSTER, 'service', 'primaryTaskSet']),
@@ -78,15 +93,54 @@ export const ECS_OPERATIONS = {
   DescribeTasks: operation(tasks.describeTasks, [...CLUSTER, 'tasks']),
   GetTaskProtection: operation(taskProtection.getTaskProtection, [...CLUSTER, 'tasks']),
   UpdateTaskProtection: operation(taskProtection.updateTaskProtection, [...CLUSTER, 'tasks', 'protectionEnabled', 'expiresInMinutes']),
+  ExecuteCommand: operation(executeCommand.executeCommand, [...CLUSTER, 'task', 'container', 'command', 'interactive']),
   ListTasks: operation(tasks.listTasks, [...CLUSTER, 'serviceName', 'family', 'containerInstance', 'startedBy', 'desiredStatus', 'launchType', 'maxResults', 'nextToken']),
   DescribeContainerInstances: operation(containerInstances.describeContainerInstances, [...CLUSTER, 'containerInstances']),
   ListContainerInstances: operation(containerInstances.listContainerInstances, [...CLUSTER, 'status']),
   UpdateContainerInstancesState: operation(containerInstanceState.updateContainerInstancesState, [...CLUSTER, 'containerInstances', 'status']),
   DeregisterContainerInstance: operation(containerInstanceState.deregisterContainerInstance, [...CLUSTER, 'containerInstance', 'force']),
+  PutAttributes: operation(attributes.putAttributes, [...CLUSTER, 'attributes']),
+  DeleteAttributes: operation(attributes.deleteAttributes, [...CLUSTER, 'attributes']),
+  ListAttributes: operation(attributes.listAttributes, [...CLUSTER, 'targetType', 'attributeName', 'attributeValue']),
+  // What only the container agent calls.
+  RegisterContainerInstance: operation(agent.registerContainerInstance, [...CLUSTER, 'instanceIdentityDocument', 'totalResources', 'containerInstanceArn']),
+  SubmitTaskStateChange: operation(agent.submitTaskStateChange, [...CLUSTER, 'task']),
+  SubmitContainerStateChange: operation(agent.submitContainerStateChange, [...CLUSTER, 'task']),
+  SubmitAttachmentStateChanges: operation(agent.submitAttachmentStateChanges, CLUSTER),
+  DiscoverPollEndpoint: operation(agent.discoverPollEndpoint, CLUSTER),
+  UpdateContainerAgent: operation(agent.updateContainerAgent, [...CLUSTER, 'containerInstance']),
   TagResource: operation(tags.tagResource, ['resourceArn', 'tags']),
   UntagResource: operation(tags.untagResource, ['resourceArn', 'tagKeys']),
   ListTagsForResource: operation(tags.listTagsForResource, ['resourceArn']),
-} satisfies Partial<Record<EcsOperationName, EcsOperation>>;
+  // Kept and described, not run yet (api/kept-resources.ts): nothing of theirs is simulated.
+  RegisterDaemonTaskDefinition: operation(keptResources.registerDaemonTaskDefinition, []),
+  DescribeDaemonTaskDefinition: operation(keptResources.describeDaemonTaskDefinition, []),
+  ListDaemonTaskDefinitions: operation(keptResources.listDaemonTaskDefinitions, []),
+  DeleteDaemonTaskDefinition: operation(keptResources.deleteDaemonTaskDefinition, []),
+  CreateDaemon: operation(keptResources.createDaemon, []),
+  UpdateDaemon: operation(keptResources.updateDaemon, []),
+  DeleteDaemon: operation(keptResources.deleteDaemon, []),
+  DescribeDaemon: operation(keptResources.describeDaemon, []),
+  ListDaemons: operation(keptResources.listDaemons, []),
+  ListDaemonDeployments: operation(keptResources.listDaemonDeployments, []),
+  DescribeDaemonDeployments: operation(keptResources.describeDaemonDeployments, []),
+  DescribeDaemonRevisions: operation(keptResources.describeDaemonRevisions, []),
+  CreateExpressGatewayService: operation(keptResources.createExpressGatewayService, []),
+  DescribeExpressGatewayService: operation(keptResources.describeExpressGatewayService, []),
+  UpdateExpressGatewayService: operation(keptResources.updateExpressGatewayService, []),
+  DeleteExpressGatewayService: operation(keptResources.deleteExpressGatewayService, []),
+  CreateGateway: operation(keptResources.createGateway, []),
+  DescribeGateway: operation(keptResources.describeGateway, []),
+  UpdateGateway: operation(keptResources.updateGateway, []),
+  DeleteGateway: operation(keptResources.deleteGateway, []),
+  ListGateways: operation(keptResources.listGateways, []),
+  AssociateGatewayWithCluster: operation(keptResources.associateGatewayWithCluster, []),
+  DisassociateGatewayFromCluster: operation(keptResources.disassociateGatewayFromCluster, []),
+  ListGatewayClusterAssociations: operation(keptResources.listGatewayClusterAssociations, []),
+  ListGatewayRoutes: operation(keptResources.listGatewayRoutes, []),
+  DescribeGatewayRoute: operation(keptResources.describeGatewayRoute, []),
+  DescribeGatewayResources: operation(keptResources.describeGatewayResources, []),
+} satisfies Record<EcsOperationName, EcsOperation>;
 
 export type EcsOperations = typeof ECS_OPERATIONS;
 export type TabledOperation = keyof EcsOperations;

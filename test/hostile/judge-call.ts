@@ -1,20 +1,15 @@
 import { EcsError } from '../../core/index.js';
+import { ECS_API_MODEL } from '../../core/ecs/api-model/ecs-api-model.js';
 import type { HostileCall } from './hostile-calls.js';
 import type { Populated } from './populated-simulator.js';
 import { stateDump } from './state-dump.js';
 
-/** The exception names the ECS API answers with; ServerException is left out: for bad input it is an engine bug. */
+/**
+ * The exception names the APIs answer with: ECS's from its model, the neighbours' by hand. ServerException is
+ * left out: for bad input it is an engine bug.
+ */
 const CLIENT_EXCEPTIONS = new Set([
-  'ClientException',
-  'InvalidParameterException',
-  'ClusterNotFoundException',
-  'ServiceNotFoundException',
-  'ServiceNotActiveException',
-  'ResourceInUseException',
-  'LimitExceededException',
-  'AccessDeniedException',
-  'UnsupportedFeatureException',
-  'ResourceNotFoundException',
+  ...ECS_API_MODEL.exceptions.filter((name) => name !== 'ServerException'),
   'ValidationException',
   'ObjectNotFoundException',
   'QueueDoesNotExist',

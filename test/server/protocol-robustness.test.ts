@@ -32,9 +32,9 @@ describe('the AWS JSON 1.1 protocol edge', () => {
     expect(answer.body.__type).toBe('UnknownOperationException');
   });
 
-  it('says so when an ECS action exists but is not simulated', async () => {
+  it('checks an ECS action\'s request against the model before anything else', async () => {
     const answer = await rawCall(t.server, `${TARGET}.ExecuteCommand`, '{}');
-    expect(answer.body).toEqual({ __type: 'UnknownOperationException', message: 'ecs-lab does not simulate ExecuteCommand yet.' });
+    expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'command should not be null or empty.' });
   });
 
   it('answers a target of another service with UnknownOperationException', async () => {

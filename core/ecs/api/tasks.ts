@@ -12,7 +12,8 @@ import type { SimContext } from '../../kernel/context.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask as applyStop } from '../tasks/task-transitions.js';
 import { startTasks } from '../services/start-tasks.js';
-import { optionalEnum, optionalInteger, optionalString, optionalStringList, requireObject, validateTags } from '../../kernel/fields.js';
+import { optionalBoolean, optionalEnum, optionalInteger, optionalString, optionalStringList, requireObject, validateTags } from '../../kernel/fields.js';
+import type { TaskRecord } from '../model/state.js';
 
 
 /** Standalone RunTask with no strategy: the simulator spreads over instances (ECS's default is not documented). */
@@ -56,7 +57,14 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
       });
     }
   }
+  markExecuteCommand(request, result.started);
   return { tasks: result.started.map((t) => taskView(ctx, t)), failures };
+}
+
+/** RunTask's and StartTask's enableExecuteCommand: whether ExecuteCommand may open a session in these tasks. */
+function markExecuteCommand(request: Record<string, unknown>, tasks: TaskRecord[]): void {
+  const enabled = optionalBoolean(request.enableExecuteCommand, 'enableExecuteCommand');
+  if (enabled !== undefined) for (const task of tasks) task.enableExecuteCommand = enabled;
 }
 
 export function stopTask(ctx: SimContext, input: StopTaskRequest) {
@@ -133,6 +141,7 @@ export function startTask(ctx: SimContext, input: { cluster?: string; taskDefini
   const failures: Failure[] = [];
   for (const instance of targets) {
     const result = startTasks(ctx, cluster, { taskDefinition, count: 1, group, launchType: instance.external ? 'EXTERNAL' : 'EC2', strategies: [], startedBy, onlyOn: instance });
+    markExecuteCommand(request, result.started);
     if (result.started[0]) tasks.push(taskView(ctx, result.started[0]));
     else failures.push({ arn: instance.arn, reason: result.failure?.failureReason ?? 'MISSING' });
   }

@@ -23,6 +23,7 @@ import type { AutoScalingGroupRecord, CapacityProviderRecord } from './auto-scal
 import type { TaskSetRecord } from './task-set-state.js';
 import type { ImageCatalogue } from './image-catalogue.js';
 import type { TaskCensus } from './task-census.js';
+import type { KeptResource } from './kept-resource.js';
 
 /** Internal records. Times are virtual milliseconds; the API layer turns them into epoch seconds. */
 
@@ -132,6 +133,8 @@ export interface TaskRecord {
   version: number;
   /** Stopped by ECS while its instance's agent was disconnected: the agent acts on it when it reconnects. */
   stopAwaitingAgent?: boolean;
+  /** RunTask's or StartTask's enableExecuteCommand; a service's task follows its service's. */
+  enableExecuteCommand?: boolean;
   /** UpdateTaskProtection: until when scale-in and deployments leave the task alone (virtual ms). */
   protectedUntil?: number;
   /** Bumped on every stop so that launch steps scheduled before it are ignored. */
@@ -190,6 +193,8 @@ export interface ServiceRecord {
   placementConstraints: PlacementConstraint[];
   loadBalancers: ServiceLoadBalancer[];
   deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  /** CreateService's or UpdateService's enableExecuteCommand, for ExecuteCommand in its tasks. */
+  enableExecuteCommand?: boolean;
   /** The IAM role ECS calls the load balancer with (CreateService `role`), as an ARN. */
   roleArn?: string;
   /** CODE_DEPLOY and EXTERNAL services run task sets; ECS services run deployments. */
@@ -198,6 +203,8 @@ export interface ServiceRecord {
   serviceRegistries: string[];
   /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */
   serviceConnectAliases: string[];
+  /** Service Connect: the ARN of the Cloud Map namespace the service joined (ListServicesByNamespace). */
+  serviceConnectNamespaceArn?: string;
   deployments: DeploymentRecord[];
   /** Newest first, at most 100, as DescribeServices returns them. */
   events: ServiceEvent[];
@@ -244,6 +251,10 @@ export interface EcsState {
   capacityProviders: Map<string, CapacityProviderRecord>;
   /** PutAccountSetting values (awsvpcTrunking, containerInsights, ...). */
   accountSettings: Map<string, string>;
+  /** Daemons, Express Mode services and gateways, by ARN, in the order they were made. */
+  keptResources: Map<string, KeptResource>;
+  /** What an IAM user or role set for itself, by principal ARN then setting name. */
+  principalSettings: Map<string, Map<string, string>>;
   /** Most Fargate tasks that may run at once per capacity provider (a scenario sets it); unset: no limit. */
   fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
@@ -251,7 +262,7 @@ export interface EcsState {
 }
 
 export function createEcsState(): EcsState {
-  return { lambdaAnswers: new Map(), clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), fargateCapacity: {} };
+  return { lambdaAnswers: new Map(), clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), principalSettings: new Map(), keptResources: new Map(), fargateCapacity: {} };
 }
 
 declare module '../../kernel/context.js' {

@@ -1,6 +1,7 @@
-import { invalidParameter } from '../../kernel/errors.js';
+import { clientError, EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import { optionalEnum, optionalStringList, requireObject } from '../../kernel/fields.js';
+import { optionalEnum, optionalStringList, requireObject, requireString } from '../../kernel/fields.js';
+import { newDeployment, startDeployment } from './deployments.js';
 import { resolveCluster, resolveService } from '../model/resolve.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import {
@@ -76,4 +77,51 @@ export function describeServiceRevisions(ctx: SimContext, input: { serviceRevisi
     else failures.push({ arn, reason: 'MISSING' });
   }
   return { serviceRevisions, failures };
+}
+
+/** The service and deployment a service deployment ARN names, or ServiceDeploymentNotFoundException. */
+function findServiceDeployment(ctx: SimContext, arn: string): { service: ServiceRecord; deployment: DeploymentRecord } {
+  const service = serviceOfArn(ctx, arn, 'service-deployment');
+  const deployment = service && serviceDeploymentsOf(service).find((d) => serviceDeploymentArn(ctx, service, d) === arn);
+  if (!service || !deployment) throw new EcsError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.', 'serviceDeploymentArn');
+  return { service, deployment };
+}
+
+/** The simulator's wording: ECS does not document the reason it gives a stopped deployment. */
+const STOPPED_REASON = 'Service deployment stopped by StopServiceDeployment.';
+
+/**
+ * StopServiceDeployment of a deployment still in progress: ROLLBACK (the default) goes back to the last
+ * deployment that completed, as the circuit breaker does; ABORT leaves the service where it is, launching
+ * nothing more of the stopped deployment.
+ */
+export function stopServiceDeployment(ctx: SimContext, input: { serviceDeploymentArn: string; stopType?: 'ABORT' | 'ROLLBACK' }) {
+  const request = requireObject(input, 'request');
+  const arn = requireString(request.serviceDeploymentArn, 'serviceDeploymentArn');
+  const { service, deployment } = findServiceDeployment(ctx, arn);
+  const stopType = optionalEnum(request.stopType, 'stopType', ['ABORT', 'ROLLBACK'] as const) ?? 'ROLLBACK';
+  if (serviceDeploymentOutcome(service, deployment).status !== 'IN_PROGRESS') {
+    throw new EcsError('ClientException', 'The service deployment cannot be stopped: it is not in progress.', 'serviceDeploymentArn');
+  }
+  deployment.rolloutState = 'FAILED';
+  deployment.rolloutStateReason = STOPPED_REASON;
+  deployment.updatedAt = ctx.clock.now;
+  const target = stopType === 'ROLLBACK' ? service.deployments.find((d) => d !== deployment && d.rolloutState === 'COMPLETED') : undefined;
+  if (target) {
+    const back = newDeployment(ctx, target.taskDefinitionArn);
+    back.rollbackTo = target.id;
+    startDeployment(ctx, service, back);
+  }
+  ctx.requestServicePass(service);
+  return { serviceDeploymentArn: arn };
+}
+
+/**
+ * ContinueServiceDeployment answers a deployment lifecycle hook that waits for it; the simulator's deployments
+ * have no hook waiting, so a known deployment is refused as ECS refuses a hook id it does not know.
+ */
+export function continueServiceDeployment(ctx: SimContext, input: { serviceDeploymentArn: string; hookId: string; action?: string }) {
+  const request = requireObject(input, 'request');
+  findServiceDeployment(ctx, requireString(request.serviceDeploymentArn, 'serviceDeploymentArn'));
+  throw clientError(`The service deployment has no lifecycle hook ${requireString(request.hookId, 'hookId')} waiting for an answer.`, 'hookId');
 }

@@ -13,7 +13,7 @@ import { validateServiceLoadBalancers } from './validate-service-load-balancers.
 import { checkStrategyFits, validateDeploymentStrategy } from './validate-deployment-strategy.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 import { liveTaskCounts } from './service-deployment-view.js';
-import { validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
+import { serviceConnectNamespace, validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask } from '../tasks/task-transitions.js';
 import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
@@ -194,9 +194,11 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     loadBalancers,
     deploymentController,
     ...(request.role !== undefined ? { roleArn: roleArnOf(ctx, request.role as string) } : {}),
+    ...(request.enableExecuteCommand !== undefined ? { enableExecuteCommand: request.enableExecuteCommand as boolean } : {}),
     taskSets: [],
     serviceRegistries,
     serviceConnectAliases,
+    ...(request.serviceConnectConfiguration !== undefined ? { serviceConnectNamespaceArn: serviceConnectNamespace(ctx, request.serviceConnectConfiguration)?.arn } : {}),
     deployments: [],
     events: [],
     createdAt: ctx.clock.now,
@@ -258,6 +260,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
     service.steady = false;
   }
   service.deploymentConfiguration = deploymentConfiguration;
+  if (request.enableExecuteCommand !== undefined) service.enableExecuteCommand = request.enableExecuteCommand as boolean;
   if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
   if (placementStrategy) service.placementStrategy = placementStrategy;
   if (placementConstraints) service.placementConstraints = placementConstraints;

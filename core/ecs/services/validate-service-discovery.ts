@@ -1,5 +1,6 @@
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
+import type { NamespaceRecord } from '../../cloud-map/cloud-map-state.js';
 import { optionalArray, optionalBoolean, requireObject, requireString } from '../../kernel/fields.js';
 
 /** CreateService `serviceRegistries`: Cloud Map services the tasks register in. Returns their ids. */
@@ -13,17 +14,29 @@ export function validateServiceRegistries(ctx: SimContext, input: unknown): stri
   });
 }
 
+/** The Cloud Map namespace a `serviceConnectConfiguration` joins, if Service Connect is enabled. */
+export function serviceConnectNamespace(ctx: SimContext, input: unknown): NamespaceRecord | undefined {
+  if (input === undefined) return undefined;
+  const config = requireObject(input, 'serviceConnectConfiguration');
+  if (optionalBoolean(config.enabled, 'serviceConnectConfiguration.enabled') !== true) return undefined;
+  const namespaceName = requireString(config.namespace, 'serviceConnectConfiguration.namespace');
+  const namespace = findNamespace(ctx, namespaceName);
+  if (!namespace) throw new EcsError('NamespaceNotFound', `Namespace ${namespaceName} not found.`, 'serviceConnectConfiguration.namespace');
+  return namespace;
+}
+
+/** A Cloud Map namespace by name or ARN. */
+export const findNamespace = (ctx: SimContext, nameOrArn: string): NamespaceRecord | undefined =>
+  [...ctx.state.cloudMap.namespaces.values()].find((n) => n.name === nameOrArn || n.arn === nameOrArn);
+
 /**
  * CreateService `serviceConnectConfiguration`: the service joins a namespace; with `services` it also
  * answers on client aliases. Returns the aliases ("dnsName" or "discoveryName.namespace").
  */
 export function validateServiceConnect(ctx: SimContext, input: unknown): string[] {
-  if (input === undefined) return [];
-  const config = requireObject(input, 'serviceConnectConfiguration');
-  if (optionalBoolean(config.enabled, 'serviceConnectConfiguration.enabled') !== true) return [];
-  const namespaceName = requireString(config.namespace, 'serviceConnectConfiguration.namespace');
-  const namespace = [...ctx.state.cloudMap.namespaces.values()].find((n) => n.name === namespaceName || n.arn === namespaceName);
-  if (!namespace) throw new EcsError('NamespaceNotFound', `Namespace ${namespaceName} not found.`, 'serviceConnectConfiguration.namespace');
+  const namespace = serviceConnectNamespace(ctx, input);
+  if (!namespace) return [];
+  const config = input as Record<string, unknown>;
   return (optionalArray(config.services, 'serviceConnectConfiguration.services', 10) ?? []).flatMap((raw, i) => {
     const at = `serviceConnectConfiguration.services[${i}]`;
     const service = requireObject(raw, at);

@@ -2,7 +2,6 @@ import { ProtocolError } from './aws-json-protocol.js';
 import { ECS_OPERATIONS, facadeMethodName } from './ecs-operations.js';
 import { PAGED_LISTS, pageAnswer } from './paginate.js';
 import type { EcsSimulator } from '../../sim/simulator.js';
-import { ECS_OPERATIONS as TABLE } from '../../sim/ecs-operations.js';
 
 type FacadeMethod = (request: Record<string, unknown>) => unknown;
 
@@ -12,7 +11,6 @@ type FacadeMethod = (request: Record<string, unknown>) => unknown;
  */
 export function invokeAction(simulator: EcsSimulator, operation: string, input: Record<string, unknown>): unknown {
   if (!ECS_OPERATIONS.has(operation)) throw new ProtocolError('UnknownOperationException', `${operation} is not an Amazon ECS operation.`);
-  if (!Object.hasOwn(TABLE, operation)) throw new ProtocolError('UnknownOperationException', `ecs-lab does not simulate ${operation} yet.`);
   const method = (simulator as unknown as Record<string, FacadeMethod>)[facadeMethodName(operation)];
   const paged = PAGED_LISTS[operation];
   if (!paged) return method.call(simulator, input);
