@@ -78,7 +78,8 @@ export class TargetWatch implements Watch {
         const instance = look.picture.instances.find((i) => i.containerInstanceArn === task.containerInstanceArn);
         const entry = entries[0];
         const binding = entry && task.containers.find((c) => c.name === entry.containerName)?.networkBindings?.find((b) => b.containerPort === entry.containerPort);
-        const key = instance && entry ? `${instance.ec2InstanceId}:${binding?.hostPort ?? entry.containerPort}` : undefined;
+        // A task whose containers never started has no binding: it answers nowhere.
+        const key = instance && binding ? `${instance.ec2InstanceId}:${binding.hostPort}` : undefined;
         this.bindings.set(task.taskArn, { key, groups: entries.map((e) => e.targetGroupArn) });
       }
     }
