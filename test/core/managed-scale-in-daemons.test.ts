@@ -5,12 +5,11 @@ import { createSimulator } from '../../core/index.js';
  * Found while writing the managed-scaling properties (test/properties). With managed termination
  * protection, ECS terminates only instances without tasks, but ignores the tasks of DAEMON services: every
  * instance runs them ("Control the instances Amazon ECS terminates", ECS developer guide). The engine
- * counts them (terminateInstances keeps any instance with a task), so a cluster with a daemon never
- * scales in: an hour after its service went from 6 tasks to 1, the group still has 6 instances at a
- * CapacityProviderReservation of 17 %. Engine bug, not fixed yet: remove `.fails` once it is.
+ * counted them (it kept any instance with a task), so a cluster with a daemon never scaled in; now an
+ * instance that runs only daemon tasks may be terminated.
  */
 describe('managed scaling with a daemon service on every instance', () => {
-  it.fails('scales in the instances that run only daemon tasks', () => {
+  it('scales in the instances that run only daemon tasks', () => {
     const sim = createSimulator({ seed: 1 });
     sim.createCluster({ clusterName: 'demo' });
     const { autoScalingGroupArn } = sim.control.createAutoScalingGroup({ name: 'asg', cluster: 'demo', instanceType: 'm5.large', minSize: 0, maxSize: 10 });

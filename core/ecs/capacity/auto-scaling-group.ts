@@ -42,10 +42,23 @@ export function launchInstances(ctx: SimContext, group: AutoScalingGroupRecord, 
 /** The group terminates instances (emptiest first); with managed termination protection only empty ones. */
 export function terminateInstances(ctx: SimContext, group: AutoScalingGroupRecord, count: number): void {
   const protectedBusy = providerOf(ctx, group)?.managedTerminationProtection === 'ENABLED';
+  const busy = (instance: InstanceRecord) => applicationTaskCount(ctx, instance);
   const candidates = instancesOf(ctx, group)
-    .filter((i) => !protectedBusy || i.taskArns.size === 0)
-    .sort((a, b) => a.taskArns.size - b.taskArns.size || b.registeredAt - a.registeredAt);
+    .filter((i) => !protectedBusy || busy(i) === 0)
+    .sort((a, b) => busy(a) - busy(b) || b.registeredAt - a.registeredAt);
   for (const instance of candidates.slice(0, count)) {
     removeInstance(ctx, instance, 'TerminationNotice', hostTerminatedReason(instance.ec2InstanceId));
   }
+}
+
+/** Tasks on the instance that protection counts: daemon tasks run on every instance, so ECS ignores them. */
+function applicationTaskCount(ctx: SimContext, instance: InstanceRecord): number {
+  const cluster = ctx.state.clusters.get(instance.clusterName)!;
+  let count = 0;
+  for (const arn of instance.taskArns) {
+    const task = cluster.tasks.get(arn);
+    const service = task?.serviceName ? cluster.services.get(task.serviceName) : undefined;
+    if (service?.schedulingStrategy !== 'DAEMON') count++;
+  }
+  return count;
 }
