@@ -1,5 +1,5 @@
 /**
- * An AWS API as data, as scripts/refresh-ecs-api-model.mjs derives it from AWS's models: each operation's
+ * An AWS API as data, as core/shell/tools/refresh-ecs-api-model.mjs derives it from AWS's models: each operation's
  * input and output shapes, and every shape with its members and constraints.
  */
 
