@@ -76,7 +76,8 @@ export class StoredMembers {
     const members = this.model.shapes[shapeName].members!;
     for (const [name, value] of Object.entries(stored)) {
       const target = members[name];
-      if (!target || value === undefined) continue;
+      // Tags change through TagResource and UntagResource, and ECS shows them only when asked (include TAGS).
+      if (!target || value === undefined || name === 'tags') continue;
       if (view[name] === undefined) view[name] = structuredClone(value);
       else this.fillValue(target, view[name], value);
     }

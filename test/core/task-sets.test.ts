@@ -20,7 +20,9 @@ describe('the EXTERNAL deployment controller', () => {
   it('runs what a CI system asks for: task sets scaled by percent, promoted and deleted through the API', () => {
     const sim = externalService();
     const blue = sim.createTaskSet({ cluster: 'c', service: 'web', taskDefinition: 'web:1', scale: { value: 100, unit: 'PERCENT' } }).taskSet;
-    expect(blue.status).toBe('PRIMARY');
+    // ECS answers ACTIVE, even for the first task set, until UpdateServicePrimaryTaskSet makes it PRIMARY.
+    expect(blue.status).toBe('ACTIVE');
+    sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'web', primaryTaskSet: blue.id });
     sim.control.runUntilSteady({ cluster: 'c', service: 'web' });
     expect(runningByRevision(sim)).toBe('1,1,1,1');
     const green = sim.createTaskSet({ cluster: 'c', service: 'web', taskDefinition: 'web:2', scale: { value: 50, unit: 'PERCENT' }, externalId: 'build-42' }).taskSet;
@@ -40,6 +42,7 @@ describe('the EXTERNAL deployment controller', () => {
   it('refuses UpdateService with a new task definition, and deleting the PRIMARY set without force', () => {
     const sim = externalService();
     const set = sim.createTaskSet({ cluster: 'c', service: 'web', taskDefinition: 'web:1' }).taskSet;
+    sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'web', primaryTaskSet: set.id });
     expect(() => sim.updateService({ cluster: 'c', service: 'web', taskDefinition: 'web:2' })).toThrow(/EXTERNAL deployment controller/);
     expect(() => sim.deleteTaskSet({ cluster: 'c', service: 'web', taskSet: set.id })).toThrow(/PRIMARY task set cannot be deleted/);
   });

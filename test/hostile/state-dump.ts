@@ -6,7 +6,7 @@ import type { EcsSimulator } from '../../core/index.js';
  */
 export function stateDump(sim: EcsSimulator): string {
   const clusterArns = sim.listClusters().clusterArns;
-  const clusters = clusterArns.length ? sim.describeClusters({ clusters: clusterArns }) : null;
+  const clusters = clusterArns.length ? sim.describeClusters({ clusters: clusterArns, include: ['TAGS'] }) : null;
   const perCluster = clusterArns.map((cluster) => {
     const serviceArns = sim.listServices({ cluster }).serviceArns;
     const taskArns = ['RUNNING', 'STOPPED'].flatMap((desiredStatus) => sim.listTasks({ cluster, desiredStatus: desiredStatus as 'RUNNING' | 'STOPPED' }).taskArns);

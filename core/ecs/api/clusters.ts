@@ -113,18 +113,22 @@ export function createCluster(ctx: SimContext, input: CreateClusterRequest = {})
   return { cluster: clusterView(cluster) };
 }
 
-export function describeClusters(ctx: SimContext, input: { clusters?: string[] } = {}) {
+/** DescribeClusters: a cluster's tags only when `include` asks for TAGS, as ECS answers. */
+export function describeClusters(ctx: SimContext, input: { clusters?: string[]; include?: string[] } = {}) {
   const request = requireObject(input ?? {}, 'request');
   const names = optionalStringList(request.clusters, 'clusters', 100) ?? ['default'];
+  const withTags = optionalStringList(request.include, 'include')?.includes('TAGS') ?? false;
   const clusters: Cluster[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of names) {
     const record = ctx.state.clusters.get(resourceId(ref));
-    if (record) clusters.push(clusterView(record));
+    if (record) clusters.push(withTags ? clusterView(record) : withoutTags(clusterView(record)));
     else failures.push({ arn: ref.startsWith('arn:') ? ref : arns.cluster(ctx, ref), reason: 'MISSING' });
   }
   return { clusters, failures };
 }
+
+const withoutTags = ({ tags: _tags, ...cluster }: Cluster): Cluster => cluster;
 
 export function listClusters(ctx: SimContext) {
   return { clusterArns: [...ctx.state.clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn) };

@@ -69,7 +69,7 @@ export function describeContainerInstances(ctx: SimContext, input: { cluster?: s
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
   const refs = optionalStringList(request.containerInstances, 'containerInstances', 100);
-  if (!refs || refs.length === 0) throw invalidParameter('containerInstances should not be null or empty.', 'containerInstances');
+  if (!refs || refs.length === 0) throw invalidParameter('Container instance cannot be empty.', 'containerInstances');
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];
   for (const ref of refs) {

@@ -259,10 +259,12 @@ export interface EcsState {
   fargateCapacity: Partial<Record<'FARGATE' | 'FARGATE_SPOT', number>>;
   /** family -> revisions in order (index = revision - 1). */
   taskDefinitions: Map<string, TaskDefinition[]>;
+  /** The tags of each revision, by its ARN (a task definition's own record does not show them). */
+  taskDefinitionTags: Map<string, Tag[]>;
 }
 
 export function createEcsState(): EcsState {
-  return { lambdaAnswers: new Map(), clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), accountSettings: new Map(), principalSettings: new Map(), keptResources: new Map(), fargateCapacity: {} };
+  return { lambdaAnswers: new Map(), clusters: new Map(), autoScalingGroups: new Map(), capacityProviders: new Map(), taskDefinitions: new Map(), taskDefinitionTags: new Map(), accountSettings: new Map(), principalSettings: new Map(), keptResources: new Map(), fargateCapacity: {} };
 }
 
 declare module '../../kernel/context.js' {

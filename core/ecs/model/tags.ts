@@ -6,17 +6,17 @@ import { optionalArray, optionalString, requireObject } from '../../kernel/field
 /** ECS allows 50 user tags per resource; keys of 1-128 characters, values of at most 256. */
 const MAX_TAGS = 50;
 
-/**
- * The tag list of the resource an ARN names: cluster, service, task or container instance. Task definitions
- * are not taggable here: their records do not keep the tags they were registered with.
- */
+/** The old short ARN of a service, task or container instance (service/NAME, without the cluster): refused for tagging. */
+const SHORT_ARN = /:(service|task|container-instance)\/[^/]+$/;
+
+/** The tag list of the resource an ARN names: cluster, service, task, container instance or task definition. */
 function tagsOf(ctx: SimContext, resourceArn: unknown): Tag[] {
   const arn = optionalString(resourceArn, 'resourceArn');
   if (!arn) throw invalidParameter('resourceArn should not be null or empty.', 'resourceArn');
   if (!/^arn:aws:ecs:[^:]+:\d{12}:[a-z-]+\/.+/.test(arn)) throw invalidParameter('Invalid resource ARN.', 'resourceArn');
-  if (arn.includes(':task-definition/')) {
-    throw invalidParameter('The simulator does not keep tags on task definitions; tag clusters, services, tasks or container instances.', 'resourceArn');
-  }
+  if (SHORT_ARN.test(arn)) throw invalidParameter('Long arn format must be used for tagging operations', 'resourceArn');
+  const taskDefinition = ctx.state.taskDefinitionTags.get(arn);
+  if (taskDefinition) return taskDefinition;
   for (const cluster of ctx.state.clusters.values()) {
     if (cluster.arn === arn) return cluster.tags;
     const owner =

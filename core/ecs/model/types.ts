@@ -67,7 +67,7 @@ export interface Cluster {
   pendingTasksCount: number;
   activeServicesCount: number;
   statistics: KeyValuePair[];
-  tags: Tag[];
+  tags?: Tag[];
   settings: Array<{ name: 'containerInsights'; value: string }>;
   capacityProviders: string[];
   defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];

@@ -19,6 +19,9 @@ import { stopTask } from '../tasks/task-transitions.js';
 import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
 
 
+/** ECS's own words (it ends without a full stop). */
+const DAEMON_DESIRED_COUNT = 'The daemon scheduling strategy does not support a desired count for services. Remove the desired count value and try again';
+
 /** Defaults for REPLICA services: 100 % healthy, 200 % maximum. */
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = { minimumHealthyPercent: 100, maximumPercent: 200 } as const;
 /** DAEMON services: one task per instance, so at most 100 %; the API's default minimum is 0 %. */
@@ -39,7 +42,7 @@ function validateDeploymentController(input: unknown, schedulingStrategy: string
 
 function checkDaemonRules(request: Record<string, unknown>, launchType: string, configuration: ServiceRecord['deploymentConfiguration']): void {
   if (launchType === 'FARGATE') throw invalidParameter('The DAEMON scheduling strategy is supported only on the EC2 and EXTERNAL launch types.', 'schedulingStrategy');
-  if (request.desiredCount !== undefined) throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+  if (request.desiredCount !== undefined) throw invalidParameter(DAEMON_DESIRED_COUNT, 'desiredCount');
   if (request.placementStrategy !== undefined) throw invalidParameter('Placement strategies are not supported for a DAEMON service.', 'placementStrategy');
   if (configuration.maximumPercent !== 100) throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
 }
@@ -231,7 +234,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (taskDefinition) validateServiceLoadBalancers(ctx, service.loadBalancers, taskDefinition);
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
   if (desiredCount !== undefined && service.schedulingStrategy === 'DAEMON') {
-    throw invalidParameter('desiredCount is not valid for a DAEMON service: it runs one task per instance.', 'desiredCount');
+    throw invalidParameter(DAEMON_DESIRED_COUNT, 'desiredCount');
   }
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
   checkStrategyFits(deploymentConfiguration.strategy, service);
@@ -282,7 +285,8 @@ export function describeServices(ctx: SimContext, input: { cluster?: string; ser
     const name = typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : '';
     const record = cluster.services.get(name);
     if (record) services.push(serviceView(ctx, record));
-    else failures.push({ arn: typeof ref === 'string' && ref.startsWith('arn:') ? ref : arns.service(ctx, cluster.name, String(ref)), reason: 'MISSING' });
+    // ECS names a service it did not find by the short ARN, without the cluster.
+    else failures.push({ arn: typeof ref === 'string' && ref.startsWith('arn:') ? ref : `arn:aws:ecs:${ctx.region}:${ctx.accountId}:service/${ref}`, reason: 'MISSING' });
   }
   return { services, failures };
 }

@@ -36,7 +36,7 @@ export function createTaskSet(ctx: SimContext, input: { cluster?: string; servic
   const { service } = externalService(ctx, request);
   const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
   const loadBalancers = validateServiceLoadBalancers(ctx, optionalArray(request.loadBalancers, 'loadBalancers', 5), taskDefinition);
-  const set = newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, validateScale(request.scale), service.taskSets.length === 0 ? 'PRIMARY' : 'ACTIVE', optionalString(request.externalId, 'externalId'));
+  const set = newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, validateScale(request.scale), 'ACTIVE', optionalString(request.externalId, 'externalId'));
   service.taskSets.push(set);
   service.steady = false;
   ctx.requestServicePass(service);

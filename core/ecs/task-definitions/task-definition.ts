@@ -89,6 +89,8 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
   }
   if (fargate) {
     if (networkMode !== 'awsvpc') fail('ClientException', 'networkMode', 'Fargate only supports network mode ‘awsvpc’.');
+    if (request.pidMode === 'host') fail('ClientException', 'pidMode', "Tasks using the Fargate launch type do not support pidMode 'host'. The supported value for pidMode is 'task'.");
+    if (request.ipcMode !== undefined) fail('ClientException', 'ipcMode', 'Tasks using the Fargate launch type do not support ipcMode.');
     if (cpu === undefined) fail('ClientException', 'cpu', "Fargate requires that 'cpu' be defined at the task level.");
     if (memory === undefined) fail('ClientException', 'memory', "Fargate requires that 'memory' be defined at the task level.");
     if (!isFargateSize(cpu, memory)) fail('ClientException', 'memory', 'No Fargate configuration exists for given values.');
@@ -141,7 +143,8 @@ export function validateTaskDefinition(input: unknown): RegisterTaskDefinitionRe
 function validateContainer(input: unknown, index: number, networkMode: NetworkMode): ContainerDefinition {
   const at = `containerDefinitions[${index}]`;
   const raw = requireObject(input, at);
-  const name = requireString(raw.name, `${at}.name`, 'ClientException');
+  if (typeof raw.name !== 'string' || raw.name === '') fail('ClientException', `${at}.name`, 'Container.name should not be null or empty.');
+  const name = raw.name;
   if (!NAME_PATTERN.test(name)) fail('ClientException', `${at}.name`, `Container name '${name.slice(0, 60)}' can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.`);
   if (typeof raw.image !== 'string' || raw.image.trim() === '') fail('ClientException', `${at}.image`, 'Container.image should not be null or empty.');
   if (raw.image.length > 255 || /\s/.test(raw.image)) fail('ClientException', `${at}.image`, `Container.image '${raw.image.slice(0, 60)}' is not a valid image reference (repository:tag or repository@sha256:digest, up to 255 characters).`);

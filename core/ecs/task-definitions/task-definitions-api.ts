@@ -1,4 +1,5 @@
-import type { RegisterTaskDefinitionRequest, TaskDefinition } from '../model/types.js';
+import type { RegisterTaskDefinitionRequest, Tag, TaskDefinition } from '../model/types.js';
+import { requiredAttributes } from './required-attributes.js';
 import { clientError } from '../../kernel/errors.js';
 import { resolveTaskDefinition } from '../model/resolve.js';
 import { arns } from '../../kernel/arns.js';
@@ -8,6 +9,25 @@ import { validateTaskDefinition } from './task-definition.js';
 import { isFargateSize } from './fargate-sizes.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** A task definition as ECS describes it: what was not given answers with ECS's defaults and empty lists. */
+function taskDefinitionView(td: TaskDefinition): TaskDefinition {
+  const view = copy(td);
+  view.volumes ??= [];
+  view.containerDefinitions = view.containerDefinitions.map((c) => ({
+    portMappings: [],
+    essential: true,
+    environment: [],
+    mountPoints: [],
+    volumesFrom: [],
+    systemControls: [],
+    ...c,
+  }));
+  return view;
+}
+
+/** The tags a revision keeps, for TagResource and DescribeTaskDefinition with include ["TAGS"]. */
+export const taskDefinitionTags = (ctx: SimContext, arn: string): Tag[] | undefined => ctx.state.taskDefinitionTags.get(arn);
 
 function compatibilitiesOf(request: RegisterTaskDefinitionRequest): TaskDefinition['compatibilities'] {
   const out: TaskDefinition['compatibilities'] = ['EC2'];
@@ -35,7 +55,7 @@ export function registerTaskDefinition(ctx: SimContext, input: RegisterTaskDefin
     status: 'ACTIVE',
     ...(request.requiresCompatibilities ? { requiresCompatibilities: request.requiresCompatibilities } : {}),
     compatibilities: compatibilitiesOf(request),
-    requiresAttributes: [],
+    requiresAttributes: requiredAttributes(request),
     placementConstraints: request.placementConstraints ?? [],
     ...(request.volumes ? { volumes: request.volumes } : {}),
     ...(request.cpu !== undefined ? { cpu: request.cpu } : {}),
@@ -46,12 +66,15 @@ export function registerTaskDefinition(ctx: SimContext, input: RegisterTaskDefin
     registeredBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
   };
   ctx.state.taskDefinitions.set(request.family, [...revisions, taskDefinition]);
-  return { taskDefinition: copy(taskDefinition), tags: copy(request.tags ?? []) };
+  ctx.state.taskDefinitionTags.set(taskDefinition.taskDefinitionArn, copy(request.tags ?? []));
+  return { taskDefinition: taskDefinitionView(taskDefinition), tags: copy(request.tags ?? []) };
 }
 
-export function describeTaskDefinition(ctx: SimContext, input: { taskDefinition: string }) {
+export function describeTaskDefinition(ctx: SimContext, input: { taskDefinition: string; include?: Array<'TAGS'> }) {
   const request = requireObject(input, 'request');
-  return { taskDefinition: copy(resolveTaskDefinition(ctx, request.taskDefinition)) };
+  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
+  const withTags = optionalStringList(request.include, 'include')?.includes('TAGS');
+  return { taskDefinition: taskDefinitionView(taskDefinition), ...(withTags ? { tags: copy(taskDefinitionTags(ctx, taskDefinition.taskDefinitionArn) ?? []) } : {}) };
 }
 
 export function deregisterTaskDefinition(ctx: SimContext, input: { taskDefinition: string }) {
@@ -63,7 +86,7 @@ export function deregisterTaskDefinition(ctx: SimContext, input: { taskDefinitio
   const taskDefinition = resolveTaskDefinition(ctx, reference);
   taskDefinition.status = 'INACTIVE';
   taskDefinition.deregisteredAt = epochSeconds(ctx, ctx.clock.now);
-  return { taskDefinition: copy(taskDefinition) };
+  return { taskDefinition: taskDefinitionView(taskDefinition) };
 }
 
 export function listTaskDefinitions(ctx: SimContext, input: { familyPrefix?: string; status?: 'ACTIVE' | 'INACTIVE'; sort?: 'ASC' | 'DESC' } = {}) {
@@ -73,7 +96,8 @@ export function listTaskDefinitions(ctx: SimContext, input: { familyPrefix?: str
   const sort = optionalEnum(request.sort, 'sort', ['ASC', 'DESC'] as const) ?? 'ASC';
   const arnsOut: string[] = [];
   for (const [family, revisions] of [...ctx.state.taskDefinitions.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (prefix && !family.startsWith(prefix)) continue;
+    // ListTaskDefinitions' familyPrefix is, despite its name, the whole family name (ListTaskDefinitionFamilies' is a prefix).
+    if (prefix && family !== prefix) continue;
     for (const td of revisions) if (td.status === status) arnsOut.push(td.taskDefinitionArn);
   }
   return { taskDefinitionArns: sort === 'ASC' ? arnsOut : arnsOut.reverse() };
@@ -112,7 +136,7 @@ export function deleteTaskDefinitions(ctx: SimContext, input: { taskDefinitions:
       continue;
     }
     td.status = 'DELETE_IN_PROGRESS';
-    taskDefinitions.push(copy(td));
+    taskDefinitions.push(taskDefinitionView(td));
   }
   return { taskDefinitions, failures };
 }
