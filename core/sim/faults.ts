@@ -3,9 +3,9 @@ import { findContainerInstance, resolveCluster } from '../ecs/model/resolve.js';
 import type { SimContext } from '../kernel/context.js';
 import { hostTerminatedReason, removeInstance } from '../ecs/capacity/instance-termination.js';
 import { stoppedReasons } from '../ecs/model/service-messages.js';
-import { stopTask, terminateTask } from '../ecs/tasks/task-transitions.js';
+import { containerExited, stopTask, terminateTask } from '../ecs/tasks/task-transitions.js';
 import { EXIT_CODE_SIGKILL } from '../ecs/tasks/task-lifecycle.js';
-import { optionalString, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
+import { optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
 
 /** Simulation control: a task's process dies (killed, exit 137): the task stops and its service replaces it. */
 export function killTask(ctx: SimContext, input: { cluster?: string; task: string }): void {
@@ -21,6 +21,26 @@ export function killTask(ctx: SimContext, input: { cluster?: string; task: strin
     c.exitCode = EXIT_CODE_SIGKILL;
   }
   stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
+}
+
+/**
+ * Simulation control: one container of a running task exits with `exitCode` (1 unless told), as its process
+ * would: an essential container takes the task down (EssentialContainerExited, and a service replaces it);
+ * another just stops, and the task keeps running.
+ */
+export function exitContainer(ctx: SimContext, input: { cluster?: string; task: string; container: string; exitCode?: number }): void {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['cluster', 'task', 'container', 'exitCode']);
+  const cluster = resolveCluster(ctx, request.cluster);
+  const id = requireString(request.task, 'task').split('/').pop();
+  const task = [...cluster.tasks.values()].find((t) => t.id === id);
+  if (!task || task.lastStatus !== 'RUNNING') throw invalidParameter('The referenced task was not found or is not RUNNING.', 'task');
+  const name = requireString(request.container, 'container');
+  const container = task.containers.find((c) => c.name === name);
+  if (!container) throw invalidParameter(`The task has no container named ${name}; it has ${task.containers.map((c) => c.name).join(', ')}.`, 'container');
+  if (container.lastStatus !== 'RUNNING') throw invalidParameter(`The container ${name} is not RUNNING (it is ${container.lastStatus}).`, 'container');
+  const exitCode = optionalInteger(request.exitCode, 'exitCode', { min: 0, max: 255 }) ?? 1;
+  containerExited(ctx, task, container, exitCode);
 }
 
 /**

@@ -66,6 +66,7 @@ const REPLAY: Record<string, Replay> = {
   'control.startTraffic': (sim, [r]) => sim.control.startTraffic(r),
   'control.stopTraffic': (sim, [r]) => sim.control.stopTraffic(r),
   'control.killTask': (sim, [r]) => sim.control.killTask(r),
+  'control.exitContainer': (sim, [r]) => sim.control.exitContainer(r),
   'control.failZone': (sim, [r]) => sim.control.failZone(r),
   'control.failInstance': (sim, [r]) => sim.control.failInstance(r),
   'control.createAutoScalingGroup': (sim, [r]) => sim.control.createAutoScalingGroup(r),

@@ -14,7 +14,7 @@ import { interruptSpotInstance } from './spot-interruption.js';
 import { setAlarmState } from '../cloudwatch/alarm-state.js';
 import { produceMessages, type ProduceMessagesRequest } from '../workload/producer.js';
 import { startTraffic, stopTraffic, trafficClients, trafficHistory, type StartTrafficRequest, type TrafficClient } from './traffic-control.js';
-import { failInstance, failZone, killTask } from './faults.js';
+import { exitContainer, failInstance, failZone, killTask } from './faults.js';
 import { createAutoScalingGroup, type CreateAutoScalingGroupRequest } from './auto-scaling-group-control.js';
 import { serviceMetricKey } from '../cloudwatch/metric-source.js';
 import { costReport, type CostReport } from '../cost/cost-meter.js';
@@ -200,6 +200,11 @@ export class SimulationControl {
   /** A task's process is killed (exit 137). */
   killTask(request: { cluster?: string; task: string }): void {
     this.changed('killTask', [request], killTask(this.ctx, request));
+  }
+
+  /** One container of a running task exits with a code: an essential one stops the task, another does not. */
+  exitContainer(request: { cluster?: string; task: string; container: string; exitCode?: number }): void {
+    this.changed('exitContainer', [request], exitContainer(this.ctx, request));
   }
 
   /** An instance fails: it leaves the cluster and its tasks stop at once. */

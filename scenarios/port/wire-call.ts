@@ -35,7 +35,7 @@ export const isNeighbour = (target: string): target is Neighbour => (NEIGHBOURS 
  */
 export const CONTROL_METHODS = [
   'addExternalInstances', 'addInstances', 'advance', 'advanceTo', 'capacityProviderReservations',
-  'containerInsightsMetric', 'costReport', 'createAutoScalingGroup', 'disconnectAgent', 'eventsSince',
+  'containerInsightsMetric', 'costReport', 'createAutoScalingGroup', 'disconnectAgent', 'eventsSince', 'exitContainer',
   'explainPlacement', 'failInstance', 'failZone', 'historyMark', 'interruptFargateSpotTasks',
   'interruptSpotInstance', 'killTask', 'metricHistory', 'produceMessages', 'readFile', 'reconnectAgent',
   'registerImage', 'replaceManagedInstances', 'runUntilSteady', 'setAlarmState', 'setFargateCapacity', 'setLambdaAnswer', 'snapshot', 'startTraffic',

@@ -86,6 +86,12 @@ defineSteps('Containers, dependencies and health checks', {
     const container = await containerOf(world, name, n);
     expect(container.reason === reason, () => `Container "${name}" of standalone task ${n} says ${JSON.stringify(container.reason ?? '')}.`);
   },
+  'the container {string} of a task of {string} exits with code {int}': async (world, container: string, name: string, exitCode: number) => {
+    await world.markUpdate();
+    const [task] = (await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name })).taskArns;
+    expect(task !== undefined, () => `"${name}" has no running task.`);
+    await world.sim.control('exitContainer', { cluster: world.cluster, task, container, exitCode });
+  },
   'no task of {string} has stopped': async (world, name: string) => {
     const stopped = (await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name, desiredStatus: 'STOPPED' })).taskArns;
     expect(stopped.length === 0, () => `${stopped.length} tasks of "${name}" have stopped.`);

@@ -206,6 +206,7 @@ export const CONTROL_CALLS: HostileCall[] = [
   control('failInstance', (p) => [{ instance: p.spotInstanceArn }]),
   control('failZone', () => [{ availabilityZone: 'us-east-1a' }]),
   control('killTask', (p) => [{ task: p.taskArn }]),
+  control('exitContainer', (p) => [{ task: p.taskArn, container: 'web', exitCode: 1 }]),
   control('interruptFargateSpotTasks', () => [{ service: 'spot', count: 1 }]),
   control('setFargateCapacity', () => [{ capacityProvider: 'FARGATE_SPOT', maxTasks: 1 }]),
   control('setAlarmState', () => [{ alarmName: 'high-errors', state: 'ALARM' }]),

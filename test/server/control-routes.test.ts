@@ -93,6 +93,25 @@ describe('simulation controls over HTTP', () => {
   it('answers an unknown control route with 404', async () => {
     expect((await t.sim('teleport', {})).status).toBe(404);
   });
+
+  it('makes one container exit: a non-essential one leaves its task running, an essential one stops it', async () => {
+    await t.ecs.send(new CreateClusterCommand({ clusterName: 'exits' }));
+    await t.sim('instances', { cluster: 'exits', instanceType: 'm5.large', count: 1 });
+    const containerDefinitions = [
+      { name: 'app', image: 'app:1', memory: 128 },
+      { name: 'sidecar', image: 'sidecar:1', memory: 64, essential: false },
+    ];
+    await t.ecs.send(new RegisterTaskDefinitionCommand({ family: 'pair', containerDefinitions }));
+    const task = (await t.ecs.send(new RunTaskCommand({ cluster: 'exits', taskDefinition: 'pair' }))).tasks![0].taskArn!;
+    await t.sim('advance', { seconds: 60 });
+    const describe = async () => (await t.ecs.send(new DescribeTasksCommand({ cluster: 'exits', tasks: [task] }))).tasks![0];
+    expect((await t.sim('faults', { type: 'container-exit', cluster: 'exits', task, container: 'sidecar', exitCode: 1 })).status).toBe(200);
+    await t.sim('advance', { seconds: 10 });
+    expect(await describe()).toMatchObject({ lastStatus: 'RUNNING', containers: expect.arrayContaining([expect.objectContaining({ name: 'sidecar', lastStatus: 'STOPPED', exitCode: 1 })]) });
+    await t.sim('faults', { type: 'container-exit', cluster: 'exits', task, container: 'app', exitCode: 137 });
+    await t.sim('advance', { seconds: 60 });
+    expect(await describe()).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+  });
 });
 
 describe('the dashboard', () => {

@@ -31,6 +31,10 @@ const FAULTS: Record<string, (simulator: EcsSimulator, request: Record<string, u
     simulator.control.setFargateCapacity(request as { capacityProvider: 'FARGATE'; maxTasks: number | null });
     return {};
   },
+  'container-exit': (simulator, request) => {
+    simulator.control.exitContainer(request as { task: string; container: string; exitCode?: number });
+    return {};
+  },
   'task-crash': (simulator, request) => {
     simulator.control.killTask(request as { task: string });
     return {};
