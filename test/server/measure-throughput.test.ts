@@ -10,7 +10,7 @@ describe('measureThroughput', () => {
       expect(result.describeServicesPerSecond).toBeGreaterThan(0);
       expect(result.runTaskPerSecond).toBeGreaterThan(0);
       // Every RunTask placed a task: the bench cluster had room for all of them.
-      const state = await (await fetch(`${server.url}/_sim/state`)).json();
+      const state = await (await fetch(`${server.url}/_sim/state?accessKeyId=bench`)).json();
       const tasks = state.clusters[0].instances.flatMap((i: { tasks: Array<{ serviceName?: string }> }) => i.tasks);
       expect(tasks.filter((t: { serviceName?: string }) => t.serviceName === undefined)).toHaveLength(60);
     } finally {
