@@ -11,7 +11,6 @@ import { rawCall, startTestServer, type TestServer } from './test-server.js';
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  await t.sim('instances', { cluster: 'default', instanceType: 'm5.large', count: 1 }).catch(() => undefined);
 });
 afterAll(() => t.close());
 
