@@ -20,6 +20,12 @@ const PROPERTIES = ['test/properties/**/*.test.ts', 'test/hostile/**/*.test.ts']
 /** Tests of the site's components and the labs' kit, which mock modules: each file keeps a module graph of its own. */
 const COMPONENTS = ['test/docs/**/*.test.ts', 'test/labs/**/*.test.ts'];
 
+/**
+ * One process runs all the project's files, one after the other, without isolating them (vitest 3 honours
+ * `isolate: false` per project only together with `singleFork`).
+ */
+const SHARED_MODULES = { poolOptions: { forks: { singleFork: true, isolate: false } } };
+
 export default defineConfig({
   plugins: [vue()],
   test: {
@@ -30,11 +36,12 @@ export default defineConfig({
     projects: [
       // Engine tests share one module graph per worker (no isolation between files): the engine is loaded once
       // rather than once per file, which was most of their time. They mock nothing and keep no global state.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...COMPONENTS, ...INTEGRATION, ...PROPERTIES], isolate: false } },
-      { extends: true, test: { name: 'components', include: COMPONENTS, exclude: INTEGRATION } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...COMPONENTS, ...INTEGRATION, ...PROPERTIES], ...SHARED_MODULES } },
+      // These mock modules: each file gets a fresh module graph and fresh mocks, in one process all the same.
+      { extends: true, test: { name: 'components', include: COMPONENTS, exclude: INTEGRATION, poolOptions: { forks: { singleFork: true } } } },
       // They start `ecs-lab` as a learner does: from the compiled build, brought up to date first.
       { extends: true, test: { name: 'integration', include: INTEGRATION, globalSetup: ['test/build-setup.ts'] } },
-      { extends: true, test: { name: 'properties', include: PROPERTIES, isolate: false } },
+      { extends: true, test: { name: 'properties', include: PROPERTIES, ...SHARED_MODULES } },
     ],
   },
 });
