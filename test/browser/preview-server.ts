@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { startProcess, type Started } from '../process-group.js';
 
 const VITEPRESS = 'node_modules/.bin/vitepress';
 
@@ -27,10 +28,13 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vitepress preview exited (${child.exitCode}):\n${output()}`);
+/** Asks until the server answers; fails as soon as it exits instead. */
+async function waitUntilServing(url: string, preview: Started): Promise<void> {
+  for (;;) {
+    if (preview.child.exitCode !== null) {
+      const { stdout, stderr } = preview.output();
+      throw new Error(`vitepress preview exited (${preview.child.exitCode}):\n${stdout}${stderr}`);
+    }
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -38,28 +42,14 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`vitepress preview did not answer on ${url} within 30 s:\n${output()}`);
 }
 
-/** Serves the built site (`vitepress preview`) on a free local port. */
+/** Serves the built site (`vitepress preview`) on a free local port, in a process group of its own. */
 export async function startPreviewServer(): Promise<PreviewServer> {
   ensureBuilt();
   const port = await freePort();
-  const child = spawn(VITEPRESS, ['preview', 'docs', '--port', String(port), '--host', '127.0.0.1', '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  const preview = startProcess(VITEPRESS, ['preview', 'docs', '--port', String(port), '--host', '127.0.0.1', '--strictPort']);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(`${url}/`, child, () => log);
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  await waitUntilServing(`${url}/`, preview);
+  return { url, stop: async () => void (await preview.stop()) };
 }
