@@ -1,5 +1,6 @@
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
+import { takeAwayIn } from './take-away.js';
 
 /** Gherkin text -> pickles (one per scenario and example row), with Scenario Outline values overridable. */
 export interface FeatureParameter {
@@ -14,6 +15,8 @@ export interface ParsedFeature {
   parameters: FeatureParameter[];
   /** Line of each pickle's scenario, by pickle id. */
   lines: Map<string, number>;
+  /** The take-away sentence of each pickle's scenario (see take-away.ts), by pickle id, where it has one. */
+  takeAways: Map<string, string>;
   /** Line and keyword ("Given ", "And ", ...) of each step, by the step's AST node id (a pickle step's astNodeIds[0]). */
   stepSources: Map<string, { line: number; keyword: string }>;
 }
@@ -40,11 +43,19 @@ export function parseFeature(source: string, exampleValues: Record<string, strin
   }
   const pickles = compile(document, 'feature', newId);
   const scenarioLines = new Map<string, number>();
+  const scenarioTakeAways = new Map<string, string>();
   const stepSources = new Map<string, { line: number; keyword: string }>();
   for (const child of feature.children) {
     if (child.scenario) scenarioLines.set(child.scenario.id, child.scenario.location.line);
+    const takeAway = child.scenario && takeAwayIn(child.scenario.description);
+    if (takeAway) scenarioTakeAways.set(child.scenario!.id, takeAway);
     for (const step of child.scenario?.steps ?? child.background?.steps ?? []) stepSources.set(step.id, { line: step.location.line, keyword: step.keyword.trim() });
   }
-  for (const pickle of pickles) lines.set(pickle.id, scenarioLines.get(pickle.astNodeIds[0]) ?? 0);
-  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, stepSources };
+  const takeAways = new Map<string, string>();
+  for (const pickle of pickles) {
+    lines.set(pickle.id, scenarioLines.get(pickle.astNodeIds[0]) ?? 0);
+    const takeAway = scenarioTakeAways.get(pickle.astNodeIds[0]);
+    if (takeAway) takeAways.set(pickle.id, takeAway);
+  }
+  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, takeAways, stepSources };
 }

@@ -56,6 +56,8 @@ export interface ScenarioRun {
   line: number;
   /** Comes from a Scenario Outline: its Examples values are the feature's parameters. */
   outline: boolean;
+  /** The one sentence to remember, from the scenario's description ("Take away: ..."), where it has one. */
+  takeAway?: string;
   status: RunStatus;
   steps: StepRun[];
   frames: Frame[];
@@ -84,7 +86,8 @@ export async function runFeature(source: string, options: RunFeatureOptions = {}
   // One scenario after the other: over the wire they share the endpoint's one simulator.
   for (const pickle of parsed.pickles) {
     const run = await runScenario(pickle, options, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources);
-    scenarios.push({ ...run, outline: pickle.astNodeIds.length > 1 });
+    const takeAway = parsed.takeAways.get(pickle.id);
+    scenarios.push({ ...run, outline: pickle.astNodeIds.length > 1, ...(takeAway ? { takeAway } : {}) });
   }
   return {
     name: parsed.name,
