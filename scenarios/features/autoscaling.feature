@@ -15,6 +15,7 @@ Feature: Service auto scaling with target tracking
     And a service "web" running 2 tasks of "web" behind the target group "web-tg"
 
   Scenario: A traffic spike scales the service out in proportion; it scales back in slowly afterwards
+    Take away: Target tracking scales out in proportion to the breach within minutes and scales back in one careful step at a time.
     Given target tracking keeps the CPU of "web" at 50 % with 2 to 10 tasks
     When clients call the load balancer "web-alb" at 100 requests per second, spiking to 800 after 5 minutes for 30 minutes
     And 20 minutes pass
@@ -25,6 +26,7 @@ Feature: Service auto scaling with target tracking
     And "web" scaled out in bigger steps than it scaled in
 
   Scenario: A scheduled action scales the service in for the night
+    Take away: A scheduled action changes the minimum and maximum capacity at set times, and the desired count follows.
     Given target tracking keeps the CPU of "web" at 50 % with 2 to 10 tasks
     And a scheduled action "night" sets "web" to between 1 and 1 tasks at "cron(0 22 * * ? *)"
     When 14 hours pass
@@ -35,6 +37,7 @@ Feature: Service auto scaling with target tracking
     A CloudWatch alarm on the service's CPU runs a step scaling policy every minute it stays in ALARM. The
     size of the breach picks the step; during the 300-second cooldown, tasks a scale-out already added
     count toward the next one.
+    Take away: Step scaling adds the tasks of the step that the size of the breach falls into, each minute the alarm stays in ALARM.
     Given step scaling adds tasks to "web", 2 to 10 tasks, when the CPU alarm "web-cpu-high" is above 70 % for 2 minutes:
       | CPU from | CPU below | add tasks |
       | 70       | 90        | 1         |
@@ -66,6 +69,7 @@ Feature: Service auto scaling with target tracking
     and 50 %: it holds. Back at 100, 6 tasks serve 16.7 each: 97 MiB, 19 %; fifteen minutes under 45 % scale
     in, one gradual step every 300 s: max(2, ceil(6 × 19 / 50) = 3, 6 - max(1, (6 - 3) / 2 rounded down)) = 5,
     then 4 (5 tasks at 20.3 %), 3 (4 at 22.3 %), and 2 (3 at 25.6 %), the minimum.
+    Take away: Scale on memory only when the application's memory rises and falls with its load, or it will never scale in.
     Given each task of "web:1" holds 64 MiB, plus 2 MiB for every request per second it serves
     And target tracking keeps the memory of "web" at 50 % with 2 to 10 tasks
     When clients call the load balancer "web-alb" at 100 requests per second, spiking to 540 after 5 minutes for 30 minutes

@@ -19,6 +19,7 @@ Feature: Blue/green deployments with CodeDeploy
     And a new revision of "web" for image "web:2"
 
   Scenario: A canary sends 10 % of production traffic to the new version for 5 minutes, then all of it
+    Take away: A CodeDeploy canary configuration moves a small slice first, waits its interval, then moves all the rest.
     When CodeDeploy deploys revision 2 of "web" to "web-green" with ECSCanary10Percent5Minutes
     Then the blue/green deployment succeeds within 20 minutes
     And the production traffic was shifted 10 % at first, then 100 %
@@ -28,6 +29,7 @@ Feature: Blue/green deployments with CodeDeploy
     And no request of the clients failed since the update
 
   Scenario: All at once switches every request to the new version in one step
+    Take away: All at once moves every request to green in one step, and blue stays a while so switching back is one step too.
     When CodeDeploy deploys revision 2 of "web" to "web-green" with ECSAllAtOnce
     Then the blue/green deployment succeeds within 15 minutes
     And 2 minutes pass
@@ -35,6 +37,7 @@ Feature: Blue/green deployments with CodeDeploy
     And no request of the clients failed since the update
 
   Scenario: Outside a deployment, a task set moves its tasks off a draining instance, each replacement first
+    Take away: Between deployments a task set behaves like a service: draining moves its tasks, each replacement started first.
     Given instance 1 runs 1 task
     When I set instance 1 to DRAINING
     And 5 minutes pass

@@ -13,6 +13,7 @@ Feature: Cluster auto scaling with a capacity provider
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
 
   Scenario: A service on an empty cluster waits in PROVISIONING, then the group scales out from zero
+    Take away: With a capacity provider, tasks wait in PROVISIONING while ECS scales the group out, even from zero instances.
     When I create a service "web" with 6 tasks of "web"
     Then 6 tasks of "web" wait in PROVISIONING
     And the cluster has 2 container instances within 5 minutes
@@ -20,6 +21,7 @@ Feature: Cluster auto scaling with a capacity provider
     And the CapacityProviderReservation of "workers-cp" reached 200
 
   Scenario: After a scale-in, empty instances go after 15 minutes below target; the busy one is protected
+    Take away: Managed termination protection lets the group remove only empty instances, so scale-in never kills a running task.
     Given a service "web" running 6 tasks of "web"
     And the cluster has 2 container instances within 1 minute
     When I scale "web" to 1 tasks
@@ -30,6 +32,7 @@ Feature: Cluster auto scaling with a capacity provider
   Scenario: Tasks versus instances: service auto scaling adds tasks, the capacity provider adds their instances
     After the spike the service scales back to 2 tasks, kept in two zones by the default spread, so two
     instances stay: the third, emptied by scale-in, is removed.
+    Take away: Service auto scaling decides how many tasks run; the capacity provider then decides how many instances hold them.
     Given an Application Load Balancer "web-alb" forwarding port 80 to a target group "web-tg" of instance targets
     And the deregistration delay of "web-tg" is 30 seconds
     And a service "web" running 2 tasks of "web" behind the target group "web-tg"

@@ -11,6 +11,7 @@ Feature: Deployment circuit breaker
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
 
   Scenario: An image that cannot be pulled trips the breaker and the service rolls back to the last completed deployment
+    Take away: With the circuit breaker and rollback on, a deployment that cannot start its tasks goes back to the last one that completed.
     Given a service "web" running 4 tasks of "web" with the circuit breaker and rollback
     And the image "web:broken" cannot be pulled
     And a new revision of "web" for image "web:broken"
@@ -32,6 +33,7 @@ Feature: Deployment circuit breaker
     And no task of revision 2 of "web" starts after the deployment failed
 
   Scenario: A crashing image fails the deployment; without rollback the old tasks keep serving
+    Take away: Without rollback the breaker only stops the failed deployment; the old tasks keep serving until you deploy again.
     Given a service "web" running 4 tasks of "web" with the circuit breaker but no rollback
     And the image "web:crashy" crashes 5 seconds after it starts
     And a new revision of "web" for image "web:crashy"
@@ -42,6 +44,7 @@ Feature: Deployment circuit breaker
     And no task of revision 2 of "web" starts after the deployment failed
 
   Scenario: Tasks that fail their container health checks are replaced
+    Take away: ECS replaces a task whose essential container fails its health check, so a health check must test what matters.
     Given a task definition "api" for image "api:1" with 256 CPU units, 512 MiB of memory and a health check every 10 seconds
     And the image "api:1" fails its health check from 60 seconds after it starts
     When I create a service "api" with 2 tasks of "api"

@@ -6,6 +6,7 @@ Feature: Draining a container instance
   away, and know that your own RunTask jobs are not moved for you.
 
   Scenario: Service tasks move to another instance before the old ones stop; the standalone task stays
+    Take away: Draining moves service tasks for you within the deployment bounds, but your standalone tasks stay until they end.
     Given a cluster "demo" with 1 m5.large instance across 1 zone
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
     And a task definition "report" for image "report:1" with 256 CPU units and 512 MiB of memory

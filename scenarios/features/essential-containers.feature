@@ -15,11 +15,13 @@ Feature: Essential and non-essential containers
     And a service "web" running 2 tasks of "web"
 
   Scenario: A non-essential container exits and the task keeps running
+    Take away: A non-essential container may stop without stopping its task.
     When the container "sidecar" of a task of "web" exits with code 1
     And 1 minute passes
     Then no task of "web" has stopped
 
   Scenario: An essential container exits and the service replaces the task
+    Take away: When an essential container exits the whole task stops, and a service replaces it.
     When the container "app" of a task of "web" exits with code 137
     And 2 minutes pass
     Then some stopped task of "web" says "Essential container in task exited"

@@ -12,6 +12,7 @@ Feature: Event-driven and scheduled tasks
     And the image "thumbnail:1" finishes its work in 30 seconds
 
   Scenario: An upload to the bucket starts a task that makes the thumbnail and exits
+    Take away: An EventBridge rule can start a task for each event, and the task stops once its work is done.
     Given a rule "on-upload" runs a task of "thumbnail" when an object is uploaded to the bucket "photos"
     When the file "cat.jpg" is uploaded to the bucket "photos"
     And the file "dog.jpg" is uploaded to the bucket "other-bucket"
@@ -20,6 +21,7 @@ Feature: Event-driven and scheduled tasks
     And every task the rule "on-upload" started ended with exit code 0
 
   Scenario: An hourly job runs once an hour
+    Take away: A scheduled rule runs a task at set times, with nothing running and nothing billed in between.
     Given a rule "hourly" runs a task of "thumbnail" on the schedule "rate(1 hour)"
     When 3 hours pass
     Then the rule "hourly" has run its target 3 times
@@ -30,6 +32,7 @@ Feature: Event-driven and scheduled tasks
     Workers take one message at a time from an SQS queue. Application Auto Scaling tracks the backlog per
     task (visible messages / running tasks, by metric math): 30 messages per task is 60 seconds of work
     for a worker that needs 2 seconds a message, the latency we accept.
+    Take away: Scale queue workers on the backlog per task, the number of messages each worker would have to get through.
     Given an SQS queue "jobs"
     And I turn Container Insights on for the cluster
     And the image "worker:1" works through messages of the queue "jobs" at 2 seconds each
@@ -59,6 +62,7 @@ Feature: Event-driven and scheduled tasks
     message in flight until its visibility timeout ends, and the service replaces the task; the message is
     received again, and crashes the next worker. The redrive policy counts the receives: after the 3rd it
     moves the message to the dead-letter queue, where someone can look at it, and the crashes stop.
+    Take away: A redrive policy moves a message that keeps crashing workers to a dead-letter queue after maxReceiveCount receives.
     Given an SQS queue "jobs-dlq"
     And an SQS queue "jobs" with a visibility timeout of 60 seconds that moves a message received 3 times to the dead-letter queue "jobs-dlq"
     And the image "worker:1" works through messages of the queue "jobs" at 2 seconds each, but crashes on any message containing "poison"

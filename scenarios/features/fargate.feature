@@ -5,6 +5,7 @@ Feature: Fargate
   valid size, give the service subnets in several zones, and scale by task count.
 
   Scenario: A Fargate service runs without any instance, spread over the zones of its subnets
+    Take away: On Fargate you give subnets in several zones and a task size; there is no instance to add or patch.
     Given a cluster "demo" with the FARGATE and FARGATE_SPOT capacity providers
     And a Fargate task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
     And a Fargate service "web" running 6 tasks of "web"
@@ -12,6 +13,7 @@ Feature: Fargate
     And the tasks of "web" are spread over 3 Availability Zones
 
   Scenario: Only the documented cpu/memory pairs exist
+    Take away: Fargate accepts only its documented cpu and memory pairs, and refuses any other size when you register it.
     Given a cluster "demo" with the FARGATE and FARGATE_SPOT capacity providers
     Then registering a Fargate task definition "tiny" with 256 CPU units and 4096 MiB of memory fails with:
       """

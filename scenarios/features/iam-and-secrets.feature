@@ -12,6 +12,7 @@ Feature: IAM roles and secrets
     And a secret "db-password" holding "s3cr3t"
 
   Scenario: The managed execution policy cannot read secrets: the task never starts, and ECS says why
+    Take away: A secret the execution role may not read stops the task before it starts, with a ResourceInitializationError.
     Given a Fargate task definition "api" for image "api:1" run by "ecsTaskExecutionRole" with the secret "db-password" as DB_PASSWORD
     When I create a Fargate service "api" with 1 tasks of "api"
     And 2 minutes pass
@@ -22,12 +23,14 @@ Feature: IAM roles and secrets
       """
 
   Scenario: Allowing the execution role to read the secret fixes it
+    Take away: Grant secretsmanager:GetSecretValue on that one secret to the execution role, not to the task role.
     Given a Fargate task definition "api" for image "api:1" run by "ecsTaskExecutionRole" with the secret "db-password" as DB_PASSWORD
     And the role "ecsTaskExecutionRole" may also secretsmanager:GetSecretValue on "secret:db-password"
     When I create a Fargate service "api" with 1 tasks of "api"
     Then "api" is back to 1 running tasks within 2 minutes
 
   Scenario: The application's own call is refused without the right task role
+    Take away: An AccessDenied from the application's own AWS call is fixed in the task role, not in the execution role.
     Given a role "reportWriter" that may s3:GetObject on "arn:aws:s3:::reports/*"
     And a Fargate task definition "report" for image "report:1" with the task role "reportWriter"
     And the image "report:1" calls s3:PutObject on "arn:aws:s3:::reports/daily.csv" when it starts
@@ -40,6 +43,7 @@ Feature: IAM roles and secrets
     Then the deployment of "report" completes within 5 minutes
 
   Scenario: Cluster access: a developer may scale the services of one cluster and no other
+    Take away: An IAM policy whose Resource is service/<cluster>/* lets a role change the services of that one cluster only.
     Given an empty cluster "dev"
     And 1 more m5.large instance joins the cluster
     And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory

@@ -15,6 +15,7 @@ Feature: Linear and canary deployments
     And the deregistration delay of "web-green" is 30 seconds
 
   Scenario: A linear deployment moves 25 % of production traffic every 6 minutes
+    Take away: LINEAR moves production traffic in equal steps, with a bake time after each step but not after the last.
     Given a linear service "web" running 2 tasks of "web" on "web-alb" with "web-blue" and "web-green": 25 % every 6 minutes, baking 1 minute
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"
@@ -29,6 +30,7 @@ Feature: Linear and canary deployments
     And the deployment of "web" completes within 5 minutes
 
   Scenario: An alarm during the canary sends the traffic back to blue
+    Take away: An alarm that goes off during a canary sends all traffic back to blue while only the canary slice was exposed.
     Given a canary service "web" running 2 tasks of "web" on "web-alb" with "web-blue" and "web-green": 10 % for 15 minutes, baking 5 minutes
     And "web" rolls back when the alarm "web-5xx" goes off
     And a new revision of "web" for image "web:2"

@@ -13,6 +13,7 @@ Feature: Load balancing with an Application Load Balancer
     And an Application Load Balancer "web-alb" forwarding port 80 to a target group "web-tg" of instance targets
 
   Scenario: A rolling update behind the load balancer loses no request
+    Take away: Behind a load balancer, new tasks take traffic once healthy and old ones drain first, so no request fails.
     Given the deregistration delay of "web-tg" is 30 seconds
     And a service "web" running 4 tasks of "web" behind the target group "web-tg"
     And clients call the load balancer "web-alb" at 200 requests per second
@@ -25,6 +26,7 @@ Feature: Load balancing with an Application Load Balancer
     And no request of the clients failed since the update
 
   Scenario: A stopped task drains for the deregistration delay before it gets SIGTERM
+    Take away: A task leaving a target group gets SIGTERM only after the deregistration delay, 300 seconds unless you shorten it.
     Given a service "web" running 2 tasks of "web" behind the target group "web-tg"
     When I stop one task of "web" by hand
     Then the stopped task is still DEACTIVATING after 290 seconds
@@ -39,6 +41,7 @@ Feature: Load balancing with an Application Load Balancer
       """
 
   Scenario: A task that fails its target health checks is replaced
+    Take away: A task that fails its target group's health checks is stopped and replaced by the service.
     Given the image "web:1" fails its health check from 120 seconds after it starts
     And a service "web" running 2 tasks of "web" behind the target group "web-tg"
     And I scale "web" to 2 tasks
@@ -50,6 +53,7 @@ Feature: Load balancing with an Application Load Balancer
     And some stopped task of "web" says "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/…)"
 
   Scenario Outline: Slow start ramps a new task up, so the tasks already there carry more for a while
+    Take away: Slow start protects a new task from a full share of traffic, so the tasks already there must have the headroom.
     Given one task of "web:1" serves at most 60 requests per second
     And slow start on "web-tg" lasts <slow start> seconds
     And a service "web" running 1 tasks of "web" behind the target group "web-tg"

@@ -15,6 +15,7 @@ Feature: Amazon ECS Managed Instances: ECS runs the EC2 fleet for you
     And a Managed Instances task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
 
   Scenario: Tasks wait, ECS launches an instance for them, and takes it away once it is idle
+    Take away: With Managed Instances ECS launches instances for waiting tasks and deregisters them once they sit idle.
     When I create an awsvpc service "web" with 3 tasks of "web"
     Then 3 tasks of "web" wait in PROVISIONING
     And ECS has launched 1 m5.large instance within 3 minutes
@@ -25,6 +26,7 @@ Feature: Amazon ECS Managed Instances: ECS runs the EC2 fleet for you
     And the cluster has 0 container instances within 2 minutes
 
   Scenario: ECS patches an instance by draining it onto a replacement
+    Take away: ECS patches Managed Instances by starting a replacement and draining the old instance's tasks onto it.
     Given I create an awsvpc service "web" with 2 tasks of "web"
     And "web" is back to 2 running tasks within 3 minutes
     When ECS patches the instances of "managed"

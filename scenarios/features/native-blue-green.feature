@@ -21,6 +21,7 @@ Feature: Native blue/green deployments
     And a new revision of "web" for image "web:2"
 
   Scenario: Test traffic reaches green before any production request does
+    Take away: A hook after the test traffic shift can check green on the test listener before any customer reaches it.
     Given "web" calls the Lambda function "smoke-test" at POST_TEST_TRAFFIC_SHIFT
     And the Lambda function "smoke-test" answers IN_PROGRESS
     When I deploy revision 2 of "web"
@@ -34,6 +35,7 @@ Feature: Native blue/green deployments
     And no request of the clients failed since the update
 
   Scenario: A hook that answers FAILED after the test traffic shift rolls back to blue
+    Take away: A failing lifecycle hook rolls back by moving traffic to blue, which never stopped, so no request fails.
     Given "web" calls the Lambda function "smoke-test" at POST_TEST_TRAFFIC_SHIFT
     And the Lambda function "smoke-test" answers FAILED
     When I deploy revision 2 of "web"
@@ -43,6 +45,7 @@ Feature: Native blue/green deployments
     And no request of the clients failed since the update
 
   Scenario: Blue keeps running through the bake time, then CLEAN_UP stops it
+    Take away: Blue runs until the bake time ends, so rolling back during it is a traffic switch, not a new deployment.
     When I deploy revision 2 of "web"
     And the deployment of "web" reaches BAKE_TIME within 5 minutes
     And 4 minutes pass

@@ -12,6 +12,7 @@ Feature: Observability: logs, Container Insights and a tracing sidecar
     And an execution role "ecsTaskExecutionRole" with the AmazonECSTaskExecutionRolePolicy
 
   Scenario: A crash loop is diagnosed from the last log line of a stopped task
+    Take away: When a task keeps stopping, read the stopped reason and exit code, then the last lines of its log.
     Given a log group "/ecs/orders"
     And the image "orders:1" prints "listening on :8080" when it starts and "FATAL: could not connect to postgres at db.internal:5432" as it crashes 20 seconds later
     And a Fargate task definition "orders" for image "orders:1" run by "ecsTaskExecutionRole" logging to "/ecs/orders" with the prefix "ecs"
@@ -22,6 +23,7 @@ Feature: Observability: logs, Container Insights and a tracing sidecar
     And the log group "/ecs/orders" kept a stream prefix/container/task-id for every stopped task of "orders"
 
   Scenario: Without its log group the task never starts, and ECS says why
+    Take away: A missing log group for the awslogs driver stops the task before it starts, and the stopped reason names it.
     Given the image "orders:1" prints "listening on :8080" when it starts and "shutting down" as it crashes 3600 seconds later
     And a Fargate task definition "orders" for image "orders:1" run by "ecsTaskExecutionRole" logging to "/ecs/orders" with the prefix "ecs"
     When I create a Fargate service "orders" with 1 tasks of "orders"
@@ -31,6 +33,7 @@ Feature: Observability: logs, Container Insights and a tracing sidecar
     Then "orders" is back to 1 running tasks within 20 minutes
 
   Scenario: Container Insights metrics appear only once the cluster has it on
+    Take away: Container Insights records task-level metrics only from the moment you turn it on for the cluster.
     Given a Fargate task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
     And a Fargate service "web" running 2 tasks of "web"
     When 5 minutes pass
@@ -41,6 +44,7 @@ Feature: Observability: logs, Container Insights and a tracing sidecar
     And the cost report has a line for "Container Insights metrics"
 
   Scenario: The X-Ray sidecar crashes: the task keeps serving, but the traces stop
+    Take away: A non-essential tracing sidecar can crash without taking the task down, so watch that the traces still arrive.
     Given an Application Load Balancer "shop" forwarding port 80 to a target group "shop" of ip targets
     And a Fargate task definition "shop" for image "shop:1" with an X-Ray daemon sidecar
     And the X-Ray daemon crashes 5 minutes after it starts

@@ -12,12 +12,14 @@ Feature: On-premises servers with ECS Anywhere
     And a task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
 
   Scenario: EXTERNAL tasks run only on your own servers
+    Take away: Tasks with the EXTERNAL launch type run only on ECS Anywhere servers, never on the cluster's EC2 instances.
     Given a service "web" running 4 tasks of "web" on the on-premises servers
     When 2 minutes pass
     Then 4 tasks of "web" run on the on-premises servers
     And instance 1 runs 0 tasks
 
   Scenario: A server whose agent is disconnected keeps its tasks but gets no new ones
+    Take away: A server whose agent is disconnected keeps its tasks, but ECS places nothing new on it until it reconnects.
     Given a service "web" running 2 tasks of "web" on the on-premises servers
     And 2 minutes pass
     When the agent of instance 2 loses its connection

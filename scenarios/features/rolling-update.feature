@@ -10,6 +10,7 @@ Feature: Rolling update
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
 
   Scenario: The defaults (100 % / 200 %) start new tasks first, two at a time when the cluster has room for 8
+    Take away: With the defaults ECS starts new tasks before it stops old ones, so the cluster's spare room sets the pace.
     Given a service "web" running 6 tasks of "web"
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"
@@ -30,6 +31,7 @@ Feature: Rolling update
       | (service web) has reached a steady state. |
 
   Scenario: 50 % / 100 % stops old tasks before it starts new ones
+    Take away: A maximumPercent of 100 leaves no room above the desired count, so ECS must stop old tasks before it starts new ones.
     Given a service "web" running 4 tasks of "web" with minimumHealthyPercent 50 and maximumPercent 100
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"
@@ -40,6 +42,7 @@ Feature: Rolling update
     And at no time during the update are fewer than 2 tasks of "web" healthy
 
   Scenario: 100 % / 100 % on a full cluster cannot move, and ECS says why
+    Take away: Bounds that forbid both stopping and starting a task leave the deployment stuck, and the service event tells you so.
     Given a service "web" running 8 tasks of "web" with minimumHealthyPercent 100 and maximumPercent 100
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"
@@ -51,6 +54,7 @@ Feature: Rolling update
       """
 
   Scenario: 50 % / 125 % with 3 tasks rounds to "at least 2 healthy, at most 3 at once"
+    Take away: ECS rounds the healthy bound up and the maximum bound down, so small services move one task at a time.
     Given a service "web" running 3 tasks of "web" with minimumHealthyPercent 50 and maximumPercent 125
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"
@@ -61,6 +65,7 @@ Feature: Rolling update
     And at no time during the update are fewer than 2 tasks of "web" healthy
 
   Scenario Outline: Try your own deployment configuration
+    Take away: Any pair of percentages that leaves ECS room to stop or to start a task lets the deployment finish.
     Given a service "web" running 6 tasks of "web" with minimumHealthyPercent <minimumHealthyPercent> and maximumPercent <maximumPercent>
     And a new revision of "web" for image "web:2"
     When I deploy revision 2 of "web"

@@ -14,6 +14,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     And a Fargate task definition "backend" for image "backend:1" with 256 CPU units and 512 MiB of memory
 
   Scenario: DNS with a 60-second TTL: clients hit the dead task for most of a minute
+    Take away: Through DNS, clients keep calling a dead task until their cached answer expires, for up to the TTL.
     Given a Fargate service "backend" running 3 tasks of "backend" found through DNS with a TTL of 60 seconds
     And clients call "backend" through DNS at 300 requests per second
     And 5 seconds pass
@@ -23,6 +24,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     And the clients saw failed requests for at most 60 seconds
 
   Scenario: DNS with a 300-second TTL: the error window is five times longer
+    Take away: The DNS TTL is the failover time you chose: five times the TTL means five times the failed requests.
     Given a Fargate service "backend" running 3 tasks of "backend" found through DNS with a TTL of 300 seconds
     And clients call "backend" through DNS at 300 requests per second
     And 5 seconds pass
@@ -32,6 +34,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     And the clients saw failed requests for at most 300 seconds
 
   Scenario: Service Connect: the proxy drops the dead task at once and retries elsewhere
+    Take away: Service Connect's proxy stops sending to a dead task at once and retries elsewhere, so callers barely notice.
     Given a Fargate service "backend" running 3 tasks of "backend" reachable through Service Connect
     And clients call "backend" through Service Connect at 300 requests per second
     And 5 seconds pass
@@ -40,6 +43,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     Then the clients saw failed requests for at most 5 seconds
 
   Scenario: A lost zone through DNS: a third of requests fail until the TTL runs out
+    Take away: Through DNS, a lost zone fails a share of requests until every client's cached answer runs out.
     Given a Fargate service "backend" running 3 tasks of "backend" found through DNS with a TTL of 60 seconds
     And clients call "backend" through DNS at 300 requests per second
     And 5 seconds pass
@@ -49,6 +53,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     And "backend" is back to 3 running tasks within 2 minutes
 
   Scenario: A lost zone through Service Connect: no failed request
+    Take away: Service Connect routes around a lost zone without waiting for any cache to expire.
     Given a Fargate service "backend" running 3 tasks of "backend" reachable through Service Connect
     And clients call "backend" through Service Connect at 300 requests per second
     And 5 seconds pass
@@ -57,6 +62,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     Then no request of the clients failed since the update
 
   Scenario: A rolling deployment through DNS: clients keep calling replaced tasks until their cache expires
+    Take away: Through DNS, even an ordinary deployment fails requests, because clients keep addresses of tasks that stopped.
     Given a Fargate service "backend" running 3 tasks of "backend" found through DNS with a TTL of 60 seconds
     And clients call "backend" through DNS at 300 requests per second
     And a new revision of "backend" for image "backend:2"
@@ -68,6 +74,7 @@ Feature: Service-discovery failover: DNS with a TTL against Service Connect
     And the clients saw failed requests for at most 60 seconds
 
   Scenario: A rolling deployment through Service Connect: no failed request
+    Take away: Service Connect makes a rolling deployment invisible to the services that call the one being deployed.
     Given a Fargate service "backend" running 3 tasks of "backend" reachable through Service Connect
     And clients call "backend" through Service Connect at 300 requests per second
     And a new revision of "backend" for image "backend:2"

@@ -7,6 +7,7 @@ Feature: Spot reclamation
   if there is no room to start replacements first.
 
   Scenario: EC2 Spot with instance draining: tasks move during the two-minute notice and nothing goes down
+    Take away: With Spot instance draining on, tasks move during the two-minute notice and the service never drops a task.
     Given a cluster "demo" with 1 m5.large instance across 1 zone
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
     And 1 m5.large Spot instance with instance draining joins the cluster
@@ -19,6 +20,7 @@ Feature: Spot reclamation
     And at no time during the update are fewer than 4 tasks of "web" healthy
 
   Scenario: EC2 Spot without instance draining: the tasks die with the instance and come back later
+    Take away: Without Spot instance draining the tasks die with the instance, and replacements start only afterwards.
     Given a cluster "demo" with 1 m5.large instance across 1 zone
     And a task definition "web" for image "web:1" with 512 CPU units and 1024 MiB of memory
     And 1 m5.large Spot instance without instance draining joins the cluster
@@ -32,6 +34,7 @@ Feature: Spot reclamation
     And "web" is back to 4 running tasks within 2 minutes
 
   Scenario: Fargate Spot with an on-demand base: 4 tasks on FARGATE, 6 on FARGATE_SPOT, and a reclaimed task comes back on Spot
+    Take away: The base is placed first, then the weights share the rest, and a reclaimed Spot task comes back on Spot.
     Given a cluster "demo" with the FARGATE and FARGATE_SPOT capacity providers
     And a Fargate task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
     And a service "web" running 10 tasks of "web" with the capacity provider strategy:
@@ -49,6 +52,7 @@ Feature: Spot reclamation
     And 6 tasks of "web" run on FARGATE_SPOT
 
   Scenario: When Fargate Spot has no capacity, the service says so and never falls back to FARGATE
+    Take away: When Fargate Spot has no capacity ECS waits for it and never falls back to FARGATE: the base is your safety net.
     Given a cluster "demo" with the FARGATE and FARGATE_SPOT capacity providers
     And a Fargate task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
     And a service "web" running 4 tasks of "web" with the capacity provider strategy:
@@ -72,6 +76,7 @@ Feature: Spot reclamation
     And 2 tasks of "web" run on FARGATE_SPOT
 
   Scenario: A one-task service on Fargate Spot is down until capacity returns
+    Take away: A service with every task on Fargate Spot and no on-demand base can be down for as long as Spot capacity is.
     Given a cluster "demo" with the FARGATE and FARGATE_SPOT capacity providers
     And a Fargate task definition "web" for image "web:1" with 256 CPU units and 512 MiB of memory
     And a service "web" running 1 tasks of "web" with the capacity provider strategy:

@@ -11,6 +11,7 @@ Feature: Storage: what survives a task
     And an EFS file system "shared"
 
   Scenario: A counter in the task's own storage starts again from zero in the replacement
+    Take away: A task's own storage goes with the task, so a replacement starts from nothing.
     Given a Fargate task definition "counter" for image "counter:1" that counts minutes in its own storage
     And a Fargate service "counter" running 1 task of "counter"
     And 5 minutes pass
@@ -21,6 +22,7 @@ Feature: Storage: what survives a task
     And the counter of "counter" reads 3
 
   Scenario: On EFS the counter carries on in the replacement
+    Take away: Data on an EFS volume outlives the task, so a replacement carries on where the old one stopped.
     Given a Fargate task definition "counter" for image "counter:1" that counts minutes on "shared"
     And a Fargate service "counter" running 1 task of "counter"
     And 5 minutes pass

@@ -10,6 +10,7 @@ Feature: A task runs and ends; a service keeps its tasks running
     And a task definition "report" for image "report:1" with 256 CPU units and 512 MiB of memory
 
   Scenario: A standalone task that stops stays stopped
+    Take away: Nobody restarts a standalone task: RunTask is for work that ends.
     Given I run a standalone task of "report"
     And 1 minute passes
     When the process of standalone task 1 exits
@@ -18,6 +19,7 @@ Feature: A task runs and ends; a service keeps its tasks running
     And no standalone task of "report" started since the update
 
   Scenario: A service replaces a task that stops
+    Take away: A service keeps its desired count by starting a replacement for every task that stops.
     Given a service "web" running 3 tasks of "web"
     When I stop one task of "web"
     Then "web" is back to 3 running tasks within 2 minutes
