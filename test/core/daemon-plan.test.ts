@@ -42,4 +42,14 @@ describe('the daemon decider (a pure function of the service, its tasks and the 
     expect(draining.desiredCount).toBe(1);
     expect(draining.steps[0].stop.map((s) => s.taskId)).toEqual(['t2']);
   });
+
+  it('leaves an older task under scale-in protection in place, and looks again when the protection ends', () => {
+    const service = { ...daemon, deployments: [deployment('new', 2), deployment('old', 1, { status: 'ACTIVE' as const })] };
+    const tasks = [task('t1', 'old', 'a', { protectedUntil: 900_000 }), task('t2', 'old', 'b')];
+    const plan = planDaemonPass(passInput({ service, tasks, now: 600_000 }));
+    expect(plan.steps[0].stop.map((s) => s.taskId)).toEqual(['t2']);
+    expect(plan.wakeAt).toEqual([900_000]);
+    expect(plan.conditions).toEqual([{ key: 'deployment-configuration' }]);
+    expect(planDaemonPass(passInput({ service, tasks, now: 900_000 })).steps[0].stop.map((s) => s.taskId)).toEqual(['t1', 't2']);
+  });
 });

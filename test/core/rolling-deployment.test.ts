@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideRollingPass, deploymentBounds, type RollingInput } from '../../core/index.js';
 import { decideDaemonPass } from '../../core/ecs/services/daemon-deployment.js';
 
-type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean; displaced?: boolean; unhealthy?: boolean };
+type TaskSpec = { deployment: 'old' | 'new'; healthy?: boolean; pending?: boolean; stopping?: boolean; displaced?: boolean; unhealthy?: boolean; protected?: boolean };
 
 function input(desiredCount: number, min: number, max: number, specs: TaskSpec[]): RollingInput {
   return {
@@ -18,6 +18,7 @@ function input(desiredCount: number, min: number, max: number, specs: TaskSpec[]
       stopping: s.stopping ?? false,
       displaced: s.displaced,
       unhealthy: s.unhealthy,
+      protected: s.protected,
       availabilityZone: i % 2 ? 'us-east-1a' : 'us-east-1b',
       containerInstanceId: `i-${i % 3}`,
       createdAt: i,
@@ -77,6 +78,11 @@ describe('one rolling-update pass', () => {
     const tasks: TaskSpec[] = [...healthyOld(3), { deployment: 'old', pending: true }];
     const decision = decideRollingPass(input(4, 100, 100, tasks));
     expect(decision.stop).toEqual(['task-3']);
+  });
+
+  it('leaves an old task that is not healthy yet alone while it is protected from scale-in', () => {
+    const tasks: TaskSpec[] = [...healthyOld(3), { deployment: 'old', pending: true, protected: true }];
+    expect(decideRollingPass(input(4, 100, 100, tasks)).stop).toEqual([]);
   });
 
   it('reports completion only when every desired task of the new deployment is healthy and no old task is left', () => {

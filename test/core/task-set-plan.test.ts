@@ -55,4 +55,15 @@ describe('the task-set decider (a pure function of the service, its task sets an
     expect(tight.steps[0].stop).toHaveLength(4);
     expect(tight.steps[0].start.map((s) => s.count)).toEqual([4]);
   });
+
+  it('keeps a protected task of a set that scales in or drains until its protection ends, then stops it', () => {
+    const draining = taskSet('blue', 1, 100, { status: 'DRAINING' });
+    const tasks = [task('blue-0', 'blue', 'a', { protectedUntil: 900_000 }), task('blue-1', 'blue', 'b'), ...running('green', 4)];
+    const shielded = planTaskSetPass(passInput({ service: external([draining, taskSet('green', 2, 100)]), tasks, now: 600_000 }));
+    expect(shielded.steps[0].stop.map((s) => s.taskId)).toEqual(['blue-1']);
+    expect(shielded.steps[0].taskSet).toEqual({ id: 'blue', stabilityStatus: 'STABILIZING' });
+    expect(shielded.wakeAt).toEqual([900_000]);
+    const expired = planTaskSetPass(passInput({ service: external([draining, taskSet('green', 2, 100)]), tasks, now: 900_000 }));
+    expect(expired.steps[0].stop.map((s) => s.taskId).sort()).toEqual(['blue-0', 'blue-1']);
+  });
 });

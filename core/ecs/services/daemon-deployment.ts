@@ -4,7 +4,8 @@ import { deploymentBounds } from './deployment-bounds.js';
  * One pass of the DAEMON scheduler, as a pure decision: one task per eligible instance (ACTIVE, agent
  * connected). maximumPercent is 100 for daemons, so on each instance the old task stops before its
  * replacement starts; minimumHealthyPercent (default 0) bounds how many instances may be without a
- * healthy daemon at once. Tasks on instances that are no longer eligible (DRAINING) are stopped.
+ * healthy daemon at once. Tasks on instances that are no longer eligible (DRAINING) are stopped. A task under
+ * scale-in protection is not replaced by a deployment until its protection ends: its instance keeps it.
  */
 export interface DaemonTask {
   taskArn: string;
@@ -12,6 +13,8 @@ export interface DaemonTask {
   deploymentId: string;
   healthy: boolean;
   stopping: boolean;
+  /** Under task scale-in protection: a deployment leaves it alone. */
+  protected?: boolean;
 }
 
 export interface DaemonInput {
@@ -41,6 +44,7 @@ export function decideDaemonPass(input: DaemonInput): DaemonDecision {
     const liveHere = here.filter((t) => !t.stopping);
     const old = liveHere.filter((t) => t.deploymentId !== input.primaryDeploymentId);
     for (const task of old) {
+      if (task.protected) continue;
       if (task.healthy && healthy - 1 < lower) continue;
       if (task.healthy) healthy--;
       stop.push(task.taskArn);
@@ -53,7 +57,7 @@ export function decideDaemonPass(input: DaemonInput): DaemonDecision {
     startOn.length === 0 &&
     input.tasks.every((t) => !t.stopping) &&
     input.eligibleInstanceIds.every((id) => live.some((t) => t.instanceId === id && t.deploymentId === input.primaryDeploymentId && t.healthy));
-  const waitingOld = live.some((t) => t.deploymentId !== input.primaryDeploymentId && eligible.has(t.instanceId));
+  const waitingOld = live.some((t) => t.deploymentId !== input.primaryDeploymentId && eligible.has(t.instanceId) && !t.protected);
   const inFlight = input.tasks.some((t) => t.stopping || !t.healthy);
   const blockedByConfiguration = waitingOld && stop.length === 0 && startOn.length === 0 && !inFlight;
   return { startOn, stop, complete, blockedByConfiguration };

@@ -50,8 +50,8 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
   const old = live.filter(isOld);
   const healthy = live.filter((t) => t.healthy).length;
 
-  // Old tasks that are not healthy cost nothing against the lower bound: stop them all.
-  const stop = old.filter((t) => !t.healthy).map((t) => t.taskArn);
+  // Old tasks that are not healthy cost nothing against the lower bound: stop them all, unless protected.
+  const stop = old.filter((t) => !t.healthy && !t.protected).map((t) => t.taskArn);
   // Healthy old tasks may go while the healthy count stays at or above the lower bound.
   const oldHealthy = old.filter((t) => t.healthy);
   const healthyBudget = Math.max(0, healthy - bounds.lower);
