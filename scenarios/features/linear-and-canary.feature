@@ -1,4 +1,4 @@
-@concepts:C14 @concepts:C15
+@concepts:C14 @concepts:C15 @concepts:C52
 Feature: Linear and canary deployments
   LINEAR and CANARY are blue/green deployments whose production traffic moves in steps: a canary sends a
   small slice to green, waits its canary bake time, then moves the rest; linear moves the same step again

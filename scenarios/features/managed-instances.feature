@@ -1,4 +1,4 @@
-@concepts:C03 @concepts:C08
+@concepts:C03 @concepts:C08 @concepts:C53
 Feature: Amazon ECS Managed Instances: ECS runs the EC2 fleet for you
   A Managed Instances capacity provider is the third kind of capacity, between Fargate and your own Auto
   Scaling group: the instances are EC2 instances in your account, but ECS chooses their type from your

@@ -1,4 +1,4 @@
-@concepts:C12 @concepts:C15
+@concepts:C12 @concepts:C15 @concepts:C51
 Feature: Native blue/green deployments
   With the ECS deployment controller and the BLUE_GREEN strategy, ECS itself runs the new version (green)
   at full size beside the old one (blue), in the load balancer's alternate target group. It points the test
