@@ -17,8 +17,9 @@ export function serviceFieldProblem(source: RequestFile, service: Service, fixed
   if (service.serviceName !== fixed.serviceName) {
     return fieldProblem(source, 'serviceName', `serviceName is "${service.serviceName}"; this lab's service is "${fixed.serviceName}".`);
   }
-  if (shortName(service.taskDefinition) !== fixed.taskDefinition) {
-    return fieldProblem(source, 'taskDefinition', `taskDefinition is ${shortName(service.taskDefinition)}; the service starts on ${fixed.taskDefinition}.`);
+  const taskDefinition = shortName(service.taskDefinition ?? '(none)');
+  if (taskDefinition !== fixed.taskDefinition) {
+    return fieldProblem(source, 'taskDefinition', `taskDefinition is ${taskDefinition}; the service starts on ${fixed.taskDefinition}.`);
   }
   if (fixed.desiredCount !== undefined && service.desiredCount !== fixed.desiredCount) {
     return fieldProblem(source, 'desiredCount', `desiredCount is ${service.desiredCount}; this lab's service runs ${fixed.desiredCount} tasks.`);

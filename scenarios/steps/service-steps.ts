@@ -30,7 +30,7 @@ defineSteps('Services and deployments', {
     await settle(world, name);
   },
   'I deploy revision {int} of {string}': async (world, revision: number, name: string) => {
-    const family = (await describeService(world, name)).taskDefinition.split('/').pop()!.split(':')[0];
+    const family = (await describeService(world, name)).taskDefinition!.split('/').pop()!.split(':')[0];
     await world.markUpdate();
     await world.sim.call('ecs', 'updateService', { cluster: world.cluster, service: name, taskDefinition: `${family}:${revision}` });
   },

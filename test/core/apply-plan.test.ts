@@ -62,7 +62,7 @@ describe('the plan applier', () => {
   it('reports a placement failure once while it lasts, and again after a pass that placed everything', () => {
     const { sim, cluster, service, apply } = oneInstance();
     sim.control.runUntilSteady({ cluster: 'c', service: 'web' });
-    const owner = { id: service.deployments[0].id, taskDefinitionArn: service.taskDefinitionArn };
+    const owner = { id: service.deployments[0].id, taskDefinitionArn: service.deployments[0].taskDefinitionArn };
     const start = (count: number) => ({ steps: [{ stop: [], start: [{ owner, count, placement: { kind: 'service' as const } }] }] });
     apply(start(2)); // room for one more 1024-unit task: the second fails
     apply(start(1));

@@ -48,6 +48,53 @@ describe('the EXTERNAL deployment controller', () => {
   });
 });
 
+describe('an EXTERNAL service created without a task definition', () => {
+  function bareExternalService() {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 2 });
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1', cpu: 256, memory: 256 }] });
+    const created = sim.createService({ cluster: 'c', serviceName: 'web', desiredCount: 2, deploymentController: { type: 'EXTERNAL' } }).service;
+    return { sim, created };
+  }
+  const described = (sim: ReturnType<typeof createSimulator>) => sim.describeServices({ cluster: 'c', services: ['web'] }).services[0];
+
+  it('answers as the AWS CLI example shows: no taskDefinition, no deployments, an empty taskSets list', () => {
+    const { sim, created } = bareExternalService();
+    for (const service of [created, described(sim)]) {
+      expect(service).not.toHaveProperty('taskDefinition');
+      expect(service).toMatchObject({ status: 'ACTIVE', desiredCount: 2, launchType: 'EC2', deployments: [], taskSets: [], deploymentController: { type: 'EXTERNAL' } });
+    }
+  });
+
+  it('lists its task sets, and shows the PRIMARY one\'s task definition once there is one', () => {
+    const { sim } = bareExternalService();
+    const set = sim.createTaskSet({ cluster: 'c', service: 'web', taskDefinition: 'web:1' }).taskSet;
+    expect(described(sim).taskSets).toMatchObject([{ id: set.id, status: 'ACTIVE', taskDefinition: set.taskDefinition }]);
+    expect(described(sim)).not.toHaveProperty('taskDefinition');
+    sim.updateServicePrimaryTaskSet({ cluster: 'c', service: 'web', primaryTaskSet: set.id });
+    sim.control.runUntilSteady({ cluster: 'c', service: 'web' });
+    const service = described(sim);
+    expect(service).toMatchObject({ taskDefinition: set.taskDefinition, runningCount: 2, deployments: [], taskSets: [{ status: 'PRIMARY', runningCount: 2 }] });
+  });
+
+  it('is the EXTERNAL controller\'s alone: an ECS service still needs its task definition, and load balancers need one too', () => {
+    const sim = createSimulator();
+    sim.createCluster({ clusterName: 'c' });
+    expect(() => sim.createService({ cluster: 'c', serviceName: 'web', desiredCount: 1 })).toThrow(/taskDefinition should not be null or empty/);
+    expect(() =>
+      sim.createService({
+        cluster: 'c',
+        serviceName: 'web',
+        desiredCount: 1,
+        deploymentController: { type: 'EXTERNAL' },
+        loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/1', containerName: 'web', containerPort: 80 }],
+      }),
+    ).toThrow(/give the load balancers to CreateTaskSet/);
+    expect(sim.listServices({ cluster: 'c' }).serviceArns).toEqual([]);
+  });
+});
+
 /** A CODE_DEPLOY service of 2 tasks behind an ALB target group, on `instances` m5.large instances. */
 function blueGreenBehindAlb(options: { instances: number; image?: { unhealthyAfterSeconds: number }; healthCheckGracePeriodSeconds?: number; maximumPercent?: number }) {
   const sim = createSimulator();

@@ -121,7 +121,7 @@ function ensureTaskSet(sim: EcsSimulator, service: string): number {
   const { taskSets = [], taskDefinition } = sim.describeServices({ cluster: CLUSTER, services: [service] }).services[0];
   const running = taskSets.filter((s) => s.status !== 'DRAINING').length;
   if (taskSets.some((s) => s.status === 'PRIMARY')) return running;
-  const { taskSet } = sim.createTaskSet({ cluster: CLUSTER, service, taskDefinition, scale: { value: 100, unit: 'PERCENT' } });
+  const { taskSet } = sim.createTaskSet({ cluster: CLUSTER, service, taskDefinition: taskDefinition!, scale: { value: 100, unit: 'PERCENT' } });
   sim.updateServicePrimaryTaskSet({ cluster: CLUSTER, service, primaryTaskSet: taskSet.id });
   return running + 1;
 }

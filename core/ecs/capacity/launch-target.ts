@@ -62,9 +62,10 @@ function validateNetworkConfiguration(input: unknown): NetworkConfiguration {
 
 /**
  * Resolves launchType / capacityProviderStrategy / the cluster's default strategy, and checks that the
- * task definition can run there (ECS's rules and messages).
+ * task definition can run there (ECS's rules and messages). Without a task definition (an EXTERNAL service,
+ * whose task sets bring theirs) only the request itself is checked.
  */
-export function resolveLaunchTarget(ctx: SimContext, request: Record<string, unknown>, cluster: ClusterRecord, taskDefinition: TaskDefinition): LaunchTarget {
+export function resolveLaunchTarget(ctx: SimContext, request: Record<string, unknown>, cluster: ClusterRecord, taskDefinition: TaskDefinition | undefined): LaunchTarget {
   const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const);
   const explicit = validateCapacityProviderStrategy(request.capacityProviderStrategy, 'capacityProviderStrategy', cluster);
   if (launchType && explicit.length > 0) {
@@ -77,6 +78,18 @@ export function resolveLaunchTarget(ctx: SimContext, request: Record<string, unk
     throw invalidParameter('A capacity provider strategy cannot mix Managed Instances capacity providers with other capacity providers.', 'capacityProviderStrategy');
   }
   const resolvedLaunchType: LaunchType = launchType ?? (fargateStrategy ? 'FARGATE' : managed > 0 ? 'MANAGED_INSTANCES' : 'EC2');
+  if (taskDefinition) checkTaskDefinitionFits(request, resolvedLaunchType, taskDefinition);
+  // Without a task definition, a network configuration given is kept as given.
+  const needsNetwork = taskDefinition ? taskDefinition.networkMode === 'awsvpc' : request.networkConfiguration !== undefined;
+  return {
+    launchType: resolvedLaunchType,
+    capacityProviderStrategy: strategy,
+    ...(needsNetwork ? { networkConfiguration: validateNetworkConfiguration(request.networkConfiguration) } : {}),
+  };
+}
+
+/** ECS's refusals of a task definition that cannot run on the launch type, or lacks the network it needs. */
+function checkTaskDefinitionFits(request: Record<string, unknown>, resolvedLaunchType: LaunchType, taskDefinition: TaskDefinition): void {
   if (resolvedLaunchType === 'MANAGED_INSTANCES' && !taskDefinition.compatibilities.includes('MANAGED_INSTANCES')) {
     throw invalidParameter('Task definition does not support launch_type MANAGED_INSTANCES.', 'taskDefinition');
   }
@@ -96,9 +109,4 @@ export function resolveLaunchTarget(ctx: SimContext, request: Record<string, unk
   if (!needsNetwork && request.networkConfiguration !== undefined) {
     throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.", 'networkConfiguration');
   }
-  return {
-    launchType: resolvedLaunchType,
-    capacityProviderStrategy: strategy,
-    ...(needsNetwork ? { networkConfiguration: validateNetworkConfiguration(request.networkConfiguration) } : {}),
-  };
 }

@@ -181,7 +181,8 @@ export interface ServiceRecord {
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   /** REPLICA: what the user asked for. DAEMON: the number of eligible instances, kept by the scheduler. */
   desiredCount: number;
-  taskDefinitionArn: string;
+  /** None for an EXTERNAL service created without one until a task set is made PRIMARY. */
+  taskDefinitionArn?: string;
   launchType: LaunchType;
   /** When set, tasks go to these capacity providers instead of a launch type. */
   capacityProviderStrategy: CapacityProviderStrategyItem[];

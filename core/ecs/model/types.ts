@@ -383,7 +383,8 @@ export interface Service {
   capacityProviderStrategy?: CapacityProviderStrategyItem[];
   networkConfiguration?: NetworkConfiguration;
   platformVersion?: string;
-  taskDefinition: string;
+  /** None for an EXTERNAL service until a task set is PRIMARY (or one was given at CreateService). */
+  taskDefinition?: string;
   deploymentConfiguration: Required<Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>> &
     DeploymentConfiguration;
   deployments: Deployment[];
@@ -412,7 +413,8 @@ export interface CreateClusterRequest {
 export interface CreateServiceRequest {
   cluster?: string;
   serviceName: string;
-  taskDefinition: string;
+  /** Required unless the deployment controller is EXTERNAL, whose task sets bring their own. */
+  taskDefinition?: string;
   desiredCount?: number;
   launchType?: LaunchType;
   capacityProviderStrategy?: CapacityProviderStrategyItem[];

@@ -1,4 +1,4 @@
-import type { CreateServiceRequest, Deployment, Service, UpdateServiceRequest } from '../model/types.js';
+import type { CreateServiceRequest, Deployment, Service, TaskDefinition, UpdateServiceRequest } from '../model/types.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import { resolveCluster, resolveService, resolveTaskDefinition } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
@@ -127,7 +127,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
       : { launchType: service.launchType }),
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
     ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST' } : {}),
-    taskDefinition: service.taskDefinitionArn,
+    ...(service.taskDefinitionArn ? { taskDefinition: service.taskDefinitionArn } : {}),
     deploymentConfiguration: structuredClone(service.deploymentConfiguration),
     deployments,
     events: service.events.map((e) => ({ ...e })),
@@ -139,7 +139,8 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
     ...(service.roleArn ? { roleArn: service.roleArn } : {}),
-    ...(service.taskSets.length > 0 ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
+    // ECS lists the task sets of a CODE_DEPLOY or EXTERNAL service, none yet included.
+    ...(service.deploymentController !== 'ECS' ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
     createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
     tags: service.tags.map((t) => ({ ...t })),
   };
@@ -149,8 +150,10 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   const request = requireObject(input, 'request');
   const cluster = resolveCluster(ctx, request.cluster);
   const name = requireName(request.serviceName, 'serviceName');
-  const taskDefinition = resolveTaskDefinition(ctx, request.taskDefinition);
-  if (taskDefinition.status !== 'ACTIVE') {
+  // An EXTERNAL service may start without a task definition: its task sets (CreateTaskSet) bring theirs.
+  const external = (request.deploymentController as { type?: unknown } | undefined)?.type === 'EXTERNAL';
+  const taskDefinition = external && request.taskDefinition === undefined ? undefined : resolveTaskDefinition(ctx, request.taskDefinition);
+  if (taskDefinition && taskDefinition.status !== 'ACTIVE') {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
@@ -166,7 +169,10 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   if (schedulingStrategy === 'DAEMON') checkDaemonRules(request, target.launchType, deploymentConfiguration);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const tags = validateTags(request.tags);
-  const loadBalancers = validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition);
+  if (!taskDefinition && request.loadBalancers !== undefined) {
+    throw invalidParameter('loadBalancers need the task definition whose container they send traffic to: give taskDefinition, or give the load balancers to CreateTaskSet.', 'loadBalancers');
+  }
+  const loadBalancers = taskDefinition ? validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition) : [];
   if (target.launchType === 'EXTERNAL' && loadBalancers.length > 0) {
     throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
   }
@@ -175,7 +181,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
   const serviceConnectAliases = validateServiceConnect(ctx, request.serviceConnectConfiguration);
   const placementStrategy = validatePlacementStrategy(request.placementStrategy, 'placementStrategy');
-  const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition.placementConstraints.length);
+  const placementConstraints = validatePlacementConstraints(request.placementConstraints, 'placementConstraints', taskDefinition?.placementConstraints.length ?? 0);
   const existing = cluster.services.get(name);
   if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.', 'serviceName');
 
@@ -186,7 +192,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     status: 'ACTIVE',
     schedulingStrategy,
     desiredCount: desiredCount ?? 0,
-    taskDefinitionArn: taskDefinition.taskDefinitionArn,
+    ...(taskDefinition ? { taskDefinitionArn: taskDefinition.taskDefinitionArn } : {}),
     launchType: target.launchType,
     capacityProviderStrategy: target.capacityProviderStrategy,
     ...(target.networkConfiguration ? { networkConfiguration: target.networkConfiguration } : {}),
@@ -214,11 +220,17 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     nextLaunchAllowedAt: 0,
   };
   cluster.services.set(name, service);
-  if (deploymentController === 'ECS') startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
+  if (taskDefinition && deploymentController === 'ECS') startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
   // CodeDeploy services start with one task set holding the whole service on the first target group.
-  if (deploymentController === 'CODE_DEPLOY') service.taskSets.push(newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, 100, 'PRIMARY'));
+  if (taskDefinition && deploymentController === 'CODE_DEPLOY') service.taskSets.push(newTaskSet(ctx, service, taskDefinition.taskDefinitionArn, loadBalancers, 100, 'PRIMARY'));
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };
+}
+
+/** How many placement constraints the task definition UpdateService deploys brings (none without one). */
+function constraintsOfDefinition(ctx: SimContext, given: TaskDefinition | undefined, service: ServiceRecord): number {
+  const definition = given ?? (service.taskDefinitionArn ? findTaskDefinition(ctx, service.taskDefinitionArn) : undefined);
+  return definition?.placementConstraints.length ?? 0;
 }
 
 export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
@@ -246,7 +258,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   const placementConstraints =
     request.placementConstraints === undefined
       ? undefined
-      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', (taskDefinition ?? findTaskDefinition(ctx, service.taskDefinitionArn)).placementConstraints.length);
+      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', constraintsOfDefinition(ctx, taskDefinition, service));
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
   if ((newDefinition || force) && service.deploymentController !== 'ECS') {
@@ -267,9 +279,8 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
   if (placementStrategy) service.placementStrategy = placementStrategy;
   if (placementConstraints) service.placementConstraints = placementConstraints;
-  if (newDefinition || force) {
-    startDeployment(ctx, service, newDeployment(ctx, taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn));
-  }
+  const deployed = taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn;
+  if ((newDefinition || force) && deployed) startDeployment(ctx, service, newDeployment(ctx, deployed));
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };
 }
