@@ -84,3 +84,90 @@ describe('native blue/green through the scheduler', () => {
     expect(sim.control.now - canaryAt).toBe(10 * 60);
   });
 });
+
+const PAUSE = { targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] };
+
+describe('a PAUSE hook, answered through ContinueServiceDeployment', () => {
+  it('waits AWAITING_ACTION with test traffic on green until CONTINUE, then goes on to production', () => {
+    const { sim, productionRule, testRule, weights, deployment } = nativeBlueGreen({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, lifecycleHooks: [PAUSE] });
+    sim.updateService({ service: 'web', taskDefinition: 'web:2' });
+    sim.control.runUntil(() => deployment().lifecycleStage === 'POST_TEST_TRAFFIC_SHIFT', 600);
+    const waitingSince = sim.control.nowEpochSeconds;
+    sim.control.advance(3600);
+    const paused = deployment();
+    expect(paused).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT' });
+    expect(paused.lifecycleHookDetails).toEqual([
+      { hookId: expect.stringMatching(/-POST_TEST_TRAFFIC_SHIFT-0$/), targetType: 'PAUSE', status: 'AWAITING_ACTION', expiresAt: waitingSince + 1440 * 60, timeoutAction: 'ROLLBACK' },
+    ]);
+    expect(weights(testRule)).toEqual([0, 1]);
+    expect(weights(productionRule)).toEqual([1, 0]);
+    const { hookId } = paused.lifecycleHookDetails![0];
+    expect(sim.continueServiceDeployment({ serviceDeploymentArn: paused.serviceDeploymentArn, hookId })).toEqual({ serviceDeploymentArn: paused.serviceDeploymentArn });
+    sim.control.runUntil(() => deployment().lifecycleStage === 'BAKE_TIME', 60);
+    expect(weights(productionRule)).toEqual([0, 1]);
+    expect(deployment().lifecycleHookDetails).toBeUndefined();
+    expect(sim.control.events().some((e) => e.kind !== 'service-event' && e.event['detail-type'] === 'ECS Hook State Change' && e.event.detail.eventName === 'HOOK_SUCCEEDED')).toBe(true);
+  });
+
+  it('rolls back on ROLLBACK, and refuses a hook id that is not waiting', () => {
+    const { sim, productionRule, testRule, weights, deployment, runningBy } = nativeBlueGreen({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, lifecycleHooks: [PAUSE] });
+    sim.updateService({ service: 'web', taskDefinition: 'web:2' });
+    sim.control.runUntil(() => deployment().lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION', 600);
+    const { serviceDeploymentArn, lifecycleHookDetails } = deployment();
+    const wrong = () => sim.continueServiceDeployment({ serviceDeploymentArn, hookId: 'no-such-hook' });
+    expect(wrong).toThrow(expect.objectContaining({ name: 'ClientException', message: 'The service deployment has no lifecycle hook no-such-hook waiting for an answer.' }));
+    sim.continueServiceDeployment({ serviceDeploymentArn, hookId: lifecycleHookDetails![0].hookId, action: 'ROLLBACK' });
+    sim.control.runUntilSteady({ service: 'web' });
+    expect(weights(testRule)).toEqual([1, 0]);
+    expect(weights(productionRule)).toEqual([1, 0]);
+    expect(runningBy()).toEqual(['web:1', 'web:1']);
+  });
+
+  it('gives up when the hook times out, with the timeout action (here CONTINUE)', () => {
+    const hook = { ...PAUSE, timeoutConfiguration: { timeoutInMinutes: 30, action: 'CONTINUE' } };
+    const { sim, productionRule, weights, deployment } = nativeBlueGreen({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, lifecycleHooks: [hook] });
+    sim.updateService({ service: 'web', taskDefinition: 'web:2' });
+    sim.control.runUntil(() => deployment().lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION', 600);
+    const pausedAt = sim.control.now;
+    sim.control.runUntil(() => deployment().lifecycleStage === 'BAKE_TIME', 3600);
+    expect(sim.control.now - pausedAt).toBe(30 * 60);
+    expect(weights(productionRule)).toEqual([0, 1]);
+    expect(sim.control.events().some((e) => e.kind !== 'service-event' && e.event['detail-type'] === 'ECS Hook State Change' && e.event.detail.eventName === 'HOOK_TIMED_OUT')).toBe(true);
+  });
+});
+
+describe('a native blue/green rollback in the service deployment history', () => {
+  it('is ROLLBACK_IN_PROGRESS while green stops, then ROLLBACK_SUCCESSFUL, going back to blue\'s revision, and is listed before blue', () => {
+    const hooks = [{ hookTargetArn: HOOK, roleArn: 'arn:aws:iam::123456789012:role/hooks', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }];
+    const { sim, deployment } = nativeBlueGreen({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, lifecycleHooks: hooks });
+    const [blue] = sim.listServiceDeployments({ service: 'web' }).serviceDeployments;
+    sim.control.setLambdaAnswer({ functionArn: HOOK, hookStatus: 'FAILED' });
+    sim.updateService({ service: 'web', taskDefinition: 'web:2' });
+    sim.control.runUntil(() => deployment().status !== 'IN_PROGRESS', 600);
+    const failedAt = sim.control.nowEpochSeconds;
+    expect(deployment()).toMatchObject({ status: 'ROLLBACK_IN_PROGRESS', statusReason: 'ECS deployment lifecycle hook failed at POST_TEST_TRAFFIC_SHIFT.' });
+    expect(deployment().finishedAt).toBeUndefined();
+    sim.control.runUntilSteady({ service: 'web' });
+    const green = deployment();
+    expect(green).toMatchObject({
+      status: 'ROLLBACK_SUCCESSFUL',
+      rollback: { reason: 'ECS deployment lifecycle hook failed at POST_TEST_TRAFFIC_SHIFT.', startedAt: failedAt, serviceRevisionArn: blue.targetServiceRevisionArn },
+    });
+    expect(green.finishedAt).toBeGreaterThan(failedAt);
+    expect(sim.listServiceDeployments({ service: 'web' }).serviceDeployments.map((d) => d.status)).toEqual(['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
+    expect(sim.listServiceDeployments({ service: 'web', status: ['ROLLBACK_SUCCESSFUL'] }).serviceDeployments.map((d) => d.serviceDeploymentArn)).toEqual([green.serviceDeploymentArn]);
+  });
+
+  it('StopServiceDeployment during the bake time sends production back to blue without starting a task', () => {
+    const { sim, productionRule, weights, deployment } = nativeBlueGreen();
+    const blueTasks = sim.listTasks({ serviceName: 'web' }).taskArns.sort();
+    sim.updateService({ service: 'web', taskDefinition: 'web:2' });
+    sim.control.runUntil(() => deployment().lifecycleStage === 'BAKE_TIME', 600);
+    expect(weights(productionRule)).toEqual([0, 1]);
+    sim.stopServiceDeployment({ serviceDeploymentArn: deployment().serviceDeploymentArn, stopType: 'ROLLBACK' });
+    sim.control.runUntilSteady({ service: 'web' });
+    expect(weights(productionRule)).toEqual([1, 0]);
+    expect(sim.listTasks({ serviceName: 'web' }).taskArns.sort()).toEqual(blueTasks);
+    expect(deployment()).toMatchObject({ status: 'ROLLBACK_SUCCESSFUL', statusReason: 'Service deployment stopped by StopServiceDeployment.' });
+  });
+});

@@ -158,6 +158,11 @@ export interface DeploymentRecord {
   history?: DeploymentHistory;
   /** BLUE_GREEN, LINEAR, CANARY: the lifecycle stage, the hook running and the traffic on green. */
   blueGreen?: BlueGreenProgress;
+  /**
+   * A native blue/green deployment that failed and sent the traffic back: to which deployment (none when no
+   * blue was left to take it), since when, and when green's last task was gone (the rollback is over).
+   */
+  trafficRollback?: { toDeploymentId?: string; startedAt: number; finishedAt?: number };
   /** Its tasks register in each load balancer's alternate target group (blue/green swaps them every deployment). */
   onAlternate?: boolean;
 }

@@ -55,6 +55,8 @@ function shiftListenerRules(ctx: SimContext, service: ServiceRecord, green: Depl
 
 function rollBackToBlue(ctx: SimContext, service: ServiceRecord, green: DeploymentRecord, reason: string): void {
   const blue = service.deployments.find((d) => d !== green && d.status === 'ACTIVE');
+  // The service deployment history reports it (ROLLBACK_IN_PROGRESS until green's tasks are gone).
+  green.trafficRollback = { ...(blue ? { toDeploymentId: blue.id } : {}), startedAt: ctx.clock.now };
   if (green.rolloutState === 'IN_PROGRESS') {
     // A hook failed: the alarm and circuit breaker paths have already said so.
     green.rolloutState = 'FAILED';

@@ -49,7 +49,12 @@ export function applyPlan(
 
 function applySettlement(ctx: SimContext, service: ServiceRecord, { retire, complete }: DeploymentSettlement): void {
   // updatedAt stays when a deployment retires: ListServiceDeployments reports when it finished.
-  for (const deployment of service.deployments) if (retire.includes(deployment.id)) deployment.status = 'INACTIVE';
+  for (const deployment of service.deployments) {
+    if (!retire.includes(deployment.id)) continue;
+    deployment.status = 'INACTIVE';
+    // A green whose traffic went back to blue is rolled back once its last task is gone.
+    if (deployment.trafficRollback) deployment.trafficRollback.finishedAt ??= ctx.clock.now;
+  }
   const primary = complete && service.deployments.find((d) => d.id === complete.deploymentId);
   if (!primary) return;
   primary.rolloutState = 'COMPLETED';

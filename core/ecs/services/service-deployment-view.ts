@@ -1,6 +1,7 @@
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
+import { hookId } from './apply-blue-green.js';
 import { circuitBreakerThreshold } from './circuit-breaker.js';
 
 /**
@@ -8,6 +9,7 @@ import { circuitBreakerThreshold } from './circuit-breaker.js';
  * DescribeServiceRevisions) read a service's deployments, which the engine keeps after DescribeServices
  * stops listing them. A deployment the circuit breaker or an alarm started to roll back is part of the
  * failed service deployment (its `rollback`), not one of its own; it deploys the revision it went back to.
+ * A native blue/green deployment rolls back without one: its traffic goes back to blue, which is still running.
  */
 
 export type ServiceDeploymentStatus = 'IN_PROGRESS' | 'SUCCESSFUL' | 'STOPPED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
@@ -35,15 +37,41 @@ export const serviceDeploymentArn = (ctx: SimContext, service: ServiceRecord, de
 export const serviceRevisionArn = (ctx: SimContext, service: ServiceRecord, deploymentId: string) =>
   `${arnBase(ctx)}:service-revision/${servicePath(service)}/${deploymentId.slice(deploymentId.indexOf('/') + 1)}`;
 
-/** The service deployments of a service, newest first: every deployment but the rollbacks. */
+/**
+ * The service deployments of a service, newest first: every deployment but the rollbacks (a blue/green
+ * rollback puts blue, the older one, back in front of the service's own list).
+ */
 export function serviceDeploymentsOf(service: ServiceRecord): DeploymentRecord[] {
-  return service.deployments.filter((d) => d.rollbackTo === undefined);
+  return service.deployments.filter((d) => d.rollbackTo === undefined).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** The rollback the engine started when `deployment` failed: the deployment created just after it, at that instant. */
-function rollbackOf(service: ServiceRecord, deployment: DeploymentRecord): DeploymentRecord | undefined {
+/** How a failed deployment went back: since when, to which deployment's revision, and how far it got. */
+interface RollbackOutcome {
+  startedAt: number;
+  /** The deployment that first deployed the revision it went back to. */
+  revisionDeploymentId?: string;
+  status: 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
+  finishedAt?: number;
+  updatedAt: number;
+}
+
+/**
+ * The rollback of a FAILED deployment: the deployment the engine started just after it, at that instant
+ * (rolling), or green's traffic going back to blue (native blue/green), over once green's tasks are gone.
+ */
+function rollbackOf(service: ServiceRecord, deployment: DeploymentRecord): RollbackOutcome | undefined {
+  if (deployment.rolloutState !== 'FAILED') return undefined;
+  const traffic = deployment.trafficRollback;
+  if (traffic) {
+    const status = traffic.toDeploymentId === undefined ? 'ROLLBACK_FAILED' : traffic.finishedAt !== undefined ? 'ROLLBACK_SUCCESSFUL' : 'ROLLBACK_IN_PROGRESS';
+    const finishedAt = status === 'ROLLBACK_FAILED' ? traffic.startedAt : traffic.finishedAt;
+    const blue = service.deployments.find((d) => d.id === traffic.toDeploymentId);
+    return { startedAt: traffic.startedAt, revisionDeploymentId: blue && (blue.rollbackTo ?? blue.id), status, finishedAt, updatedAt: finishedAt ?? traffic.startedAt };
+  }
   const newer = service.deployments[service.deployments.indexOf(deployment) - 1];
-  return newer?.rollbackTo !== undefined && deployment.rolloutState === 'FAILED' && newer.createdAt === deployment.updatedAt ? newer : undefined;
+  if (newer?.rollbackTo === undefined || newer.createdAt !== deployment.updatedAt) return undefined;
+  const status = newer.rolloutState === 'COMPLETED' ? 'ROLLBACK_SUCCESSFUL' : newer.rolloutState === 'FAILED' ? 'ROLLBACK_FAILED' : 'ROLLBACK_IN_PROGRESS';
+  return { startedAt: newer.createdAt, revisionDeploymentId: newer.rollbackTo, status, ...(status !== 'ROLLBACK_IN_PROGRESS' ? { finishedAt: newer.updatedAt } : {}), updatedAt: newer.updatedAt };
 }
 
 /** The deployment that took over from `deployment`, if any: it stopped one still in progress. */
@@ -58,9 +86,7 @@ export function serviceDeploymentOutcome(service: ServiceRecord, deployment: Dep
     const rollback = rollbackOf(service, deployment);
     const statusReason = deployment.rolloutStateReason;
     if (!rollback) return { status: 'STOPPED', statusReason, finishedAt: deployment.updatedAt };
-    if (rollback.rolloutState === 'COMPLETED') return { status: 'ROLLBACK_SUCCESSFUL', statusReason, finishedAt: rollback.updatedAt };
-    if (rollback.rolloutState === 'FAILED') return { status: 'ROLLBACK_FAILED', statusReason, finishedAt: rollback.updatedAt };
-    return { status: 'ROLLBACK_IN_PROGRESS', statusReason };
+    return { status: rollback.status, statusReason, ...(rollback.finishedAt !== undefined ? { finishedAt: rollback.finishedAt } : {}) };
   }
   const successor = successorOf(service, deployment);
   return successor ? { status: 'STOPPED', finishedAt: successor.createdAt } : { status: 'IN_PROGRESS' };
@@ -137,9 +163,16 @@ export function serviceDeploymentDetail(ctx: SimContext, service: ServiceRecord,
     ...(deployment.blueGreen
       ? { lifecycleStage: deployment.blueGreen.stage === 'PRE_PRODUCTION_TRAFFIC_SHIFT' ? 'PRODUCTION_TRAFFIC_SHIFT' : deployment.blueGreen.stage }
       : {}),
+    ...(deployment.blueGreen?.hook ? { lifecycleHookDetails: [hookDetail(ctx, service, deployment)] } : {}),
     deploymentConfiguration: structuredClone(configuration),
     ...(rollback
-      ? { rollback: { reason: failedBy!, startedAt: epochSeconds(ctx, rollback.createdAt), serviceRevisionArn: serviceRevisionArn(ctx, service, rollback.rollbackTo!) } }
+      ? {
+          rollback: {
+            reason: failedBy!,
+            startedAt: epochSeconds(ctx, rollback.startedAt),
+            ...(rollback.revisionDeploymentId ? { serviceRevisionArn: serviceRevisionArn(ctx, service, rollback.revisionDeploymentId) } : {}),
+          },
+        }
       : {}),
     deploymentCircuitBreaker: {
       status: monitorStatus(configuration.deploymentCircuitBreaker?.enable ?? false, breakerTripped, finished),
@@ -150,6 +183,20 @@ export function serviceDeploymentDetail(ctx: SimContext, service: ServiceRecord,
       status: monitorStatus(configuration.alarms?.enable ?? false, failedBy !== undefined && !breakerTripped, finished),
       ...(configuration.alarms ? { alarmNames: [...configuration.alarms.alarmNames] } : {}),
     },
+  };
+}
+
+/** The hook the deployment waits on, with the id ContinueServiceDeployment answers it by. */
+function hookDetail(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord) {
+  const { stage, hook } = deployment.blueGreen!;
+  const configured = service.deploymentConfiguration.lifecycleHooks![hook!.index];
+  return {
+    hookId: hookId(deployment, stage, hook!.index),
+    targetType: configured.targetType,
+    ...(configured.hookTargetArn ? { targetArn: configured.hookTargetArn } : {}),
+    status: hook!.status,
+    expiresAt: epochSeconds(ctx, hook!.startedAt + configured.timeoutConfiguration.timeoutInMinutes * 60_000),
+    timeoutAction: configured.timeoutConfiguration.action,
   };
 }
 

@@ -1,6 +1,7 @@
-import { clientError, EcsError, invalidParameter } from '../../kernel/errors.js';
+import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import { optionalEnum, optionalStringList, requireObject, requireString } from '../../kernel/fields.js';
+import { continueHook } from './continue-hook.js';
 import { newDeployment, startDeployment } from './deployments.js';
 import { resolveCluster, resolveService } from '../model/resolve.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
@@ -93,7 +94,8 @@ const STOPPED_REASON = 'Service deployment stopped by StopServiceDeployment.';
 /**
  * StopServiceDeployment of a deployment still in progress: ROLLBACK (the default) goes back to the last
  * deployment that completed, as the circuit breaker does; ABORT leaves the service where it is, launching
- * nothing more of the stopped deployment.
+ * nothing more of the stopped deployment. A native blue/green deployment goes back by moving its traffic to
+ * blue, which is still running (blue-green-plan.ts), never by a new deployment.
  */
 export function stopServiceDeployment(ctx: SimContext, input: { serviceDeploymentArn: string; stopType?: 'ABORT' | 'ROLLBACK' }) {
   const request = requireObject(input, 'request');
@@ -106,7 +108,7 @@ export function stopServiceDeployment(ctx: SimContext, input: { serviceDeploymen
   deployment.rolloutState = 'FAILED';
   deployment.rolloutStateReason = STOPPED_REASON;
   deployment.updatedAt = ctx.clock.now;
-  const target = stopType === 'ROLLBACK' ? service.deployments.find((d) => d !== deployment && d.rolloutState === 'COMPLETED') : undefined;
+  const target = stopType === 'ROLLBACK' && !deployment.blueGreen ? service.deployments.find((d) => d !== deployment && d.rolloutState === 'COMPLETED') : undefined;
   if (target) {
     const back = newDeployment(ctx, target.taskDefinitionArn);
     back.rollbackTo = target.id;
@@ -117,11 +119,17 @@ export function stopServiceDeployment(ctx: SimContext, input: { serviceDeploymen
 }
 
 /**
- * ContinueServiceDeployment answers a deployment lifecycle hook that waits for it; the simulator's deployments
- * have no hook waiting, so a known deployment is refused as ECS refuses a hook id it does not know.
+ * ContinueServiceDeployment answers a PAUSE lifecycle hook that waits for it (AWAITING_ACTION, as
+ * DescribeServiceDeployments' lifecycleHookDetails and the `ECS Hook State Change` event name it): CONTINUE
+ * (the default) moves the deployment on, ROLLBACK sends the traffic back to blue, at the service's next pass.
  */
-export function continueServiceDeployment(ctx: SimContext, input: { serviceDeploymentArn: string; hookId: string; action?: string }) {
+export function continueServiceDeployment(ctx: SimContext, input: { serviceDeploymentArn: string; hookId: string; action?: 'CONTINUE' | 'ROLLBACK' }) {
   const request = requireObject(input, 'request');
-  findServiceDeployment(ctx, requireString(request.serviceDeploymentArn, 'serviceDeploymentArn'));
-  throw clientError(`The service deployment has no lifecycle hook ${requireString(request.hookId, 'hookId')} waiting for an answer.`, 'hookId');
+  const arn = requireString(request.serviceDeploymentArn, 'serviceDeploymentArn');
+  const hookId = requireString(request.hookId, 'hookId');
+  const action = optionalEnum(request.action, 'action', ['CONTINUE', 'ROLLBACK'] as const);
+  const { service, deployment } = findServiceDeployment(ctx, arn);
+  continueHook(deployment, hookId, action);
+  ctx.requestServicePass(service);
+  return { serviceDeploymentArn: arn };
 }
