@@ -27,6 +27,8 @@ export type Prepared<Run> = { ok: true; run: Run; observed: string } | { ok: fal
 export interface Verdict {
   passed: boolean;
   observed: string;
+  /** On failure, where in a learner's file the cause is, when it is about one place. */
+  location?: SourceLocation;
 }
 
 export interface CheckInfo {

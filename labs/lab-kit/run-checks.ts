@@ -23,7 +23,7 @@ export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckR
           (message) => ({ passed: false, observed: message }),
         ),
       );
-      return verdict.passed ? passed(check, verdict.observed, seconds) : failed(check, { message: verdict.observed }, seconds);
+      return verdict.passed ? passed(check, verdict.observed, seconds) : failed(check, { message: verdict.observed, location: verdict.location }, seconds);
     }),
   ];
   return { results, passed: results.every((r) => r.status === 'passed') };

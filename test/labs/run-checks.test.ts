@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LabChecks } from '../../labs/lab-kit/check-types.js';
+import type { LabChecks, Verdict } from '../../labs/lab-kit/check-types.js';
 import { runChecks } from '../../labs/lab-kit/run-checks.js';
 
 const input = { id: 'input', title: 'the input is usable', hint: 'look at the input' };
-const check = (id: string, verify: () => { passed: boolean; observed: string }) => ({ id, title: `check ${id}`, hint: `hint ${id}`, verify });
+const check = (id: string, verify: () => Verdict) => ({ id, title: `check ${id}`, hint: `hint ${id}`, verify });
 
 describe('running a lab\'s checks never throws', () => {
   it('turns a check that crashes into a failed check that says so, and runs the others', () => {
@@ -36,6 +36,18 @@ describe('running a lab\'s checks never throws', () => {
     expect(report.results[0].message).toContain('cannot build the world');
     expect(report.results[1]).toMatchObject({ status: 'skipped', message: expect.stringContaining('Not run') });
     expect(report.results[1].hint).toBeUndefined();
+  });
+
+  it('points a failed check at the place in the learner\'s file its verdict names, and a passed one nowhere', () => {
+    const location = { file: 'services.json', line: 12, column: 7 };
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => ({ ok: true, run: 1, observed: 'fine' }),
+      checks: [check('fails', () => ({ passed: false, observed: 'one subnet', location })), check('passes', () => ({ passed: true, observed: 'ok', location }))],
+    };
+    const [, fails, passes] = runChecks(lab, {}).results;
+    expect(fails.location).toEqual(location);
+    expect(passes.location).toBeUndefined();
   });
 
   it('gives the hint that fits the problem the input has, else the input check\'s own', () => {
