@@ -2,8 +2,8 @@ import type { CapacityProviderStrategyItem, Cluster, CreateClusterRequest } from
 import { validateCapacityProviderStrategy } from '../capacity/launch-target.js';
 import { isKnownCapacityProvider } from '../capacity/capacity-providers-api.js';
 import { EcsError } from '../../kernel/errors.js';
-import { resolveCluster } from '../model/resolve.js';
-import { arns, resourceId } from '../../kernel/arns.js';
+import { ownResourceId, resolveCluster } from '../model/resolve.js';
+import { arns } from '../../kernel/arns.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord } from '../model/state.js';
 import { optionalArray, optionalEnum, optionalString, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
@@ -121,7 +121,7 @@ export function describeClusters(ctx: SimContext, input: { clusters?: string[]; 
   const clusters: Cluster[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of names) {
-    const record = ctx.state.clusters.get(resourceId(ref));
+    const record = ctx.state.clusters.get(ownResourceId(ctx, ref, 'clusters'));
     if (record) clusters.push(withTags ? clusterView(record) : withoutTags(clusterView(record)));
     else failures.push({ arn: ref.startsWith('arn:') ? ref : arns.cluster(ctx, ref), reason: 'MISSING' });
   }

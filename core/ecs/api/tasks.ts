@@ -1,6 +1,6 @@
 import type { Failure, ListTasksRequest, RunTaskRequest, StopTaskRequest, Task } from '../model/types.js';
 import { invalidParameter } from '../../kernel/errors.js';
-import { findContainerInstance, resolveCluster, resolveTaskDefinition } from '../model/resolve.js';
+import { findContainerInstance, ownResourceId, resolveCluster, resolveTaskDefinition } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
 import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
@@ -74,7 +74,8 @@ export function stopTask(ctx: SimContext, input: StopTaskRequest) {
   if (!ref) throw invalidParameter('task should not be null or empty.', 'task');
   const reason = optionalString(request.reason, 'reason');
   if (reason !== undefined && reason.length > 255) throw invalidParameter('reason can be at most 255 characters.', 'reason');
-  const task = [...cluster.tasks.values()].find((t) => t.id === resourceId(ref));
+  const id = ownResourceId(ctx, ref, 'task');
+  const task = [...cluster.tasks.values()].find((t) => t.id === id);
   if (!task) throw invalidParameter('The referenced task was not found.', 'task');
   applyStop(ctx, task, 'UserInitiated', reason ?? stoppedReasons.userStopped);
   return { task: taskView(ctx, task) };
@@ -88,7 +89,7 @@ export function describeTasks(ctx: SimContext, input: { cluster?: string; tasks:
   const tasks: Task[] = [];
   const failures: Failure[] = [];
   for (const ref of refs) {
-    const id = resourceId(String(ref));
+    const id = ownResourceId(ctx, String(ref), 'tasks');
     const task = cluster.tasks.get(`${cluster.arn.replace(':cluster/', ':task/')}/${id}`);
     if (task) tasks.push(taskView(ctx, task));
     else failures.push({ arn: String(ref), reason: 'MISSING' });
@@ -107,14 +108,16 @@ export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
   const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const);
   const maxResults = optionalInteger(request.maxResults, 'maxResults', { min: 1, max: 100 }) ?? 100;
   const start = request.nextToken === undefined ? 0 : Number(optionalString(request.nextToken, 'nextToken'));
+  const serviceId = serviceName && ownResourceId(ctx, serviceName, 'serviceName');
+  const instanceId = containerInstance && ownResourceId(ctx, containerInstance, 'containerInstance');
   if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid nextToken.', 'nextToken');
   const matching = [...cluster.tasks.values()]
     .filter((t) => (desiredStatus === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === desiredStatus))
-    .filter((t) => !serviceName || t.serviceName === resourceId(serviceName))
+    .filter((t) => !serviceId || t.serviceName === serviceId)
     .filter((t) => !family || t.taskDefinition.family === family)
     .filter((t) => !startedBy || t.startedBy === startedBy)
     .filter((t) => !launchType || t.launchType === launchType)
-    .filter((t) => !containerInstance || resourceId(t.instanceArn ?? '') === resourceId(containerInstance))
+    .filter((t) => !instanceId || resourceId(t.instanceArn ?? '') === instanceId)
     .map((t) => t.arn);
   const page = matching.slice(start, start + maxResults);
   return { taskArns: page, ...(start + maxResults < matching.length ? { nextToken: String(start + maxResults) } : {}) };

@@ -1,9 +1,9 @@
-import { arns, resourceId } from '../../kernel/arns.js';
+import { arns } from '../../kernel/arns.js';
 import type { SimContext } from '../../kernel/context.js';
 import { clientError, EcsError } from '../../kernel/errors.js';
 import { optionalArray, optionalString, requireObject, requireString } from '../../kernel/fields.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
-import { findContainerInstance, resolveCluster } from '../model/resolve.js';
+import { findContainerInstance, ownResourceId, resolveCluster } from '../model/resolve.js';
 import type { ClusterRecord } from '../model/state.js';
 import { registerInstances } from './add-instances.js';
 import { containerInstanceView } from './container-instances-api.js';
@@ -68,7 +68,7 @@ function acknowledge(ctx: SimContext, input: unknown): { acknowledgment: string 
   const request = requireObject(input, 'request');
   const cluster: ClusterRecord = resolveCluster(ctx, request.cluster);
   const task = optionalString(request.task, 'task');
-  if (task !== undefined && !cluster.tasks.has(arns.task(ctx, cluster.name, resourceId(task)))) {
+  if (task !== undefined && !cluster.tasks.has(arns.task(ctx, cluster.name, ownResourceId(ctx, task, 'task')))) {
     throw new EcsError('InvalidParameterException', `The specified task ${task} was not found in the cluster.`, 'task');
   }
   return { acknowledgment: 'ACCEPT' };

@@ -1,7 +1,6 @@
 import type { ContainerInstance, Failure, Resource } from '../model/types.js';
 import { invalidParameter } from '../../kernel/errors.js';
-import { resolveCluster } from '../model/resolve.js';
-import { resourceId } from '../../kernel/arns.js';
+import { ownResourceId, resolveCluster } from '../model/resolve.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import { remainingCpu, remainingMemory, usedPortSet } from '../placement/instance-resources.js';
 import { AGENT_VERSION, DEFAULT_RESERVED_PORTS } from '../model/instance-types.js';
@@ -73,7 +72,7 @@ export function describeContainerInstances(ctx: SimContext, input: { cluster?: s
   const containerInstances: ContainerInstance[] = [];
   const failures: Failure[] = [];
   for (const ref of refs) {
-    const id = resourceId(String(ref));
+    const id = ownResourceId(ctx, String(ref), 'containerInstances');
     const instance = [...cluster.instances.values()].find((i) => i.id === id || i.ec2InstanceId === id);
     if (instance) containerInstances.push(containerInstanceView(ctx, instance));
     else failures.push({ arn: String(ref), reason: 'MISSING' });

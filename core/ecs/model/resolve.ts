@@ -1,16 +1,38 @@
 import type { TaskDefinition } from './types.js';
 import { EcsError, clientError } from '../../kernel/errors.js';
-import { resourceId } from '../../kernel/arns.js';
+import { resourceId, type ArnContext } from '../../kernel/arns.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, InstanceRecord, ServiceRecord, TaskRecord } from './state.js';
 
 /** Turns the names and ARNs callers pass into records, failing the way ECS does. */
 
+/**
+ * The name or id an identifier gives. An ARN names its account and Region, and ECS refuses one of another
+ * account or Region (InvalidParameterException, "Invalid identifier: ...") rather than look the name up in
+ * the caller's own account.
+ */
+export function ownResourceId(home: ArnContext, ref: string, field: string): string {
+  if (ref.startsWith('arn:')) {
+    const [, , , region, accountId] = ref.split(':');
+    if (accountId !== home.accountId) {
+      throw new EcsError('InvalidParameterException', `Invalid identifier: Identifier is for ${accountId}. Your accountId is ${home.accountId}`, field);
+    }
+    if (region !== home.region) throw new EcsError('InvalidParameterException', `Invalid identifier: Identifier is for ${region}. Your region is ${home.region}`, field);
+  }
+  return resourceId(ref);
+}
+
+/** The account and Region a cluster belongs to, as its ARN says: those of every resource in it. */
+export function homeOf(cluster: ClusterRecord): ArnContext {
+  const [, , , region, accountId] = cluster.arn.split(':');
+  return { region, accountId };
+}
+
 export function resolveCluster(ctx: SimContext, cluster: unknown): ClusterRecord {
   if (cluster !== undefined && typeof cluster !== 'string') {
     throw new EcsError('InvalidParameterException', 'cluster must be a cluster name or ARN.', 'cluster');
   }
-  const name = cluster === undefined || cluster === '' ? 'default' : resourceId(cluster);
+  const name = cluster === undefined || cluster === '' ? 'default' : ownResourceId(ctx, cluster, 'cluster');
   const record = ctx.state.clusters.get(name);
   if (!record || record.status !== 'ACTIVE') throw new EcsError('ClusterNotFoundException', 'Cluster not found.', 'cluster');
   return record;
@@ -20,7 +42,7 @@ export function resolveService(cluster: ClusterRecord, service: unknown, field =
   if (typeof service !== 'string' || service === '') {
     throw new EcsError('InvalidParameterException', `${field} should not be null or empty.`, field);
   }
-  const record = cluster.services.get(resourceId(service));
+  const record = cluster.services.get(ownResourceId(homeOf(cluster), service, field));
   if (!record) throw new EcsError('ServiceNotFoundException', 'Service not found.', field);
   if (record.status !== 'ACTIVE') throw new EcsError('ServiceNotActiveException', 'Service was not ACTIVE.', field);
   return record;
@@ -45,9 +67,9 @@ export function resolveTaskDefinition(ctx: SimContext, reference: unknown, field
 }
 
 /** A container instance by ARN, id, or EC2 instance id. */
-export function findContainerInstance(cluster: ClusterRecord, ref: unknown): InstanceRecord | undefined {
+export function findContainerInstance(cluster: ClusterRecord, ref: unknown, field = 'containerInstance'): InstanceRecord | undefined {
   if (typeof ref !== 'string' || ref === '') return undefined;
-  const id = resourceId(ref);
+  const id = ownResourceId(homeOf(cluster), ref, field);
   for (const instance of cluster.instances.values()) if (instance.id === id || instance.ec2InstanceId === id) return instance;
   return undefined;
 }

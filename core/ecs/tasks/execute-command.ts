@@ -1,10 +1,10 @@
-import { arns, resourceId } from '../../kernel/arns.js';
+import { arns } from '../../kernel/arns.js';
 import type { SimContext } from '../../kernel/context.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import { optionalBoolean, optionalString, requireObject, requireString } from '../../kernel/fields.js';
 import { policiesOf } from '../../iam/iam-api.js';
 import { evaluate } from '../../iam/policy-evaluation.js';
-import { resolveCluster } from '../model/resolve.js';
+import { ownResourceId, resolveCluster } from '../model/resolve.js';
 import type { ClusterRecord, TaskRecord } from '../model/state.js';
 
 /**
@@ -45,7 +45,7 @@ export function executeCommand(ctx: SimContext, input: { cluster?: string; task:
   const taskRef = requireString(request.task, 'task');
   requireString(request.command, 'command');
   if (optionalBoolean(request.interactive, 'interactive') !== true) throw invalidParameter(execMessages.interactiveOnly, 'interactive');
-  const task = cluster.tasks.get(arns.task(ctx, cluster.name, resourceId(taskRef)));
+  const task = cluster.tasks.get(arns.task(ctx, cluster.name, ownResourceId(ctx, taskRef, 'task')));
   if (!task) throw invalidParameter(`The specified task ${taskRef} was not found in the cluster.`, 'task');
   const containerName = optionalString(request.container, 'container');
   if (containerName === undefined && task.containers.length > 1) {

@@ -1,8 +1,8 @@
-import { arns, resourceId } from '../../kernel/arns.js';
+import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import { invalidParameter } from '../../kernel/errors.js';
 import { optionalBoolean, optionalInteger, optionalStringList, requireObject } from '../../kernel/fields.js';
-import { resolveCluster } from '../model/resolve.js';
+import { ownResourceId, resolveCluster } from '../model/resolve.js';
 import type { ClusterRecord, TaskRecord } from '../model/state.js';
 
 /**
@@ -32,7 +32,7 @@ function namedTasks(ctx: SimContext, cluster: ClusterRecord, refs: string[]) {
   const tasks: TaskRecord[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of refs) {
-    const task = cluster.tasks.get(arns.task(ctx, cluster.name, resourceId(ref)));
+    const task = cluster.tasks.get(arns.task(ctx, cluster.name, ownResourceId(ctx, ref, 'tasks')));
     if (task && task.lastStatus !== 'STOPPED') tasks.push(task);
     else failures.push({ arn: ref, reason: 'MISSING' });
   }
