@@ -7,7 +7,6 @@ import * as keptResources from '../ecs/api/kept-resources.js';
 import * as updateCluster from '../ecs/api/update-cluster.js';
 import * as agent from '../ecs/capacity/agent-api.js';
 import * as attributes from '../ecs/capacity/attributes-api.js';
-import * as capacityProviders from '../ecs/capacity/capacity-providers-api.js';
 import * as servicesByNamespace from '../ecs/services/services-by-namespace.js';
 import * as executeCommand from '../ecs/tasks/execute-command.js';
 import * as taskProtection from '../ecs/tasks/task-protection.js';
@@ -42,8 +41,8 @@ export const ECS_OPERATIONS = {
   DeleteAccountSetting: operation(accountSettings.deleteAccountSetting, ['name', 'principalArn']),
   ListAccountSettings: operation(accountSettings.listAccountSettings, ['name', 'value', 'principalArn', 'effectiveSettings']),
   CreateCapacityProvider: operation(capacityProviderKinds.createAnyCapacityProvider, ['name', 'cluster', 'autoScalingGroupProvider', 'managedInstancesProvider', 'tags']),
-  UpdateCapacityProvider: operation(capacityProviders.updateCapacityProvider, ['name', 'autoScalingGroupProvider']),
-  DeleteCapacityProvider: operation(capacityProviders.deleteCapacityProvider, ['capacityProvider']),
+  UpdateCapacityProvider: operation(capacityProviderKinds.updateAnyCapacityProvider, ['name', 'cluster', 'autoScalingGroupProvider', 'managedInstancesProvider']),
+  DeleteCapacityProvider: operation(capacityProviderKinds.deleteAnyCapacityProvider, ['capacityProvider', 'cluster']),
   DescribeCapacityProviders: operation(capacityProviderKinds.describeAnyCapacityProviders, ['capacityProviders']),
   CreateCluster: operation(clusters.createCluster, ['clusterName', 'tags', 'settings', 'configuration', 'capacityProviders', 'defaultCapacityProviderStrategy']),
   DescribeClusters: operation(clusters.describeClusters, ['clusters', 'include']),

@@ -2,9 +2,10 @@ import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import { resolveCluster } from '../model/resolve.js';
 import { requireName, requireObject } from '../../kernel/fields.js';
-import { createCapacityProvider, describeCapacityProviders } from './capacity-providers-api.js';
+import { createCapacityProvider, deleteCapacityProvider, describeCapacityProviders, updateCapacityProvider } from './capacity-providers-api.js';
 import { managedInstancesProviderView, validateManagedInstancesProvider } from './managed-instances-provider.js';
 import { ensureManagedFleet } from './managed-instances-controller.js';
+import { deleteManagedInstancesProvider, updateManagedInstancesProvider } from './managed-instances-provider-changes.js';
 
 type CreateRequest = Parameters<typeof createCapacityProvider>[1] & { cluster?: string; managedInstancesProvider?: unknown; tags?: unknown };
 
@@ -42,4 +43,23 @@ export function describeAnyCapacityProviders(ctx: SimContext, input: { capacityP
     capacityProviders: [...answer.capacityProviders, ...answer.failures.flatMap((f) => (found(f.arn) ? [managedInstancesProviderView(found(f.arn)!)] : []))],
     failures: answer.failures.filter((f) => !found(f.arn)),
   };
+}
+
+const shortName = (ref: unknown) => (typeof ref === 'string' ? ref.slice(ref.lastIndexOf('/') + 1) : '');
+
+/** UpdateCapacityProvider of either kind; the member for the other kind of provider is refused. */
+export function updateAnyCapacityProvider(ctx: SimContext, input: Parameters<typeof updateCapacityProvider>[1] & { cluster?: string; managedInstancesProvider?: unknown }) {
+  const request = requireObject(input, 'request');
+  const name = shortName(request.name);
+  if (ctx.state.managedInstancesProviders.has(name)) return updateManagedInstancesProvider(ctx, request);
+  if (request.managedInstancesProvider !== undefined && ctx.state.capacityProviders.has(name)) {
+    throw invalidParameter('managedInstancesProvider cannot be updated on an EC2_AUTOSCALING capacity provider; update autoScalingGroupProvider.', 'managedInstancesProvider');
+  }
+  return updateCapacityProvider(ctx, input);
+}
+
+/** DeleteCapacityProvider of either kind. */
+export function deleteAnyCapacityProvider(ctx: SimContext, input: { capacityProvider: string; cluster?: string }) {
+  const request = requireObject(input, 'request');
+  return ctx.state.managedInstancesProviders.has(shortName(request.capacityProvider)) ? deleteManagedInstancesProvider(ctx, request) : deleteCapacityProvider(ctx, input);
 }

@@ -31,7 +31,8 @@ function launch(ctx: SimContext, provider: ManagedInstancesProviderRecord, insta
     ctx.clock.schedule(INSTANCE_BOOT_SECONDS * 1000, Priority.lifecycle, () => {
       provider.booting.splice(provider.booting.indexOf(launchedAt), 1);
       const cluster = ctx.state.clusters.get(provider.clusterName);
-      if (!cluster || cluster.status !== 'ACTIVE') return;
+      // A provider being deleted launches nothing more: what was booting never registers.
+      if (!cluster || cluster.status !== 'ACTIVE' || provider.status !== 'ACTIVE') return;
       const [instance] = registerInstances(ctx, cluster, {
         instanceType,
         count: 1,
@@ -66,10 +67,16 @@ function tendProvider(ctx: SimContext, provider: ManagedInstancesProviderRecord)
     removeInstance(ctx, instance, 'TerminationNotice', hostTerminatedReason(instance.ec2InstanceId));
   }
   for (const arn of decision.deregister) setStatus(ctx, cluster.instances.get(arn)!, 'DEREGISTERING');
+  if (provider.status === 'DEPROVISIONING') return forgetOnceEmpty(ctx, cluster, provider);
   if (provider.booting.length > 0) return; // what boots may be enough: look again once it has registered
   const waiting = [...cluster.tasks.values()].filter((t) => t.waitingForCapacity && t.desiredStatus === 'RUNNING' && t.capacityProviderName === provider.name);
   const choice = chooseManagedInstances(waiting.map((t) => requirementsOf(t.taskDefinition)), INSTANCE_TYPES, provider.instanceLaunchTemplate.instanceRequirements);
   if (choice) launch(ctx, provider, choice.instanceType, choice.count);
+}
+
+/** A deleted provider is gone once its last instance is terminated and nothing of it boots any more. */
+function forgetOnceEmpty(ctx: SimContext, cluster: ClusterRecord, provider: ManagedInstancesProviderRecord): void {
+  if (provider.booting.length === 0 && instancesOfProvider(cluster, provider).length === 0) ctx.state.managedInstancesProviders.delete(provider.name);
 }
 
 export function setStatus(ctx: SimContext, instance: InstanceRecord, status: InstanceRecord['status']): void {

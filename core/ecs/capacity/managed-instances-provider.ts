@@ -38,47 +38,72 @@ function requirements(input: unknown): InstanceRequirements | undefined {
   return wanted;
 }
 
+type Template = ManagedInstancesProviderRecord['instanceLaunchTemplate'];
+type Settings = Pick<ManagedInstancesProviderRecord, 'infrastructureRoleArn' | 'instanceLaunchTemplate' | 'propagateTags' | 'scaleInAfter' | 'autoRepair'>;
+
 /**
- * CreateCapacityProvider's managedInstancesProvider, checked with ECS's exception (InvalidParameterException
- * naming the field); members the simulator does not act on (localStorageConfiguration, fipsEnabled,
- * capacityReservations, ...) are checked by the model and not kept. Never touches state.
+ * instanceLaunchTemplate as CreateCapacityProvider gives it (no `base`: the instance profile and the network
+ * are required) or UpdateCapacityProvider changes it (each member given replaces the provider's).
  */
-export function validateManagedInstancesProvider(ctx: SimContext, name: string, cluster: ClusterRecord, input: unknown, tags: unknown): ManagedInstancesProviderRecord {
-  const provider = requireObject(input, AT);
-  const infrastructureRoleArn = requireString(provider.infrastructureRoleArn, `${AT}.infrastructureRoleArn`);
-  if (!ROLE_ARN.test(infrastructureRoleArn)) throw invalidParameter('The infrastructure role ARN is not a valid IAM role ARN.', `${AT}.infrastructureRoleArn`);
-  const template = requireObject(provider.instanceLaunchTemplate, LT);
-  const ec2InstanceProfileArn = requireString(template.ec2InstanceProfileArn, `${LT}.ec2InstanceProfileArn`);
-  if (!PROFILE_ARN.test(ec2InstanceProfileArn)) throw invalidParameter('The EC2 instance profile ARN is not a valid IAM instance profile ARN.', `${LT}.ec2InstanceProfileArn`);
-  const network = requireObject(template.networkConfiguration, `${LT}.networkConfiguration`);
-  const subnets = optionalStringList(network.subnets, `${LT}.networkConfiguration.subnets`, 16) ?? [];
-  if (subnets.length === 0) throw invalidParameter('subnets can not be empty.', `${LT}.networkConfiguration.subnets`);
-  const securityGroups = optionalStringList(network.securityGroups, `${LT}.networkConfiguration.securityGroups`, 5) ?? [];
+function readLaunchTemplate(input: unknown, base: Template | undefined): Template {
+  const template = requireObject(input, LT);
+  const profile = template.ec2InstanceProfileArn === undefined && base ? base.ec2InstanceProfileArn : requireString(template.ec2InstanceProfileArn, `${LT}.ec2InstanceProfileArn`);
+  if (!PROFILE_ARN.test(profile)) throw invalidParameter('The EC2 instance profile ARN is not a valid IAM instance profile ARN.', `${LT}.ec2InstanceProfileArn`);
+  const networkConfiguration = template.networkConfiguration === undefined && base ? base.networkConfiguration : readNetwork(template.networkConfiguration);
   const storage = template.storageConfiguration === undefined ? undefined : requireObject(template.storageConfiguration, `${LT}.storageConfiguration`);
-  const storageSizeGiB = storage && optionalInteger(storage.storageSizeGiB, `${LT}.storageConfiguration.storageSizeGiB`, { min: 1 });
-  const instanceRequirements = requirements(template.instanceRequirements);
+  const storageSizeGiB = storage ? optionalInteger(storage.storageSizeGiB, `${LT}.storageConfiguration.storageSizeGiB`, { min: 1 }) : base?.storageConfiguration?.storageSizeGiB;
+  const instanceRequirements = template.instanceRequirements === undefined ? base?.instanceRequirements : requirements(template.instanceRequirements);
   if (allowedInstanceTypes(INSTANCE_TYPES, instanceRequirements).length === 0) {
     throw invalidParameter('No instance type matches the instance requirements.', `${LT}.instanceRequirements`);
   }
-  const optimization = provider.infrastructureOptimization === undefined ? {} : requireObject(provider.infrastructureOptimization, `${AT}.infrastructureOptimization`);
-  const scaleInAfter = optionalInteger(optimization.scaleInAfter, `${AT}.infrastructureOptimization.scaleInAfter`, { min: -1, max: 3600 });
+  return {
+    ec2InstanceProfileArn: profile,
+    networkConfiguration,
+    monitoring: optionalEnum(template.monitoring, `${LT}.monitoring`, ['BASIC', 'DETAILED'] as const) ?? base?.monitoring ?? 'BASIC',
+    capacityOptionType: optionalEnum(template.capacityOptionType, `${LT}.capacityOptionType`, ['ON_DEMAND', 'SPOT', 'RESERVED'] as const) ?? base?.capacityOptionType ?? 'ON_DEMAND',
+    ...(storageSizeGiB !== undefined ? { storageConfiguration: { storageSizeGiB } } : {}),
+    ...(instanceRequirements ? { instanceRequirements } : {}),
+  };
+}
+
+function readNetwork(input: unknown): Template['networkConfiguration'] {
+  const network = requireObject(input, `${LT}.networkConfiguration`);
+  const subnets = optionalStringList(network.subnets, `${LT}.networkConfiguration.subnets`, 16) ?? [];
+  if (subnets.length === 0) throw invalidParameter('subnets can not be empty.', `${LT}.networkConfiguration.subnets`);
+  return { subnets, securityGroups: optionalStringList(network.securityGroups, `${LT}.networkConfiguration.securityGroups`, 5) ?? [] };
+}
+
+/**
+ * A managedInstancesProvider, checked with ECS's exception (InvalidParameterException naming the field):
+ * CreateCapacityProvider's (no `base`) or UpdateCapacityProvider's, over what the provider has. Members the
+ * simulator does not act on (localStorageConfiguration, fipsEnabled, capacityReservations, ...) are checked by
+ * the model and not kept. Never touches state.
+ */
+export function readManagedInstancesSettings(input: unknown, base?: Settings): Settings {
+  const provider = requireObject(input, AT);
+  const infrastructureRoleArn = requireString(provider.infrastructureRoleArn, `${AT}.infrastructureRoleArn`);
+  if (!ROLE_ARN.test(infrastructureRoleArn)) throw invalidParameter('The infrastructure role ARN is not a valid IAM role ARN.', `${AT}.infrastructureRoleArn`);
+  const instanceLaunchTemplate = readLaunchTemplate(provider.instanceLaunchTemplate, base?.instanceLaunchTemplate);
+  const optimization = provider.infrastructureOptimization === undefined ? undefined : requireObject(provider.infrastructureOptimization, `${AT}.infrastructureOptimization`);
+  const scaleInAfter = optimization ? optionalInteger(optimization.scaleInAfter, `${AT}.infrastructureOptimization.scaleInAfter`, { min: -1, max: 3600 }) : base?.scaleInAfter;
   const repair = provider.autoRepairConfiguration === undefined ? {} : requireObject(provider.autoRepairConfiguration, `${AT}.autoRepairConfiguration`);
+  return {
+    infrastructureRoleArn,
+    instanceLaunchTemplate,
+    propagateTags: optionalEnum(provider.propagateTags, `${AT}.propagateTags`, ['CAPACITY_PROVIDER', 'NONE'] as const) ?? base?.propagateTags ?? 'NONE',
+    ...(scaleInAfter !== undefined ? { scaleInAfter } : {}),
+    autoRepair: optionalEnum(repair.actionsStatus, `${AT}.autoRepairConfiguration.actionsStatus`, ['ENABLED', 'DISABLED'] as const) ?? base?.autoRepair ?? 'ENABLED',
+  };
+}
+
+/** CreateCapacityProvider's MANAGED_INSTANCES provider as the simulator keeps it. Never touches state. */
+export function validateManagedInstancesProvider(ctx: SimContext, name: string, cluster: ClusterRecord, input: unknown, tags: unknown): ManagedInstancesProviderRecord {
   return {
     name,
     arn: `arn:aws:ecs:${ctx.region}:${ctx.accountId}:capacity-provider/${name}`,
     clusterName: cluster.name,
-    infrastructureRoleArn,
-    instanceLaunchTemplate: {
-      ec2InstanceProfileArn,
-      networkConfiguration: { subnets, securityGroups },
-      monitoring: optionalEnum(template.monitoring, `${LT}.monitoring`, ['BASIC', 'DETAILED'] as const) ?? 'BASIC',
-      capacityOptionType: optionalEnum(template.capacityOptionType, `${LT}.capacityOptionType`, ['ON_DEMAND', 'SPOT', 'RESERVED'] as const) ?? 'ON_DEMAND',
-      ...(storageSizeGiB !== undefined ? { storageConfiguration: { storageSizeGiB } } : {}),
-      ...(instanceRequirements ? { instanceRequirements } : {}),
-    },
-    propagateTags: optionalEnum(provider.propagateTags, `${AT}.propagateTags`, ['CAPACITY_PROVIDER', 'NONE'] as const) ?? 'NONE',
-    ...(scaleInAfter !== undefined ? { scaleInAfter } : {}),
-    autoRepair: optionalEnum(repair.actionsStatus, `${AT}.autoRepairConfiguration.actionsStatus`, ['ENABLED', 'DISABLED'] as const) ?? 'ENABLED',
+    status: 'ACTIVE',
+    ...readManagedInstancesSettings(input),
     tags: validateTags(tags),
     booting: [],
     idleSince: new Map(),
@@ -91,7 +116,7 @@ export function managedInstancesProviderView(record: ManagedInstancesProviderRec
     capacityProviderArn: record.arn,
     name: record.name,
     cluster: record.clusterName,
-    status: 'ACTIVE',
+    status: record.status,
     type: 'MANAGED_INSTANCES',
     managedInstancesProvider: {
       infrastructureRoleArn: record.infrastructureRoleArn,

@@ -15,6 +15,8 @@ export interface ManagedInstancesProviderRecord {
   name: string;
   arn: string;
   clusterName: string;
+  /** DEPROVISIONING from DeleteCapacityProvider until its last instance is terminated; then it is gone. */
+  status: 'ACTIVE' | 'DEPROVISIONING';
   infrastructureRoleArn: string;
   instanceLaunchTemplate: {
     ec2InstanceProfileArn: string;
