@@ -30,8 +30,12 @@ export type SqsExceptionName =
   | 'ReceiptHandleIsInvalid'
   | 'InvalidParameterValue';
 
+/** EC2's answers to the VPC calls the simulator models (VPC endpoints). */
+export type Ec2ExceptionName = 'InvalidServiceName' | 'InvalidParameter' | 'UnknownParameter';
+
 export type EcsExceptionName =
   | ElbExceptionName
+  | Ec2ExceptionName
   | SqsExceptionName
   | IamExceptionName
   | EventBridgeExceptionName

@@ -16,6 +16,7 @@ import { createIamState } from '../iam/iam-state.js';
 import { createKernelContext, type SimContext, type SimState, type SimulatorOptions } from '../kernel/context.js';
 import { createSqsState } from '../sqs/queue-state.js';
 import { createSqsHooks } from '../sqs/sqs-hooks.js';
+import { createVpcState } from '../vpc/vpc-state.js';
 import { watchWorkers } from '../workload/queue-workers.js';
 
 /** Every service's state, empty. */
@@ -38,6 +39,7 @@ function createState(): SimState {
     metricAlarms: new Map(),
     sqs: createSqsState(),
     observability: createObservabilityState(),
+    vpc: createVpcState(),
   };
 }
 

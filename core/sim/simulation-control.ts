@@ -27,6 +27,7 @@ import { optionalString, requireObject, requireString } from '../kernel/fields.j
 import { interruptFargateSpotTasks, setFargateCapacity } from './fargate-spot.js';
 import { setLambdaAnswer, type LambdaAnswerRequest } from './lambda-hook-control.js';
 import { replaceManagedInstances, type ReplaceManagedInstancesRequest } from './managed-instances-control.js';
+import { configureSubnet, createVpcEndpoint, type ConfigureSubnetRequest, type CreateVpcEndpointRequest } from '../vpc/vpc-api.js';
 
 /** The longest a single run-until may simulate: a guard against a scenario waiting forever. */
 const MAX_RUN_SECONDS = 30 * 24 * 3600;
@@ -92,6 +93,16 @@ export class SimulationControl {
   /** Servers of your own join the cluster through ECS Anywhere; they take EXTERNAL tasks only. */
   addExternalInstances(request: AddExternalInstancesRequest): { containerInstanceArns: string[] } {
     return this.changed('addExternalInstances', [request], addExternalInstances(this.ctx, request));
+  }
+
+  /** Where a subnet's route table sends internet traffic (0.0.0.0/0): what a Fargate task there can reach. */
+  configureSubnet(request: ConfigureSubnetRequest): void {
+    this.changed('configureSubnet', [request], configureSubnet(this.ctx, request));
+  }
+
+  /** EC2's CreateVpcEndpoint in the simulator's one VPC: ECR's and S3's let tasks with no internet pull from ECR. */
+  createVpcEndpoint(request: CreateVpcEndpointRequest): ReturnType<typeof createVpcEndpoint> {
+    return this.changed('createVpcEndpoint', [request], createVpcEndpoint(this.ctx, request));
   }
 
   /** An instance's agent loses its connection to ECS: no placements there, stops wait for it. */

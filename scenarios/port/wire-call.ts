@@ -35,7 +35,8 @@ export const isNeighbour = (target: string): target is Neighbour => (NEIGHBOURS 
  */
 export const CONTROL_METHODS = [
   'addExternalInstances', 'addInstances', 'advance', 'advanceTo', 'capacityProviderReservations',
-  'containerInsightsMetric', 'costReport', 'createAutoScalingGroup', 'disconnectAgent', 'eventsSince', 'exitContainer',
+  'configureSubnet', 'containerInsightsMetric', 'costReport', 'createAutoScalingGroup', 'createVpcEndpoint',
+  'disconnectAgent', 'eventsSince', 'exitContainer',
   'explainPlacement', 'failInstance', 'failZone', 'historyMark', 'interruptFargateSpotTasks',
   'interruptSpotInstance', 'killTask', 'metricHistory', 'produceMessages', 'readFile', 'reconnectAgent',
   'registerImage', 'replaceManagedInstances', 'runUntilSteady', 'setAlarmState', 'setFargateCapacity', 'setLambdaAnswer', 'snapshot', 'startTraffic',

@@ -9,7 +9,7 @@ const CORE = new URL('../../core/', import.meta.url).pathname;
  */
 const LAYERS: readonly string[][] = [
   ['kernel'],
-  ['iam', 'cloudwatch'],
+  ['iam', 'cloudwatch', 'vpc'],
   ['elb', 'cloud-map', 'sqs', 'efs'],
   ['ecs'],
   ['code-deploy', 'cost', 'eventbridge', 'application-auto-scaling', 'workload'],

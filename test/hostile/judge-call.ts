@@ -27,6 +27,9 @@ const CLIENT_EXCEPTIONS = new Set([
   'InvalidInput',
   'ServiceNotFound',
   'NamespaceNotFound',
+  'InvalidServiceName',
+  'InvalidParameter',
+  'UnknownParameter',
 ]);
 
 export class HostileFailure extends Error {

@@ -3,7 +3,6 @@ import { invalidParameter } from '../../kernel/errors.js';
 import { findContainerInstance, ownResourceId, resolveCluster, resolveTaskDefinition } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
 import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js';
-import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
 import { taskView } from '../tasks/task-view.js';
@@ -44,7 +43,7 @@ export function runTask(ctx: SimContext, input: RunTaskRequest) {
     startedBy,
     tags,
     capacityProviderName: providers[0],
-    zones: target.networkConfiguration ? zonesOfSubnets(ctx.region, target.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
+    awsvpc: target.networkConfiguration?.awsvpcConfiguration,
   });
   const failures: Failure[] = [];
   if (result.failure) {

@@ -120,6 +120,8 @@ export interface TaskRecord {
   servedLastSecond?: { at: number; requests: number };
   /** awsvpc tasks have their own address; others answer on their instance's. */
   privateIpv4Address?: string;
+  /** Fargate: the subnet its network interface is in, and whether the interface has a public IP. */
+  subnet?: { id: string; assignPublicIp: 'ENABLED' | 'DISABLED' };
   /** Load balancer health of the task's targets: undefined when the task has none. */
   elbTargetsHealthy?: boolean;
   /** The first of its targets that a load balancer marked unhealthy, for the replacement event. */

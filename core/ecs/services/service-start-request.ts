@@ -1,7 +1,6 @@
 import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, InstanceRecord, ServiceRecord } from '../model/state.js';
 import { DEFAULT_SERVICE_STRATEGY } from '../placement/choose-instance.js';
-import { zonesOfSubnets } from '../capacity/fargate-capacity.js';
 import type { StartOrder } from './service-plan.js';
 import type { StartRequest } from './start-tasks.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
@@ -31,7 +30,7 @@ function serviceStartRequest(
     strategies: service.placementStrategy.length > 0 ? service.placementStrategy : DEFAULT_SERVICE_STRATEGY,
     constraints: service.placementConstraints,
     capacityProviderName,
-    zones: service.networkConfiguration ? zonesOfSubnets(ctx.region, service.networkConfiguration.awsvpcConfiguration.subnets) : undefined,
+    awsvpc: service.networkConfiguration?.awsvpcConfiguration,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { LaunchType, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../model/types.js';
+import type { LaunchType, NetworkConfiguration, PlacementConstraint, PlacementStrategy, Tag, TaskDefinition } from '../model/types.js';
 import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../placement/instance-resources.js';
 import { launchTask } from '../tasks/task-transitions.js';
-import { chooseFargateZone, fargateRoom, isFargateProvider } from '../capacity/fargate-capacity.js';
+import { chooseFargateZone, fargateRoom, isFargateProvider, zonesOfSubnets } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
 import { instanceTakes } from '../capacity/instance-launch-type.js';
 import { daemonReservations, leavingReserved } from '../capacity/daemon-reservation.js';
@@ -27,8 +27,8 @@ export interface StartRequest {
   onlyOn?: InstanceRecord;
   /** FARGATE or FARGATE_SPOT, when a capacity provider strategy chose it. */
   capacityProviderName?: string;
-  /** Fargate: the Availability Zones of the task's subnets. */
-  zones?: string[];
+  /** awsvpc: the task's subnets (Fargate places it in one of their zones) and security groups. */
+  awsvpc?: NetworkConfiguration['awsvpcConfiguration'];
 }
 
 export interface StartResult {
@@ -82,7 +82,8 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
 function startFargateTasks(ctx: SimContext, cluster: ClusterRecord, request: StartRequest): StartResult {
   const provider = request.capacityProviderName ?? 'FARGATE';
   const needs = requirementsOf(request.taskDefinition);
-  const zones = request.zones ?? [`${ctx.region}a`];
+  const subnets = request.awsvpc?.subnets ?? [];
+  const zones = subnets.length > 0 ? zonesOfSubnets(ctx.region, subnets) : [`${ctx.region}a`];
   const started: TaskRecord[] = [];
   // Room and the group's spread are counted once, then kept up to date as tasks are added.
   const room = isFargateProvider(provider) ? fargateRoom(ctx, provider) : 0;
@@ -95,7 +96,11 @@ function startFargateTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   while (started.length < Math.min(request.count, room)) {
     const zone = chooseFargateZone(zones, perZone);
     perZone.set(zone, (perZone.get(zone) ?? 0) + 1);
-    started.push(createTask(ctx, cluster, undefined, request, needs, zone));
+    const task = createTask(ctx, cluster, undefined, request, needs, zone);
+    // The first of the task's subnets in the zone chosen holds its network interface.
+    const subnet = subnets[zones.indexOf(zone)];
+    if (subnet) task.subnet = { id: subnet, assignPublicIp: request.awsvpc?.assignPublicIp ?? 'DISABLED' };
+    started.push(task);
   }
   for (const task of started) launchTask(ctx, task);
   return started.length < request.count
