@@ -70,3 +70,29 @@ export function sendRequest<T>(files: LearnerFiles, file: string, operation: str
     return { ok: false, problem: requestProblem(error, read.value, operation) };
   }
 }
+
+/**
+ * Reads a file holding a list of requests under `listField` ({ "endpoints": [ {...}, {...} ] }) and sends each
+ * with `call`, in order: the answers, or what to tell the learner about the first request refused, pointing at
+ * the field of that item.
+ */
+export function sendRequestList<T>(files: LearnerFiles, file: string, listField: string, operation: string, call: (request: never) => T): Sent<T[]> {
+  const read = readRequestFile(files, file);
+  if (!read.ok) return read;
+  const source = read.value;
+  const list = source.request[listField];
+  if (!Array.isArray(list)) {
+    return { ok: false, problem: { message: `${file} must hold a list of ${operation} requests under "${listField}": { "${listField}": [ ... ] }.`, location: locateField(source, listField) } };
+  }
+  const answers: T[] = [];
+  for (const [i, request] of list.entries()) {
+    try {
+      answers.push(call(request as never));
+    } catch (error) {
+      if (!(error instanceof EcsError)) throw error;
+      const item = `${listField}[${i}]`;
+      return { ok: false, problem: requestProblem(new EcsError(error.name, error.message, error.field ? `${item}.${error.field}` : item), source, operation) };
+    }
+  }
+  return { ok: true, value: answers, source };
+}
