@@ -34,7 +34,8 @@ export interface OperationModel {
 }
 
 export interface ApiModel<Operation extends string = string> {
-  metadata: { sdk: string; smithy: string; targetPrefix: string };
+  /** The SDK and the model files it was made from (where each came from), and the JSON protocol's target prefix. */
+  metadata: { sdk: string; models: string[]; targetPrefix: string };
   operations: Record<Operation, OperationModel>;
   /** Every exception the service answers with. */
   exceptions: string[];

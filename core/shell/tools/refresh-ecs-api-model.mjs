@@ -1,25 +1,38 @@
 #!/usr/bin/env node
 // Regenerates core/ecs/api-model/ecs-api-model.ts, the ECS API as data, from AWS's own models:
-//   - the schemas that the pinned @aws-sdk/client-ecs ships: which operations exist, each request's and
-//     response's members, their kinds (structure, list, map, string, number...) and the required members;
-//   - AWS's Smithy JSON model of ECS (aws/api-models-aws, models/ecs/service/2014-11-13/ecs-2014-11-13.json):
-//     the number types, enum values, ranges and lengths, which operations only read, pagination and errors.
-// The SDK decides what exists (it is what clients send); the Smithy model adds the constraints it knows.
+//   - the pinned @aws-sdk/client-ecs: its schemas say which operations exist, each request's and response's
+//     members, their kinds (structure, list, map, string, number...) and the required members; its type
+//     declarations say which members are enums (with the values it exports) and which exceptions each
+//     operation answers with. The SDK is what clients send, and the newest model at hand.
+//   - AWS's models of ECS as files, in the order given, the first that has a shape giving its constraints:
+//     the Smithy JSON model (aws/api-models-aws, models/ecs/service/2014-11-13/ecs-2014-11-13.json) or the
+//     JSON model botocore and the AWS CLI ship (botocore/data/ecs/2014-11-13/service-2.json). They add the
+//     number types, ranges and lengths, the enum values the SDK does not list, and, from a Smithy model,
+//     which operations only read and how the list operations page.
 //
-//   node core/shell/tools/refresh-ecs-api-model.mjs [path or URL of the Smithy model] [where it came from, for the record]
+//   node core/shell/tools/refresh-ecs-api-model.mjs [--model <path or URL> --source "<where it came from>"]...
 //
-// Both sources are Apache-2.0; their licence is core/ecs/api-model/LICENSE.
+// Without --model it reads the Smithy model of aws/api-models-aws and botocore's model from GitHub, in that
+// order; give local copies with --model (and say with --source where each came from, for the record in the
+// generated file). All these sources are Apache-2.0; their licence is core/ecs/api-model/LICENSE.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import ts from 'typescript';
 
-const DEFAULT_SMITHY_URL = 'https://raw.githubusercontent.com/aws/api-models-aws/main/models/ecs/service/2014-11-13/ecs-2014-11-13.json';
+const DEFAULT_MODELS = [
+  'https://raw.githubusercontent.com/aws/api-models-aws/main/models/ecs/service/2014-11-13/ecs-2014-11-13.json',
+  'https://raw.githubusercontent.com/boto/botocore/develop/botocore/data/ecs/2014-11-13/service-2.json',
+];
 const OUT = new URL('../../ecs/api-model/ecs-api-model.ts', import.meta.url);
 
 const require = createRequire(import.meta.url);
 const sdk = require('@aws-sdk/client-ecs');
 const sdkVersion = require('@aws-sdk/client-ecs/package.json').version;
+const sdkTypes = join(dirname(require.resolve('@aws-sdk/client-ecs/package.json')), 'dist-types');
 
-async function loadSmithy(source) {
+async function loadJson(source) {
   if (/^https?:/.test(source)) {
     const response = await fetch(source);
     if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
@@ -28,11 +41,39 @@ async function loadSmithy(source) {
   return JSON.parse(readFileSync(source, 'utf8'));
 }
 
-const smithySource = process.argv[2] ?? DEFAULT_SMITHY_URL;
-const smithy = await loadSmithy(smithySource);
+const { values: args } = parseArgs({ options: { model: { type: 'string', multiple: true }, source: { type: 'string', multiple: true } } });
+const modelPaths = args.model ?? DEFAULT_MODELS;
+const models = await Promise.all(modelPaths.map(loadJson));
 const NS = 'com.amazonaws.ecs#';
-const smithyShape = (name) => smithy.shapes[NS + name];
 const local = (id) => id.slice(id.indexOf('#') + 1);
+
+/** A botocore JSON model's shapes in the Smithy JSON model's form, for what the script reads of them. */
+function smithyShapesOfBotocore(model) {
+  const target = (ref) => ({ target: NS + ref.shape });
+  const bounds = (shape) => ({ ...(shape.min !== undefined ? { min: shape.min } : {}), ...(shape.max !== undefined ? { max: shape.max } : {}) });
+  const traitOf = (name, shape) => (Object.keys(bounds(shape)).length > 0 ? { [name]: bounds(shape) } : {});
+  const shapes = {};
+  for (const [name, shape] of Object.entries(model.shapes)) {
+    const length = traitOf('smithy.api#length', shape);
+    let converted;
+    if (shape.type === 'structure') {
+      converted = { type: shape.union ? 'union' : 'structure', members: Object.fromEntries(Object.entries(shape.members).map(([m, ref]) => [m, target(ref)])) };
+    } else if (shape.type === 'list') converted = { type: 'list', member: target(shape.member), traits: length };
+    else if (shape.type === 'map') converted = { type: 'map', key: target(shape.key), value: target(shape.value), traits: length };
+    else if (shape.type === 'string' && shape.enum) {
+      converted = { type: 'enum', members: Object.fromEntries(shape.enum.map((v) => [v, { traits: { 'smithy.api#enumValue': v } }])) };
+    } else if (shape.type === 'string') converted = { type: 'string', traits: length };
+    else if (['integer', 'long', 'float', 'double'].includes(shape.type)) converted = { type: shape.type, traits: traitOf('smithy.api#range', shape) };
+    else converted = { type: shape.type };
+    shapes[NS + name] = converted;
+  }
+  return shapes;
+}
+
+const isSmithy = (model) => model.smithy !== undefined;
+// The first model that has a shape gives it; a Smithy model's operations, service and traits come with it.
+const allShapes = Object.assign({}, ...models.map((m) => (isSmithy(m) ? m.shapes : smithyShapesOfBotocore(m))).reverse());
+const smithyShape = (name) => allShapes[NS + name];
 
 // @smithy/core schema sentinels: the kinds a member of no named shape can have.
 const SIMPLE = { 0: 'String', 1: 'Number', 2: 'Boolean', 4: 'Timestamp', 5: 'Timestamp', 6: 'Timestamp', 7: 'Timestamp', 15: 'Document', 21: 'Blob' };
@@ -55,13 +96,13 @@ function simpleTarget(code, smithyTarget) {
   if (code & LIST_BIT) {
     const item = simpleTarget(code & ~LIST_BIT);
     const name = smithyTarget ? local(smithyTarget) : `${item}List`;
-    shapes[name] ??= { type: 'list', member: smithyTarget ? smithyMemberTarget(smithyShape(name)?.member?.target, item) : item };
+    shapes[name] ??= { type: 'list', member: smithyTarget ? smithyMemberTarget(smithyShape(name)?.member?.target, item) : item, ...constraintsOf(smithyShape(name)?.traits) };
     return name;
   }
   if (code & MAP_BIT) {
     const value = simpleTarget(code & ~MAP_BIT);
     const name = smithyTarget ? local(smithyTarget) : `${value}Map`;
-    shapes[name] ??= { type: 'map', key: 'String', value: smithyTarget ? smithyMemberTarget(smithyShape(name)?.value?.target, value) : value };
+    shapes[name] ??= { type: 'map', key: 'String', value: smithyTarget ? smithyMemberTarget(smithyShape(name)?.value?.target, value) : value, ...constraintsOf(smithyShape(name)?.traits) };
     return name;
   }
   const kind = SIMPLE[code];
@@ -139,7 +180,15 @@ function memberTarget(schema, smithyTarget) {
   throw new Error(`unexpected member schema ${JSON.stringify(plain)}`);
 }
 
-const service = Object.values(smithy.shapes).find((s) => s.type === 'service');
+const serviceId = Object.keys(allShapes).find((id) => allShapes[id].type === 'service');
+const service = serviceId ? allShapes[serviceId] : {};
+const targetPrefix = serviceId ? local(serviceId) : models.find((m) => !isSmithy(m))?.metadata.targetPrefix;
+const throwsOf = (operation) =>
+  [...readFileSync(join(sdkTypes, 'commands', `${operation}Command.d.ts`), 'utf8').matchAll(/@throws \{@link (\w+)\}/g)]
+    .map((m) => m[1])
+    // The SDK's base class of its exceptions, no answer of ECS's.
+    .filter((name) => name !== 'ECSServiceException')
+    .sort();
 const operations = {};
 for (const [exported, schema] of Object.entries(sdk).sort(([a], [b]) => a.localeCompare(b))) {
   if (!exported.endsWith('$') || !Array.isArray(schema) || schema[0] !== 9) continue;
@@ -149,14 +198,87 @@ for (const [exported, schema] of Object.entries(sdk).sort(([a], [b]) => a.locale
   operations[name] = {
     input: namedShape(schema[4]()),
     output: namedShape(schema[5]()),
-    // Operations AWS's Smithy model does not have yet: read-only by their name, as AWS names its reads.
+    // Operations no Smithy model at hand has: read-only by their name, as AWS names its reads.
     readonly: twin ? Boolean(twin.traits?.['smithy.api#readonly']) : /^(Describe|List|Get|Discover)/.test(name),
     ...(paginated ? { paginated: { ...service.traits?.['smithy.api#paginated'], ...paginated } } : {}),
-    errors: (twin?.errors ?? []).map((e) => local(e.target)),
+    errors: throwsOf(name),
   };
 }
 
-// The exceptions ECS answers with, for the operations AWS's Smithy model does not list errors of yet.
+/**
+ * The enum each member of a structure or union is declared with in the SDK's types, as `E`, `E[]` or
+ * `Record<string, E>`: Struct -> member -> { name, container }. A union is a namespace of `XMember` interfaces.
+ */
+function declaredEnums() {
+  const isEnum = (name) => sdk[name] !== null && typeof sdk[name] === 'object' && !Array.isArray(sdk[name]) && Object.values(sdk[name]).every((v) => typeof v === 'string');
+  const enumOf = (type) => {
+    const parts = ts.isUnionTypeNode(type) ? type.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword) : [type];
+    if (parts.length !== 1) return undefined;
+    const [part] = parts;
+    const reference = (t) => (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) ? t : undefined);
+    if (ts.isArrayTypeNode(part) && reference(part.elementType) && isEnum(part.elementType.typeName.text)) return { name: part.elementType.typeName.text, container: 'list' };
+    const ref = reference(part);
+    if (!ref) return undefined;
+    if (ref.typeName.text === 'Record' && ref.typeArguments?.length === 2 && reference(ref.typeArguments[1]) && isEnum(ref.typeArguments[1].typeName.text)) {
+      return { name: ref.typeArguments[1].typeName.text, container: 'map' };
+    }
+    return isEnum(ref.typeName.text) ? { name: ref.typeName.text, container: 'value' } : undefined;
+  };
+  const found = {};
+  const collect = (owner, members) => {
+    for (const member of members) {
+      if (!ts.isPropertySignature(member) || !member.type || !ts.isIdentifier(member.name)) continue;
+      const declared = enumOf(member.type);
+      if (declared) (found[owner] ??= {})[member.name.text] = declared;
+    }
+  };
+  for (const file of ['models_0.d.ts', 'models_1.d.ts']) {
+    const source = ts.createSourceFile(file, readFileSync(join(sdkTypes, 'models', file), 'utf8'), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      if (ts.isInterfaceDeclaration(statement)) collect(statement.name.text, statement.members);
+      if (ts.isModuleDeclaration(statement) && statement.body && ts.isModuleBlock(statement.body)) {
+        for (const inner of statement.body.statements) {
+          if (ts.isInterfaceDeclaration(inner) && inner.name.text.endsWith('Member') && inner.name.text !== '$UnknownMember') collect(statement.name.text, inner.members);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** An enum shape with the values the SDK exports added after the model's (the SDK's model is the newer). */
+function ensureEnum(name) {
+  const values = Object.values(sdk[name]);
+  if (!shapes[name]) shapes[name] = { type: 'enum', values };
+  if (shapes[name].type !== 'enum') return undefined;
+  shapes[name].values.push(...values.filter((v) => !shapes[name].values.includes(v)));
+  return name;
+}
+
+/** A list or map of an enum, keeping the length limits of the list or map it replaces. */
+function containerOf(kind, item, replaced) {
+  const name = `${item}${kind === 'list' ? 'List' : 'Map'}`;
+  const shape = kind === 'list' ? { type: 'list', member: item } : { type: 'map', key: 'String', value: item };
+  shapes[name] ??= { ...shape, ...(replaced.length ? { length: replaced.length } : {}) };
+  return (shapes[name].member ?? shapes[name].value) === item ? name : undefined;
+}
+
+for (const [owner, members] of Object.entries(declaredEnums())) {
+  const shape = shapes[owner];
+  for (const [member, declared] of Object.entries(members)) {
+    const current = shape?.members?.[member];
+    if (!current) continue;
+    const item = ensureEnum(declared.name);
+    if (!item) continue;
+    const held = shapes[current];
+    if (declared.container === 'value' && held.type !== 'enum') shape.members[member] = item;
+    if (declared.container === 'list' && held.type === 'list' && shapes[held.member].type !== 'enum') shape.members[member] = containerOf('list', item, held) ?? current;
+    if (declared.container === 'map' && held.type === 'map' && shapes[held.value].type !== 'enum') shape.members[member] = containerOf('map', item, held) ?? current;
+  }
+}
+for (const [name, shape] of Object.entries(shapes)) if (shape.type === 'enum' && sdk[name]) ensureEnum(name);
+
+// Every exception ECS answers with.
 const exceptions = Object.values(sdk)
   .filter((schema) => Array.isArray(schema) && schema[0] === -3)
   .map((schema) => schema[2])
@@ -168,8 +290,8 @@ const sortedShapes = Object.fromEntries(Object.entries(shapes).sort(([a], [b]) =
 const operationNames = Object.keys(operations);
 const metadata = {
   sdk: `@aws-sdk/client-ecs ${sdkVersion}`,
-  smithy: process.argv[3] ?? smithySource,
-  targetPrefix: local(Object.keys(smithy.shapes).find((id) => smithy.shapes[id] === service)),
+  models: modelPaths.map((path, i) => args.source?.[i] ?? path),
+  targetPrefix,
 };
 
 writeFileSync(
