@@ -59,6 +59,7 @@ export type EcsExceptionName =
   | 'ServiceDeploymentNotFoundException'
   | 'NoUpdateAvailableException'
   | 'DaemonNotFoundException'
+  | 'DaemonNotActiveException'
   | 'GatewayNotFoundException'
   | 'NamespaceNotFoundException';
 

@@ -9,6 +9,8 @@ import { ImageCatalogue } from '../ecs/model/image-catalogue.js';
 import { createEcsState, type ServiceRecord } from '../ecs/model/state.js';
 import { TaskCensus } from '../ecs/model/task-census.js';
 import { watchDeploymentAlarms } from '../ecs/services/deployment-alarm-watch.js';
+import { watchManagedDaemonTasks } from '../ecs/services/managed-daemon-task-watch.js';
+import { createManagedDaemonsState } from '../ecs/model/managed-daemon-state.js';
 import { createStorageState } from '../efs/storage-state.js';
 import { createElbState } from '../elb/elb-state.js';
 import { watchEvents } from '../eventbridge/rules.js';
@@ -30,6 +32,7 @@ function createState(): SimState {
     traffic: new Map(),
     costLedger: createCostLedger(),
     managedInstancesProviders: new Map(),
+    managedDaemons: createManagedDaemonsState(),
     rules: new Map(),
     blueGreen: new Map(),
     blueGreenDone: new Map(),
@@ -58,6 +61,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: (se
   subscribeCostMeter(ctx.hooks);
   subscribeIntegrations(ctx.hooks);
   watchDeploymentAlarms(ctx.hooks);
+  watchManagedDaemonTasks(ctx.hooks);
   defineMetricsMinute(ctx);
   watchEvents(ctx);
   // Worker containers poll queues from the first queue on.

@@ -17,6 +17,9 @@ import * as tags from '../ecs/model/tags.js';
 import * as serviceDeployments from '../ecs/services/service-deployments-api.js';
 import * as services from '../ecs/services/services-api.js';
 import * as taskSets from '../ecs/services/task-set-api.js';
+import * as daemons from '../ecs/services/daemons-api.js';
+import * as daemonViews from '../ecs/services/daemon-views.js';
+import * as daemonTaskDefinitions from '../ecs/task-definitions/daemon-task-definitions-api.js';
 import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
 
 /**
@@ -111,19 +114,19 @@ export const ECS_OPERATIONS = {
   TagResource: operation(tags.tagResource, ['resourceArn', 'tags']),
   UntagResource: operation(tags.untagResource, ['resourceArn', 'tagKeys']),
   ListTagsForResource: operation(tags.listTagsForResource, ['resourceArn']),
+  RegisterDaemonTaskDefinition: operation(daemonTaskDefinitions.registerDaemonTaskDefinition, ['family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'cpu', 'memory', 'volumes']),
+  DescribeDaemonTaskDefinition: operation(daemonTaskDefinitions.describeDaemonTaskDefinition, ['daemonTaskDefinition']),
+  ListDaemonTaskDefinitions: operation(daemonTaskDefinitions.listDaemonTaskDefinitions, ['familyPrefix', 'family', 'revision', 'status', 'sort']),
+  DeleteDaemonTaskDefinition: operation(daemonTaskDefinitions.deleteDaemonTaskDefinition, ['daemonTaskDefinition']),
+  CreateDaemon: operation(daemons.createDaemon, ['daemonName', 'daemonTaskDefinitionArn', 'capacityProviderArns', 'clusterArn', 'deploymentConfiguration', 'critical']),
+  UpdateDaemon: operation(daemons.updateDaemon, ['daemonArn', 'daemonTaskDefinitionArn', 'capacityProviderArns', 'deploymentConfiguration', 'critical']),
+  DeleteDaemon: operation(daemons.deleteDaemon, ['daemonArn']),
+  DescribeDaemon: operation(daemonViews.describeDaemon, ['daemonArn']),
+  ListDaemons: operation(daemonViews.listDaemons, ['clusterArn', 'capacityProviderArns']),
+  ListDaemonDeployments: operation(daemonViews.listDaemonDeployments, ['daemonArn', 'status', 'createdAt', 'maxResults']),
+  DescribeDaemonDeployments: operation(daemonViews.describeDaemonDeployments, ['daemonDeploymentArns']),
+  DescribeDaemonRevisions: operation(daemonViews.describeDaemonRevisions, ['daemonRevisionArns']),
   // Kept and described, not run yet (api/kept-resources.ts): nothing of theirs is simulated.
-  RegisterDaemonTaskDefinition: operation(keptResources.registerDaemonTaskDefinition, []),
-  DescribeDaemonTaskDefinition: operation(keptResources.describeDaemonTaskDefinition, []),
-  ListDaemonTaskDefinitions: operation(keptResources.listDaemonTaskDefinitions, []),
-  DeleteDaemonTaskDefinition: operation(keptResources.deleteDaemonTaskDefinition, []),
-  CreateDaemon: operation(keptResources.createDaemon, []),
-  UpdateDaemon: operation(keptResources.updateDaemon, []),
-  DeleteDaemon: operation(keptResources.deleteDaemon, []),
-  DescribeDaemon: operation(keptResources.describeDaemon, []),
-  ListDaemons: operation(keptResources.listDaemons, []),
-  ListDaemonDeployments: operation(keptResources.listDaemonDeployments, []),
-  DescribeDaemonDeployments: operation(keptResources.describeDaemonDeployments, []),
-  DescribeDaemonRevisions: operation(keptResources.describeDaemonRevisions, []),
   CreateExpressGatewayService: operation(keptResources.createExpressGatewayService, []),
   DescribeExpressGatewayService: operation(keptResources.describeExpressGatewayService, []),
   UpdateExpressGatewayService: operation(keptResources.updateExpressGatewayService, []),

@@ -151,14 +151,9 @@ describe('what only the agent calls', () => {
   });
 });
 
-describe('daemons, Express Mode services and gateways, kept and described', () => {
+describe('gateways, kept and described', () => {
   it('answers in ECS shapes', () => {
     const sim = demo();
-    const { daemonTaskDefinitionArn } = sim.registerDaemonTaskDefinition({ family: 'agent', containerDefinitions: [{ name: 'agent', image: 'agent:1' }] } as never);
-    expect(daemonTaskDefinitionArn).toBe('arn:aws:ecs:us-east-1:123456789012:daemon-task-definition/agent:1');
-    const daemon = sim.createDaemon({ daemonName: 'agent', daemonTaskDefinitionArn, capacityProviderArns: [], clusterArn: 'demo' } as never);
-    expect(daemon).toMatchObject({ daemonArn: 'arn:aws:ecs:us-east-1:123456789012:daemon/demo/agent', status: 'ACTIVE' });
-    expect(sim.describeDaemon({ daemonArn: daemon.daemonArn }).daemon).toMatchObject({ status: 'ACTIVE', deploymentArn: daemon.deploymentArn });
     const gateway = sim.createGateway({ name: 'edge', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra', configuration: { hostSharedAlb: {} } } as never);
     expect(sim.associateGatewayWithCluster({ gateway: 'edge', cluster: 'demo' })).toMatchObject({ gatewayArn: gateway.gatewayArn, status: 'ACTIVE' });
     expect(sim.listGateways({}).gateways.map((g) => g.name)).toEqual(['edge']);

@@ -4,6 +4,7 @@ import type { PlacementCandidate } from '../placement/placement-candidate.js';
 import { requirementsOf } from '../placement/task-requirements.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { instanceTakes } from './instance-launch-type.js';
+import { daemonTarget } from '../model/managed-daemon-state.js';
 
 export interface Reservation {
   cpu: number;
@@ -14,24 +15,39 @@ export interface Reservation {
  * What each instance keeps free for the daemon tasks it does not run yet. ECS places daemon tasks first
  * (ecs-behaviour.md, daemon specifics), so another task never takes the room a daemon needs, on a new
  * instance especially, where every service's scheduler looks at once. Kept only on instances big enough
- * for the daemon at all; `except` is the daemon service placing its own task.
+ * for the daemon at all; `except` is the daemon service (by name) or Managed Daemon (by ARN) placing its own
+ * task. A Managed Daemon keeps room on the instances of its capacity providers that came after it.
  */
 export function daemonReservations(ctx: SimContext, cluster: ClusterRecord, except?: string): (instance: InstanceRecord) => Reservation | undefined {
+  const hostsOf = (taskArns: Set<string>) => {
+    const hosting = new Set<string>();
+    for (const arn of taskArns) {
+      const task = cluster.tasks.get(arn);
+      if (task?.instanceArn && task.desiredStatus === 'RUNNING') hosting.add(task.instanceArn);
+    }
+    return hosting;
+  };
   const daemons = [...cluster.services.values()]
     .filter((s) => s.status === 'ACTIVE' && s.schedulingStrategy === 'DAEMON' && s.name !== except)
-    .map((service) => {
-      const hosting = new Set<string>();
-      for (const arn of service.taskArns) {
-        const task = cluster.tasks.get(arn);
-        if (task?.instanceArn && task.desiredStatus === 'RUNNING') hosting.add(task.instanceArn);
-      }
-      return { service, hosting, needs: requirementsOf(findTaskDefinition(ctx, service.deployments[0].taskDefinitionArn)) };
+    .map((service) => ({
+      hosting: hostsOf(service.taskArns),
+      runsOn: (instance: InstanceRecord) => instanceTakes(instance, service.launchType),
+      needs: requirementsOf(findTaskDefinition(ctx, service.deployments[0].taskDefinitionArn)),
+    }));
+  for (const daemon of ctx.state.managedDaemons.daemons.values()) {
+    const target = daemonTarget(daemon);
+    if (daemon.clusterName !== cluster.name || daemon.arn === except || !target) continue;
+    daemons.push({
+      hosting: hostsOf(daemon.scheduler.taskArns),
+      runsOn: (instance) => daemon.capacityProviders.includes(instance.capacityProviderName ?? '') && instance.registeredAt >= daemon.createdAt,
+      needs: requirementsOf(findTaskDefinition(ctx, target.daemonTaskDefinitionArn)),
     });
+  }
   if (daemons.length === 0) return () => undefined;
   return (instance) => {
     const reserved = { cpu: 0, memory: 0 };
-    for (const { service, hosting, needs } of daemons) {
-      if (hosting.has(instance.arn) || !instanceTakes(instance, service.launchType)) continue;
+    for (const { hosting, runsOn, needs } of daemons) {
+      if (hosting.has(instance.arn) || !runsOn(instance)) continue;
       if (instance.registeredCpu < needs.cpu || instance.registeredMemory < needs.memory) continue;
       reserved.cpu += needs.cpu;
       reserved.memory += needs.memory;

@@ -11,7 +11,8 @@ export function emitInstanceChange(ctx: SimContext, instance: InstanceRecord): v
   } as unknown as Record<string, unknown>);
 }
 
-/** Every service of the cluster may have something to do when capacity comes or goes. */
+/** Every service and Managed Daemon of the cluster may have something to do when capacity comes or goes. */
 export function wakeServices(ctx: SimContext, clusterName: string): void {
   for (const service of ctx.state.clusters.get(clusterName)!.services.values()) ctx.requestServicePass(service);
+  for (const daemon of ctx.state.managedDaemons.daemons.values()) if (daemon.clusterName === clusterName) ctx.requestServicePass(daemon.scheduler);
 }

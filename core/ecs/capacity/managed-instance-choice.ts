@@ -53,21 +53,24 @@ export function allowedInstanceTypes(catalogue: Readonly<Record<string, Instance
  * the allowed types, general-purpose (m, and t when allowed) families first, others only when none of those
  * holds the largest task; then the fewest vCPUs launched in all, then the least memory (EC2 prices a type by
  * its vCPUs and memory), then the fewest instances, then the type's name. Undefined when no allowed type holds the largest task.
+ * Each instance keeps `overhead` free for the Managed Daemons' tasks that start on it first.
  */
 export function chooseManagedInstances(
   waiting: readonly WaitingNeed[],
   catalogue: Readonly<Record<string, InstanceTypeSpec>>,
   wanted: InstanceRequirements | undefined,
+  overhead: { cpu: number; memory: number } = { cpu: 0, memory: 0 },
 ): ManagedInstanceChoice | undefined {
   if (waiting.length === 0) return undefined;
-  const fitsAll = (type: string) => waiting.every((t) => t.cpu <= catalogue[type].vcpu * 1024 && t.memory <= catalogue[type].memoryMiB);
+  const roomOf = (type: string) => ({ cpu: catalogue[type].vcpu * 1024 - overhead.cpu, memory: catalogue[type].memoryMiB - overhead.memory });
+  const fitsAll = (type: string) => waiting.every((t) => t.cpu <= roomOf(type).cpu && t.memory <= roomOf(type).memory);
   const allowed = allowedInstanceTypes(catalogue, wanted).filter(fitsAll);
   const general = allowed.filter(isGeneralPurpose);
   const pool = general.length > 0 ? general : allowed;
   const awsvpc = waiting.filter((t) => t.enis > 0).length;
   const options = pool.map((instanceType) => {
     const spec = catalogue[instanceType];
-    const byResources = instancesNeededFor([...waiting], { cpu: spec.vcpu * 1024, memory: spec.memoryMiB });
+    const byResources = instancesNeededFor([...waiting], roomOf(instanceType));
     const count = Math.max(byResources, Math.ceil(awsvpc / Math.max(1, managedTaskEniLimit(spec))));
     return { instanceType, count, vcpus: count * spec.vcpu, memory: count * spec.memoryMiB };
   });

@@ -11,12 +11,14 @@ import { zonesOfSubnets } from './fargate-capacity.js';
 import { emitInstanceChange, wakeServices } from './instance-events.js';
 import { hostTerminatedReason, removeInstance } from './instance-termination.js';
 import { chooseManagedInstances } from './managed-instance-choice.js';
+import { awaitsDaemons, daemonOverhead, isManagedDaemonTask } from './managed-daemon-readiness.js';
+import { daemonsOfProvider } from '../model/managed-daemon-state.js';
 import { decideFleet, MANAGED_FLEET_PERIOD_MS, scaleInAfterMs } from './managed-fleet.js';
 import { placeWaitingTasks } from './waiting-tasks.js';
 
 /** Daemon tasks run on every instance: they neither keep an instance busy nor hold it back from draining. */
 export function isApplicationTask(cluster: ClusterRecord, task: TaskRecord): boolean {
-  return cluster.services.get(task.serviceName ?? '')?.schedulingStrategy !== 'DAEMON';
+  return !isManagedDaemonTask(task) && cluster.services.get(task.serviceName ?? '')?.schedulingStrategy !== 'DAEMON';
 }
 
 export function instancesOfProvider(cluster: ClusterRecord, provider: ManagedInstancesProviderRecord): InstanceRecord[] {
@@ -68,9 +70,13 @@ function tendProvider(ctx: SimContext, provider: ManagedInstancesProviderRecord)
   }
   for (const arn of decision.deregister) setStatus(ctx, cluster.instances.get(arn)!, 'DEREGISTERING');
   if (provider.status === 'DEPROVISIONING') return forgetOnceEmpty(ctx, cluster, provider);
-  if (provider.booting.length > 0) return; // what boots may be enough: look again once it has registered
+  // The daemons look once a minute too: a critical daemon's task may have turned unhealthy.
+  for (const daemon of daemonsOfProvider(ctx.state.managedDaemons.daemons.values(), cluster.name, provider.name)) ctx.requestServicePass(daemon.scheduler);
+  // What boots, or waits for its daemons to start, may be enough: look again once it takes tasks.
+  if (provider.booting.length > 0 || instances.some((i) => i.status === 'ACTIVE' && awaitsDaemons(ctx, cluster, i))) return;
   const waiting = [...cluster.tasks.values()].filter((t) => t.waitingForCapacity && t.desiredStatus === 'RUNNING' && t.capacityProviderName === provider.name);
-  const choice = chooseManagedInstances(waiting.map((t) => requirementsOf(t.taskDefinition)), INSTANCE_TYPES, provider.instanceLaunchTemplate.instanceRequirements);
+  const overhead = daemonOverhead(ctx, cluster.name, provider.name);
+  const choice = chooseManagedInstances(waiting.map((t) => requirementsOf(t.taskDefinition)), INSTANCE_TYPES, provider.instanceLaunchTemplate.instanceRequirements, overhead);
   if (choice) launch(ctx, provider, choice.instanceType, choice.count);
 }
 

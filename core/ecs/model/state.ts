@@ -139,6 +139,8 @@ export interface TaskRecord {
   enableExecuteCommand?: boolean;
   /** UpdateTaskProtection: until when scale-in and deployments leave the task alone (virtual ms). */
   protectedUntil?: number;
+  /** An ECS Managed Daemon's task: the daemon's ARN (its deploymentId is the daemon revision it runs). */
+  daemonArn?: string;
   /** Bumped on every stop so that launch steps scheduled before it are ignored. */
   generation: number;
   placement?: PlacementExplanation;
@@ -207,6 +209,11 @@ export interface ServiceRecord {
   roleArn?: string;
   /** CODE_DEPLOY and EXTERNAL services run task sets; ECS services run deployments. */
   taskSets: TaskSetRecord[];
+  /**
+   * Set on the record ECS runs an ECS Managed Daemon's passes on (model/managed-daemon-state.ts): the daemon's
+   * ARN. It is no service, is in no cluster's service list, and its tasks have no service name.
+   */
+  managedDaemon?: string;
   /** Cloud Map services the tasks register in (serviceRegistries), by id. */
   serviceRegistries: string[];
   /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */

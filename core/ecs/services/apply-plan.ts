@@ -3,6 +3,8 @@ import { serviceMessages } from '../model/service-messages.js';
 import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { applyStarts, applyStops, type StartOutcome } from './apply-orders.js';
 import { applyBlueGreen } from './apply-blue-green.js';
+import { applyDaemonDeployment } from './apply-daemon-deployment.js';
+import { setStatus } from '../capacity/managed-instances-controller.js';
 import { reportPlacementFailure } from './placement-failure.js';
 import { clearCondition, openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
@@ -35,8 +37,13 @@ export function applyPlan(
     if (step.taskSet) applyTaskSetChange(ctx, service, step.taskSet);
   }
   if (plan.blueGreen) applyBlueGreen(ctx, service, plan.blueGreen);
-  // Said once while it lasts; a pass that places everything it asked for ends it.
-  if (failure) reportPlacementFailure(ctx, cluster, service, failure.choice, failure.provider);
+  for (const arn of plan.drainInstances ?? []) {
+    const instance = cluster.instances.get(arn);
+    if (instance?.status === 'ACTIVE') setStatus(ctx, instance, 'DRAINING');
+  }
+  if (plan.daemonDeployment) applyDaemonDeployment(ctx, service, plan.daemonDeployment);
+  // Said once while it lasts; a pass that places everything it asked for ends it. A daemon has no events.
+  if (failure && !service.managedDaemon) reportPlacementFailure(ctx, cluster, service, failure.choice, failure.provider);
   else if (placing) clearCondition(service, 'placement');
   for (const { key, message } of plan.conditions) {
     if (message === undefined) clearCondition(service, key);

@@ -2,6 +2,7 @@ import { serviceMessages } from '../model/service-messages.js';
 import type { BlueGreenProgress } from '../model/blue-green-state.js';
 import type { TaskRecord } from '../model/state.js';
 import type { HookChange } from './blue-green-deployment.js';
+import type { DeploymentProgress } from './managed-daemon-deployment.js';
 import type { DeploymentSettlement } from './settle-deployments.js';
 
 /**
@@ -36,6 +37,16 @@ export interface ServicePlan {
   steady?: { reached: boolean; eventBridge?: boolean };
   /** A BLUE_GREEN, LINEAR or CANARY deployment moving on: carried out after the steps. */
   blueGreen?: BlueGreenChange;
+  /** Container instances to set DRAINING: an ECS Managed Daemon's deployment batch, or its critical task failed there. */
+  drainInstances?: string[];
+  /** An ECS Managed Daemon's newest deployment moving on (managed-daemon-plan.ts): carried out after the steps. */
+  daemonDeployment?: DaemonDeploymentChange;
+}
+
+/** A Managed Daemon deployment's state after the pass, and whether a delete is over (the daemon goes). */
+export interface DaemonDeploymentChange {
+  progress: DeploymentProgress;
+  remove: boolean;
 }
 
 /** A native blue/green deployment's pass: its new stage, hooks and traffic, and a rollback to blue. */

@@ -2,6 +2,7 @@ import type { SimContext } from '../../kernel/context.js';
 import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
 import { applyPlan } from './apply-plan.js';
 import { planDaemonPass } from './daemon-plan.js';
+import { runManagedDaemonPass } from './managed-daemon-scheduler.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
 import { newDeployment, shiftsTraffic, startDeployment } from './deployments.js';
 import { planBlueGreenPass } from './blue-green-plan.js';
@@ -18,6 +19,7 @@ import { planTaskSetPass } from './task-set-plan.js';
  */
 export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (atMs: number) => void): void {
   service.passScheduled = false;
+  if (service.managedDaemon) return runManagedDaemonPass(ctx, service, later);
   const cluster = ctx.state.clusters.get(service.clusterName)!;
   const known = serviceTasks(cluster, service);
   const tasks = known.filter((t) => t.lastStatus !== 'STOPPED');

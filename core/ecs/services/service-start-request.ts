@@ -36,16 +36,20 @@ function serviceStartRequest(
 
 /** A daemon's task on the instance chosen for it: nothing left to rank or filter. */
 function instanceStartRequest(ctx: SimContext, service: ServiceRecord, owner: StartOrder['owner'], count: number, instance: InstanceRecord): StartRequest {
-  return { ...ownedBy(ctx, service, owner, count), launchType: 'EC2', strategies: [], onlyOn: instance };
+  return { ...ownedBy(ctx, service, owner, count), launchType: service.managedDaemon ? 'MANAGED_INSTANCES' : 'EC2', strategies: [], onlyOn: instance };
 }
 
+/**
+ * A service's tasks are in its group, started by their deployment. An ECS Managed Daemon's have no service:
+ * the simulator puts them in group daemon:<name>, started by the daemon (ECS does not document either).
+ */
 function ownedBy(ctx: SimContext, service: ServiceRecord, owner: StartOrder['owner'], count: number) {
   return {
     taskDefinition: findTaskDefinition(ctx, owner.taskDefinitionArn),
     count,
-    group: `service:${service.name}`,
-    startedBy: owner.id,
-    serviceName: service.name,
+    ...(service.managedDaemon
+      ? { group: `daemon:${service.name}`, startedBy: service.managedDaemon, daemonArn: service.managedDaemon }
+      : { group: `service:${service.name}`, startedBy: owner.id, serviceName: service.name }),
     deploymentId: owner.id,
   };
 }

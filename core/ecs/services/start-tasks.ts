@@ -7,6 +7,7 @@ import { chooseFargateZone, fargateRoom, isFargateProvider, zonesOfSubnets } fro
 import { privateAddress } from '../capacity/private-address.js';
 import { instanceTakes } from '../capacity/instance-launch-type.js';
 import { daemonReservations, leavingReserved } from '../capacity/daemon-reservation.js';
+import { awaitsDaemons } from '../capacity/managed-daemon-readiness.js';
 import type { ClusterRecord, ContainerRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import { Placer, type PlacementChoice } from '../placement/choose-instance.js';
 import { requirementsOf, type TaskRequirements } from '../placement/task-requirements.js';
@@ -21,6 +22,8 @@ export interface StartRequest {
   constraints?: PlacementConstraint[];
   startedBy?: string;
   serviceName?: string;
+  /** An ECS Managed Daemon's task: the daemon. */
+  daemonArn?: string;
   deploymentId?: string;
   tags?: Tag[];
   /** StartTask: only this instance may take the task. */
@@ -45,10 +48,12 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   const provider = request.capacityProviderName ? ctx.state.capacityProviders.get(request.capacityProviderName) : undefined;
   const instances = request.onlyOn
     ? [request.onlyOn]
-    : [...cluster.instances.values()].filter((i) => instanceTakes(i, request.launchType) && (!request.capacityProviderName || i.capacityProviderName === request.capacityProviderName));
+    : [...cluster.instances.values()].filter(
+        (i) => instanceTakes(i, request.launchType) && (!request.capacityProviderName || i.capacityProviderName === request.capacityProviderName) && !awaitsDaemons(ctx, cluster, i),
+      );
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
-  const reservedFor = daemonReservations(ctx, cluster, request.serviceName);
+  const reservedFor = daemonReservations(ctx, cluster, request.daemonArn ?? request.serviceName);
   const candidateOf = (inst: InstanceRecord) => leavingReserved(toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)), reservedFor(inst));
   // Built once per call: a placement changes only the instance it chose, so only that candidate is updated.
   const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
@@ -161,6 +166,7 @@ function createTask(
     version: 0,
     generation: 0,
     tags: (request.tags ?? []).map((t) => ({ ...t })),
+    ...(request.daemonArn ? { daemonArn: request.daemonArn } : {}),
   };
   cluster.tasks.set(arn, task);
   ctx.census.enter(task);
