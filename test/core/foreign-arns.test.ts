@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
+import { rejection } from './rejection.js';
 
 /**
  * An ARN names its account and Region. ECS refuses an ARN of another account or Region with
@@ -16,15 +17,6 @@ function accountWithService() {
   const [taskArn] = sim.listTasks({ cluster: 'shop' }).taskArns;
   return { sim, taskArn };
 }
-
-const rejection = (call: () => unknown) => {
-  try {
-    call();
-  } catch (error) {
-    return error as { name: string; message: string; field?: string };
-  }
-  throw new Error('the call was accepted');
-};
 
 const OTHER_ACCOUNT = 'arn:aws:ecs:us-east-1:222222222222';
 const OTHER_REGION = 'arn:aws:ecs:eu-west-1:111111111111';

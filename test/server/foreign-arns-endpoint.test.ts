@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateClusterCommand, DescribeClustersCommand, ListServicesCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import { clientFor, startTestServer, type TestServer } from './test-server.js';
+import { clientFor, sdkFailure, startTestServer, type TestServer } from './test-server.js';
 
 /**
  * Two students on one server, each with an access key of their own (so an account of their own), and both
@@ -23,14 +23,12 @@ afterAll(async () => {
   await t.close();
 });
 
-const failure = async (call: Promise<unknown>) => call.then(() => ({ name: 'accepted', message: '' }), (error: Error) => ({ name: error.name, message: error.message }));
-
 describe('a cluster ARN over the wire', () => {
   it('of another account is refused as ECS refuses it, though the caller has a cluster of that name', async () => {
     const { accounts } = (await t.sim('accounts')).body as { accounts: Array<{ accountId: string; accessKeyIds: string[] }> };
     const studentAccount = accounts.find((a) => a.accessKeyIds.includes('AKIASTUDENT0000001'))!.accountId;
     const teacherAccount = teacherCluster.split(':')[4];
-    expect(await failure(student.send(new ListServicesCommand({ cluster: teacherCluster })))).toEqual({
+    expect(await sdkFailure(student.send(new ListServicesCommand({ cluster: teacherCluster })))).toEqual({
       name: 'InvalidParameterException',
       message: `Invalid identifier: Identifier is for ${teacherAccount}. Your accountId is ${studentAccount}`,
     });
@@ -39,7 +37,7 @@ describe('a cluster ARN over the wire', () => {
   });
 
   it('of another Region is refused by the same account in the Region it calls', async () => {
-    expect(await failure(elsewhere.send(new DescribeClustersCommand({ clusters: [teacherCluster] })))).toEqual({
+    expect(await sdkFailure(elsewhere.send(new DescribeClustersCommand({ clusters: [teacherCluster] })))).toEqual({
       name: 'InvalidParameterException',
       message: 'Invalid identifier: Identifier is for us-east-1. Your region is eu-west-1',
     });

@@ -10,7 +10,7 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateCapacityProviderCommand,
 } from '@aws-sdk/client-ecs';
-import { startTestServer, type TestServer } from './test-server.js';
+import { sdkFailure, startTestServer, type TestServer } from './test-server.js';
 
 /** A Managed Instances provider changed and then deleted through the SDK, as a platform team's script would. */
 let t: TestServer;
@@ -43,10 +43,10 @@ afterAll(() => t.close());
 
 describe('a Managed Instances provider over the wire', () => {
   it('is updated with the model\'s enums checked, and the change is described', async () => {
-    const refused = await t.ecs
-      .send(new UpdateCapacityProviderCommand({ name: 'managed', cluster: 'demo', managedInstancesProvider: { infrastructureRoleArn: ROLE, instanceLaunchTemplate: {}, propagateTags: 'ALL' as never } }))
-      .then(() => undefined, (error: Error) => error.name);
-    expect(refused).toBe('InvalidParameterException');
+    const refused = await sdkFailure(
+      t.ecs.send(new UpdateCapacityProviderCommand({ name: 'managed', cluster: 'demo', managedInstancesProvider: { infrastructureRoleArn: ROLE, instanceLaunchTemplate: {}, propagateTags: 'ALL' as never } })),
+    );
+    expect(refused?.name).toBe('InvalidParameterException');
     const { capacityProvider } = await t.ecs.send(
       new UpdateCapacityProviderCommand({ name: 'managed', cluster: 'demo', managedInstancesProvider: { infrastructureRoleArn: ROLE, instanceLaunchTemplate: { monitoring: 'DETAILED' } } }),
     );

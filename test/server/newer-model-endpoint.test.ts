@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContinueServiceDeploymentCommand, ListGatewaysCommand } from '@aws-sdk/client-ecs';
-import { startTestServer, type TestServer } from './test-server.js';
+import { sdkFailure, startTestServer, type TestServer } from './test-server.js';
 
 /** The SDK sends what its types allow and more; the endpoint checks the newer operations' enums as ECS does. */
 let t: TestServer;
@@ -9,15 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const failure = (call: Promise<unknown>) => call.then(() => undefined, (error: Error) => ({ name: error.name, message: error.message }));
-
 describe('the operations newer than the Smithy model, over the wire', () => {
   it('refuse a value outside their enums with InvalidParameterException naming the member', async () => {
     const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/default/web/0123456789abcdef';
-    expect(await failure(t.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: 'h', action: 'PAUSE' as never })))).toEqual({
+    expect(await sdkFailure(t.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: 'h', action: 'PAUSE' as never })))).toEqual({
       name: 'InvalidParameterException',
       message: 'action must be one of ROLLBACK, CONTINUE (got "PAUSE").',
     });
-    expect((await failure(t.ecs.send(new ListGatewaysCommand({ status: ['GONE' as never] }))))?.message).toMatch(/^status\[0\] must be one of ACTIVE, /);
+    expect((await sdkFailure(t.ecs.send(new ListGatewaysCommand({ status: ['GONE' as never] }))))?.message).toMatch(/^status\[0\] must be one of ACTIVE, /);
   });
 });

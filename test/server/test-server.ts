@@ -44,3 +44,6 @@ export async function rawCall(server: EcsServer, target: string, body: string) {
   });
   return { status: response.status, contentType: response.headers.get('content-type'), headers: response.headers, body: (await response.json()) as { __type: string; message: string } };
 }
+
+/** How an SDK call failed (the exception's name and message); `undefined` when it was answered. */
+export const sdkFailure = (call: Promise<unknown>) => call.then(() => undefined, (error: Error) => ({ name: error.name, message: error.message }));
