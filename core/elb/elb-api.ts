@@ -1,8 +1,9 @@
 import { EcsError } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { optionalArray, optionalEnum, optionalInteger, optionalString, optionalStringList, rejectUnknownFields, requireObject } from '../kernel/fields.js';
-import { attachTargetGroups, forwardActionView, parseForwardActions } from './forward-action.js';
-import { DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_TARGET_HEALTH_CHECK, type LoadBalancerRecord, type TargetGroupRecord } from './elb-state.js';
+import { attachTargetGroups } from './forward-action.js';
+import { defaultActionView, parseDefaultAction } from './default-action.js';
+import { DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_TARGET_HEALTH_CHECK, type LoadBalancerRecord, type TargetGroupRecord, type TargetHealthCheck } from './elb-state.js';
 
 /**
  * The Elastic Load Balancing (v2) actions the simulator models, with that API's PascalCase shapes and its
@@ -68,24 +69,14 @@ export function createTargetGroup(
     throw new EcsError('DuplicateTargetGroupNameException', 'A target group with the same name already exists.', 'Name');
   }
   const protocol = optionalEnum(request.Protocol, 'Protocol', ['HTTP', 'HTTPS', 'TCP', 'UDP', 'TLS'] as const) ?? 'HTTP';
-  const interval = optionalInteger(request.HealthCheckIntervalSeconds, 'HealthCheckIntervalSeconds', { min: 5, max: 300 }) ?? DEFAULT_TARGET_HEALTH_CHECK.intervalSeconds;
-  const timeout = optionalInteger(request.HealthCheckTimeoutSeconds, 'HealthCheckTimeoutSeconds', { min: 2, max: 120 }) ?? DEFAULT_TARGET_HEALTH_CHECK.timeoutSeconds;
-  if (timeout >= interval) throw validation('Health check timeout must be smaller than the interval.', 'HealthCheckTimeoutSeconds');
-  const matcher = request.Matcher === undefined ? undefined : optionalString(requireObject(request.Matcher, 'Matcher').HttpCode, 'Matcher.HttpCode');
+  const healthCheck = healthCheckOf(request, DEFAULT_TARGET_HEALTH_CHECK);
   const tg: TargetGroupRecord = {
     arn: elbArn(ctx, 'targetgroup', name),
     name,
     protocol,
     port: optionalInteger(request.Port, 'Port', { min: 1, max: 65535 }) ?? 80,
     targetType: optionalEnum(request.TargetType, 'TargetType', ['instance', 'ip'] as const) ?? 'instance',
-    healthCheck: {
-      path: optionalString(request.HealthCheckPath, 'HealthCheckPath') ?? DEFAULT_TARGET_HEALTH_CHECK.path,
-      intervalSeconds: interval,
-      timeoutSeconds: timeout,
-      healthyThreshold: optionalInteger(request.HealthyThresholdCount, 'HealthyThresholdCount', { min: 2, max: 10 }) ?? DEFAULT_TARGET_HEALTH_CHECK.healthyThreshold,
-      unhealthyThreshold: optionalInteger(request.UnhealthyThresholdCount, 'UnhealthyThresholdCount', { min: 2, max: 10 }) ?? DEFAULT_TARGET_HEALTH_CHECK.unhealthyThreshold,
-      matcher: matcher ?? DEFAULT_TARGET_HEALTH_CHECK.matcher,
-    },
+    healthCheck,
     deregistrationDelaySeconds: DEFAULT_DEREGISTRATION_DELAY_SECONDS,
     slowStartSeconds: 0,
     requestsThisMinute: 0,
@@ -96,7 +87,61 @@ export function createTargetGroup(
   return { TargetGroups: [targetGroupView(tg)] };
 }
 
-export function createListener(ctx: SimContext, input: { LoadBalancerArn: string; Port: number; Protocol?: string; DefaultActions: Array<{ Type: 'forward'; TargetGroupArn: string }> }) {
+/** The health check members of CreateTargetGroup or ModifyTargetGroup over `base`: what the request names replaces it. */
+function healthCheckOf(request: Record<string, unknown>, base: TargetHealthCheck): TargetHealthCheck {
+  const interval = optionalInteger(request.HealthCheckIntervalSeconds, 'HealthCheckIntervalSeconds', { min: 5, max: 300 }) ?? base.intervalSeconds;
+  const timeout = optionalInteger(request.HealthCheckTimeoutSeconds, 'HealthCheckTimeoutSeconds', { min: 2, max: 120 }) ?? base.timeoutSeconds;
+  if (timeout >= interval) throw validation('Health check timeout must be smaller than the interval.', 'HealthCheckTimeoutSeconds');
+  const matcher = request.Matcher === undefined ? undefined : optionalString(requireObject(request.Matcher, 'Matcher').HttpCode, 'Matcher.HttpCode');
+  return {
+    path: optionalString(request.HealthCheckPath, 'HealthCheckPath') ?? base.path,
+    intervalSeconds: interval,
+    timeoutSeconds: timeout,
+    healthyThreshold: optionalInteger(request.HealthyThresholdCount, 'HealthyThresholdCount', { min: 2, max: 10 }) ?? base.healthyThreshold,
+    unhealthyThreshold: optionalInteger(request.UnhealthyThresholdCount, 'UnhealthyThresholdCount', { min: 2, max: 10 }) ?? base.unhealthyThreshold,
+    matcher: matcher ?? base.matcher,
+  };
+}
+
+/** ModifyTargetGroup: the health check settings; the rest of the group stays. */
+export function modifyTargetGroup(
+  ctx: SimContext,
+  input: {
+    TargetGroupArn: string;
+    HealthCheckPath?: string;
+    HealthCheckIntervalSeconds?: number;
+    HealthCheckTimeoutSeconds?: number;
+    HealthyThresholdCount?: number;
+    UnhealthyThresholdCount?: number;
+    Matcher?: { HttpCode: string };
+  },
+) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', [
+    'TargetGroupArn', 'HealthCheckPath', 'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Matcher',
+    'HealthCheckProtocol', 'HealthCheckPort', 'HealthCheckEnabled',
+  ]);
+  const tg = findTargetGroup(ctx, request.TargetGroupArn);
+  tg.healthCheck = healthCheckOf(request, tg.healthCheck);
+  return { TargetGroups: [targetGroupView(tg)] };
+}
+
+/** DeleteTargetGroup: only once no listener or rule forwards to it (ELB answers ResourceInUse otherwise). */
+export function deleteTargetGroup(ctx: SimContext, input: { TargetGroupArn: string }) {
+  const request = requireObject(input, 'request');
+  rejectUnknownFields(request, '', ['TargetGroupArn']);
+  const tg = findTargetGroup(ctx, request.TargetGroupArn);
+  const forwards = (groups: readonly { targetGroupArn: string }[]) => groups.some((g) => g.targetGroupArn === tg.arn);
+  const inUse = [...ctx.state.elb.loadBalancers.values()].some((lb) => lb.listeners.some((l) => forwards(l.targetGroups) || (l.rules ?? []).some((r) => forwards(r.targetGroups))));
+  if (inUse) throw new EcsError('ResourceInUseException', `Target group '${tg.arn}' is currently in use by a listener or a rule`, 'TargetGroupArn');
+  ctx.state.elb.targetGroups.delete(tg.arn);
+  return {};
+}
+
+export function createListener(
+  ctx: SimContext,
+  input: { LoadBalancerArn: string; Port: number; Protocol?: string; DefaultActions: Array<{ Type: 'forward'; TargetGroupArn: string } | { Type: 'fixed-response'; FixedResponseConfig: { StatusCode: string; ContentType?: string; MessageBody?: string } }>; Certificates?: Array<{ CertificateArn: string }> },
+) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', ['LoadBalancerArn', 'Port', 'Protocol', 'DefaultActions', 'Certificates', 'SslPolicy', 'Tags']);
   const lb = ctx.state.elb.loadBalancers.get(String(request.LoadBalancerArn));
@@ -104,16 +149,17 @@ export function createListener(ctx: SimContext, input: { LoadBalancerArn: string
   const port = optionalInteger(request.Port, 'Port', { min: 1, max: 65535 });
   if (port === undefined) throw validation('Port is required.', 'Port');
   if (lb.listeners.some((l) => l.port === port)) throw new EcsError('DuplicateListenerException', 'A listener already exists on this port for this load balancer', 'Port');
-  const actions = optionalArray(request.DefaultActions, 'DefaultActions', 5) ?? [];
-  const forward = actions.map((a, i) => requireObject(a, `DefaultActions[${i}]`)).find((a) => a.Type === 'forward');
+  const actions = (optionalArray(request.DefaultActions, 'DefaultActions', 5) ?? []).map((a, i) => requireObject(a, `DefaultActions[${i}]`));
+  const forward = actions.find((a) => a.Type === 'forward');
+  const base = { arn: lb.arn.replace(':loadbalancer/', ':listener/') + `/${ctx.random.hex(16)}`, port, protocol: String(request.Protocol ?? 'HTTP') };
+  if (!forward && actions.some((a) => a.Type === 'fixed-response')) {
+    const listener = { ...base, ...parseDefaultAction(ctx, request.DefaultActions, 'DefaultActions') };
+    lb.listeners.push(listener);
+    return { Listeners: [listenerView(lb.arn, listener)] };
+  }
   const tg = forward && ctx.state.elb.targetGroups.get(String(forward.TargetGroupArn));
   if (!tg) throw new EcsError('TargetGroupNotFoundException', 'One or more target groups not found', 'DefaultActions');
-  const listener = {
-    arn: lb.arn.replace(':loadbalancer/', ':listener/') + `/${ctx.random.hex(16)}`,
-    port,
-    protocol: String(request.Protocol ?? 'HTTP'),
-    targetGroups: [{ targetGroupArn: tg.arn, weight: 1 }],
-  };
+  const listener = { ...base, targetGroups: [{ targetGroupArn: tg.arn, weight: 1 }] };
   lb.listeners.push(listener);
   if (!tg.loadBalancerArns.includes(lb.arn)) tg.loadBalancerArns.push(lb.arn);
   return { Listeners: [{ ListenerArn: listener.arn, LoadBalancerArn: lb.arn, Port: port, Protocol: listener.protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg.arn }] }] };
@@ -134,9 +180,11 @@ export function modifyListener(
 ) {
   const request = requireObject(input, 'request');
   const { lb, listener } = findListener(ctx, request.ListenerArn);
-  const groups = parseForwardActions(ctx, request.DefaultActions, 'DefaultActions');
-  listener.targetGroups = groups;
-  attachTargetGroups(ctx, lb.arn, groups);
+  const action = parseDefaultAction(ctx, request.DefaultActions, 'DefaultActions');
+  listener.targetGroups = action.targetGroups;
+  if (action.fixedResponse) listener.fixedResponse = action.fixedResponse;
+  else delete listener.fixedResponse;
+  attachTargetGroups(ctx, lb.arn, action.targetGroups);
   return { Listeners: [listenerView(lb.arn, listener)] };
 }
 
@@ -152,7 +200,7 @@ function listenerView(loadBalancerArn: string, listener: LoadBalancerRecord['lis
     LoadBalancerArn: loadBalancerArn,
     Port: listener.port,
     Protocol: listener.protocol,
-    DefaultActions: forwardActionView(listener.targetGroups),
+    DefaultActions: defaultActionView(listener),
   };
 }
 

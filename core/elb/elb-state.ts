@@ -52,14 +52,26 @@ export interface ListenerRecord {
   arn: string;
   port: number;
   protocol: string;
-  /** The default rule's forward action: where requests no rule matches go. */
+  /** The default rule's forward action: where requests no rule matches go (none when it answers a fixed response). */
   targetGroups: ForwardTarget[];
+  /** A fixed-response default action instead of a forward: what a load balancer shared by host answers a host no rule names. */
+  fixedResponse?: FixedResponse;
   /** Listener rules (CreateRule), checked in priority order before the default action; absent until the first. */
   rules?: ListenerRuleRecord[];
 }
 
-/** A request matches a condition when one of its values matches: path patterns with * and ?, header values the same way. */
-export type RuleCondition = { field: 'path-pattern'; values: string[] } | { field: 'http-header'; headerName: string; values: string[] };
+/** ELBv2's FixedResponseConfig: the status code (2XX, 4XX or 5XX), and optionally the body and its type. */
+export interface FixedResponse {
+  statusCode: string;
+  contentType?: string;
+  messageBody?: string;
+}
+
+/** A request matches a condition when one of its values matches: path patterns with * and ?, header and host values the same way. */
+export type RuleCondition =
+  | { field: 'path-pattern'; values: string[] }
+  | { field: 'http-header'; headerName: string; values: string[] }
+  | { field: 'host-header'; values: string[] };
 
 export interface ListenerRuleRecord {
   arn: string;

@@ -4,10 +4,11 @@ import { optionalArray, optionalInteger, optionalStringList, rejectUnknownFields
 import { findListener } from './elb-api.js';
 import type { ForwardTarget, ListenerRecord, ListenerRuleRecord, LoadBalancerRecord, RuleCondition } from './elb-state.js';
 import { attachTargetGroups, forwardActionView, parseForwardActions } from './forward-action.js';
+import { defaultActionView } from './default-action.js';
 
 /**
- * Listener rules (ELBv2 CreateRule, ModifyRule, DescribeRules, DeleteRule): conditions on the path or a
- * header, and a forward action, possibly weighted. Native blue/green names a production rule and a test
+ * Listener rules (ELBv2 CreateRule, ModifyRule, DescribeRules, DeleteRule): conditions on the path, the
+ * host or a header, and a forward action, possibly weighted. Native blue/green names a production rule and a test
  * rule, and shifts traffic by rewriting their weights. Each listener also has its default rule, which is
  * the listener's default action; the simulator names it `<listener>/default` (ELB gives it a random id).
  */
@@ -103,7 +104,10 @@ export function forwardTargetsOf(found: FoundRule): ForwardTarget[] {
 
 export function setForwardTargets(found: FoundRule, groups: ForwardTarget[]): void {
   if (found.rule) found.rule.targetGroups = groups;
-  else found.listener.targetGroups = groups;
+  else {
+    found.listener.targetGroups = groups;
+    delete found.listener.fixedResponse;
+  }
 }
 
 function parseConditions(value: unknown): RuleCondition[] {
@@ -115,12 +119,16 @@ function parseConditions(value: unknown): RuleCondition[] {
       const config = raw.PathPatternConfig === undefined ? undefined : requireObject(raw.PathPatternConfig, `${at}.PathPatternConfig`);
       return { field: 'path-pattern', values: conditionValues(config?.Values ?? raw.Values, `${at}.PathPatternConfig.Values`) };
     }
+    if (raw.Field === 'host-header') {
+      const config = raw.HostHeaderConfig === undefined ? undefined : requireObject(raw.HostHeaderConfig, `${at}.HostHeaderConfig`);
+      return { field: 'host-header', values: conditionValues(config?.Values ?? raw.Values, `${at}.HostHeaderConfig.Values`) };
+    }
     if (raw.Field === 'http-header') {
       const config = requireObject(raw.HttpHeaderConfig, `${at}.HttpHeaderConfig`);
       const headerName = requireString(config.HttpHeaderName, `${at}.HttpHeaderConfig.HttpHeaderName`);
       return { field: 'http-header', headerName, values: conditionValues(config.Values, `${at}.HttpHeaderConfig.Values`) };
     }
-    throw validation(`${at}.Field ${JSON.stringify(raw.Field)} is not modelled: the simulator's rules match path-pattern and http-header.`, `${at}.Field`);
+    throw validation(`${at}.Field ${JSON.stringify(raw.Field)} is not modelled: the simulator's rules match path-pattern, host-header and http-header.`, `${at}.Field`);
   });
 }
 
@@ -140,14 +148,20 @@ const defaultRuleView = (listener: ListenerRecord) => ({
   RuleArn: `${ruleArnPrefix(listener)}/${DEFAULT}`,
   Priority: DEFAULT,
   Conditions: [],
-  Actions: forwardActionView(listener.targetGroups),
+  Actions: defaultActionView(listener),
   IsDefault: true,
 });
 
-const conditionView = (condition: RuleCondition) =>
-  condition.field === 'path-pattern'
-    ? { Field: 'path-pattern', Values: [...condition.values], PathPatternConfig: { Values: [...condition.values] } }
-    : { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: condition.headerName, Values: [...condition.values] } };
+function conditionView(condition: RuleCondition) {
+  switch (condition.field) {
+    case 'path-pattern':
+      return { Field: 'path-pattern', Values: [...condition.values], PathPatternConfig: { Values: [...condition.values] } };
+    case 'host-header':
+      return { Field: 'host-header', Values: [...condition.values], HostHeaderConfig: { Values: [...condition.values] } };
+    case 'http-header':
+      return { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: condition.headerName, Values: [...condition.values] } };
+  }
+}
 
 /** A client's request as the listener sees it: its path and its headers (names in lower case). */
 export interface ListenerRequest {
@@ -163,10 +177,10 @@ export function routeRequest(listener: ListenerRecord, request: ListenerRequest)
 
 function matches(condition: RuleCondition, request: ListenerRequest): boolean {
   if (condition.field === 'path-pattern') return condition.values.some((pattern) => glob(pattern, false).test(request.path));
-  const value = request.headers[condition.headerName.toLowerCase()];
+  const value = request.headers[condition.field === 'host-header' ? 'host' : condition.headerName.toLowerCase()];
   return value !== undefined && condition.values.some((pattern) => glob(pattern, true).test(value));
 }
 
-/** ELB's patterns: * any run of characters, ? one; header values compare without case, paths with it. */
+/** ELB's patterns: * any run of characters, ? one; header values and host names compare without case, paths with it. */
 const glob = (pattern: string, ignoreCase: boolean) =>
   new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, ignoreCase ? 'i' : '');

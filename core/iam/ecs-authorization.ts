@@ -9,7 +9,7 @@ import { policiesOf } from './iam-api.js';
  * small): the resource the action is on, and the `ecs:cluster` condition key where ECS sets it. Actions
  * on no particular resource are checked against "*".
  */
-type ResourceKind = 'none' | 'cluster' | 'clusters' | 'service' | 'services' | 'task' | 'tasks' | 'taskDefinition' | 'containerInstances' | 'resourceArn' | 'newCluster';
+type ResourceKind = 'none' | 'cluster' | 'clusters' | 'service' | 'serviceArn' | 'services' | 'task' | 'tasks' | 'taskDefinition' | 'containerInstances' | 'resourceArn' | 'newCluster';
 
 export const ECS_ACTION_RESOURCES = {
   putAccountSetting: 'none',
@@ -73,7 +73,12 @@ export const ECS_ACTION_RESOURCES = {
   submitAttachmentStateChanges: 'cluster',
   discoverPollEndpoint: 'none',
   updateContainerAgent: 'containerInstances',
-  // Daemons, Express Mode services and gateways: checked against "*" until they are simulated.
+  // An Express service is an ECS service: created by name in its cluster, then named by its ARN.
+  createExpressGatewayService: 'service',
+  describeExpressGatewayService: 'serviceArn',
+  updateExpressGatewayService: 'serviceArn',
+  deleteExpressGatewayService: 'serviceArn',
+  // Daemons and gateways: checked against "*" until they are simulated.
   registerDaemonTaskDefinition: 'none',
   describeDaemonTaskDefinition: 'none',
   listDaemonTaskDefinitions: 'none',
@@ -86,10 +91,6 @@ export const ECS_ACTION_RESOURCES = {
   listDaemonDeployments: 'none',
   describeDaemonDeployments: 'none',
   describeDaemonRevisions: 'none',
-  createExpressGatewayService: 'none',
-  describeExpressGatewayService: 'none',
-  updateExpressGatewayService: 'none',
-  deleteExpressGatewayService: 'none',
   createGateway: 'none',
   describeGateway: 'none',
   updateGateway: 'none',
@@ -129,6 +130,12 @@ export function resourcesOf(ctx: Pick<SimContext, 'region' | 'accountId'>, actio
     }
     case 'service':
       return { resources: [arns.service(ctx, clusterName, resourceId(text(request.service ?? request.serviceName, '*')))], cluster };
+    case 'serviceArn': {
+      // arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/NAME: the cluster is in the ARN.
+      const arn = text(request.serviceArn, '*');
+      const path = /:service\/([^/]+)\/[^/]+$/.exec(arn);
+      return { resources: [arn], ...(path ? { cluster: arns.cluster(ctx, path[1]) } : {}) };
+    }
     case 'services':
       return { resources: texts(request.services).map((s) => arns.service(ctx, clusterName, resourceId(s))), cluster };
     case 'task':

@@ -149,6 +149,8 @@ export class EcsSimulator {
       this.change('elbv2.createListener', request, () => elb.createListener(this.ctx, request)),
     modifyTargetGroupAttributes: (request: Parameters<typeof elb.modifyTargetGroupAttributes>[1]) =>
       this.change('elbv2.modifyTargetGroupAttributes', request, () => elb.modifyTargetGroupAttributes(this.ctx, request)),
+    modifyTargetGroup: (request: Parameters<typeof elb.modifyTargetGroup>[1]) => this.change('elbv2.modifyTargetGroup', request, () => elb.modifyTargetGroup(this.ctx, request)),
+    deleteTargetGroup: (request: Parameters<typeof elb.deleteTargetGroup>[1]) => this.change('elbv2.deleteTargetGroup', request, () => elb.deleteTargetGroup(this.ctx, request)),
     modifyListener: (request: Parameters<typeof elb.modifyListener>[1]) =>
       this.change('elbv2.modifyListener', request, () => elb.modifyListener(this.ctx, request)),
     describeListeners: (request: { LoadBalancerArn: string }) => this.call(() => elb.describeListeners(this.ctx, request)),

@@ -2,6 +2,7 @@ import { invalidParameter } from '../kernel/errors.js';
 import type { SimContext } from '../kernel/context.js';
 import { findDiscoveryService } from '../cloud-map/cloud-map-api.js';
 import type { SecondRecord, TrafficRoute } from '../workload/load-generator.js';
+import type { LoadBalancerRecord } from '../elb/elb-state.js';
 import type { TrafficPattern } from '../workload/traffic-pattern.js';
 import { startTrafficSecond } from '../workload/traffic-tick.js';
 import { startMetricsMinute } from '../cloudwatch/metrics-minute.js';
@@ -9,17 +10,39 @@ import { optionalInteger, optionalString, rejectUnknownFields, requireName, requ
 
 export interface StartTrafficRequest {
   name: string;
-  /** Exactly one of: a load balancer (name or ARN), a DNS name in Cloud Map, a Service Connect alias. */
+  /**
+   * Exactly one of: a load balancer (name or ARN), an HTTP(S) URL whose host a load balancer's listener rule
+   * answers (an Express Mode service's endpoint), a DNS name in Cloud Map, a Service Connect alias.
+   */
   loadBalancer?: string;
+  url?: string;
   dnsName?: string;
   serviceConnect?: string;
   requestsPerSecond: number;
   pattern?: TrafficPattern;
 }
 
+const URL_HOST = /^https?:\/\/([A-Za-z0-9.-]+)(?::\d+)?(?:[/?#].*)?$/;
+
+/**
+ * The simulator's DNS for a URL: its host name leads to the load balancer whose listener has a rule for that
+ * host (Express Mode points its endpoint's name at the load balancer it shares).
+ */
+function urlRoute(ctx: SimContext, value: unknown): TrafficRoute {
+  const url = optionalString(value, 'url') ?? '';
+  const host = URL_HOST.exec(url)?.[1].toLowerCase();
+  if (!host) throw invalidParameter(`url must be an http:// or https:// URL; got ${JSON.stringify(url)}.`, 'url');
+  const answers = (lb: LoadBalancerRecord) =>
+    lb.listeners.some((l) => (l.rules ?? []).some((r) => r.conditions.some((c) => c.field === 'host-header' && c.values.some((v) => v.toLowerCase() === host))));
+  const lb = [...ctx.state.elb.loadBalancers.values()].find(answers);
+  if (!lb) throw invalidParameter(`No load balancer answers ${host}: no listener rule has it as its host header.`, 'url');
+  return { via: 'load-balancer', loadBalancerArn: lb.arn, host };
+}
+
 function routeOf(ctx: SimContext, request: Record<string, unknown>): TrafficRoute {
-  const given = ['loadBalancer', 'dnsName', 'serviceConnect'].filter((k) => request[k] !== undefined);
-  if (given.length !== 1) throw invalidParameter('Give exactly one of loadBalancer, dnsName or serviceConnect.', 'loadBalancer');
+  const given = ['loadBalancer', 'url', 'dnsName', 'serviceConnect'].filter((k) => request[k] !== undefined);
+  if (given.length !== 1) throw invalidParameter('Give exactly one of loadBalancer, url, dnsName or serviceConnect.', 'loadBalancer');
+  if (request.url !== undefined) return urlRoute(ctx, request.url);
   if (request.loadBalancer !== undefined) {
     const ref = optionalString(request.loadBalancer, 'loadBalancer');
     const lb = [...ctx.state.elb.loadBalancers.values()].find((l) => l.arn === ref || l.name === ref);
@@ -59,7 +82,7 @@ function validatePattern(input: unknown): TrafficPattern {
 /** Simulation control: a client starts calling a service, second by second, through the route given. */
 export function startTraffic(ctx: SimContext, input: StartTrafficRequest): void {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['name', 'loadBalancer', 'dnsName', 'serviceConnect', 'requestsPerSecond', 'pattern']);
+  rejectUnknownFields(request, '', ['name', 'loadBalancer', 'url', 'dnsName', 'serviceConnect', 'requestsPerSecond', 'pattern']);
   const name = requireName(request.name, 'name');
   if (ctx.state.traffic.has(name)) throw invalidParameter(`Traffic "${name}" is already running.`, 'name');
   const route = routeOf(ctx, request);
@@ -96,9 +119,10 @@ export function trafficClients(ctx: SimContext): TrafficClient[] {
 }
 
 /** A route as startTraffic takes it. */
-function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'dnsName' | 'serviceConnect'> {
+function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'url' | 'dnsName' | 'serviceConnect'> {
   switch (route.via) {
     case 'load-balancer':
+      if (route.host !== undefined) return { url: `https://${route.host}/` };
       // Load balancers are never deleted in the simulator: the one the client was started on is there.
       return { loadBalancer: ctx.state.elb.loadBalancers.get(route.loadBalancerArn)!.name };
     case 'dns':

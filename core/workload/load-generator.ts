@@ -3,7 +3,8 @@ import type { SecondOutcome } from './request-outcomes.js';
 
 /** How a client reaches the service it calls. */
 export type TrafficRoute =
-  | { via: 'load-balancer'; loadBalancerArn: string }
+  /** `host`: the Host header the client sends (it called a URL whose name leads to the load balancer). */
+  | { via: 'load-balancer'; loadBalancerArn: string; host?: string }
   | { via: 'dns'; hostname: string }
   | { via: 'service-connect'; alias: string };
 

@@ -3,7 +3,7 @@ import type { SimContext } from '../kernel/context.js';
 import { dnsAnswer, findDiscoveryService } from '../cloud-map/cloud-map-api.js';
 import { routableTargets } from '../elb/target-health.js';
 import { slowStartWeights } from '../elb/slow-start.js';
-import { routeRequest } from '../elb/listener-rules.js';
+import { routeRequest, type ListenerRequest } from '../elb/listener-rules.js';
 import type { TargetGroupRecord } from '../elb/elb-state.js';
 import type { TaskRecord } from '../ecs/model/state.js';
 import { findTaskByArn } from '../ecs/model/resolve.js';
@@ -29,8 +29,6 @@ function allTasks(ctx: SimContext): TaskRecord[] {
   return [...ctx.state.clusters.values()].flatMap((c) => [...c.tasks.values()]);
 }
 
-const PRODUCTION_REQUEST = { path: '/', headers: {} };
-
 interface Destination {
   share: number;
   /** The load balancer's target group, which counts the requests routed to it. */
@@ -48,8 +46,10 @@ function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination
   const route = generator.route;
   if (route.via === 'load-balancer') {
     const listener = ctx.state.elb.loadBalancers.get(route.loadBalancerArn)?.listeners[0];
-    // The simulated clients send production traffic: GET / with no header a test rule would match.
-    const groups = (listener ? routeRequest(listener, PRODUCTION_REQUEST) : []).filter((g) => g.weight > 0);
+    // The simulated clients send production traffic: GET / with no header a test rule would match, and the
+    // Host header of the URL they called, if they called one.
+    const request: ListenerRequest = { path: '/', headers: route.host === undefined ? {} : { host: route.host } };
+    const groups = (listener ? routeRequest(listener, request) : []).filter((g) => g.weight > 0);
     const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
     return groups.map((g) => {
       const tg = ctx.state.elb.targetGroups.get(g.targetGroupArn);

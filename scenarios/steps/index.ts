@@ -22,6 +22,7 @@ import './external-instance-steps.js';
 import './observability-steps.js';
 import './managed-instances-steps.js';
 import './native-blue-green-steps.js';
+import './express-mode-steps.js';
 import './networking-steps.js';
 
 export { stepDefinitions, type StepDefinition } from './step-registry.js';

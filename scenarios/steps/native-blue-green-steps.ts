@@ -18,8 +18,8 @@ async function rulesOf(world: ScenarioWorld, lbName: string) {
 }
 
 /** The share of a rule's traffic a target group gets, in percent. */
-function percentTo(rule: { Actions: Array<{ ForwardConfig: { TargetGroups: Array<{ TargetGroupArn: string; Weight: number }> } }> }, tgArn: string): number {
-  const groups = rule.Actions[0].ForwardConfig.TargetGroups;
+function percentTo(rule: { Actions: Array<{ ForwardConfig?: { TargetGroups: Array<{ TargetGroupArn: string; Weight: number }> } }> }, tgArn: string): number {
+  const groups = rule.Actions[0].ForwardConfig?.TargetGroups ?? [];
   const total = groups.reduce((sum, g) => sum + g.Weight, 0);
   return total === 0 ? 0 : (100 * (groups.find((g) => g.TargetGroupArn === tgArn)?.Weight ?? 0)) / total;
 }

@@ -13,6 +13,7 @@ const LAYERS: readonly string[][] = [
   ['elb', 'cloud-map', 'sqs', 'efs'],
   ['ecs'],
   ['code-deploy', 'cost', 'eventbridge', 'application-auto-scaling', 'workload'],
+  ['express-mode'],
   ['sim'],
   ['index.ts'],
   ['shell'],

@@ -44,7 +44,7 @@ describe('ELBv2 listener rules', () => {
       { Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'x-canary', Values: ['yes'] } },
     ]);
     expect(Rules[0].Actions).toEqual([{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 90 }, { TargetGroupArn: green, Weight: 10 }] } }]);
-    expect(Rules[1].Actions[0].ForwardConfig.TargetGroups).toEqual([{ TargetGroupArn: blue, Weight: 1 }]);
+    expect(Rules[1].Actions[0].ForwardConfig!.TargetGroups).toEqual([{ TargetGroupArn: blue, Weight: 1 }]);
     // A target group a rule forwards to belongs to the rule's load balancer.
     expect(sim.elbv2.describeTargetGroups({ Names: ['green'] }).TargetGroups[0].LoadBalancerArns).toEqual([lb]);
   });
@@ -54,7 +54,7 @@ describe('ELBv2 listener rules', () => {
     const [{ RuleArn }] = sim.elbv2.createRule({ ListenerArn, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: [{ Type: 'forward', TargetGroupArn: blue }] }).Rules;
     sim.elbv2.modifyRule({ RuleArn, Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 0 }, { TargetGroupArn: green, Weight: 100 }] } }] });
     const [rule] = sim.elbv2.describeRules({ RuleArns: [RuleArn] }).Rules;
-    expect(rule.Actions[0].ForwardConfig.TargetGroups.map((g) => g.Weight)).toEqual([0, 100]);
+    expect(rule.Actions[0].ForwardConfig!.TargetGroups.map((g) => g.Weight)).toEqual([0, 100]);
     expect(rule.Conditions[0].Values).toEqual(['/*']);
     sim.elbv2.deleteRule({ RuleArn });
     expect(sim.elbv2.describeRules({ ListenerArn }).Rules).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('ELBv2 listener rules', () => {
     const { sim, green, ListenerArn } = alb();
     const defaultArn = sim.elbv2.describeRules({ ListenerArn }).Rules[0].RuleArn;
     sim.elbv2.modifyRule({ RuleArn: defaultArn, Actions: [{ Type: 'forward', TargetGroupArn: green }] });
-    expect(sim.elbv2.describeListeners({ LoadBalancerArn: sim.elbv2.describeLoadBalancers().LoadBalancers[0].LoadBalancerArn }).Listeners[0].DefaultActions[0].ForwardConfig.TargetGroups).toEqual([{ TargetGroupArn: green, Weight: 1 }]);
+    expect(sim.elbv2.describeListeners({ LoadBalancerArn: sim.elbv2.describeLoadBalancers().LoadBalancers[0].LoadBalancerArn }).Listeners[0].DefaultActions[0].ForwardConfig!.TargetGroups).toEqual([{ TargetGroupArn: green, Weight: 1 }]);
     expect(refusal(() => sim.elbv2.deleteRule({ RuleArn: defaultArn })).name).toBe('OperationNotPermittedException');
     expect(refusal(() => sim.elbv2.modifyRule({ RuleArn: defaultArn, Conditions: [{ Field: 'path-pattern', Values: ['/'] }] })).name).toBe('OperationNotPermittedException');
   });
@@ -74,7 +74,7 @@ describe('ELBv2 listener rules', () => {
     [{ Priority: 5 }, 'PriorityInUseException', "Priority '5' is currently in use"],
     [{ Priority: 0 }, 'InvalidParameterException', 'Priority must be at least 1 (got 0).'],
     [{ Conditions: [] }, 'ValidationError', 'A rule needs at least one condition.'],
-    [{ Conditions: [{ Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.0/8'] } }] }, 'ValidationError', /source-ip.*path-pattern and http-header/],
+    [{ Conditions: [{ Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.0/8'] } }] }, 'ValidationError', /source-ip.*path-pattern, host-header and http-header/],
     [{ Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: 'arn:nope' }] } }] }, 'TargetGroupNotFoundException', 'One or more target groups not found'],
     [{ Actions: [{ Type: 'fixed-response' }] }, 'ValidationError', /forward actions only/],
     [{ ListenerArn: 'arn:nope' }, 'ListenerNotFoundException', 'One or more listeners not found'],

@@ -27,7 +27,7 @@ function nativeBlueGreen(deploymentConfiguration: object = { strategy: 'BLUE_GRE
   sim.createService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentConfiguration, loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 80, advancedConfiguration }] });
   sim.control.runUntilSteady({ service: 'web' });
   register('web:2');
-  const weights = (arn: string) => sim.elbv2.describeRules({ RuleArns: [arn] }).Rules[0].Actions[0].ForwardConfig.TargetGroups.map((g) => g.Weight);
+  const weights = (arn: string) => sim.elbv2.describeRules({ RuleArns: [arn] }).Rules[0].Actions[0].ForwardConfig!.TargetGroups.map((g) => g.Weight);
   const targets = (arn: string) => sim.elbv2.describeTargetHealth({ TargetGroupArn: arn }).TargetHealthDescriptions.length;
   const deployment = () => {
     const [latest] = sim.listServiceDeployments({ service: 'web' }).serviceDeployments;

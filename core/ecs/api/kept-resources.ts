@@ -5,9 +5,9 @@ import type { KeptResource } from '../model/kept-resource.js';
 import { resolveCluster } from '../model/resolve.js';
 
 /**
- * Daemons, Express Mode services and gateways: ECS resources the simulator keeps and describes, with their
- * ARNs, states and times, but does not run yet (a daemon starts no task, a gateway routes nothing); their
- * behaviour is the issue "ECS as it is in 2026". Every answer has the shape of ECS's.
+ * Daemons and gateways: ECS resources the simulator keeps and describes, with their ARNs, states and times,
+ * but does not run yet (a daemon starts no task, a gateway routes nothing); their behaviour is the issue
+ * "ECS as it is in 2026" (Express Mode services run: core/express-mode). Every answer has the shape of ECS's.
  */
 const base = (ctx: SimContext) => `arn:aws:ecs:${ctx.region}:${ctx.accountId}`;
 const kept = (ctx: SimContext) => ctx.state.keptResources;
@@ -34,7 +34,6 @@ function find(ctx: SimContext, kind: KeptResource['kind'], ref: string, field: s
   if (missing) throw missing;
   if (kind === 'daemon') throw new EcsError('DaemonNotFoundException', 'The specified daemon was not found.', field);
   if (kind === 'gateway') throw new EcsError('GatewayNotFoundException', 'The specified gateway was not found.', field);
-  if (kind === 'express-service') throw new EcsError('ServiceNotFoundException', 'Service not found.', field);
   throw clientError('Unable to describe daemon task definition.', field);
 }
 
@@ -189,45 +188,6 @@ export function describeDaemonRevisions(ctx: SimContext, input: { daemonRevision
     critical: r.fields.critical === true,
   }));
   return { daemonRevisions: found, failures };
-}
-
-// Express Mode services.
-
-const expressView = (ctx: SimContext, r: KeptResource) => ({
-  cluster: r.fields.cluster as string,
-  serviceName: r.fields.serviceName as string,
-  serviceArn: r.arn,
-  infrastructureRoleArn: r.fields.infrastructureRoleArn as string,
-  status: { statusCode: r.status },
-  activeConfigurations: [],
-  tags: (r.fields.tags as unknown[] | undefined) ?? [],
-  ...times(ctx, r),
-});
-
-export function createExpressGatewayService(ctx: SimContext, input: { infrastructureRoleArn: string; serviceName?: string; cluster?: string }) {
-  const request = requireObject(input, 'request');
-  requireString(request.infrastructureRoleArn, 'infrastructureRoleArn');
-  const cluster = resolveCluster(ctx, request.cluster);
-  const serviceName = optionalString(request.serviceName, 'serviceName') ?? `express-${ofKind(ctx, 'express-service').length + 1}`;
-  const record = keep(ctx, `${base(ctx)}:service/${cluster.name}/${serviceName}`, 'express-service', { ...request, cluster: cluster.arn, serviceName });
-  return { service: expressView(ctx, record) };
-}
-
-export function describeExpressGatewayService(ctx: SimContext, input: { serviceArn: string }) {
-  const missing = new EcsError('ResourceNotFoundException', 'The specified Express service was not found.', 'serviceArn');
-  return { service: expressView(ctx, find(ctx, 'express-service', requireString(requireObject(input, 'request').serviceArn, 'serviceArn'), 'serviceArn', missing)) };
-}
-
-export function updateExpressGatewayService(ctx: SimContext, input: { serviceArn: string }) {
-  const request = requireObject(input, 'request');
-  const record = change(ctx, find(ctx, 'express-service', requireString(request.serviceArn, 'serviceArn'), 'serviceArn'), request);
-  const { serviceArn, cluster, serviceName, status, createdAt, updatedAt } = expressView(ctx, record);
-  return { service: { serviceArn, cluster, serviceName, status, createdAt, updatedAt } };
-}
-
-export function deleteExpressGatewayService(ctx: SimContext, input: { serviceArn: string }) {
-  const record = find(ctx, 'express-service', requireString(requireObject(input, 'request').serviceArn, 'serviceArn'), 'serviceArn');
-  return { service: expressView(ctx, change(ctx, record, {}, 'DRAINING')) };
 }
 
 // Gateways and the clusters they serve.

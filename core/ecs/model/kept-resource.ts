@@ -1,7 +1,7 @@
-/** A daemon, Express Mode service or gateway (and their deployments and revisions): see api/kept-resources.ts. */
+/** A daemon or gateway (and their deployments and revisions): see api/kept-resources.ts. */
 export interface KeptResource {
   arn: string;
-  kind: 'daemon-task-definition' | 'daemon' | 'daemon-deployment' | 'daemon-revision' | 'express-service' | 'gateway';
+  kind: 'daemon-task-definition' | 'daemon' | 'daemon-deployment' | 'daemon-revision' | 'gateway';
   status: string;
   createdAt: number;
   updatedAt: number;

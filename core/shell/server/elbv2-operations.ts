@@ -14,7 +14,7 @@ export const elbv2Api: QueryServedApi = {
   booleanMembers: new Set(),
   operations: {
     ...facadeOperations((s) => s.elbv2, [
-      'CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener', 'ModifyListener', 'ModifyTargetGroupAttributes', 'DescribeListeners', 'DescribeTargetHealth',
+      'CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener', 'ModifyListener', 'ModifyTargetGroup', 'ModifyTargetGroupAttributes', 'DeleteTargetGroup', 'DescribeListeners', 'DescribeTargetHealth',
       'DescribeTargetGroupAttributes', 'CreateRule', 'ModifyRule', 'DeleteRule', 'DescribeRules',
     ]),
     DescribeLoadBalancers: pagedList('LoadBalancers', 400, (s) => s.elbv2.describeLoadBalancers, MARKER_PAGE_FIELDS, 'NextMarker'),
@@ -37,6 +37,7 @@ export const elbv2Api: QueryServedApi = {
     RuleNotFoundException: 'RuleNotFound',
     PriorityInUseException: 'PriorityInUse',
     OperationNotPermittedException: 'OperationNotPermitted',
+    ResourceInUseException: 'ResourceInUse',
     InvalidParameterException: 'ValidationError',
     ServerException: 'InternalFailure',
   },
