@@ -1,8 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeFor } from './axe-builder.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
-import type { WatchedPage } from './offline-chromium.js';
+import { UNCOMPRESSED, type WatchedPage } from './offline-chromium.js';
 
 const session = browserSession();
 
@@ -44,8 +45,7 @@ async function inspect(page: Page, url: string, axe: (page: Page) => AxeBuilder)
     ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
     overflows: document.documentElement.scrollWidth > window.innerWidth,
   }));
-  // Violations are all the tests read: axe skips the details of what passed, a fair share of its time.
-  const violations = (await axe(page).options({ resultTypes: ['violations'] }).analyze()).violations.map(
+  const violations = (await axe(page).analyze()).violations.map(
     (v) => `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
   );
   return { status, links, ids: new Set(ids), violations, overflows };
@@ -83,11 +83,11 @@ async function crawl(watched: WatchedPage, start: string, axe: (page: Page) => A
 
 const VIEWS = {
   // Every rule, on the desktop layout.
-  light: { options: { colorScheme: 'light', viewport: { width: 1280, height: 900 } }, axe: (page: Page) => new AxeBuilder({ page }) },
+  light: { options: { colorScheme: 'light', viewport: { width: 1280, height: 900 } }, axe: axeFor },
   // Dark mode changes colours only, so contrast is what can break; a phone changes the layout.
   dark: {
     options: { colorScheme: 'dark', viewport: { width: 390, height: 844 }, isMobile: true },
-    axe: (page: Page) => new AxeBuilder({ page }).withRules(['color-contrast']),
+    axe: (page: Page) => axeFor(page).withRules(['color-contrast']),
   },
 } as const;
 
@@ -134,7 +134,7 @@ describe.skipIf(!session.available)('every page of the built site', { timeout: 1
     for (const link of links) {
       const url = new URL(link);
       const target = ASSET.test(url.pathname) ? undefined : pages.get(pageKey(link));
-      const status = target?.status ?? (await fetch(link)).status;
+      const status = target?.status ?? (await fetch(link, { headers: UNCOMPRESSED })).status;
       if (status !== 200) broken.add(`${url.pathname} answers ${status}`);
       const anchor = decodeURIComponent(url.hash.slice(1));
       if (anchor && target && status === 200 && !target.ids.has(anchor)) broken.add(`${url.pathname}${url.hash}: no element with that id`);

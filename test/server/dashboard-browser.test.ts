@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { axeFor } from '../browser/axe-builder.js';
 import { clientFor, startTestServer, type TestServer } from './test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,7 +45,7 @@ describe.skipIf(!present)('the dashboard in a browser', () => {
     expect(await cluster.getByText('web:1').count()).toBeGreaterThan(0);
     await page.getByRole('log').getByText('has reached a steady state.').first().waitFor({ timeout: 0 });
 
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await axeFor(page).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
