@@ -36,7 +36,7 @@ export function banner(url: string, options: ServeOptions, controlToken?: string
     `  AWS CLI    ${chalk.yellow(`AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${options.region} /usr/bin/aws ecs list-clusters --endpoint-url ${url}`)}`,
     `  JS SDK     ${chalk.yellow(`new ECSClient({ endpoint: '${url}', region: '${options.region}', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })`)}`,
     `  also       same port and --endpoint-url (aws elbv2, aws sqs, aws events ...): ${NEIGHBOUR_SERVICES.join(', ')}`,
-    `  controls   POST /_sim/instances, /_sim/advance, /_sim/run-until-steady, /_sim/images, /_sim/faults, /_sim/reset; GET /_sim/state, /_sim/events, /_sim/accounts`,
+    `  controls   POST /_sim/instances, /_sim/advance, /_sim/run-until-steady, /_sim/images, /_sim/faults, /_sim/reset; GET /_sim/state, /_sim/events, /_sim/accounts, /_sim/contents`,
     chalk.dim('  Ctrl-C stops it.'),
   ].join('\n');
 }

@@ -111,6 +111,9 @@ export function handleControl(context: ControlContext, request: ControlRequest):
       return stateOf(simulators, region, request.accountId);
     case 'GET accounts':
       return { accounts: simulators.accounts() };
+    case 'GET contents':
+      // What a reset would delete: `ecs-lab run --endpoint` asks before it resets.
+      return simulators.contents();
     case 'POST principals': {
       // Calls signed with this access key id are made as the role: cluster access control with the real CLI.
       const { accessKeyId, roleName } = request.body;

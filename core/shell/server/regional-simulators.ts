@@ -31,6 +31,26 @@ export interface AccountSummary {
   regions: string[];
 }
 
+/** What one account holds in one region: what a reset would delete. */
+export interface HeldPlace {
+  accountId: string;
+  region: string;
+  /** The keys that signed requests in the account, sorted. */
+  accessKeyIds: string[];
+  /** Names of its clusters. */
+  clusters: string[];
+  /** Calls that changed something there (clusters, task definitions, roles, queues, instances...), time aside. */
+  changes: number;
+}
+
+/** Everything a reset would delete (`GET /_sim/contents`): empty on a fresh or just-reset server. */
+export interface ServerContents {
+  empty: boolean;
+  places: HeldPlace[];
+  /** Access key ids mapped to an IAM role with /_sim/principals. */
+  principals: Array<{ accessKeyId: string } & Principal>;
+}
+
 /**
  * One simulator per account and region, created when a request first names them: ECS regions are separate (a
  * cluster made in eu-west-1 is not listed in us-east-1), and so are accounts (see accounts.ts). They share one
@@ -106,6 +126,23 @@ export class RegionalSimulators {
       accessKeyIds: [...(this.keysByAccount.get(accountId) ?? [])].sort(),
       regions: (regions.get(accountId) ?? []).sort(),
     }));
+  }
+
+  /** The accounts and regions where a call changed something, the server's own account first, and the keys mapped to roles. */
+  contents(): ServerContents {
+    const places: HeldPlace[] = [];
+    for (const [key, simulator] of this.simulators) {
+      // The journal holds every change since the simulator began (time moving is not one): see core/kernel/journal.ts.
+      const changes = simulator.control.snapshot().journal.filter((entry) => entry.call !== 'control.advanceTo').length;
+      if (changes === 0) continue;
+      const [accountId, region] = key.split(' ');
+      const clusters = simulator.listClusters().clusterArns.map((arn) => arn.slice(arn.indexOf('/') + 1));
+      places.push({ accountId, region, accessKeyIds: [...(this.keysByAccount.get(accountId) ?? [])].sort(), clusters, changes });
+    }
+    const own = (place: HeldPlace) => (place.accountId === this.options.accountId ? 0 : 1);
+    places.sort((a, b) => own(a) - own(b) || a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region));
+    const principals = [...this.principals].filter(([, p]) => p.roleName !== undefined).map(([accessKeyId, principal]) => ({ accessKeyId, ...principal }));
+    return { empty: places.length === 0 && principals.length === 0, places, principals };
   }
 
   /** Brings every simulator up to virtual time `ms` (after a tick, or after one ran ahead). */
