@@ -28,11 +28,24 @@ function colourStep(chalk: ChalkInstance, step: StepRun): string {
   return step.status === 'passed' ? chalk.green(line) : step.status === 'skipped' ? chalk.dim(line) : chalk.red(line);
 }
 
+/** Under the step's text, where its events begin. */
+const ARGUMENT_INDENT = ' '.repeat(21);
+
+/** A step's doc string or data table as the feature has it: between `"""`, or as a table with aligned columns. */
+function stepArgument(step: Pick<StepRun, 'docString' | 'dataTable'>): string[] {
+  if (step.docString !== undefined) return ['"""', ...step.docString.split('\n'), '"""'];
+  if (!step.dataTable) return [];
+  const rows = step.dataTable.map((row) => row.map((cell) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '\\n')));
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`);
+}
+
 export function renderScenario(run: ScenarioRun, options: PrintOptions): string[] {
   const { chalk } = options;
   const lines = [chalk.bold(`  Scenario: ${run.name}`)];
   for (const step of run.steps) {
     lines.push(`  ${chalk.dim(formatVirtualTime(step.startedAt))}  ${colourStep(chalk, step)}`);
+    lines.push(...stepArgument(step).map((line) => chalk.dim(`${ARGUMENT_INDENT}${line}`)));
     for (const event of run.events.slice(step.eventsFrom, step.eventsTo)) {
       if (event.kind === 'eventbridge' && !options.allEvents) continue;
       lines.push(`  ${chalk.dim(formatVirtualTime(event.time))}      ${colourEvent(chalk, event)}`);
@@ -50,20 +63,6 @@ export function renderFeature(run: FeatureRun, options: PrintOptions): string[] 
   const lines = [options.chalk.bold(`Feature: ${run.name}`), ''];
   for (const scenario of run.scenarios) lines.push(...renderScenario(scenario, options), '');
   return lines;
-}
-
-export function summarise(runs: FeatureRun[], chalk: ChalkInstance): string[] {
-  const scenarios = runs.flatMap((r) => r.scenarios);
-  const steps = scenarios.flatMap((s) => s.steps);
-  const count = <T extends { status: string }>(items: T[], status: string) => items.filter((i) => i.status === status).length;
-  const part = (items: Array<{ status: string }>, noun: string) => {
-    const detail = ['passed', 'failed', 'undefined', 'skipped']
-      .map((status) => [status, count(items, status)] as const)
-      .filter(([, n]) => n > 0)
-      .map(([status, n]) => (status === 'passed' ? chalk.green(`${n} ${status}`) : status === 'skipped' ? chalk.dim(`${n} ${status}`) : chalk.red(`${n} ${status}`)));
-    return `${items.length} ${noun} (${detail.join(', ')})`;
-  };
-  return [part(scenarios, 'scenarios'), part(steps, 'steps')];
 }
 
 /** One JSON object per line: every event with its scenario, and every step outcome, in time order. */

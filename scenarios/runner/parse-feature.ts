@@ -15,6 +15,8 @@ export interface ParsedFeature {
   parameters: FeatureParameter[];
   /** Line of each pickle's scenario, by pickle id. */
   lines: Map<string, number>;
+  /** Line of the example row each Scenario Outline pickle comes from, by pickle id. */
+  rowLines: Map<string, number>;
   /** The take-away sentence of each pickle's scenario (see take-away.ts), by pickle id, where it has one. */
   takeAways: Map<string, string>;
   /** Line and keyword ("Given ", "And ", ...) of each step, by the step's AST node id (a pickle step's astNodeIds[0]). */
@@ -45,17 +47,22 @@ export function parseFeature(source: string, exampleValues: Record<string, strin
   const scenarioLines = new Map<string, number>();
   const scenarioTakeAways = new Map<string, string>();
   const stepSources = new Map<string, { line: number; keyword: string }>();
+  const exampleRowLines = new Map<string, number>();
   for (const child of feature.children) {
     if (child.scenario) scenarioLines.set(child.scenario.id, child.scenario.location.line);
+    for (const row of child.scenario?.examples.flatMap((table) => table.tableBody) ?? []) exampleRowLines.set(row.id, row.location.line);
     const takeAway = child.scenario && takeAwayIn(child.scenario.description);
     if (takeAway) scenarioTakeAways.set(child.scenario!.id, takeAway);
     for (const step of child.scenario?.steps ?? child.background?.steps ?? []) stepSources.set(step.id, { line: step.location.line, keyword: step.keyword.trim() });
   }
   const takeAways = new Map<string, string>();
+  const rowLines = new Map<string, number>();
   for (const pickle of pickles) {
     lines.set(pickle.id, scenarioLines.get(pickle.astNodeIds[0]) ?? 0);
+    const row = exampleRowLines.get(pickle.astNodeIds[1]);
+    if (row !== undefined) rowLines.set(pickle.id, row);
     const takeAway = scenarioTakeAways.get(pickle.astNodeIds[0]);
     if (takeAway) takeAways.set(pickle.id, takeAway);
   }
-  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, takeAways, stepSources };
+  return { name: feature.name, description: feature.description.trim(), pickles, parameters, lines, rowLines, takeAways, stepSources };
 }

@@ -81,14 +81,34 @@ export const DEFAULT_SEED = 1;
 const inProcess = async (seed: number) => inProcessPort(createSimulator({ seed }));
 
 export async function runFeature(source: string, options: RunFeatureOptions = {}): Promise<FeatureRun> {
-  const parsed = parseFeature(source, options.exampleValues);
+  return playFeature(parseFeature(source, options.exampleValues), options);
+}
+
+/** Plays the pickles of a parsed feature: all its scenarios, or the ones left in `parsed.pickles` (`ecs-lab run --tags`). */
+export async function playFeature(parsed: ParsedFeature, options: RunFeatureOptions = {}): Promise<FeatureRun> {
   const scenarios: ScenarioRun[] = [];
   // One scenario after the other: over the wire they share the endpoint's one simulator.
   for (const pickle of parsed.pickles) {
     const run = await runScenario(pickle, options, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources);
-    const takeAway = parsed.takeAways.get(pickle.id);
-    scenarios.push({ ...run, outline: pickle.astNodeIds.length > 1, ...(takeAway ? { takeAway } : {}) });
+    scenarios.push(scenarioOf(parsed, pickle, run));
   }
+  return featureRun(parsed, scenarios);
+}
+
+/**
+ * A scenario with an undefined step as reported when nothing was run (`ecs-lab run` checks every step first):
+ * its undefined steps with the closest known ones, every other step skipped, no time and no events.
+ */
+export function unplayedScenario(parsed: ParsedFeature, pickle: Pickle): ScenarioRun {
+  const steps = pickle.steps.map((step): StepRun => {
+    const base = { ...stepRecord(step, parsed.stepSources, { endedAt: 0, eventsTo: 0 }), framesFrom: 0, framesTo: 0 };
+    return matchStep(step.text).length === 0 ? undefinedStep(base, step.text) : base;
+  });
+  return scenarioOf(parsed, pickle, { name: pickle.name, line: parsed.lines.get(pickle.id) ?? 0, status: 'undefined', steps, frames: [], events: [], traffic: [], scaling: [] });
+}
+
+/** A feature's run made of the given scenarios (played, or unplayed). */
+export function featureRun(parsed: ParsedFeature, scenarios: ScenarioRun[]): FeatureRun {
   return {
     name: parsed.name,
     description: parsed.description,
@@ -96,6 +116,11 @@ export async function runFeature(source: string, options: RunFeatureOptions = {}
     scenarios,
     parameters: parsed.parameters,
   };
+}
+
+function scenarioOf(parsed: ParsedFeature, pickle: Pickle, run: Omit<ScenarioRun, 'outline'>): ScenarioRun {
+  const takeAway = parsed.takeAways.get(pickle.id);
+  return { ...run, outline: pickle.astNodeIds.length > 1, ...(takeAway ? { takeAway } : {}) };
 }
 
 function overallStatus(statuses: RunStatus[]): RunStatus {
@@ -142,7 +167,11 @@ async function runScenario(pickle: Pickle, options: RunFeatureOptions, line: num
 type StepSources = ParsedFeature['stepSources'];
 
 async function skipped(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): Promise<Omit<StepRun, 'framesFrom' | 'framesTo'>> {
-  const { endedAt: now, eventsTo: events } = await ending(world);
+  return stepRecord(step, stepSources, await ending(world));
+}
+
+/** A step as written, skipped at the point the scenario stands. */
+function stepRecord(step: PickleStep, stepSources: StepSources, { endedAt: now, eventsTo: events }: { endedAt: number; eventsTo: number }): Omit<StepRun, 'framesFrom' | 'framesTo'> {
   const source = stepSources.get(step.astNodeIds[0]);
   return {
     keyword: source?.keyword ?? '*',
@@ -161,9 +190,7 @@ async function skipped(step: PickleStep, world: ScenarioWorld, stepSources: Step
 async function runStep(step: PickleStep, world: ScenarioWorld, stepSources: StepSources): Promise<Omit<StepRun, 'framesFrom' | 'framesTo'>> {
   const base = await skipped(step, world, stepSources);
   const matches = matchStep(step.text);
-  if (matches.length === 0) {
-    return { ...base, status: 'undefined', error: `Undefined step: ${step.text}`, suggestions: suggestSteps(step.text) };
-  }
+  if (matches.length === 0) return undefinedStep(base, step.text);
   if (matches.length > 1) {
     return { ...base, status: 'failed', error: `Ambiguous step: ${step.text} matches ${matches.map((m) => `"${m.definition.expression}"`).join(' and ')}` };
   }
@@ -175,6 +202,10 @@ async function runStep(step: PickleStep, world: ScenarioWorld, stepSources: Step
     const message = error instanceof Error ? (error.name === 'StepFailure' || error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error);
     return { ...base, status: 'failed', error: message, ...(await ending(world)) };
   }
+}
+
+function undefinedStep<T extends Omit<StepRun, 'framesFrom' | 'framesTo'>>(base: T, text: string): T {
+  return { ...base, status: 'undefined', error: `Undefined step: ${text}`, suggestions: suggestSteps(text) };
 }
 
 /** Where the scenario stands: virtual ms (0 without a simulation behind the port) and the events so far. */

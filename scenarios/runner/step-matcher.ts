@@ -1,4 +1,4 @@
-import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import { CucumberExpression, CucumberExpressionGenerator, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { stepDefinitions, type StepDefinition } from '../steps/index.js';
 import { editDistance } from '../../core/kernel/fields.js';
 
@@ -30,4 +30,18 @@ export function suggestSteps(fullText: string, limit = 3): string[] {
     .sort((a, b) => a.distance - b.distance)
     .slice(0, limit)
     .map((s) => s.expression);
+}
+
+const generator = new CucumberExpressionGenerator(() => registry.parameterTypes);
+
+/**
+ * A definition to start from for a step the library lacks, as cucumber-js prints its snippets, in the form of
+ * the library's files (scenarios/steps): the expression cucumber-expressions makes of the text, its arguments
+ * typed.
+ */
+export function stepSnippet(text: string): string {
+  const [expression] = generator.generateExpressions(text);
+  const names = expression.parameterNames;
+  const args = expression.parameterInfos.map((info, i) => `${names[i]}: ${info.type === 'Number' ? 'number' : 'string'}`);
+  return [`'${expression.source.replace(/[\\']/g, '\\$&')}': async (${['world', ...args].join(', ')}) => {`, '  // what the step does, through world.sim', '},'].join('\n');
 }

@@ -7,8 +7,9 @@ export interface ServeProcess {
   stop: () => Promise<void>;
 }
 
-export async function startServeProcess(): Promise<ServeProcess> {
-  const serve = startEcsLab(['serve', '--port', '0', '--clock', 'manual', '--quiet']);
+/** `options`: more of serve's options (`--control-token`...). */
+export async function startServeProcess(options: string[] = []): Promise<ServeProcess> {
+  const serve = startEcsLab(['serve', '--port', '0', '--clock', 'manual', '--quiet', ...options]);
   const [, url] = await whenPrinted(serve, /at (http:\/\/127\.0\.0\.1:\d+)/);
   return { url, stop: async () => void (await serve.stop()) };
 }

@@ -56,14 +56,28 @@ describe('ecs-lab run --report-html --report-junit', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-reports-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  const html = join(folder, 'report.html');
+  const junit = join(folder, 'report.xml');
+  const reportsOf = (feature: string) => {
+    writeFileSync(join(folder, 'exercise.feature'), feature);
+    return ecsLab(['run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit]);
+  };
+
   it('writes both reports, and exits 1 because a scenario failed', async () => {
-    writeFileSync(join(folder, 'exercise.feature'), FEATURE);
-    const html = join(folder, 'report.html');
-    const junit = join(folder, 'report.xml');
-    const run = await ecsLab(['run', join(folder, 'exercise.feature'), '--no-color', '--report-html', html, '--report-junit', junit]);
+    // The first two scenarios: every step is known, so they run.
+    const run = await reportsOf(FEATURE.slice(0, FEATURE.indexOf('  Scenario: A step the library does not know')));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Report written to ${html}`);
-    expect(readFileSync(html, 'utf8')).toContain('1 of 3 scenarios passed');
-    expect(parseXml(readFileSync(junit, 'utf8')).getElementsByTagName('testcase')).toHaveLength(3);
+    expect(readFileSync(html, 'utf8')).toContain('1 of 2 scenarios passed');
+    expect(parseXml(readFileSync(junit, 'utf8')).getElementsByTagName('testcase')).toHaveLength(2);
+  });
+
+  it('writes both reports when a step is undefined and nothing ran: the scenario with it, as a failure naming the step', async () => {
+    const run = await reportsOf(FEATURE);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('✔');
+    expect(readFileSync(html, 'utf8')).toMatch(/<li class="undefined">.*When the instructor waves a wand/);
+    const cases = [...parseXml(readFileSync(junit, 'utf8')).getElementsByTagName('testcase')];
+    expect(cases.map((c) => [c.getAttribute('name'), c.getElementsByTagName('failure')[0]?.getAttribute('type')])).toEqual([['A step the library does not know', 'undefined']]);
   });
 });

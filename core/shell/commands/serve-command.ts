@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { parseSeed } from './run-command.js';
+import { parseSeed, parseToken } from './run-command.js';
 
 export interface ServeOptions {
   port: number;
@@ -26,11 +26,6 @@ function parseSpeed(value: string): number {
 
 function parseAccountId(value: string): string {
   if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('an account id is 12 digits.');
-  return value;
-}
-
-function parseToken(value: string): string {
-  if (!/^[\x21-\x7e]{8,}$/.test(value)) throw new InvalidArgumentError('a control token is at least 8 characters, with no space.');
   return value;
 }
 
@@ -80,6 +75,7 @@ Simulation controls (JSON over HTTP, same port; ?region=eu-west-1 for another re
   POST /_sim/faults           {"type":"spot-interruption"|"fargate-spot-interruption"|"fargate-spot-capacity"|"task-crash"|"zone-outage",...}
   POST /_sim/reset            {"seed"?}                           every account and region
   GET  /_sim/accounts         every account, with the access key ids that signed in it
+  GET  /_sim/contents         what a reset would delete (\`ecs-lab run --endpoint\` asks before it resets)
   GET  /_sim/state            the cluster picture and the virtual time
   GET  /_sim/events?since=N   the event log from seq N
   GET  /_sim/stream           server-sent events behind the dashboard at GET /

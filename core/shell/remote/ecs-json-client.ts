@@ -33,12 +33,17 @@ export class EcsJsonClient {
     return { ...whole, [member]: items };
   }
 
+  /** What requests are signed with: the dummy key for a server on this machine, else the environment's credentials. */
+  credentials(): Credentials {
+    return isLoopback(this.endpoint) ? LOOPBACK_CREDENTIALS : environmentCredentials();
+  }
+
   private async send(operation: string, input: unknown): Promise<unknown> {
     const url = new URL(`${this.endpoint}/`);
     const body = JSON.stringify(input);
     const headers = signV4(
       { url, region: this.region, service: 'ecs', headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amz-target': `${TARGET_PREFIX}.${operation}` }, body },
-      isLoopback(this.endpoint) ? LOOPBACK_CREDENTIALS : environmentCredentials(),
+      this.credentials(),
       new Date(),
     );
     const response = await reach(this.endpoint, () => fetch(url, { method: 'POST', headers, body }));
