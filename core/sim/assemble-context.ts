@@ -13,6 +13,8 @@ import { watchManagedDaemonTasks } from '../ecs/services/managed-daemon-task-wat
 import { createManagedDaemonsState } from '../ecs/model/managed-daemon-state.js';
 import { createStorageState } from '../efs/storage-state.js';
 import { createElbState } from '../elb/elb-state.js';
+import { watchExpressDeletions } from '../express-mode/delete-express-service.js';
+import { createExpressState } from '../express-mode/express-state.js';
 import { watchEvents } from '../eventbridge/rules.js';
 import { createIamState } from '../iam/iam-state.js';
 import { createKernelContext, type SimContext, type SimState, type SimulatorOptions } from '../kernel/context.js';
@@ -42,6 +44,7 @@ function createState(): SimState {
     metricAlarms: new Map(),
     sqs: createSqsState(),
     observability: createObservabilityState(),
+    express: createExpressState(),
     vpc: createVpcState(),
   };
 }
@@ -62,6 +65,7 @@ export function createContext(options: SimulatorOptions, requestServicePass: (se
   subscribeIntegrations(ctx.hooks);
   watchDeploymentAlarms(ctx.hooks);
   watchManagedDaemonTasks(ctx.hooks);
+  watchExpressDeletions(ctx.hooks);
   defineMetricsMinute(ctx);
   watchEvents(ctx);
   // Worker containers poll queues from the first queue on.

@@ -21,6 +21,10 @@ import * as daemons from '../ecs/services/daemons-api.js';
 import * as daemonViews from '../ecs/services/daemon-views.js';
 import * as daemonTaskDefinitions from '../ecs/task-definitions/daemon-task-definitions-api.js';
 import * as taskDefinitions from '../ecs/task-definitions/task-definitions-api.js';
+import * as createExpress from '../express-mode/create-express-service.js';
+import * as describeExpress from '../express-mode/describe-express-service.js';
+import * as updateExpress from '../express-mode/update-express-service.js';
+import * as deleteExpress from '../express-mode/delete-express-service.js';
 
 /**
  * The one table of ECS operations: the engine function that answers each, and the request members the
@@ -37,6 +41,10 @@ export interface EcsOperation {
 const operation = <A extends unknown[], T>(run: (ctx: SimContext, ...request: A) => T, simulated: readonly string[]) => ({ run, simulated });
 
 const CLUSTER = ['cluster'];
+/** What an Express service runs, which Create and Update both take. */
+const EXPRESS_CONFIGURATION = [
+  'executionRoleArn', 'taskRoleArn', 'healthCheckPath', 'primaryContainer', 'networkConfiguration', 'cpu', 'memory', 'cpuArchitecture', 'scalingTarget', 'taskDefinitionArn',
+];
 
 export const ECS_OPERATIONS = {
   PutAccountSetting: operation(accountSettings.putAccountSetting, ['name', 'value', 'principalArn']),
@@ -127,10 +135,11 @@ export const ECS_OPERATIONS = {
   DescribeDaemonDeployments: operation(daemonViews.describeDaemonDeployments, ['daemonDeploymentArns']),
   DescribeDaemonRevisions: operation(daemonViews.describeDaemonRevisions, ['daemonRevisionArns']),
   // Kept and described, not run yet (api/kept-resources.ts): nothing of theirs is simulated.
-  CreateExpressGatewayService: operation(keptResources.createExpressGatewayService, []),
-  DescribeExpressGatewayService: operation(keptResources.describeExpressGatewayService, []),
-  UpdateExpressGatewayService: operation(keptResources.updateExpressGatewayService, []),
-  DeleteExpressGatewayService: operation(keptResources.deleteExpressGatewayService, []),
+  // Express Mode (core/express-mode): composes ECS, ELB, Application Auto Scaling and CloudWatch Logs.
+  CreateExpressGatewayService: operation(createExpress.createExpressGatewayService, [...EXPRESS_CONFIGURATION, 'infrastructureRoleArn', 'serviceName', 'cluster', 'tags']),
+  DescribeExpressGatewayService: operation(describeExpress.describeExpressGatewayService, ['serviceArn', 'include']),
+  UpdateExpressGatewayService: operation(updateExpress.updateExpressGatewayService, ['serviceArn', ...EXPRESS_CONFIGURATION]),
+  DeleteExpressGatewayService: operation(deleteExpress.deleteExpressGatewayService, ['serviceArn']),
   CreateGateway: operation(keptResources.createGateway, []),
   DescribeGateway: operation(keptResources.describeGateway, []),
   UpdateGateway: operation(keptResources.updateGateway, []),
