@@ -18,6 +18,8 @@ export interface TaskTile {
   cpu: number;
   memory: number;
   stoppedReason?: string;
+  /** Why it stops, once it is stopping (TaskFailedToStart: it never ran). */
+  stopCode?: string;
   placement?: PlacementExplanation;
   availabilityZone?: string;
   /** FARGATE or FARGATE_SPOT for tasks placed by a capacity provider strategy. */
@@ -66,6 +68,7 @@ function tile(task: TaskRecord): TaskTile {
     cpu: task.cpu,
     memory: task.memory,
     ...(task.stoppedReason ? { stoppedReason: task.stoppedReason } : {}),
+    ...(task.stopCode ? { stopCode: task.stopCode } : {}),
     ...(task.placement ? { placement: task.placement } : {}),
     ...(task.availabilityZone ? { availabilityZone: task.availabilityZone } : {}),
     ...(task.capacityProviderName ? { capacityProviderName: task.capacityProviderName } : {}),

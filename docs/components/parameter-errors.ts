@@ -1,4 +1,4 @@
-import type { FeatureParameter, ScenarioRun } from '../../scenarios/runner/run-feature.js';
+import type { ExampleColumn, ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
 /** What to show beside each parameter input, by parameter name. */
 export type ParameterErrors = Record<string, string>;
@@ -9,7 +9,7 @@ const WHOLE_NUMBER = /^\d+$/;
  * Values that cannot even be put into the scenario: where the Examples table holds a whole number, the
  * step expects one, and "abc" would only produce an undefined step. Ranges are left to the engine.
  */
-export function malformedValues(parameters: FeatureParameter[], values: Record<string, string>): ParameterErrors {
+export function malformedValues(parameters: Array<Pick<ExampleColumn, 'name' | 'value'>>, values: Record<string, string>): ParameterErrors {
   const errors: ParameterErrors = {};
   for (const p of parameters) {
     const value = values[p.name] ?? '';
@@ -28,7 +28,7 @@ const ECS_EXCEPTION = /^[A-Za-z]+Exception: /;
  * name the request field, e.g. `deploymentConfiguration.maximumPercent`) goes beside that input. A step
  * that merely fails (100 % / 100 % never finishing) is a result to look at, not a wrong value.
  */
-export function engineErrors(run: ScenarioRun, parameters: FeatureParameter[]): ParameterErrors {
+export function engineErrors(run: ScenarioRun, parameters: Array<Pick<ExampleColumn, 'name' | 'value'>>): ParameterErrors {
   const errors: ParameterErrors = {};
   for (const step of run.steps) {
     if (step.status !== 'failed' || !step.error || !ECS_EXCEPTION.test(step.error)) continue;

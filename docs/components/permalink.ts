@@ -9,6 +9,8 @@ export interface PlayerLink {
   scenario: string;
   seed: number;
   values: Record<string, string>;
+  /** Which of the scenarios with that name (1-based): a Scenario Outline's examples share their scenario's name. */
+  example?: number;
 }
 
 const VALUE_PREFIX = 'v.';
@@ -16,6 +18,7 @@ const VALUE_PREFIX = 'v.';
 /** The query string (with its "?") for a link. */
 export function encodePlayerLink(link: PlayerLink): string {
   const query = new URLSearchParams({ play: link.feature, scenario: link.scenario, seed: String(link.seed) });
+  if (link.example !== undefined) query.set('example', String(link.example));
   for (const [name, value] of Object.entries(link.values)) query.set(`${VALUE_PREFIX}${name}`, value);
   return `?${query}`;
 }
@@ -28,7 +31,8 @@ export function decodePlayerLink(search: string): PlayerLink | undefined {
   if (!feature || !Number.isSafeInteger(seed)) return undefined;
   const values: Record<string, string> = {};
   for (const [key, value] of query) if (key.startsWith(VALUE_PREFIX)) values[key.slice(VALUE_PREFIX.length)] = value;
-  return { feature, scenario: query.get('scenario') ?? '', seed, values };
+  const example = Number(query.get('example'));
+  return { feature, scenario: query.get('scenario') ?? '', seed, values, ...(Number.isSafeInteger(example) && example > 0 ? { example } : {}) };
 }
 
 /** The page's address with its query replaced by the link: what "Copy link" copies. */

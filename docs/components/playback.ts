@@ -1,5 +1,6 @@
 import type { SimEvent } from '../../core/index.js';
 import type { Frame, ScenarioRun, StepRun } from '../../scenarios/runner/run-feature.js';
+import { tileStatus } from './tile-status.js';
 
 /**
  * Where playback of a recorded scenario run stands: a virtual instant and how many Gherkin steps are shown.
@@ -12,6 +13,17 @@ export interface Playhead {
 }
 
 export const START: Playhead = { time: 0, shownSteps: 0 };
+
+/**
+ * A run on screen: `complete` once its last step has run (until then its steps, frames and events are those
+ * recorded so far); a new `id` for each new recording (another scenario, values or seed), which starts
+ * playback again from the start.
+ */
+export interface Recording {
+  id: number;
+  run: ScenarioRun;
+  complete: boolean;
+}
 
 /** The last instant anything happens in the run. */
 export function endTime(run: ScenarioRun): number {
@@ -51,7 +63,9 @@ export type StepDisplayStatus = StepRun['status'] | 'running' | 'pending';
 
 export function stepStatus(run: ScenarioRun, head: Playhead, index: number): StepDisplayStatus {
   if (index < head.shownSteps) return run.steps[index].status;
-  return index === head.shownSteps && head.time > run.steps[index].startedAt ? 'running' : 'pending';
+  // A run still being recorded may not have reached the step yet.
+  const step = run.steps[index];
+  return index === head.shownSteps && step !== undefined && head.time > step.startedAt ? 'running' : 'pending';
 }
 
 /**
@@ -89,4 +103,69 @@ export function seek(run: ScenarioRun, time: number): Playhead {
   const at = Math.min(Math.max(0, Math.round(time)), endTime(run));
   if (at === 0) return START;
   return { time: at, shownSteps: run.steps.filter((s) => s.endedAt <= at).length };
+}
+
+/**
+ * Moves the playhead to the next thing that happens: the next event of the log, or the end of the next step
+ * if that comes first (then the step is shown, as Step shows it). An event at the instant a step starts is
+ * shown just after that instant, as playing would show it.
+ */
+export function toNextEvent(run: ScenarioRun, head: Playhead): Playhead {
+  const next = run.steps[head.shownSteps];
+  const event = run.events.slice(eventsUntil(run, head).length, next ? next.eventsTo : run.events.length)[0];
+  if (next && (!event || event.time >= next.endedAt)) return stepForward(run, head);
+  if (!event) return { time: endTime(run), shownSteps: head.shownSteps };
+  return { time: Math.max(event.time, head.time + 1), shownSteps: head.shownSteps };
+}
+
+/** The longest a quiet stretch (nothing in the log, no task changing, no step ending) lasts in real time while playing. */
+export const QUIET_REAL_MS = 2000;
+
+/**
+ * The quiet stretch the instant `time` lies in, when at `speed` (virtual ms per real ms) it would take longer
+ * than QUIET_REAL_MS: from the last thing that happened to the next. Playing crosses it faster (see playbackRate).
+ */
+export function quietStretch(run: ScenarioRun, time: number, speed: number): { from: number; until: number } | undefined {
+  const times = happenings(run);
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (times[mid] <= time) low = mid + 1;
+    else high = mid;
+  }
+  const from = low > 0 ? times[low - 1] : 0;
+  const until = low < times.length ? times[low] : endTime(run);
+  return until - from > speed * QUIET_REAL_MS && until > time ? { from, until } : undefined;
+}
+
+/** Virtual ms per real ms at `time`: the chosen speed, or faster inside a long quiet stretch so it passes in QUIET_REAL_MS. */
+export function playbackRate(run: ScenarioRun, time: number, speed: number): number {
+  const quiet = quietStretch(run, time, speed);
+  return quiet ? (quiet.until - quiet.from) / QUIET_REAL_MS : speed;
+}
+
+const happeningsOf = new WeakMap<ScenarioRun, { steps: number; times: number[] }>();
+
+/**
+ * The instants at which a learner sees something happen, sorted: events, step starts and ends, and frames
+ * where some task's tile changes. Kept per run (a run being recorded grows, so they are found again then).
+ */
+function happenings(run: ScenarioRun): number[] {
+  const known = happeningsOf.get(run);
+  if (known && known.steps === run.steps.length) return known.times;
+  const times = new Set<number>([...run.events.map((e) => e.time), ...run.steps.flatMap((s) => [s.startedAt, s.endedAt])]);
+  let before = '';
+  for (const frame of run.frames) {
+    const tiles = frame.view.clusters
+      .flatMap((c) => [...c.instances.flatMap((i) => i.tasks), ...c.fargateTasks])
+      .map((t) => `${t.taskArn} ${tileStatus(t)}`)
+      .sort()
+      .join(',');
+    if (tiles !== before) times.add(frame.time);
+    before = tiles;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  happeningsOf.set(run, { steps: run.steps.length, times: sorted });
+  return sorted;
 }

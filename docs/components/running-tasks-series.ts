@@ -9,37 +9,50 @@ export interface RunningTasksSeries {
 
 /**
  * One point per frame (the runner records one frame per instant, which stacking needs), one line per
- * service and task definition, oldest revision first so the new one stacks on top.
+ * service and task definition, oldest revision first so the new one stacks on top; standalone tasks (RunTask,
+ * no service) get lines of their own, after the services'.
  */
 export function runningTasksSeries(frames: Frame[]): RunningTasksSeries {
-  const services = new Set(frames.flatMap((f) => Object.keys(f.tasksByRevision)));
-  const keys = new Map<string, { service: string; taskDefinition: string }>();
-  for (const frame of frames) {
-    for (const [service, byRevision] of Object.entries(frame.tasksByRevision)) {
-      for (const taskDefinition of Object.keys(byRevision)) keys.set(`${service} ${taskDefinition}`, { service, taskDefinition });
-    }
-  }
-  const lines = [...keys.values()]
-    .sort((a, b) => a.service.localeCompare(b.service) || revisionOf(a.taskDefinition) - revisionOf(b.taskDefinition))
-    .map(({ service, taskDefinition }) => ({
-      label: services.size > 1 ? `${service} ${taskDefinition}` : taskDefinition,
+  const counts = frames.map(runningByLine);
+  const keys = new Map<string, { service?: string; taskDefinition: string }>();
+  for (const frame of counts) for (const [key, { service, taskDefinition }] of frame) keys.set(key, { service, taskDefinition });
+  const services = new Set([...keys.values()].map((k) => k.service));
+  const lines = [...keys]
+    .sort(([, a], [, b]) => (a.service === undefined ? 1 : 0) - (b.service === undefined ? 1 : 0) || (a.service ?? '').localeCompare(b.service ?? '') || revisionOf(a.taskDefinition) - revisionOf(b.taskDefinition))
+    .map(([key, { service, taskDefinition }]) => ({
+      label: service === undefined ? `${taskDefinition} (standalone)` : services.size > 1 ? `${service} ${taskDefinition}` : taskDefinition,
       revision: revisionOf(taskDefinition),
-      values: frames.map((f) => f.tasksByRevision[service]?.[taskDefinition]?.running ?? 0),
+      values: counts.map((frame) => frame.get(key)?.running ?? 0),
     }));
   return { times: frames.map((f) => f.time), lines };
 }
 
-/** Lines of counts over virtual time, one point per frame: what both charts draw. */
-export interface CountSeries<L extends { values: number[] }> {
+/** Running tasks in a frame by service (none: standalone) and "family:revision", counted as the runner counts a service's. */
+function runningByLine(frame: Frame): Map<string, { service?: string; taskDefinition: string; running: number }> {
+  const lines = new Map<string, { service?: string; taskDefinition: string; running: number }>();
+  for (const cluster of frame.view.clusters) {
+    for (const task of [...cluster.instances.flatMap((i) => i.tasks), ...cluster.fargateTasks]) {
+      const taskDefinition = `${task.family}:${task.revision}`;
+      const key = `${task.serviceName ?? ''} ${taskDefinition}`;
+      const line = lines.get(key) ?? { ...(task.serviceName !== undefined ? { service: task.serviceName } : {}), taskDefinition, running: 0 };
+      if (task.desiredStatus !== 'STOPPED' && task.lastStatus === 'RUNNING') line.running++;
+      lines.set(key, line);
+    }
+  }
+  return lines;
+}
+
+/** Lines of counts over virtual time, one point per frame: what the charts draw (null: no point, a gap). */
+export interface CountSeries<L extends { values: Array<number | null> }> {
   times: number[];
   lines: L[];
 }
 
 /** The top of the y axis: the highest count, at least 1 so an empty chart still has a scale. */
-export const highestValue = (series: CountSeries<{ values: number[] }>) => Math.max(1, ...series.lines.flatMap((l) => l.values));
+export const highestValue = (series: CountSeries<{ values: Array<number | null> }>) => Math.max(1, ...series.lines.flatMap((l) => l.values.map((v) => v ?? 0)));
 
 /** The series as far as the playhead: the lines grow as the run plays, ending level at `time`. */
-export function seriesUntil<S extends CountSeries<{ values: number[] }>>(series: S, time: number): S {
+export function seriesUntil<S extends CountSeries<{ values: Array<number | null> }>>(series: S, time: number): S {
   const shown = series.times.filter((t) => t <= time).length;
   if (shown === 0) return { ...series, times: [], lines: series.lines.map((l) => ({ ...l, values: [] })) };
   return {

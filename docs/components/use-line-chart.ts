@@ -11,16 +11,17 @@ import {
 } from 'chart.js';
 import { useData } from 'vitepress';
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { timeAxis } from './time-axis.js';
 
 // Only the parts the charts use, so the rest of chart.js stays out of the bundle. Time is a number, so
 // both axes are linear.
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Legend, Tooltip);
 
-export type LineDataset = ChartDataset<'line', Array<{ x: number; y: number }>>;
+export type LineDataset = ChartDataset<'line', Array<{ x: number; y: number | null }>>;
 
 export interface LineChartOptions {
   datasets: () => LineDataset[];
-  /** The x axis runs from 0 to the end of the run, so lines grow into a fixed frame. */
+  /** The x axis runs from 0 to the end of the run (see time-axis.ts), so lines grow into a fixed frame. */
   end: () => number;
   yMax: () => number;
   yTitle: string;
@@ -29,15 +30,24 @@ export interface LineChartOptions {
   y2?: { title: string; max: number };
 }
 
-/** One chart point per value, at its time. */
-export const points = (times: number[], values: number[]) => values.map((y, i) => ({ x: times[i], y }));
+/** One chart point per value, at its time (a null value leaves a gap). */
+export const points = (times: number[], values: Array<number | null>) => values.map((y, i) => ({ x: times[i], y }));
 
-export const minuteSecond = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
+
+/** The x axis's extent, ticks and title for a run ending at `end`. */
+function xAxis(end: number) {
+  const axis = timeAxis(end);
+  return {
+    max: axis.max,
+    ticks: { stepSize: axis.stepSize, callback: (value: string | number) => axis.label(Number(value)) },
+    title: { display: true, text: axis.title },
+  };
+}
 
 /** A chart over virtual time on `canvas`, redrawn when its data changes and recoloured with the site's theme. */
 export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options: LineChartOptions) {
   const { isDark } = useData();
-  let chart: Chart<'line', Array<{ x: number; y: number }>> | undefined;
+  let chart: Chart<'line', Array<{ x: number; y: number | null }>> | undefined;
 
   /** The theme's colours for text and grid lines, read from VitePress's CSS variables. */
   function applyTheme() {
@@ -55,7 +65,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
   }
 
   onMounted(() => {
-    chart = new Chart<'line', Array<{ x: number; y: number }>>(canvas.value!, {
+    chart = new Chart<'line', Array<{ x: number; y: number | null }>>(canvas.value!, {
       type: 'line',
       data: { datasets: options.datasets() },
       options: {
@@ -63,13 +73,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
         maintainAspectRatio: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: {
-            type: 'linear',
-            min: 0,
-            max: Math.max(1, options.end()),
-            ticks: { callback: (value) => minuteSecond(Number(value)), maxTicksLimit: 8 },
-            title: { display: true, text: 'virtual time (min:s)' },
-          },
+          x: { type: 'linear', min: 0, ...xAxis(options.end()) },
           y: {
             type: 'linear',
             stacked: options.stacked ?? false,
@@ -92,7 +96,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },
-          tooltip: { callbacks: { title: (items) => `+${minuteSecond(items[0]?.parsed.x ?? 0)}` } },
+          tooltip: { callbacks: { title: (items) => `+${timeAxis(options.end()).label(items[0]?.parsed.x ?? 0)}` } },
         },
       },
     });
@@ -108,9 +112,10 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     () => [options.end(), options.yMax()],
     ([end, yMax]) => {
       if (!chart) return;
-      chart.options.scales!.x!.max = Math.max(1, end);
+      // New tick and title objects: applyTheme colours them again, and redraws.
+      Object.assign(chart.options.scales!.x!, xAxis(end));
       chart.options.scales!.y!.suggestedMax = yMax;
-      chart.update('none');
+      applyTheme();
     },
   );
   watch(isDark, applyTheme, { flush: 'post' });

@@ -1,8 +1,10 @@
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import type { ScenarioRun } from '../../scenarios/runner/run-feature.js';
-import { START, advance, isAtEnd, seek, stepForward, type Playhead } from './playback.js';
+import { START, advance, isAtEnd, playbackRate, seek, stepForward, toNextEvent, type Playhead, type Recording } from './playback.js';
 
-/** Playback speeds in virtual milliseconds per real millisecond. */
+type Move = (run: ScenarioRun, head: Playhead) => Playhead;
+
+/** Playback speeds in virtual milliseconds per real millisecond (quiet stretches pass faster: see playbackRate). */
 export const SPEEDS = [
   { factor: 10, label: '1 min in 6 s' },
   { factor: 40, label: '1 min in 1.5 s' },
@@ -11,33 +13,40 @@ export const SPEEDS = [
 ] as const;
 
 /**
- * Plays a recorded run against the real clock (requestAnimationFrame), and steps, scrubs or resets it on
- * demand. With `holdAfterStep` set, playing stops once that many steps are shown (a quiz asks its question
+ * Plays a recorded run against the real clock (requestAnimationFrame), and steps, scrubs, jumps to the next
+ * event or resets it on demand. A run still being recorded plays as far as it goes, then waits for its next
+ * step. With `holdAfterStep` set, playing stops once that many steps are shown (a quiz asks its question
  * there) and `onHold` is called.
  */
-export function usePlayback(run: Ref<ScenarioRun | undefined>, holdAfterStep: Ref<number | undefined>, onHold: () => void) {
+export function usePlayback(recording: Ref<Recording | undefined>, holdAfterStep: Ref<number | undefined>, onHold: () => void) {
   const head = ref<Playhead>(START);
   const playing = ref(false);
   const speed = ref<number>(SPEEDS[1].factor);
-  const atEnd = computed(() => run.value !== undefined && isAtEnd(run.value, head.value));
+  const atEnd = computed(() => recording.value?.complete === true && isAtEnd(recording.value.run, head.value));
+  /** Playing, and caught up with the recording: the next step is still being worked out. */
+  const waiting = computed(() => playing.value && recording.value?.complete === false && isAtEnd(recording.value.run, head.value));
   let request = 0;
   let lastTick: number | undefined;
+  /** Steps and Next events asked for before the recording reached the next step: made, in order, once it has. */
+  let queued: Move[] = [];
 
   function tick(now: number) {
-    if (!run.value) return pause();
+    const run = recording.value?.run;
+    if (!run) return pause();
     const before = head.value.shownSteps;
-    head.value = advance(run.value, head.value, (now - (lastTick ?? now)) * speed.value);
+    const realMs = now - (lastTick ?? now);
+    head.value = advance(run, head.value, realMs * playbackRate(run, head.value.time, speed.value));
     lastTick = now;
     const hold = holdAfterStep.value;
     if (hold !== undefined && before < hold && head.value.shownSteps >= hold) {
       pause();
       onHold();
-    } else if (isAtEnd(run.value, head.value)) pause();
+    } else if (atEnd.value) pause();
     else request = requestAnimationFrame(tick);
   }
 
   function play() {
-    if (!run.value || playing.value) return;
+    if (!recording.value || playing.value) return;
     if (atEnd.value) head.value = START;
     playing.value = true;
     lastTick = undefined;
@@ -45,18 +54,30 @@ export function usePlayback(run: Ref<ScenarioRun | undefined>, holdAfterStep: Re
   }
 
   function pause() {
+    queued = [];
     playing.value = false;
     cancelAnimationFrame(request);
   }
 
-  function step() {
+  /** Pauses, then moves the playhead as `move` says on the run as recorded so far, or as soon as it can. */
+  const moveTo = (move: Move) => () => {
+    const waitingFor = queued;
     pause();
-    if (run.value) head.value = stepForward(run.value, head.value);
+    queued = [...waitingFor, move];
+    makeQueuedMoves();
+  };
+  const caughtUp = (now: Recording) => !now.complete && head.value.shownSteps >= now.run.steps.length;
+  function makeQueuedMoves() {
+    const now = recording.value;
+    while (now && queued.length > 0 && !caughtUp(now)) head.value = queued.shift()!(now.run, head.value);
   }
+  watch(recording, makeQueuedMoves);
 
+  const step = moveTo(stepForward);
+  const nextEvent = moveTo(toNextEvent);
   function seekTo(time: number) {
     pause();
-    if (run.value) head.value = seek(run.value, time);
+    if (recording.value) head.value = seek(recording.value.run, time);
   }
 
   function reset() {
@@ -64,9 +85,10 @@ export function usePlayback(run: Ref<ScenarioRun | undefined>, holdAfterStep: Re
     head.value = START;
   }
 
-  // Synchronous, so that a caller may swap the run and call play() straight after.
-  watch(run, reset, { flush: 'sync' });
+  // Synchronous, so that a caller may start a new recording and call play() straight after; a recording that
+  // grows keeps its id, and its playhead.
+  watch(() => recording.value?.id, reset, { flush: 'sync' });
   onBeforeUnmount(pause);
 
-  return { head, playing, speed, atEnd, play, pause, step, seekTo, reset };
+  return { head, playing, waiting, speed, atEnd, play, pause, step, nextEvent, seekTo, reset };
 }

@@ -1,4 +1,4 @@
-import { deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts } from '../../core/index.js';
+import { circuitBreakerThreshold, deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts } from '../../core/index.js';
 
 /** A service's desired count, and the task counts its deployment stays between. */
 export interface ServiceBounds {
@@ -7,6 +7,10 @@ export interface ServiceBounds {
   lower: number;
   /** floor(desired × maximumPercent / 100): tasks running or pending at most. */
   upper: number;
+  /** Deployments the service lists: more than one while an update replaces tasks. */
+  deployments: number;
+  /** With the deployment circuit breaker on: the most failed tasks any deployment counts, and the count that fails it. */
+  breaker?: { failedTasks: number; threshold: number };
 }
 
 /** What the scenario player draws of one instant. */
@@ -53,8 +57,15 @@ function boundsOf(simulator: EcsSimulator): Frame['bounds'] {
     const { serviceArns } = simulator.listServices({ cluster });
     for (let i = 0; i < serviceArns.length; i += 10) {
       for (const s of simulator.describeServices({ cluster, services: serviceArns.slice(i, i + 10) }).services) {
-        const { minimumHealthyPercent, maximumPercent } = s.deploymentConfiguration;
-        bounds[s.serviceName] = { desiredCount: s.desiredCount, ...deploymentBounds(s.desiredCount, minimumHealthyPercent, maximumPercent) };
+        const { minimumHealthyPercent, maximumPercent, deploymentCircuitBreaker } = s.deploymentConfiguration;
+        bounds[s.serviceName] = {
+          desiredCount: s.desiredCount,
+          ...deploymentBounds(s.desiredCount, minimumHealthyPercent, maximumPercent),
+          deployments: s.deployments.length,
+          ...(deploymentCircuitBreaker?.enable
+            ? { breaker: { failedTasks: Math.max(0, ...s.deployments.map((d) => d.failedTasks)), threshold: circuitBreakerThreshold(s.desiredCount) } }
+            : {}),
+        };
       }
     }
   }

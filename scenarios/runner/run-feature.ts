@@ -4,6 +4,7 @@ import { EMPTY_FRAME, type Frame } from '../port/cluster-frame.js';
 import { inProcessPort } from '../port/in-process-port.js';
 import type { SimulatorPort } from '../port/simulator-port.js';
 import { ScenarioWorld } from '../world/scenario-world.js';
+import type { ExampleColumn } from './example-columns.js';
 import { parseFeature, type FeatureParameter, type ParsedFeature } from './parse-feature.js';
 import { captureTraffic, scalingOf, type ScalingRun, type TrafficRun } from './run-series.js';
 import { matchStep, suggestSteps } from './step-matcher.js';
@@ -14,7 +15,7 @@ import { matchStep, suggestSteps } from './step-matcher.js';
  * instant something changed. Browser-safe: it runs in the page as in Node, against the engine in-process
  * unless given another port (`ecs-lab run --endpoint`).
  */
-export type { FeatureParameter };
+export type { ExampleColumn, FeatureParameter };
 export type { Frame, ServiceBounds } from '../port/cluster-frame.js';
 export type { ScaledMetric, ScalingRun, TrafficRun, TrafficSecond } from './run-series.js';
 
@@ -24,6 +25,11 @@ export interface RunFeatureOptions {
   exampleValues?: Record<string, string>;
   /** The port each scenario starts on, to a fresh simulator with the seed (default: a new one in-process). */
   port?: (seed: number) => Promise<SimulatorPort>;
+  /**
+   * Called after each step with the scenario's recording so far (the player plays it while the rest runs);
+   * the next step waits for the promise it returns, and a throw stops the run.
+   */
+  onStep?: (run: ScenarioRun) => void | Promise<void>;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'undefined';
@@ -58,6 +64,8 @@ export interface ScenarioRun {
   outline: boolean;
   /** The one sentence to remember, from the scenario's description ("Take away: ..."), where it has one. */
   takeAway?: string;
+  /** A Scenario Outline's example: its row's columns, with the values this run used. */
+  example?: ExampleColumn[];
   status: RunStatus;
   steps: StepRun[];
   frames: Frame[];
@@ -89,7 +97,9 @@ export async function playFeature(parsed: ParsedFeature, options: RunFeatureOpti
   const scenarios: ScenarioRun[] = [];
   // One scenario after the other: over the wire they share the endpoint's one simulator.
   for (const pickle of parsed.pickles) {
-    const run = await runScenario(pickle, options, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources);
+    const onStep = options.onStep;
+    const report = onStep && ((soFar: Omit<ScenarioRun, 'outline'>) => onStep(scenarioOf(parsed, pickle, soFar)));
+    const run = await runScenario(pickle, options, parsed.lines.get(pickle.id) ?? 0, parsed.stepSources, report);
     scenarios.push(scenarioOf(parsed, pickle, run));
   }
   return featureRun(parsed, scenarios);
@@ -120,7 +130,8 @@ export function featureRun(parsed: ParsedFeature, scenarios: ScenarioRun[]): Fea
 
 function scenarioOf(parsed: ParsedFeature, pickle: Pickle, run: Omit<ScenarioRun, 'outline'>): ScenarioRun {
   const takeAway = parsed.takeAways.get(pickle.id);
-  return { ...run, outline: pickle.astNodeIds.length > 1, ...(takeAway ? { takeAway } : {}) };
+  const example = parsed.examples.get(pickle.id);
+  return { ...run, outline: pickle.astNodeIds.length > 1, ...(takeAway ? { takeAway } : {}), ...(example ? { example } : {}) };
 }
 
 function overallStatus(statuses: RunStatus[]): RunStatus {
@@ -129,7 +140,15 @@ function overallStatus(statuses: RunStatus[]): RunStatus {
   return 'passed';
 }
 
-async function runScenario(pickle: Pickle, options: RunFeatureOptions, line: number, stepSources: StepSources): Promise<Omit<ScenarioRun, 'outline'>> {
+type Recorded = Omit<ScenarioRun, 'outline'>;
+
+async function runScenario(
+  pickle: Pickle,
+  options: RunFeatureOptions,
+  line: number,
+  stepSources: StepSources,
+  report?: (soFar: Recorded) => void | Promise<void>,
+): Promise<Recorded> {
   const seed = options.seed ?? DEFAULT_SEED;
   const world = new ScenarioWorld(seed, await (options.port ?? inProcess)(seed));
   const frames: Frame[] = [];
@@ -144,6 +163,15 @@ async function runScenario(pickle: Pickle, options: RunFeatureOptions, line: num
   });
   const steps: StepRun[] = [];
   const traffic = new Map<string, TrafficRun>();
+  const recorded = async (): Promise<Recorded> => {
+    const status: RunStatus = steps.some((s) => s.status === 'failed')
+      ? 'failed'
+      : steps.some((s) => s.status === 'undefined')
+        ? 'undefined'
+        : 'passed';
+    const scaling = world.sim.simulated ? await scalingOf(world) : [];
+    return { name: pickle.name, line, status, steps: [...steps], frames: [...frames], events: [...(await world.events())], traffic: [...traffic.values()], scaling };
+  };
   let failed = false;
   for (const step of pickle.steps) {
     const framesFrom = frames.length;
@@ -153,15 +181,10 @@ async function runScenario(pickle: Pickle, options: RunFeatureOptions, line: num
     stepEndFrames = frames.length;
     steps.push({ ...run, framesFrom, framesTo: frames.length });
     if (world.sim.simulated) await captureTraffic(world, traffic);
+    if (report) await report(await recorded());
   }
   stopRecording?.();
-  const status: RunStatus = steps.some((s) => s.status === 'failed')
-    ? 'failed'
-    : steps.some((s) => s.status === 'undefined')
-      ? 'undefined'
-      : 'passed';
-  const scaling = world.sim.simulated ? await scalingOf(world) : [];
-  return { name: pickle.name, line, status, steps, frames, events: [...(await world.events())], traffic: [...traffic.values()], scaling };
+  return recorded();
 }
 
 type StepSources = ParsedFeature['stepSources'];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeEvent } from '../../core/index.js';
 import { engineErrors, malformedValues } from '../../docs/components/parameter-errors.js';
-import { healthBoundsSeries } from '../../docs/components/health-bounds-series.js';
+import { healthBoundsSeries, healthyBelowLowerAt, type HealthBoundsSeries } from '../../docs/components/health-bounds-series.js';
 import { START, advance, endTime, eventsUntil, frameAt, isAtEnd, seek, stepForward, stepStatus, type Playhead } from '../../docs/components/playback.js';
 import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
@@ -144,17 +144,40 @@ function stepForwardUntilShown(head: Playhead): Playhead {
 describe('the deployment-bounds chart data', () => {
   const [web] = healthBoundsSeries(defaults.frames);
   const line = (kind: string) => web.lines.find((l) => l.kind === kind)!.values;
+  const deploy = defaults.steps.find((s) => s.text === 'I deploy revision 2 of "web"')!;
 
-  it('keeps healthy tasks at or above the lower bound and running + pending at or below the upper one', () => {
+  it('draws the bounds from the update on, when revision 2 is deployed, and not while the service first starts', () => {
+    expect(web.updateFrom).toBe(deploy.endedAt);
+    const drawn = (i: number) => [line('lower')[i], line('upper')[i]].map((v) => v !== null);
+    for (let i = 0; i < deploy.framesFrom; i++) expect(drawn(i), `bounds in frame ${i}, before the deployment`).toEqual([false, false]);
+    for (let i = deploy.framesTo - 1; i < web.times.length; i++) expect(drawn(i), `bounds in frame ${i}`).toEqual([true, true]);
+  });
+
+  it('keeps healthy tasks at or above the lower bound and running + pending at or below the upper one, from the update on', () => {
     expect(web.service).toBe('web');
-    const rollingFrom = web.times.findIndex((_, i) => line('healthy')[i] >= line('lower')[i] && line('lower')[i] > 0);
-    for (let i = rollingFrom; i < web.times.length; i++) {
-      expect(line('healthy')[i]).toBeGreaterThanOrEqual(line('lower')[i]);
-      expect(line('inFlight')[i]).toBeLessThanOrEqual(line('upper')[i]);
+    for (let i = deploy.framesTo - 1; i < web.times.length; i++) {
+      expect(line('healthy')[i]).toBeGreaterThanOrEqual(line('lower')[i]!);
+      expect(line('inFlight')[i]).toBeLessThanOrEqual(line('upper')[i]!);
     }
+    expect(healthyBelowLowerAt(web, endTime(defaults))).toBeUndefined();
   });
 
   it('ends with 6 healthy against bounds of 6 and 12 (100 % / 200 % of 6)', () => {
     expect([line('healthy').at(-1), line('lower').at(-1), line('inFlight').at(-1), line('upper').at(-1)]).toEqual([6, 6, 6, 12]);
+  });
+
+  it('finds the first instant healthy tasks sat below the lower bound, up to the playhead', () => {
+    const series: HealthBoundsSeries = {
+      service: 'web',
+      updateFrom: 10,
+      times: [0, 10, 20, 30],
+      lines: [
+        { kind: 'healthy', label: '', values: [0, 4, 3, 4] },
+        { kind: 'lower', label: '', values: [null, 4, 4, 4] },
+        { kind: 'inFlight', label: '', values: [0, 4, 4, 4] },
+        { kind: 'upper', label: '', values: [null, 8, 8, 8] },
+      ],
+    };
+    expect([healthyBelowLowerAt(series, 10), healthyBelowLowerAt(series, 30)]).toEqual([undefined, 20]);
   });
 });

@@ -9,14 +9,17 @@ import { until } from '../until.js';
 // chart.js needs a real canvas and the charts read VitePress's theme: both belong to the browser test.
 const stubs = { TaskChart: true, HealthChart: true, ErrorRateChart: true, ScalingChart: true };
 
+/** The player once its first scenario is recorded to the end (or it says why it cannot be). */
 async function mountPlayer(feature = 'rolling-update', props: Record<string, unknown> = {}): Promise<VueWrapper> {
   const wrapper = mount(ScenarioPlayer, { props: { feature, ...props }, global: { stubs } });
   await until(async () => {
     await flushPromises();
-    expect(wrapper.find('[data-testid="player-error"], [data-testid="player-play"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="player-error"], [data-recording="complete"] [data-testid="player-play"]').exists()).toBe(true);
   });
   return wrapper;
 }
+
+const statuses = (wrapper: VueWrapper) => byTestId(wrapper, 'step').map((s) => s.attributes('data-status'));
 
 const byTestId = (wrapper: VueWrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
 
@@ -37,7 +40,7 @@ describe('ScenarioPlayer', () => {
   it('marks steps passed one by one on Step and moves the clock with them', async () => {
     const wrapper = await mountPlayer();
     for (let i = 0; i < 3; i++) await byTestId(wrapper, 'player-step')[0].trigger('click');
-    expect(byTestId(wrapper, 'step').map((s) => s.attributes('data-status')).slice(0, 4)).toEqual(['passed', 'passed', 'passed', 'pending']);
+    expect(statuses(wrapper).slice(0, 4)).toEqual(['passed', 'passed', 'passed', 'pending']);
     expect(byTestId(wrapper, 'player-clock')[0].text()).toBe('+00:00:48.000');
     expect(byTestId(wrapper, 'task').filter((t) => t.attributes('data-revision') === '1')).toHaveLength(6);
   });
@@ -80,7 +83,7 @@ describe('ScenarioPlayer', () => {
     expect(charts(autoscaling)).toEqual({ errorRate: 1, scaling: 1 });
     await byTestId(autoscaling, 'scenario-picker')[0].setValue('1');
     // The night-time scenario scales on a schedule and runs no traffic.
-    expect(charts(autoscaling)).toEqual({ errorRate: 0, scaling: 1 });
+    await until(() => expect(charts(autoscaling)).toEqual({ errorRate: 0, scaling: 1 }));
     autoscaling.unmount();
   });
 

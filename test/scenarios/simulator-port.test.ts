@@ -58,7 +58,7 @@ describe('the in-process simulator port', () => {
     expect(times.length).toBeGreaterThan(1);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times.at(-1)).toBeLessThanOrEqual(60_000);
-    expect((await port.frame()).bounds.web).toEqual({ desiredCount: 2, lower: 2, upper: 4 });
+    expect((await port.frame()).bounds.web).toEqual({ desiredCount: 2, lower: 2, upper: 4, deployments: 1 });
   });
 
   it('refuses what is not an operation of the table, a facade method or a control, naming what is', async () => {
