@@ -29,6 +29,11 @@ export interface Verdict {
   observed: string;
   /** On failure, where in a learner's file the cause is, when it is about one place. */
   location?: SourceLocation;
+  /**
+   * The check could not judge anything (what it looks at needs another check, or another part of the lab, to
+   * pass first): reported as not run, without its hint, `observed` saying what it waits for.
+   */
+  skipped?: boolean;
 }
 
 export interface CheckInfo {

@@ -23,7 +23,9 @@ export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckR
           (message) => ({ passed: false, observed: message }),
         ),
       );
-      return verdict.passed ? passed(check, verdict.observed, seconds) : failed(check, { message: verdict.observed, location: verdict.location }, seconds);
+      if (verdict.passed) return passed(check, verdict.observed, seconds);
+      if (verdict.skipped) return notRun(check, verdict.observed, seconds);
+      return failed(check, { message: verdict.observed, location: verdict.location }, seconds);
     }),
   ];
   return { results, passed: results.every((r) => r.status === 'passed') };
@@ -31,13 +33,7 @@ export function runChecks<Run>(lab: LabChecks<Run>, files: LearnerFiles): CheckR
 
 /** The report when the learner's files could not be judged: the first check says why, the others are skipped. */
 export function unjudgedReport(input: CheckInfo, checks: readonly CheckInfo[], problem: InputProblem, seconds: number): CheckReport {
-  const skipped = (check: CheckInfo): CheckResult => ({
-    id: check.id,
-    title: check.title,
-    status: 'skipped',
-    message: `Not run: fix the first check (${input.title}) first.`,
-    seconds: 0,
-  });
+  const skipped = (check: CheckInfo) => notRun(check, `Not run: fix the first check (${input.title}) first.`, 0);
   return { results: [failed(input, problem, seconds), ...checks.map(skipped)], passed: false };
 }
 
@@ -57,6 +53,10 @@ function attempt<T>(action: () => T, onCrash: (message: string) => T): T {
 
 function passed(check: CheckInfo, message: string, seconds: number): CheckResult {
   return { id: check.id, title: check.title, status: 'passed', message, seconds };
+}
+
+function notRun(check: CheckInfo, message: string, seconds: number): CheckResult {
+  return { id: check.id, title: check.title, status: 'skipped', message, seconds };
 }
 
 function failed(check: CheckInfo, problem: InputProblem, seconds: number): CheckResult {

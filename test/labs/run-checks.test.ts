@@ -50,6 +50,18 @@ describe('running a lab\'s checks never throws', () => {
     expect(passes.location).toBeUndefined();
   });
 
+  it('reports a check that could not judge anything as not run, without its hint, saying what it waits for', () => {
+    const lab: LabChecks<number> = {
+      input,
+      prepare: () => ({ ok: true, run: 1, observed: 'fine' }),
+      checks: [check('waits', () => ({ passed: false, skipped: true, observed: 'Not judged until part 1 passes.' }))],
+    };
+    const report = runChecks(lab, {});
+    expect(report.results[1]).toMatchObject({ status: 'skipped', message: 'Not judged until part 1 passes.' });
+    expect(report.results[1].hint).toBeUndefined();
+    expect(report.passed).toBe(false);
+  });
+
   it('gives the hint that fits the problem the input has, else the input check\'s own', () => {
     const lab = (hint?: string): LabChecks<number> => ({ input, prepare: () => ({ ok: false, problem: { message: 'broken', hint } }), checks: [] });
     expect(runChecks(lab('mend the JSON'), {}).results[0].hint).toBe('mend the JSON');
