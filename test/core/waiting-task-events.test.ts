@@ -9,7 +9,7 @@ import { createSimulator, type SimEvent } from '../../core/index.js';
  * the unannounced-task allowance in test/properties/task-count-watch.ts) once it is.
  */
 describe('a task waiting for capacity from managed scaling', () => {
-  it.fails('is announced by an ECS Task State Change in PROVISIONING', () => {
+  it('is announced by an ECS Task State Change in PROVISIONING', () => {
     const sim = createSimulator({ seed: 1 });
     sim.createCluster({ clusterName: 'demo' });
     const { autoScalingGroupArn } = sim.control.createAutoScalingGroup({ name: 'asg', cluster: 'demo', instanceType: 'm5.large', minSize: 0, maxSize: 4 });

@@ -8,15 +8,12 @@ const phaseOf = (lastStatus: string, desiredStatus: string): Phase | undefined =
   lastStatus === 'STOPPED' ? undefined : desiredStatus === 'STOPPED' ? 'stopping' : lastStatus === 'RUNNING' ? 'running' : 'pending';
 
 type Counts = Map<string, Record<Phase, number>>;
-/**
- * Running and stopping counts per task definition ARN, as text, so that two states compare as strings.
- * Pending is left out: a task waiting for capacity has no state change yet (see unannouncedWaiting).
- */
+/** Pending, running and stopping counts per task definition ARN, as text, so that two states compare as strings. */
 const render = (counts: Counts | Record<string, PhaseCounts>) =>
   JSON.stringify(
     (counts instanceof Map ? [...counts.entries()] : Object.entries(counts))
-      .map(([arn, c]) => [arn, c.running, c.stopping] as const)
-      .filter(([, r, s]) => r + s > 0)
+      .map(([arn, c]) => [arn, c.pending, c.running, c.stopping] as const)
+      .filter(([, p, r, s]) => p + r + s > 0)
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
@@ -73,12 +70,10 @@ export class TaskCountWatch implements Watch {
       const service = look.services.find((s) => s.serviceName === name);
       if (!service) continue;
       const announced = (phase: Phase) => [...counts.values()].reduce((sum, c) => sum + c[phase], 0);
-      const unannounced = service.pendingCount === announced('pending') ? 0 : this.unannouncedWaiting(look, name);
-      const total = (phase: Phase) => announced(phase) + (phase === 'pending' ? unannounced : 0);
       const running = look.tiles.filter(({ task }) => task.serviceName === name && task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING').length;
       const where = `${at(look)}: service ${name}`;
-      if (service.runningCount !== total('running') || service.pendingCount !== total('pending')) {
-        found.push(`${where} says ${service.runningCount} running and ${service.pendingCount} pending; its tasks' state changes say ${total('running')} and ${total('pending')}`);
+      if (service.runningCount !== announced('running') || service.pendingCount !== announced('pending')) {
+        found.push(`${where} says ${service.runningCount} running and ${service.pendingCount} pending; its tasks' state changes say ${announced('running')} and ${announced('pending')}`);
       }
       if (service.runningCount !== running) found.push(`${where} says ${service.runningCount} running; the cluster has ${running} of its tasks RUNNING`);
       const parts = [...service.deployments, ...(service.taskSets ?? [])];
@@ -92,18 +87,6 @@ export class TaskCountWatch implements Watch {
       }
     }
     return found;
-  }
-
-  /**
-   * Tasks of the service that wait in PROVISIONING for a capacity provider's instances: the engine emits
-   * no state change for them until an instance takes them (a known engine bug, kept in
-   * test/core/waiting-task-events.test.ts), so they are counted from ListTasks and DescribeTasks.
-   */
-  private unannouncedWaiting(look: Look, service: string): number {
-    const arns = look.sim.listTasks({ cluster: CLUSTER, serviceName: service }).taskArns.filter((arn) => !this.tasks.has(arn));
-    if (arns.length === 0) return 0;
-    const tasks = look.sim.describeTasks({ cluster: CLUSTER, tasks: arns }).tasks;
-    return tasks.filter((t) => t.lastStatus === 'PROVISIONING' && t.desiredStatus === 'RUNNING' && !t.containerInstanceArn).length;
   }
 
   private record(look: Look): void {

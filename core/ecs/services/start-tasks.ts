@@ -2,7 +2,7 @@ import type { LaunchType, NetworkConfiguration, PlacementConstraint, PlacementSt
 import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import { assignDynamicHostPorts, candidateAfterPlacement, reserve, toCandidate } from '../placement/instance-resources.js';
-import { launchTask } from '../tasks/task-transitions.js';
+import { announceWaitingTask, launchTask } from '../tasks/task-transitions.js';
 import { chooseFargateZone, fargateRoom, isFargateProvider, zonesOfSubnets } from '../capacity/fargate-capacity.js';
 import { privateAddress } from '../capacity/private-address.js';
 import { instanceTakes } from '../capacity/instance-launch-type.js';
@@ -77,6 +77,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
       task.waitingForCapacity = true;
       task.waitingPlacement = { strategies: request.strategies, constraints: [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])] };
       started.push(task);
+      announceWaitingTask(ctx, task);
     }
     return { started };
   }

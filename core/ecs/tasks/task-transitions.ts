@@ -133,6 +133,14 @@ function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<t
 }
 
 /** Starts a freshly placed task (lastStatus PROVISIONING) on its way to RUNNING. */
+/**
+ * A task that waits in PROVISIONING for the instances a capacity provider launches exists (ListTasks, the
+ * service's pendingCount), so ECS announces it as it is created; it launches once an instance takes it.
+ */
+export function announceWaitingTask(ctx: SimContext, task: TaskRecord): void {
+  changed(ctx, task);
+}
+
 export function launchTask(ctx: SimContext, task: TaskRecord): void {
   changed(ctx, task);
   const timing = { networkMode: task.taskDefinition.networkMode, ...imageTimings(ctx, task) };
