@@ -4,9 +4,8 @@ import { createSimulator, type SimEvent } from '../../core/index.js';
 /**
  * Found by the chaos properties (test/properties: a service's pendingCount disagreed with its tasks' state
  * changes). A task that waits in PROVISIONING for the instances managed scaling launches exists (ListTasks,
- * DescribeTasks, the service's pendingCount) but has no ECS Task State Change until an instance takes it,
- * so a consumer of the events does not know it is there. Engine bug, not fixed yet: remove `.fails` (and
- * the unannounced-task allowance in test/properties/task-count-watch.ts) once it is.
+ * DescribeTasks, the service's pendingCount), so a consumer of the events must hear of it before an
+ * instance takes it.
  */
 describe('a task waiting for capacity from managed scaling', () => {
   it('is announced by an ECS Task State Change in PROVISIONING', () => {
