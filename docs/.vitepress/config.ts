@@ -3,15 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
 import type { Plugin } from 'vite';
 import { buildSidebar, isSidebarPage } from './data/sidebar.js';
+import { labTypeSources } from './lab-type-sources.js';
+import { practiceAtChapterEnd } from './practice-at-chapter-end.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const configFile = fileURLToPath(import.meta.url);
 const sidebar = buildSidebar(docsDir);
 
 export default defineConfig({
   title: 'ecs-lab',
   // The high-contrast GitHub themes keep every token at 4.5:1 on the code background (axe color-contrast).
-  markdown: { theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+  markdown: { theme: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, config: practiceAtChapterEnd },
   description:
     'Learn Amazon ECS without an AWS account: a deterministic ECS simulator, scenarios you can play, and graded labs.',
   lastUpdated: false,
@@ -22,9 +25,10 @@ export default defineConfig({
     // Pre-bundle what the live components import (chart.js, the runner's Gherkin parser) when the dev server
     // starts, instead of on the first visit to a chapter, which would reload the page twice.
     optimizeDeps: { entries: ['components/*.vue'] },
-    plugins: [rebuildSidebarOnPageChange()],
-    // Web workers (the labs' in-page checker) are ES modules: the default 'iife' format cannot code-split.
-    worker: { format: 'es' },
+    plugins: [rebuildSidebarOnPageChange(), labTypeSources(repoRoot)],
+    // Web workers (the labs' in-page checker) are ES modules: the default 'iife' format cannot code-split. The
+    // worker needs the type sources too.
+    worker: { format: 'es', plugins: () => [labTypeSources(repoRoot)] },
   },
   themeConfig: {
     logo: '/favicon.svg',

@@ -2,7 +2,8 @@
  * A learner's progress, kept in this browser's localStorage (no account). Two keys:
  *
  * - `ecs-lab:progress`: `{ version: 1, chaptersRead: { [path]: iso }, scenariosPlayed: { ["feature/scenario"]: iso },
- *   quiz: { [questionId]: { correct: boolean, at: iso } } }` (the latest answer to a question counts);
+ *   quiz: { [questionId]: { correct: boolean, at: iso } }, lastVisited?: { path, at: iso } }` (the latest answer to a
+ *   question counts; lastVisited is the chapter or lab page opened last, for "continue where you left off");
  * - `ecs-lab:labs`: `{ version: 1, passed: { [labId]: iso } }`, written by the labs panel through `markLabPassed`.
  *
  * Every change is announced with a `ecs-lab:progress` window event, so an open "My progress" page updates.
@@ -12,11 +13,17 @@ export interface QuizRecord {
   at: string;
 }
 
+export interface Visit {
+  path: string;
+  at: string;
+}
+
 export interface Progress {
   chaptersRead: Record<string, string>;
   scenariosPlayed: Record<string, string>;
   quiz: Record<string, QuizRecord>;
   labsPassed: Record<string, string>;
+  lastVisited?: Visit;
 }
 
 export const PROGRESS_KEY = 'ecs-lab:progress';
@@ -48,11 +55,13 @@ const record = <T>(value: unknown): Record<string, T> => (value && typeof value 
 
 export function readProgress(): Progress {
   const stored = read(PROGRESS_KEY);
+  const visit = stored.lastVisited as Partial<Visit> | undefined;
   return {
     chaptersRead: record(stored.chaptersRead),
     scenariosPlayed: record(stored.scenariosPlayed),
     quiz: record(stored.quiz),
     labsPassed: record(read(LABS_KEY).passed),
+    ...(typeof visit?.path === 'string' && typeof visit.at === 'string' ? { lastVisited: { path: visit.path, at: visit.at } } : {}),
   };
 }
 
@@ -77,6 +86,12 @@ const now = () => new Date().toISOString();
 export function markChapterRead(path: string): void {
   if (readProgress().chaptersRead[path]) return;
   update((p) => (p.chaptersRead[path] = now()));
+}
+
+/** A chapter or lab page the learner opened (as the site links it): the home page offers to continue there. */
+export function markVisited(path: string): void {
+  if (readProgress().lastVisited?.path === path) return;
+  update((p) => (p.lastVisited = { path, at: now() }));
 }
 
 export const scenarioKey = (feature: string, scenario: string) => `${feature}/${scenario}`;

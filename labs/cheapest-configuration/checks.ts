@@ -1,9 +1,10 @@
-import { createSimulator, type CreateServiceRequest, type EcsSimulator, type RegisterTaskDefinitionRequest } from '../../core/index.js';
+import type { CreateServiceRequest, EcsSimulator, RegisterTaskDefinitionRequest } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { duration, tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "The cheapest configuration that keeps its promise": the learner sizes the task and splits the service's
@@ -39,7 +40,7 @@ interface Run {
 
 /** A fresh account with the learner's task definition and service, steady; or what to tell the learner. */
 function situation(files: LearnerFiles): Prepared<{ sim: EcsSimulator; size: string }> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
   sim.control.registerImage('ecs-lab/web:1', { baseMemoryMiB: APP_MEMORY_MIB, memoryGrowthMiBPerMinute: APP_GROWTH_MIB_PER_MINUTE });
   const registered = sendRequest(files, TASK_DEFINITION_FILE, 'RegisterTaskDefinition', (request: RegisterTaskDefinitionRequest) => sim.registerTaskDefinition(request));

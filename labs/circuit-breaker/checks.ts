@@ -1,8 +1,9 @@
-import { createSimulator, type CreateServiceRequest, type Service } from '../../core/index.js';
+import type { CreateServiceRequest, Service } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { duration, shortName } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Recover from a bad deployment": the learner's service settles on web:1, then web:2, whose image cannot be
@@ -25,7 +26,7 @@ interface Run {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 2, availabilityZones: ['us-east-1a', 'us-east-1b'] });
   sim.control.registerImage(BROKEN_IMAGE, { pullError: `CannotPullContainerError: pull image manifest has been retried 5 time(s): ${BROKEN_IMAGE}: not found` });

@@ -1,8 +1,9 @@
-import { createSimulator, type CreateServiceRequest, type EcsSimulator } from '../../core/index.js';
+import type { CreateServiceRequest, EcsSimulator } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { duration } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /** Lab "Run an agent on every instance": the learner's service starts on 3 instances, then 2 more join. */
 
@@ -33,7 +34,7 @@ function census(sim: EcsSimulator): Census {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
   sim.control.addInstances({ instanceType: 'm5.large', count: FIRST_INSTANCES, availabilityZones: zones });

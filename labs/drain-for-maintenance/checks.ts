@@ -1,8 +1,9 @@
-import { createSimulator, type ContainerInstance, type EcsSimulator, type ServiceCensusPoint } from '../../core/index.js';
+import type { ContainerInstance, EcsSimulator, ServiceCensusPoint } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { loadLearnerModule } from '../lab-kit/learner-module.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { duration, tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Drain an instance before maintenance": the service web runs 6 tasks on 3 instances; the learner's
@@ -20,7 +21,7 @@ interface Run {
 }
 
 function buildCluster(): EcsSimulator {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 3, availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] });
   sim.registerTaskDefinition({ family: 'web', cpu: '512', memory: '1024', containerDefinitions: [{ name: 'web', image: 'ecs-lab/web:1', essential: true }] });
@@ -36,7 +37,7 @@ function buildCluster(): EcsSimulator {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const loaded = loadLearnerModule(files, FILE);
+  const loaded = loadLearnerModule(files, FILE, 'drain-for-maintenance');
   if (!loaded.ok) return loaded;
   const sim = buildCluster();
   const [arn] = sim.listContainerInstances().containerInstanceArns;

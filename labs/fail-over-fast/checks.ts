@@ -1,8 +1,9 @@
-import { createSimulator, type CreateServiceRequest, type EcsSimulator } from '../../core/index.js';
+import type { CreateServiceRequest, EcsSimulator } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { duration } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Fail over fast": clients call the learner's service backend at 300 requests a second, by DNS (Cloud Map,
@@ -42,7 +43,7 @@ type Fault = (sim: EcsSimulator) => void;
 
 /** A fresh simulator with the learner's service steady and the clients calling it, then the fault: what the clients saw. */
 function playFault(files: LearnerFiles, fault: Fault): Prepared<FaultRun> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE'] });
   const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local' });
   sim.serviceDiscovery.createService({ Name: 'backend', NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: TTL_SECONDS }] } });

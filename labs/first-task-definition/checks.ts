@@ -1,7 +1,8 @@
-import { createSimulator, type EcsSimulator, type RegisterTaskDefinitionRequest, type TaskDefinition } from '../../core/index.js';
+import type { EcsSimulator, RegisterTaskDefinitionRequest, TaskDefinition } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
 import { describeError } from '../lab-kit/describe-error.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /** Lab "Write your first task definition": the learner's task definition is registered, then run on Fargate. */
 
@@ -18,7 +19,7 @@ interface Run {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
   const sent = sendRequest(files, FILE, 'RegisterTaskDefinition', (request: RegisterTaskDefinitionRequest) => sim.registerTaskDefinition(request));
   if (!sent.ok) return sent;

@@ -1,8 +1,9 @@
-import { createSimulator, type EcsSimulator, type RegisterTaskDefinitionRequest, type TaskDefinition } from '../../core/index.js';
+import type { EcsSimulator, RegisterTaskDefinitionRequest, TaskDefinition } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
 import { findTasks } from '../lab-kit/task-queries.js';
 import { duration } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Fix the execution role and the secrets": the learner's inline policy goes on the execution role, their
@@ -37,7 +38,7 @@ interface Secrets {
 
 /** The account as the lab finds it. The secrets are made first, so their ARNs (random suffix) stay as the README prints them. */
 function situation(): { sim: EcsSimulator; secrets: Secrets } {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE'] });
   const secrets = {
     dbPassword: sim.secretsManager.createSecret({ Name: 'db-password', SecretString: 's3cr3t' }).ARN,

@@ -1,7 +1,8 @@
-import { createSimulator, type EcsSimulator, type RegisterTaskDefinitionRequest, type TaskDefinition } from '../../core/index.js';
+import type { EcsSimulator, RegisterTaskDefinitionRequest, TaskDefinition } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
 import { duration } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Keep data with EFS": the application adds one to /data/minutes every minute it runs. The service counter
@@ -50,7 +51,7 @@ function storageWords(taskDefinition: TaskDefinition): string {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE'] });
   sim.efs.createFileSystem({ CreationToken: 'counter-data' });
   sim.control.registerImage('ecs-lab/counter:1', { countsMinutesIn: COUNTER_PATH });

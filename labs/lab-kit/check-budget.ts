@@ -1,3 +1,4 @@
+import type { SimulatorSnapshot } from '../../core/index.js';
 import type { CheckInfo, CheckReport, InputProblem, LearnerFiles } from './check-types.js';
 import { unjudgedReport } from './run-checks.js';
 
@@ -15,7 +16,8 @@ export interface CheckRequest {
 /** What a check worker says about a request: first the checks it will run (the lab is loaded), then their report. */
 export type CheckWorkerMessage =
   | { kind: 'ready'; input: CheckInfo; checks: CheckInfo[] }
-  | { kind: 'report'; report: CheckReport }
+  /** `run`: the simulation the checks judged, where the worker keeps it (the page's, to replay it). */
+  | { kind: 'report'; report: CheckReport; run?: SimulatorSnapshot }
   | { kind: 'error'; message: string };
 
 /** A worker as the budget sees it, whatever its kind. It may serve many requests, one at a time. */
@@ -58,7 +60,7 @@ export function checkWithinBudget(
   request: CheckRequest,
   budgetMs = DEFAULT_BUDGET_MS,
   clock: BudgetClock = WALL_CLOCK,
-): Promise<{ report: CheckReport; timedOut: boolean }> {
+): Promise<{ report: CheckReport; run?: SimulatorSnapshot; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     let timer: ReturnType<typeof setInterval> | undefined;
     const stop = worker.send(request, (message) => {
@@ -76,7 +78,7 @@ export function checkWithinBudget(
       }
       clearInterval(timer);
       stop();
-      if (message.kind === 'report') resolve({ report: message.report, timedOut: false });
+      if (message.kind === 'report') resolve({ report: message.report, ...(message.run ? { run: message.run } : {}), timedOut: false });
       else reject(new Error(message.message));
     });
   });

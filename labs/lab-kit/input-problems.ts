@@ -36,6 +36,14 @@ export function doesNotCompile(location: SourceLocation, message: string): Input
   };
 }
 
+export function doesNotTypeCheck(location: SourceLocation, message: string): InputProblem {
+  return {
+    message: `${location.file} does not compile: ${message}`,
+    location,
+    hint: 'TypeScript checks that each value fits the type of the place it goes to, as tsc --strict does. The simulator\'s methods take the same fields, spelt the same way, as the ECS API: compare the names and the values on that line with the types the message gives.',
+  };
+}
+
 /** A field the lab fixes, so that every learner meets the same situation, set to something else. */
 export function fixedFieldHint(field: string): string {
   return `The lab fixes ${field}, so that every learner meets the same situation: set it back to the starter's value, and change what the lab asks about.`;

@@ -1,14 +1,16 @@
 import ts from 'typescript';
 import type { InputProblem, LearnerFiles, SourceLocation } from './check-types.js';
 import { describeError } from './describe-error.js';
-import { doesNotCompile, missingFile } from './input-problems.js';
+import { doesNotCompile, doesNotTypeCheck, missingFile } from './input-problems.js';
 import { positionAt } from './parse-json.js';
 import { originalPosition } from './source-map-position.js';
+import { typeChecker } from './type-check.js';
 
 /**
- * A learner's TypeScript file, compiled and run in the same way in Node and in the browser. It may import types
- * only (they vanish when compiled): whatever it needs at run time, the lab hands to the function it exports.
- * An error, at compile time or when its function runs, becomes a problem that points at the learner's line.
+ * A learner's TypeScript file, type-checked, compiled and run in the same way in Node and in the browser. It may
+ * import types only (they vanish when compiled): whatever it needs at run time, the lab hands to the function it
+ * exports, typed by the lab's lab-globals.d.ts. An error, at compile time (syntax or types, as `tsc --strict`
+ * finds them) or when its function runs, becomes a problem that points at the learner's line.
  * Loops that never end are the caller's to stop (a worker with a time budget): this runs synchronously.
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
@@ -22,7 +24,8 @@ export interface LearnerModule {
 /** `new Function` puts two lines of its own before the body. */
 const FUNCTION_HEADER_LINES = 2;
 
-export function loadLearnerModule(files: LearnerFiles, file: string): Outcome<LearnerModule> {
+/** `lab`: the lab's folder name, whose lab-globals.d.ts types the file. */
+export function loadLearnerModule(files: LearnerFiles, file: string, lab: string): Outcome<LearnerModule> {
   const text = files[file];
   if (text === undefined) return { ok: false, problem: missingFile(file) };
   const compiled = ts.transpileModule(text, {
@@ -34,6 +37,11 @@ export function loadLearnerModule(files: LearnerFiles, file: string): Outcome<Le
   if (syntaxError) {
     const location = { file, ...positionAt(text, syntaxError.start ?? 0) };
     return { ok: false, problem: doesNotCompile(location, ts.flattenDiagnosticMessageText(syntaxError.messageText, ' ')) };
+  }
+  const typeError = typeChecker()?.firstError(lab, file, text);
+  if (typeError) {
+    const more = typeError.more > 0 ? ` (and ${typeError.more} more type error${typeError.more === 1 ? '' : 's'})` : '';
+    return { ok: false, problem: doesNotTypeCheck({ file, line: typeError.line, column: typeError.column }, `${typeError.message}${more}`) };
   }
   const mappings = (JSON.parse(compiled.sourceMapText ?? '{"mappings":""}') as { mappings: string }).mappings;
   const body = `${compiled.outputText.replace(/^\/\/# sourceMappingURL=.*$/m, '')}\n//# sourceURL=${file}`;

@@ -1,8 +1,9 @@
-import { createSimulator, type ContainerInstance, type CreateServiceRequest, type Task } from '../../core/index.js';
+import type { ContainerInstance, CreateServiceRequest, Task } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Place tasks": the learner's service is created in a mixed cluster and the lab looks where its tasks went.
@@ -27,7 +28,7 @@ interface Run {
 const attribute = (instance: ContainerInstance, name: string) => instance.attributes.find((a) => a.name === name)?.value ?? '?';
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 2 * ZONES.length, availabilityZones: ZONES });
   sim.control.addInstances({ instanceType: 'c6g.large', count: ZONES.length, availabilityZones: ZONES });

@@ -1,10 +1,5 @@
-import {
-  createSimulator,
-  type EcsSimulator,
-  type RegisterTaskDefinitionRequest,
-  type Service,
-  type ServiceCensusPoint,
-} from '../../core/index.js';
+import type { EcsSimulator, RegisterTaskDefinitionRequest, Service, ServiceCensusPoint } from '../../core/index.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * The world of the lab, fixed so that every learner's service meets the same cluster: two m5.large
@@ -36,7 +31,7 @@ export function webRevision(revision: number): RegisterTaskDefinitionRequest {
 }
 
 export function buildCluster(): EcsSimulator {
-  const sim = createSimulator({ seed: SITUATION.seed });
+  const sim = createLabSimulator({ seed: SITUATION.seed });
   sim.createCluster({ clusterName: SITUATION.cluster });
   sim.control.addInstances({
     cluster: SITUATION.cluster,

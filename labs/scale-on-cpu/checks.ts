@@ -1,7 +1,8 @@
-import { createSimulator, type EcsSimulator } from '../../core/index.js';
+import type { EcsSimulator } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { duration, tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Scale on CPU": the service web (2 tasks behind a load balancer) gets the learner's scalable target and
@@ -33,7 +34,7 @@ const minutes = (seconds: number) => seconds / 60;
 const desiredCount = (sim: EcsSimulator) => sim.describeServices({ services: ['web'] }).services[0].desiredCount;
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.xlarge', count: 4, availabilityZones: ['us-east-1a', 'us-east-1b'] });
   sim.registerTaskDefinition({

@@ -1,9 +1,10 @@
-import { createSimulator, type ServiceCensusPoint } from '../../core/index.js';
+import type { ServiceCensusPoint } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { fixedFieldHint, missingFile } from '../lab-kit/input-problems.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { duration } from '../lab-kit/words.js';
 import { parseAgentConfig } from './agent-config.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Let Spot instances drain": the learner's ecs.config is the agent configuration of the cluster's Spot
@@ -31,7 +32,7 @@ function prepare(files: LearnerFiles): Prepared<Run> {
   }
   const draining = config.get('ECS_ENABLE_SPOT_INSTANCE_DRAINING') === 'true';
 
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 1, availabilityZones: ['us-east-1a'] });
   sim.registerTaskDefinition({ family: 'web', cpu: '512', memory: '1024', containerDefinitions: [{ name: 'web', image: 'ecs-lab/web:1', essential: true }] });

@@ -1,9 +1,10 @@
-import { createSimulator, type CreateServiceRequest, type ServiceCensusPoint } from '../../core/index.js';
+import type { CreateServiceRequest, ServiceCensusPoint } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { duration, tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Survive a Fargate Spot reclaim": the learner's service settles on Fargate, then AWS reclaims every
@@ -25,7 +26,7 @@ interface Run {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
   sim.registerTaskDefinition({
     family: 'web',

@@ -1,8 +1,9 @@
-import { createSimulator, type CreateServiceRequest, type RunTaskRequest } from '../../core/index.js';
+import type { CreateServiceRequest, RunTaskRequest } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
 import { sendRequest } from '../lab-kit/ecs-request.js';
 import { findTasks } from '../lab-kit/task-queries.js';
 import { duration, shortName, tasks } from '../lab-kit/words.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * Lab "Task or service?": the learner's RunTask and CreateService requests are sent at the same moment, then
@@ -26,7 +27,7 @@ interface Run {
 }
 
 function prepare(files: LearnerFiles): Prepared<Run> {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 2, availabilityZones: ['us-east-1a', 'us-east-1b'] });
   sim.control.registerImage('ecs-lab/report:1', { crashAfterSeconds: REPORT_SECONDS, exitCode: 0 });

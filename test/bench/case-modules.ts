@@ -19,5 +19,6 @@ export const CASE_MODULES: readonly CaseModule[] = [
   { id: 'd', module: './cases/placement-rate.js', exportName: 'placementRate' },
   { id: 'e', module: './cases/endpoint-throughput.js', exportName: 'endpointThroughput' },
   { id: 'site', module: './cases/site-figures.js', exportName: 'siteFigures' },
+  { id: 'lab', module: './cases/lab-first-check.js', exportName: 'labFirstCheck' },
   { id: 'cli', module: './cases/cli-start.js', exportName: 'cliStart' },
 ];

@@ -6,6 +6,7 @@ import {
   markChapterRead,
   markLabPassed,
   markScenarioPlayed,
+  markVisited,
   readProgress,
   recordQuizAnswer,
   resetProgress,
@@ -38,6 +39,15 @@ describe('the progress kept in this browser', () => {
     recordQuizAnswer('q', false);
     recordQuizAnswer('q', true);
     expect(readProgress().quiz.q.correct).toBe(true);
+  });
+
+  it('remembers the chapter or lab opened last, for "continue where you left off", among the other progress', () => {
+    markChapterRead('/chapters/spot');
+    markVisited('/chapters/spot');
+    markVisited('/labs/survive-spot');
+    const p = readProgress();
+    expect(p.lastVisited).toEqual({ path: '/labs/survive-spot', at: expect.any(String) });
+    expect(Object.keys(p.chaptersRead)).toEqual(['/chapters/spot']);
   });
 
   it('stores labs under ecs-lab:labs in the documented format, for the labs panel', () => {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSSRApp, h, nextTick, ref } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import QuizQuestion from '../../docs/components/QuizQuestion.vue';
-import { byChapter, selectQuestions } from '../../docs/components/quiz-bank.js';
+import { selectQuestions } from '../../docs/components/quiz-bank.js';
 import { answerText, isCorrect, score, type QuizQuestion as Question } from '../../docs/components/quiz-question.js';
 import { choiceOrder, SEED_KEY } from '../../docs/components/quiz-shuffle.js';
 import { readProgress } from '../../docs/components/progress-store.js';
@@ -67,22 +67,6 @@ describe('choosing the questions a block asks', () => {
     expect(selectQuestions(bank, { concepts: 'C14,C20' }).map((q) => q.id)).toEqual(['b', 'c']);
     expect(selectQuestions(bank, { exam: 'DVA' }).map((q) => q.id)).toEqual(['b', 'c']);
     expect(selectQuestions([], { concepts: 'C13' })).toEqual([]);
-  });
-
-  it('groups questions by the chapter that teaches them', () => {
-    expect(byChapter(bank).map((g) => [g.chapter, g.questions.map((q) => q.id)])).toEqual([
-      ['/chapters/rolling-updates', ['a', 'c']],
-      ['/chapters/circuit-breaker', ['b']],
-    ]);
-  });
-
-  it('orders the groups as the learning path does, chapters off the path last', () => {
-    const withStray = [...bank, question({ id: 'd', chapter: '/chapters/stray' })];
-    expect(byChapter(withStray, ['/chapters/circuit-breaker', '/chapters/rolling-updates']).map((g) => g.chapter)).toEqual([
-      '/chapters/circuit-breaker',
-      '/chapters/rolling-updates',
-      '/chapters/stray',
-    ]);
   });
 });
 

@@ -63,6 +63,29 @@ describe('the lab panel', () => {
     expect(markLabPassed).toHaveBeenCalledWith('rolling-update');
   });
 
+  it('shows hints only on failing checks; a check not run is one line, without a hint or a message', async () => {
+    const w = await panel();
+    await editor(w).setValue('{ "serviceName": "web", }');
+    const results = await check(w);
+    const [input, ...rest] = results;
+    expect(input.attributes('data-status')).toBe('failed');
+    expect(input.find('[data-testid="lab-result-hint"]').exists()).toBe(true);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const notRun of rest) {
+      expect(notRun.attributes('data-status')).toBe('skipped');
+      expect(notRun.findAll('p')).toHaveLength(1);
+      expect(notRun.text()).toMatch(/\(not run\)$/);
+      expect(notRun.text()).not.toContain('Hint');
+    }
+    expect(w.get('[data-testid="lab-summary"]').text()).toContain(`0 of ${results.length} checks passed (${rest.length} not run until the first passes)`);
+
+    await editor(w).setValue(solution);
+    await w.get('[data-testid="lab-check"]').trigger('click');
+    await until(() => expect(w.get('[data-testid="lab-summary"]').attributes('data-status')).toBe('passed'));
+    const passed = w.findAll('[data-testid="lab-result"]');
+    expect(passed.every((r) => r.attributes('data-status') === 'passed' && !r.find('[data-testid="lab-result-hint"]').exists())).toBe(true);
+  });
+
   it('says the results are out of date once the text changes after a Check', async () => {
     const w = await panel();
     await check(w);

@@ -4,10 +4,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckRequest, CheckWorkerMessage } from '../check-budget.js';
 import { describeError } from '../describe-error.js';
 import { runChecks } from '../run-checks.js';
+import { createTypeChecker, useTypeChecker } from '../type-check.js';
 import { loadLabChecks } from './check-lab-folder.js';
+import { nodeTypeSources } from './node-type-sources.js';
 
 const { labsRoot } = workerData as { labsRoot: string };
 const post = (message: CheckWorkerMessage) => parentPort!.postMessage(message);
+// A TypeScript lab's file is type-checked against the repository's own types.
+useTypeChecker(createTypeChecker(nodeTypeSources()));
 
 parentPort!.on('message', async ({ labId, files }: CheckRequest) => {
   try {
