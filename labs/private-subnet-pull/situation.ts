@@ -1,4 +1,5 @@
-import { createSimulator, type EcsSimulator } from '../../core/index.js';
+import type { EcsSimulator } from '../../core/index.js';
+import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
  * The account the lab starts from: a cluster on Fargate, the execution role, the task definition api:1 whose
@@ -18,7 +19,7 @@ export const SITUATION = {
 export const WATCH_SECONDS = 5 * 60;
 
 export function buildAccount(): EcsSimulator {
-  const sim = createSimulator({ seed: 1 });
+  const sim = createLabSimulator({ seed: 1 });
   sim.createCluster({ clusterName: 'default', capacityProviders: ['FARGATE'] });
   sim.iam.createRole({ RoleName: 'ecsTaskExecutionRole' });
   sim.iam.attachRolePolicy({ RoleName: 'ecsTaskExecutionRole', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' });
