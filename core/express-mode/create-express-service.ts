@@ -61,7 +61,7 @@ export function createExpressGatewayService(ctx: SimContext, input: CreateExpres
 
   // Checked: from here on, everything is made.
   if (!cluster || cluster.status !== 'ACTIVE') {
-    createCluster(ctx, { clusterName: DEFAULT_CLUSTER, capacityProviders: ['FARGATE'], defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] });
+    createCluster(ctx, { clusterName: DEFAULT_CLUSTER, capacityProviders: ['FARGATE'] });
   }
   const securityGroups = requested.networkConfiguration.securityGroups.length > 0 ? requested.networkConfiguration.securityGroups : [`sg-${ctx.random.hex(17)}`];
   const configuration: ExpressConfiguration = { ...requested, cpu: revision.cpu, memory: revision.memory, networkConfiguration: { ...requested.networkConfiguration, securityGroups } };
@@ -127,7 +127,10 @@ export function createExpressGatewayService(ctx: SimContext, input: CreateExpres
     removed: false,
   };
   record.scalingPolicyName = applyScaling(ctx, record, configuration.scalingTarget, targetGroupArns[0]);
-  const deploymentId = ctx.state.clusters.get(clusterName)!.services.get(serviceName)!.deployments[0].id;
+  const ecsService = ctx.state.clusters.get(clusterName)!.services.get(serviceName)!;
+  // ECS manages the service for you: the console and ListServices tell it apart by this.
+  ecsService.resourceManagementType = 'ECS';
+  const deploymentId = ecsService.deployments[0].id;
   record.configurations = [{ asked: configuration, taskDefinitionArn, deploymentId, createdAt: ctx.clock.now }];
   ctx.state.express.services.set(record.serviceArn, record);
   return { service: expressServiceView(ctx, record) };

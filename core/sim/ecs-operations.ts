@@ -82,7 +82,7 @@ export const ECS_OPERATIONS = {
   ]),
   DeleteService: operation(services.deleteService, [...CLUSTER, 'service', 'force']),
   DescribeServices: operation(services.describeServices, [...CLUSTER, 'services']),
-  ListServices: operation(services.listServices, CLUSTER),
+  ListServices: operation(services.listServices, [...CLUSTER, 'resourceManagementType']),
   ListServiceDeployments: operation(serviceDeployments.listServiceDeployments, [...CLUSTER, 'service', 'status', 'createdAt']),
   DescribeServiceDeployments: operation(serviceDeployments.describeServiceDeployments, ['serviceDeploymentArns']),
   DescribeServiceRevisions: operation(serviceDeployments.describeServiceRevisions, ['serviceRevisionArns']),
@@ -122,6 +122,11 @@ export const ECS_OPERATIONS = {
   TagResource: operation(tags.tagResource, ['resourceArn', 'tags']),
   UntagResource: operation(tags.untagResource, ['resourceArn', 'tagKeys']),
   ListTagsForResource: operation(tags.listTagsForResource, ['resourceArn']),
+  // Express Mode (core/express-mode): composes ECS, ELB, Application Auto Scaling and CloudWatch Logs.
+  CreateExpressGatewayService: operation(createExpress.createExpressGatewayService, [...EXPRESS_CONFIGURATION, 'infrastructureRoleArn', 'serviceName', 'cluster', 'tags']),
+  DescribeExpressGatewayService: operation(describeExpress.describeExpressGatewayService, ['serviceArn', 'include']),
+  UpdateExpressGatewayService: operation(updateExpress.updateExpressGatewayService, ['serviceArn', ...EXPRESS_CONFIGURATION]),
+  DeleteExpressGatewayService: operation(deleteExpress.deleteExpressGatewayService, ['serviceArn']),
   RegisterDaemonTaskDefinition: operation(daemonTaskDefinitions.registerDaemonTaskDefinition, ['family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'cpu', 'memory', 'volumes']),
   DescribeDaemonTaskDefinition: operation(daemonTaskDefinitions.describeDaemonTaskDefinition, ['daemonTaskDefinition']),
   ListDaemonTaskDefinitions: operation(daemonTaskDefinitions.listDaemonTaskDefinitions, ['familyPrefix', 'family', 'revision', 'status', 'sort']),
@@ -135,11 +140,6 @@ export const ECS_OPERATIONS = {
   DescribeDaemonDeployments: operation(daemonViews.describeDaemonDeployments, ['daemonDeploymentArns']),
   DescribeDaemonRevisions: operation(daemonViews.describeDaemonRevisions, ['daemonRevisionArns']),
   // Kept and described, not run yet (api/kept-resources.ts): nothing of theirs is simulated.
-  // Express Mode (core/express-mode): composes ECS, ELB, Application Auto Scaling and CloudWatch Logs.
-  CreateExpressGatewayService: operation(createExpress.createExpressGatewayService, [...EXPRESS_CONFIGURATION, 'infrastructureRoleArn', 'serviceName', 'cluster', 'tags']),
-  DescribeExpressGatewayService: operation(describeExpress.describeExpressGatewayService, ['serviceArn', 'include']),
-  UpdateExpressGatewayService: operation(updateExpress.updateExpressGatewayService, ['serviceArn', ...EXPRESS_CONFIGURATION]),
-  DeleteExpressGatewayService: operation(deleteExpress.deleteExpressGatewayService, ['serviceArn']),
   CreateGateway: operation(keptResources.createGateway, []),
   DescribeGateway: operation(keptResources.describeGateway, []),
   UpdateGateway: operation(keptResources.updateGateway, []),

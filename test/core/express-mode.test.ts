@@ -32,7 +32,7 @@ describe('CreateExpressGatewayService', () => {
     const [cluster] = sim.describeClusters({ clusters: ['default'] }).clusters;
     expect(cluster.capacityProviders).toEqual(['FARGATE']);
     const [ecsService] = sim.describeServices({ services: ['web'] }).services;
-    expect(ecsService).toMatchObject({ launchType: 'FARGATE', desiredCount: 1, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1' });
+    expect(ecsService).toMatchObject({ launchType: 'FARGATE', desiredCount: 1, taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1', resourceManagementType: 'ECS' });
     expect(ecsService.deploymentConfiguration).toMatchObject({
       strategy: 'CANARY',
       canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 3 },
@@ -110,6 +110,16 @@ describe('CreateExpressGatewayService', () => {
     const { create } = simulator();
     expect(rejection(() => create({ infrastructureRoleArn: undefined }))).toMatchObject({ name: 'InvalidParameterException', field: 'infrastructureRoleArn' });
     expect(rejection(() => create({ scalingTarget: { autoScalingMetric: 'P99_LATENCY' } }))).toMatchObject({ name: 'InvalidParameterException', field: 'scalingTarget.autoScalingMetric' });
+  });
+
+  it('lists the services ECS manages apart from the ones you made (ListServices resourceManagementType)', () => {
+    const { sim, create } = simulator();
+    create();
+    sim.registerTaskDefinition({ family: 'batch', containerDefinitions: [{ name: 'batch', image: 'batch:1', memory: 128 }] });
+    sim.createService({ serviceName: 'batch', taskDefinition: 'batch', desiredCount: 0 });
+    const names = (resourceManagementType?: 'ECS' | 'CUSTOMER') => sim.listServices({ resourceManagementType }).serviceArns.map((arn) => arn.split('/').pop());
+    expect([names('ECS'), names('CUSTOMER'), names()]).toEqual([['web'], ['batch'], ['web', 'batch']]);
+    expect(sim.describeServices({ services: ['batch'] }).services[0]).not.toHaveProperty('resourceManagementType');
   });
 
   it('puts services on the same subnets on one load balancer, a rule each, and others on their own', () => {

@@ -225,6 +225,8 @@ export interface ServiceRecord {
   events: ServiceEvent[];
   createdAt: number;
   tags: Tag[];
+  /** ECS when ECS manages the service for you (Express Mode made it); absent for the services you make. */
+  resourceManagementType?: 'ECS';
   steady: boolean;
   passScheduled: boolean;
   /** Messages of conditions still in force, with when they were last sent: ECS does not repeat them for 6 h. */

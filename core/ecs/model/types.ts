@@ -400,6 +400,7 @@ export interface Service {
   taskSets?: TaskSet[];
   createdBy: string;
   tags: Tag[];
+  resourceManagementType?: 'CUSTOMER' | 'ECS';
 }
 
 export interface CreateClusterRequest {

@@ -143,6 +143,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     ...(service.deploymentController !== 'ECS' ? { taskSets: service.taskSets.map((s) => taskSetView(ctx, service, s)) } : {}),
     createdBy: `arn:aws:iam::${ctx.accountId}:user/learner`,
     tags: service.tags.map((t) => ({ ...t })),
+    ...(service.resourceManagementType ? { resourceManagementType: service.resourceManagementType } : {}),
   };
 }
 
@@ -302,9 +303,13 @@ export function describeServices(ctx: SimContext, input: { cluster?: string; ser
   return { services, failures };
 }
 
-export function listServices(ctx: SimContext, input: { cluster?: string } = {}) {
-  const cluster = resolveCluster(ctx, requireObject(input ?? {}, 'request').cluster);
-  return { serviceArns: [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').map((s) => s.arn) };
+/** ListServices: the cluster's ACTIVE services; resourceManagementType ECS lists those ECS manages (Express Mode's), CUSTOMER the others. */
+export function listServices(ctx: SimContext, input: { cluster?: string; resourceManagementType?: 'CUSTOMER' | 'ECS' } = {}) {
+  const request = requireObject(input ?? {}, 'request');
+  const cluster = resolveCluster(ctx, request.cluster);
+  const managedBy = optionalEnum(request.resourceManagementType, 'resourceManagementType', ['CUSTOMER', 'ECS'] as const);
+  const listed = [...cluster.services.values()].filter((s) => s.status === 'ACTIVE' && (!managedBy || (s.resourceManagementType ?? 'CUSTOMER') === managedBy));
+  return { serviceArns: listed.map((s) => s.arn) };
 }
 
 /**
