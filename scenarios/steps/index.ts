@@ -21,6 +21,8 @@ import './placement-steps.js';
 import './external-instance-steps.js';
 import './observability-steps.js';
 import './managed-instances-steps.js';
+import './managed-daemons-steps.js';
+import './task-protection-steps.js';
 import './native-blue-green-steps.js';
 import './express-mode-steps.js';
 import './networking-steps.js';

@@ -183,29 +183,30 @@ export function describeDaemonDeployments(ctx: SimContext, input: { daemonDeploy
   return { daemonDeployments, failures };
 }
 
+function revisionView(ctx: SimContext, daemon: DaemonRecord, revision: DaemonRecord['revisions'][number]) {
+  const definition = ctx.state.managedDaemons.taskDefinitions.get(revision.daemonTaskDefinitionArn)!;
+  return {
+    daemonRevisionArn: revision.arn,
+    clusterArn: ctx.state.clusters.get(daemon.clusterName)!.arn,
+    daemonArn: daemon.arn,
+    daemonTaskDefinitionArn: revision.daemonTaskDefinitionArn,
+    createdAt: epochSeconds(ctx, revision.createdAt),
+    containerImages: definition.containerDefinitions.map((c) => ({ containerName: c.name ?? definition.family, image: c.image })),
+    propagateTags: revision.propagateTags,
+    enableECSManagedTags: revision.enableECSManagedTags,
+    enableExecuteCommand: revision.enableExecuteCommand,
+    critical: revision.critical,
+  };
+}
+
 export function describeDaemonRevisions(ctx: SimContext, input: { daemonRevisionArns: string[] }) {
-  const daemonRevisions: Array<Record<string, unknown>> = [];
+  const daemonRevisions: Array<ReturnType<typeof revisionView>> = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const arn of requireArns(requireObject(input, 'request').daemonRevisionArns, 'daemonRevisionArns')) {
     const daemon = daemonsOf(ctx).find((x) => x.revisions.some((r) => r.arn === arn));
     const revision = daemon?.revisions.find((r) => r.arn === arn);
-    if (!daemon || !revision) {
-      failures.push({ arn, reason: 'MISSING' });
-      continue;
-    }
-    const definition = ctx.state.managedDaemons.taskDefinitions.get(revision.daemonTaskDefinitionArn)!;
-    daemonRevisions.push({
-      daemonRevisionArn: revision.arn,
-      clusterArn: ctx.state.clusters.get(daemon.clusterName)!.arn,
-      daemonArn: daemon.arn,
-      daemonTaskDefinitionArn: revision.daemonTaskDefinitionArn,
-      createdAt: epochSeconds(ctx, revision.createdAt),
-      containerImages: definition.containerDefinitions.map((c) => ({ containerName: c.name ?? definition.family, image: c.image })),
-      propagateTags: revision.propagateTags,
-      enableECSManagedTags: revision.enableECSManagedTags,
-      enableExecuteCommand: revision.enableExecuteCommand,
-      critical: revision.critical,
-    });
+    if (daemon && revision) daemonRevisions.push(revisionView(ctx, daemon, revision));
+    else failures.push({ arn, reason: 'MISSING' });
   }
   return { daemonRevisions, failures };
 }
