@@ -49,6 +49,17 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
   const { isDark } = useData();
   let chart: Chart<'line', Array<{ x: number; y: number | null }>> | undefined;
 
+  /**
+   * What chart.js drew that the canvas cannot tell a test: the time axis's tick labels (`data-x-ticks`) and each
+   * legend swatch's colour and dashes (`data-legend`, "label: colour dashes" separated by " | ").
+   */
+  function recordDrawn() {
+    if (!chart) return;
+    canvas.value!.dataset.xTicks = chart.scales.x.ticks.map((t) => String(t.label)).join(' ');
+    const swatches = chart.legend?.legendItems ?? [];
+    canvas.value!.dataset.legend = swatches.map((i) => `${i.text}: ${String(i.strokeStyle)} ${(i.lineDash ?? []).join(',') || 'solid'}`).join(' | ');
+  }
+
   /** The theme's colours for text and grid lines, read from VitePress's CSS variables. */
   function applyTheme() {
     if (!chart) return;
@@ -62,6 +73,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     }
     chart.options.plugins!.legend!.labels!.color = text;
     chart.update('none');
+    recordDrawn();
   }
 
   onMounted(() => {
@@ -107,6 +119,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     if (!chart) return;
     chart.data.datasets = datasets;
     chart.update('none');
+    recordDrawn();
   });
   watch(
     () => [options.end(), options.yMax()],

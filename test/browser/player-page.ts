@@ -22,3 +22,36 @@ export async function playToFirstEventMs(page: Page): Promise<number> {
     return first - play;
   });
 }
+
+/** When Play was first on the page and enabled (ms since navigation), and whether its scenario was still recording then. */
+export interface PlayReady {
+  at: number;
+  recording: string | null;
+}
+
+declare global {
+  interface Window {
+    ecsLabPlayReady?: PlayReady;
+  }
+}
+
+/**
+ * Call before navigating: the page notes, as the DOM changes, the first moment a Play button is there and
+ * enabled, and whether the player was still recording its scenario then (`data-recording`).
+ */
+export async function notePlayReady(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const play = document.querySelector<HTMLButtonElement>('[data-testid="player-play"]');
+      if (!play || play.disabled) return;
+      observer.disconnect();
+      window.ecsLabPlayReady = { at: performance.now(), recording: play.closest('[data-testid="scenario-player"]')!.getAttribute('data-recording') };
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+/** What notePlayReady noted, once Play is ready, and the time the first scenario finished recording (ms since navigation). */
+export async function playReadiness(page: Page): Promise<PlayReady & { recordedAt: number }> {
+  await page.waitForFunction(() => window.ecsLabPlayReady !== undefined && performance.getEntriesByName('ecs-lab:recorded').length > 0);
+  return page.evaluate(() => ({ ...window.ecsLabPlayReady!, recordedAt: performance.getEntriesByName('ecs-lab:recorded')[0].startTime }));
+}
