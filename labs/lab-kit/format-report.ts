@@ -1,4 +1,5 @@
 import type { CheckReport, CheckResult, SourceLocation } from './check-types.js';
+import type { PartScore } from './lab-parts.js';
 import type { TextPosition } from './parse-json.js';
 
 /** Colours for a terminal; the CLI passes chalk's, plain text otherwise. */
@@ -22,8 +23,11 @@ export function formatLocation(location: SourceLocation): string {
   return `${location.file}, ${formatPosition(location)}`;
 }
 
-/** A check report as terminal lines: ✔/✘/– and the title, then what was observed, then the hint on failure. */
-export function formatReport(title: string, report: CheckReport, paint: Paint = PLAIN): string[] {
+/**
+ * A check report as terminal lines: ✔/✘/– and the title, then what was observed, then the hint on failure; for
+ * a lab graded in parts, each part's points and the score.
+ */
+export function formatReport(title: string, report: CheckReport, paint: Paint = PLAIN, parts: readonly PartScore[] = []): string[] {
   const count = (status: CheckResult['status']) => report.results.filter((r) => r.status === status).length;
   const total = report.results.length;
   const notRun = count('skipped') > 0 ? ` (${count('skipped')} not run)` : '';
@@ -32,6 +36,7 @@ export function formatReport(title: string, report: CheckReport, paint: Paint = 
     '',
     ...report.results.flatMap((result) => formatResult(result, paint)),
     '',
+    ...formatParts(parts, paint),
     report.passed
       ? paint.passed(`All ${total} checks passed: lab complete.`)
       : paint.failed(`${count('passed')} of ${total} checks passed${notRun}.`),
@@ -46,5 +51,16 @@ function formatResult(result: CheckResult, paint: Paint): string[] {
     `${paint.failed('✘')} ${result.title}`,
     `    ${where}${result.message}`,
     ...(result.hint ? [paint.dim(`    Hint: ${result.hint}`)] : []),
+  ];
+}
+
+function formatParts(parts: readonly PartScore[], paint: Paint): string[] {
+  if (parts.length === 0) return [];
+  const earned = parts.reduce((sum, part) => sum + part.earned, 0);
+  const most = parts.reduce((sum, part) => sum + part.points, 0);
+  return [
+    ...parts.map((part) => `${part.passed ? paint.passed('✔') : paint.failed('✘')} ${part.title}: ${part.earned} of ${part.points} points`),
+    paint.bold(`Score: ${earned} of ${most} points.`),
+    '',
   ];
 }

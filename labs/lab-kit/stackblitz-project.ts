@@ -96,6 +96,7 @@ function readme(manifest: LabManifest): string {
     `Edit ${files}, then run \`npm test\` in the terminal: it checks your work against ecs-lab's simulated ECS.`,
     `The instructions are in [labs/${manifest.id}/README.md](labs/${manifest.id}/README.md).`,
     '',
+    ...(manifest.parts ? ['## Parts', '', ...manifest.parts.map((part) => `- ${part.title}: ${part.points} points (${part.checks.length} checks)`), ''] : []),
     '## Hints',
     '',
     'Open them one at a time, and only when you are stuck.',

@@ -46,5 +46,6 @@ export async function runLab(thread: CheckThread, labsRoot: string, id: string, 
     report: submitted ? report : notSubmitted(),
     seconds: (performance.now() - started) / 1000,
     points: manifest.points,
+    ...(manifest.parts ? { parts: manifest.parts } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from '../format-report.js';
+import { partScores } from '../lab-parts.js';
 import { checkLabFolder } from './check-lab-folder.js';
 import { CheckThread } from './check-in-worker.js';
 import { LABS_ROOT } from './lab-folders.js';
@@ -16,5 +17,6 @@ const labsRoot = fileURLToPath(LABS_ROOT);
 const thread = new CheckThread(labsRoot);
 const { manifest, report } = await checkLabFolder(thread, labsRoot, id, join(labsRoot, id));
 thread.close();
-process.stdout.write(`${formatReport(manifest.title, report).join('\n')}\n`);
+const parts = manifest.parts ? partScores(manifest, report) : [];
+process.stdout.write(`${formatReport(manifest.title, report, undefined, parts).join('\n')}\n`);
 process.exitCode = report.passed ? 0 : 1;

@@ -1,9 +1,9 @@
-import { labOutcome, type LabRun } from './lab-run.js';
+import { earnedPoints, labOutcome, type LabRun } from './lab-run.js';
 
 /**
- * A class's grades: one row per student, one column per lab, the lab's points when it passed, 0 when it failed,
- * nothing when it was not submitted; and a total. CSV for a spreadsheet or an LMS, Markdown for a CI job's
- * summary page ($GITHUB_STEP_SUMMARY).
+ * A class's grades: one row per student, one column per lab, the lab's points when it passed (for a lab graded
+ * in parts, the points of its parts that passed), 0 when it failed, nothing when it was not submitted; and a
+ * total. CSV for a spreadsheet or an LMS, Markdown for a CI job's summary page ($GITHUB_STEP_SUMMARY).
  */
 export interface StudentRuns {
   student: string;
@@ -17,7 +17,7 @@ export function gradebook(students: readonly StudentRuns[], labs: readonly { id:
   return format === 'csv' ? csv(students, labs) : markdown(students, labs);
 }
 
-const earned = (run: LabRun | undefined) => (run && labOutcome(run) === 'passed' ? run.points : 0);
+const earned = (run: LabRun | undefined) => (run ? earnedPoints(run) : 0);
 const total = (runs: readonly LabRun[]) => runs.reduce((sum, run) => sum + earned(run), 0);
 const runOf = (student: StudentRuns, id: string) => student.runs.find((run) => run.id === id);
 

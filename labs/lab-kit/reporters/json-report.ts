@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check-types.js';
-import { labOutcome, type LabRun } from './lab-run.js';
+import { partScores, type PartScore } from '../lab-parts.js';
+import { earnedPoints, labOutcome, type LabRun } from './lab-run.js';
 
 /**
  * Lab runs as JSON for scripts (a gradebook, a dashboard). The shape is stable: fields are only ever added,
@@ -21,6 +22,10 @@ export interface JsonReport {
     submitted: boolean;
     passed: boolean;
     points: number;
+    /** The points it earned: all of them when it passed; for a lab graded in parts, those of its parts that passed. */
+    earned: number;
+    /** A lab graded in parts: each part's score. */
+    parts?: PartScore[];
     seconds: number;
     checks: CheckResult[];
   }>;
@@ -54,6 +59,8 @@ export function jsonReport(runs: readonly LabRun[]): JsonReport {
       submitted: run.submitted,
       passed: labOutcome(run) === 'passed',
       points: run.points,
+      earned: earnedPoints(run),
+      ...(run.parts ? { parts: partScores(run, run.report) } : {}),
       seconds: toMs(run.seconds),
       checks: run.report.results.map((check) => ({ ...check, seconds: toMs(check.seconds) })),
     })),

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../check-types.js';
+import { partScores, type LabPart } from '../lab-parts.js';
 
 /** One lab checked on one learner's files: what the reporters turn into JUnit XML, JSON or a gradebook. */
 export interface LabRun {
@@ -18,6 +19,8 @@ export interface LabRun {
   seconds: number;
   /** What passing the lab is worth (lab.json). */
   points: number;
+  /** A lab graded in parts (lab.json): each part earns its points on its own. */
+  parts?: LabPart[];
 }
 
 export type LabOutcome = 'passed' | 'failed' | 'not submitted';
@@ -29,3 +32,8 @@ export function labOutcome(run: LabRun): LabOutcome {
 
 /** Some submitted lab failed a check: what makes a grading job fail. */
 export const anyFailed = (runs: readonly LabRun[]) => runs.some((run) => labOutcome(run) === 'failed');
+
+/** The points a run earned: each passed part's (the whole lab's when it has no parts); none when not submitted. */
+export function earnedPoints(run: LabRun): number {
+  return run.submitted ? partScores(run, run.report).reduce((sum, part) => sum + part.earned, 0) : 0;
+}
