@@ -1,7 +1,7 @@
-/** A daemon or gateway (and their deployments and revisions): see api/kept-resources.ts. */
+/** A gateway: see api/kept-resources.ts. */
 export interface KeptResource {
   arn: string;
-  kind: 'daemon-task-definition' | 'daemon' | 'daemon-deployment' | 'daemon-revision' | 'gateway';
+  kind: 'gateway';
   status: string;
   createdAt: number;
   updatedAt: number;
