@@ -230,6 +230,14 @@ describe.skipIf(!session.available)('contrast in dark mode', () => {
 
     await page.getByTestId('practice-lab').hover();
     expect(await contrastViolations(page, '[data-testid="practice-lab"]')).toEqual([]);
+
+    // The sidebar's progress marks, once there is progress to show.
+    await page.evaluate(() => {
+      localStorage.setItem('ecs-lab:labs', JSON.stringify({ version: 1, passed: { 'rolling-update': new Date().toISOString() } }));
+      window.dispatchEvent(new Event('ecs-lab:progress'));
+    });
+    await page.locator('.VPSidebar [data-testid="sidebar-progress"]').first().waitFor();
+    expect(await contrastViolations(page, '.VPSidebar .progress-marks')).toEqual([]);
     expectCleanPage(watched);
   });
 });
