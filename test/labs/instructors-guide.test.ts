@@ -27,16 +27,19 @@ describe('the instructors\' guide and the labs agree', () => {
     expect(rows).toEqual(manifests.map((m) => ({ id: m.id, title: m.title, time: formatMinutes(m.minutes) })));
   });
 
-  it('gives a GitHub Classroom workflow with one test per lab, graded by exit code, worth the lab\'s points', () => {
+  it('gives a GitHub Classroom workflow with one test per lab (per part, for a lab graded in parts), graded by exit code, worth its points', () => {
     const workflow = yamlBlocks.map((text) => parse(text)).find((doc) => doc?.name === 'Autograding Tests');
     const steps = workflow.jobs['run-autograding-tests'].steps as Array<Record<string, any>>;
     const tests = steps.filter((step) => step.uses === 'classroom-resources/autograding-command-grader@v1');
-    expect(tests.map((step) => [step.id, step.with.command, step.with['max-score']])).toEqual(
-      manifests.map((m) => [m.id, `npx ecs-lab lab check ${m.id} --no-color`, m.points]),
+    const expected = manifests.flatMap((m) =>
+      m.parts
+        ? m.parts.map((part) => [`${m.id}-${part.id}`, `npx ecs-lab lab check ${m.id} --part ${part.id} --no-color`, part.points])
+        : [[m.id, `npx ecs-lab lab check ${m.id} --no-color`, m.points]],
     );
+    expect(tests.map((step) => [step.id, step.with.command, step.with['max-score']])).toEqual(expected);
     const reporter = steps.find((step) => step.uses === 'classroom-resources/autograding-grading-reporter@v1')!;
-    expect(reporter.with.runners.split(',')).toEqual(manifests.map((m) => m.id));
-    expect(Object.keys(reporter.env)).toEqual(manifests.map((m) => `${m.id.toUpperCase()}_RESULTS`));
+    expect(reporter.with.runners.split(',')).toEqual(expected.map(([id]) => id));
+    expect(Object.keys(reporter.env)).toEqual(expected.map(([id]) => `${String(id).toUpperCase()}_RESULTS`));
   });
 
   it('gives recipes in YAML that parses', () => {

@@ -8,9 +8,12 @@ import { runChecks } from '../../labs/lab-kit/run-checks.js';
 
 const labsRoot = fileURLToPath(LABS_ROOT);
 
+/** A mistake folder may hold only the files that differ from the solution: the solution's others fill it in. */
 async function check(id: string, folder: string) {
   const lab = await loadLabChecks(labsRoot, id);
-  return runChecks(lab, readLearnerFiles(join(labsRoot, id, folder), readManifest(labsRoot, id).files));
+  const names = readManifest(labsRoot, id).files;
+  const base = folder.startsWith('mistakes') ? readLearnerFiles(join(labsRoot, id, 'solution'), names) : {};
+  return runChecks(lab, { ...base, ...readLearnerFiles(join(labsRoot, id, folder), names) });
 }
 
 it('finds the labs', () => {
@@ -37,6 +40,13 @@ describe.each(labIds(labsRoot))('lab %s', (id) => {
     for (const chapter of links) expect(existsSync(join('docs', 'chapters', `${chapter}.md`)), chapter).toBe(true);
   });
 
+  it('puts each of its checks in one part, when it is graded in parts', async () => {
+    const { parts } = readManifest(labsRoot, id);
+    if (!parts) return;
+    const lab = await loadLabChecks(labsRoot, id);
+    expect(parts.flatMap((part) => part.checks).sort()).toEqual(lab.checks.map((check) => check.id).sort());
+  });
+
   it('does not pass on the starter', async () => {
     const report = await check(id, 'starter');
     expect(report.passed).toBe(false);
@@ -49,7 +59,8 @@ describe.each(labIds(labsRoot))('lab %s', (id) => {
     expect(report.passed).toBe(true);
   });
 
-  // A check that nothing can fail teaches nothing: each has a known mistake, in mistakes/<check id>/.
+  // A check that nothing can fail teaches nothing: each has a known mistake, in mistakes/<check id>/ (the solution with
+  // the mistaken files).
   it('has a mistake that fails each check', async () => {
     const lab = await loadLabChecks(labsRoot, id);
     for (const { id: checkId } of [lab.input, ...lab.checks]) {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ecsLab as run } from '../cli/ecs-lab-cli.js';
@@ -100,5 +101,33 @@ describe('a learner working through a lab on their machine', { timeout: 60_000 }
     expect((await run('check', 'rolling-update', '--all')).code).toBe(2);
     expect((await run('check')).code).toBe(2);
     expect((await run('check', 'rolling-update', '--dir', 'no/such/folder')).code).toBe(2);
+  });
+});
+
+describe('a lab graded in parts, checked part by part (one GitHub Classroom test per part)', { timeout: 120_000 }, () => {
+  // The capstone's solution with web's tasks given public IP addresses in the public subnets: part 2 fails, the others pass.
+  const folder = mkdtempSync(join(tmpdir(), 'ecs-lab-capstone-'));
+  cpSync('labs/capstone-shop/solution', folder, { recursive: true });
+  cpSync('labs/capstone-shop/mistakes/net-private/services.json', join(folder, 'services.json'));
+  const check = (...args: string[]) => labCommand('labs', 'check', 'capstone-shop', '--dir', folder, '--no-color', ...args);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('exits 0 for a part that passed and 1 for one that failed, and prints every part\'s points and the score', async () => {
+    const passedPart = await check('--part', 'task-definitions');
+    expect(passedPart.code).toBe(0);
+    expect(passedPart.stdout).toContain('✔ Part 1: Task definitions: 20 of 20 points');
+    expect(passedPart.stdout).toContain('✘ Part 2: Networking: 0 of 20 points');
+    expect(passedPart.stdout).toContain('Score: 80 of 100 points.');
+    expect((await check('--part', 'networking')).code).toBe(1);
+    expect((await check()).code).toBe(1);
+  });
+
+  it('refuses a part the lab does not have, and --part for a lab not graded in parts, as mistakes in the call', async () => {
+    const unknown = await check('--part', 'security');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('the lab capstone-shop has no part "security"; its parts are: task-definitions, networking, load-balancing, scaling, deployment.');
+    const whole = await labCommand('labs', 'check', 'rolling-update', '--dir', 'labs/rolling-update/solution', '--part', 'one');
+    expect(whole.code).toBe(2);
+    expect(whole.stderr).toContain('the lab rolling-update is not graded in parts: leave --part out.');
   });
 });

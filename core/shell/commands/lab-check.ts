@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
+import { partScores } from '../../../labs/lab-kit/lab-parts.js';
 import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { runLab } from '../../../labs/lab-kit/node/check-lab-folder.js';
 import { labFoldersIn, studentFolderWarnings, studentLabFolder } from '../../../labs/lab-kit/node/class-folders.js';
@@ -9,6 +10,7 @@ import { labIds, readManifest, workFolder, writeProgress } from '../../../labs/l
 import { jsonReport } from '../../../labs/lab-kit/reporters/json-report.js';
 import { junitReport } from '../../../labs/lab-kit/reporters/junit-report.js';
 import { anyFailed, labOutcome, type LabRun } from '../../../labs/lab-kit/reporters/lab-run.js';
+import type { LabManifest } from '../../../labs/lab-kit/lab-manifest.js';
 import { manifestOf, say, shown, shownFolder, warn, type REPORTERS } from './lab-cli-kit.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +20,8 @@ export interface CheckOptions {
   reporter: (typeof REPORTERS)[number];
   /** CPU milliseconds the checks of one lab may use. */
   budgetMs?: number;
+  /** Of a lab graded in parts: the exit code says whether this part passed (a GitHub Classroom test per part). */
+  part?: string;
 }
 
 /**
@@ -32,6 +36,7 @@ export async function check(labsRoot: string, id: string | undefined, options: C
     throw new UsageError(`--dir ${options.dir}: there is no such folder.`);
   }
   const ids = options.all ? labIds(labsRoot) : [manifestOf(labsRoot, id!).id];
+  if (options.part !== undefined) checkPartOption(readManifest(labsRoot, ids[0]), options);
   lookForMisplacedFolders(labsRoot, ids, options, colours);
   const student = options.all && options.dir !== undefined ? basename(resolve(options.dir)) : undefined;
   const pretty = options.reporter === 'pretty';
@@ -54,7 +59,16 @@ export async function check(labsRoot: string, id: string | undefined, options: C
   if (options.reporter === 'junit') say(junitReport(runs).trimEnd());
   else if (options.reporter === 'json') say(JSON.stringify(jsonReport(runs), null, 2));
   else printPretty(runs, options, colours);
-  process.exitCode = anyFailed(runs) ? 1 : 0;
+  const judged = options.part === undefined ? !anyFailed(runs) : partScores(runs[0], runs[0].report).find((p) => p.id === options.part)!.passed;
+  process.exitCode = judged ? 0 : 1;
+}
+
+/** --part names a part of the one lab checked. */
+function checkPartOption(manifest: LabManifest, options: CheckOptions): void {
+  if (options.all) throw new UsageError('give --part with one lab, not with --all.');
+  const parts = manifest.parts?.map((part) => part.id) ?? [];
+  if (parts.length === 0) throw new UsageError(`the lab ${manifest.id} is not graded in parts: leave --part out.`);
+  if (!parts.includes(options.part!)) throw new UsageError(`the lab ${manifest.id} has no part "${options.part}"; its parts are: ${parts.join(', ')}.`);
 }
 
 /**
@@ -95,7 +109,7 @@ function printPretty(runs: readonly LabRun[], options: CheckOptions, colours: Ch
   const missing = (run: LabRun) => (options.dir === undefined ? `not started (\`npx ecs-lab lab start ${run.id}\`)` : `not submitted (there is no folder ${run.folder})`);
   runs.forEach((run, i) => {
     if (i > 0) say();
-    if (run.submitted) say(formatReport(run.title, run.report, paint).join('\n'));
+    if (run.submitted) say(formatReport(run.title, run.report, paint, run.parts ? partScores(run, run.report) : []).join('\n'));
     else say(`${colours.bold(run.title)}: ${colours.dim(`${missing(run)}, skipped`)}`);
   });
   if (!options.all) return;

@@ -41,6 +41,7 @@ export function registerLabCommand(program: Command): void {
     .option('--all', 'check every lab (with --dir: a student\'s folder holding one folder per lab); a lab with no folder is skipped')
     .option('--dir <folder>', 'the folder holding your files (default: labs/<id>/work/)')
     .addOption(new Option('--reporter <format>', 'pretty for people, junit or json for CI and scripts').choices(REPORTERS).default('pretty'))
+    .option('--part <part>', 'of a lab graded in parts: exit code 0 when this part passes (one GitHub Classroom test per part)')
     .addOption(budget())
     .action((id: string | undefined, options: CheckCommandOptions, command: Command) =>
       run(command, async () => (await import('./lab-check.js')).check(root(), id, { ...options, budgetMs: options.budget }, colours())),
