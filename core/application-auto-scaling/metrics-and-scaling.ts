@@ -6,7 +6,16 @@ import { memoryUsedMiB, taskCpuPercent } from '../ecs/tasks/task-usage.js';
 import { messageCounts } from '../sqs/queue-state.js';
 import { changeAlarmState } from '../cloudwatch/alarm-state.js';
 import { decideAlarmState, windowOf, type MetricAlarmRecord } from '../cloudwatch/metric-alarm.js';
-import { datapointsOf, queueMetricKey, recordDatapoint, serviceMetricKey, targetGroupDimension, targetGroupMetricKey } from '../cloudwatch/metric-source.js';
+import {
+  datapointsOf,
+  loadBalancerDimension,
+  loadBalancerMetricKey,
+  queueMetricKey,
+  recordDatapoint,
+  serviceMetricKey,
+  targetGroupDimension,
+  targetGroupMetricKey,
+} from '../cloudwatch/metric-source.js';
 import { scheduledBounds, type ScalableTargetRecord, type StepScalingPolicy } from './scalable-target.js';
 import { scheduleDue } from '../kernel/schedule-expression.js';
 import { decideStepScaling } from './step-scaling.js';
@@ -24,7 +33,9 @@ function memoryPercent(ctx: SimContext, task: TaskRecord): number {
  * Once a minute: a service's CPUUtilization, the average over its running tasks, each using its image's
  * idle CPU plus what the traffic it served costs (full CPU at the image's capacity), and its
  * MemoryUtilization; each target group's RequestCountPerTarget (requests routed to it over its healthy
- * targets, at least one); and each queue's visible and in-flight message counts.
+ * targets, at least one); each load balancer's HTTPCode_Target_5XX_Count, whole and per target group, in a
+ * minute with any (the load balancer reports it only then); and each queue's visible and in-flight message
+ * counts.
  */
 function publishMetrics(ctx: SimContext): void {
   for (const cluster of ctx.state.clusters.values()) {
@@ -47,6 +58,7 @@ function publishMetrics(ctx: SimContext): void {
     recordDatapoint(ctx, targetGroupMetricKey(targetGroupDimension(tg.arn), 'RequestCountPerTarget'), tg.requestsThisMinute / Math.max(1, healthy));
     tg.requestsThisMinute = 0;
   }
+  publishTarget5xx(ctx);
   for (const queue of ctx.state.sqs.queues.values()) {
     const counts = messageCounts(queue, ctx.clock.now);
     recordDatapoint(ctx, queueMetricKey(queue.name, 'ApproximateNumberOfMessagesVisible'), counts.visible);
@@ -54,10 +66,25 @@ function publishMetrics(ctx: SimContext): void {
   }
 }
 
+/** HTTPCode_Target_5XX_Count: the 5xx answers of a load balancer's targets in the minute, when there were any. */
+function publishTarget5xx(ctx: SimContext): void {
+  const perLoadBalancer = new Map<string, number>();
+  for (const tg of ctx.state.elb.targetGroups.values()) {
+    const count = Math.round(tg.target5xxThisMinute ?? 0);
+    tg.target5xxThisMinute = 0;
+    if (count === 0) continue;
+    for (const lb of tg.loadBalancerArns.map(loadBalancerDimension)) {
+      recordDatapoint(ctx, loadBalancerMetricKey(lb, 'HTTPCode_Target_5XX_Count', targetGroupDimension(tg.arn)), count);
+      perLoadBalancer.set(lb, (perLoadBalancer.get(lb) ?? 0) + count);
+    }
+  }
+  for (const [lb, count] of perLoadBalancer) recordDatapoint(ctx, loadBalancerMetricKey(lb, 'HTTPCode_Target_5XX_Count'), count);
+}
+
 function evaluateAlarms(ctx: SimContext): void {
   for (const alarm of ctx.state.metricAlarms.values()) {
     const datapoints = windowOf(ctx.state.metrics.get(alarm.metricKey) ?? [], ctx.clock.now, alarm.evaluationPeriods);
-    changeAlarmState(ctx, alarm.name, decideAlarmState(datapoints, alarm));
+    changeAlarmState(ctx, alarm.name, decideAlarmState(datapoints, alarm, ctx.state.alarms.get(alarm.name)?.state));
   }
 }
 

@@ -10,6 +10,9 @@ import { startMetricsMinute } from './metrics-minute.js';
  * actions are step scaling policy ARNs, which Application Auto Scaling runs every minute in ALARM.
  */
 export type ComparisonOperator = 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+/** How minutes with no datapoint count: as nothing (missing), as good, as bad, or not at all (the state stays). */
+export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+const TREATMENTS: readonly TreatMissingData[] = ['missing', 'notBreaching', 'breaching', 'ignore'];
 const COMPARISONS: readonly ComparisonOperator[] = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'];
 
 export interface MetricAlarmRecord {
@@ -22,6 +25,7 @@ export interface MetricAlarmRecord {
   comparison: ComparisonOperator;
   evaluationPeriods: number;
   datapointsToAlarm: number;
+  treatMissingData: TreatMissingData;
   alarmActions: string[];
 }
 
@@ -36,12 +40,20 @@ export function breaches(value: number, comparison: ComparisonOperator, threshol
 
 /**
  * An alarm's state from the datapoints of its last EvaluationPeriods minutes (oldest first): ALARM when
- * at least DatapointsToAlarm of them breach, INSUFFICIENT_DATA when there are none (missing data is
- * treated as missing), else OK.
+ * at least DatapointsToAlarm of them breach, else OK. A minute with no datapoint counts as TreatMissingData
+ * says: not at all (missing: INSUFFICIENT_DATA when no minute has one), as good (notBreaching), as bad
+ * (breaching), or, when no minute has one, not at all, keeping the `current` state (ignore).
  */
-export function decideAlarmState(datapoints: readonly number[], alarm: Pick<MetricAlarmRecord, 'threshold' | 'comparison' | 'datapointsToAlarm'>): AlarmStateValue {
-  if (datapoints.length === 0) return 'INSUFFICIENT_DATA';
-  const breaching = datapoints.filter((d) => breaches(d, alarm.comparison, alarm.threshold)).length;
+export function decideAlarmState(
+  datapoints: readonly number[],
+  alarm: Pick<MetricAlarmRecord, 'threshold' | 'comparison' | 'datapointsToAlarm'> & Partial<Pick<MetricAlarmRecord, 'evaluationPeriods' | 'treatMissingData'>>,
+  current: AlarmStateValue = 'INSUFFICIENT_DATA',
+): AlarmStateValue {
+  const treatment = alarm.treatMissingData ?? 'missing';
+  const missing = Math.max(0, (alarm.evaluationPeriods ?? datapoints.length) - datapoints.length);
+  if (datapoints.length === 0 && treatment === 'missing') return 'INSUFFICIENT_DATA';
+  if (datapoints.length === 0 && treatment === 'ignore') return current;
+  const breaching = datapoints.filter((d) => breaches(d, alarm.comparison, alarm.threshold)).length + (treatment === 'breaching' ? missing : 0);
   return breaching >= alarm.datapointsToAlarm ? 'ALARM' : 'OK';
 }
 
@@ -72,7 +84,7 @@ export function putMetricAlarm(
     ComparisonOperator: ComparisonOperator;
     AlarmActions?: string[];
     AlarmDescription?: string;
-    TreatMissingData?: 'missing';
+    TreatMissingData?: TreatMissingData;
   },
 ) {
   const alarm = answeringAs('InvalidParameterValue', () => {
@@ -90,7 +102,7 @@ export function putMetricAlarm(
     if (typeof request.Threshold !== 'number' || !Number.isFinite(request.Threshold)) throw invalid('Threshold must be a number.', 'Threshold');
     const comparison = optionalEnum(request.ComparisonOperator, 'ComparisonOperator', COMPARISONS);
     if (!comparison) throw invalid(`ComparisonOperator must be one of ${COMPARISONS.join(', ')}.`, 'ComparisonOperator');
-    if (request.TreatMissingData !== undefined && request.TreatMissingData !== 'missing') throw invalid('TreatMissingData must be "missing" (the only treatment simulated).', 'TreatMissingData');
+    const treatMissingData = optionalEnum(request.TreatMissingData, 'TreatMissingData', TREATMENTS) ?? 'missing';
     const alarmActions = (optionalArray(request.AlarmActions, 'AlarmActions', 5) ?? []).map((a, i) => requireString(a, `AlarmActions[${i}]`));
     const record: MetricAlarmRecord = {
       name,
@@ -107,6 +119,7 @@ export function putMetricAlarm(
       comparison,
       evaluationPeriods,
       datapointsToAlarm,
+      treatMissingData,
       alarmActions,
     };
     return record;
@@ -128,6 +141,7 @@ export function describeAlarms(ctx: SimContext, input?: { AlarmNames?: string[] 
       DatapointsToAlarm: a.datapointsToAlarm,
       Threshold: a.threshold,
       ComparisonOperator: a.comparison,
+      TreatMissingData: a.treatMissingData,
       AlarmActions: [...a.alarmActions],
       StateValue: ctx.state.alarms.get(a.name)?.state ?? 'INSUFFICIENT_DATA',
     })),

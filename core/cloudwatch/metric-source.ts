@@ -19,8 +19,13 @@ export const queueMetricKey = (queue: string, metric: string) => `AWS/SQS/${queu
 /** `dimension` is CloudWatch's TargetGroup dimension: "targetgroup/NAME/ID", the end of the group's ARN. */
 export const targetGroupMetricKey = (dimension: string, metric: string) => `AWS/ApplicationELB/${dimension}/${metric}`;
 export const targetGroupDimension = (targetGroupArn: string) => targetGroupArn.slice(targetGroupArn.indexOf(':targetgroup/') + 1);
+/** CloudWatch's LoadBalancer dimension: "app/NAME/ID", the end of the load balancer's ARN. */
+export const loadBalancerDimension = (loadBalancerArn: string) => loadBalancerArn.slice(loadBalancerArn.indexOf(':loadbalancer/') + ':loadbalancer/'.length);
+/** A load balancer's metric, or its metric for one target group (dimensions LoadBalancer and TargetGroup). */
+export const loadBalancerMetricKey = (loadBalancer: string, metric: string, targetGroup?: string) =>
+  `AWS/ApplicationELB/${loadBalancer}${targetGroup ? `|${targetGroup}` : ''}/${metric}`;
 
-const SUPPORTED = 'AWS/ECS CPUUtilization or MemoryUtilization (ClusterName, ServiceName), AWS/ApplicationELB RequestCountPerTarget (TargetGroup), ECS/ContainerInsights metrics such as RunningTaskCount (ClusterName, ServiceName; Container Insights on), AWS/SQS ApproximateNumberOfMessagesVisible or ApproximateNumberOfMessagesNotVisible (QueueName)';
+const SUPPORTED = 'AWS/ECS CPUUtilization or MemoryUtilization (ClusterName, ServiceName), AWS/ApplicationELB RequestCountPerTarget (TargetGroup), AWS/ApplicationELB HTTPCode_Target_5XX_Count (LoadBalancer, and optionally TargetGroup), ECS/ContainerInsights metrics such as RunningTaskCount (ClusterName, ServiceName; Container Insights on), AWS/SQS ApproximateNumberOfMessagesVisible or ApproximateNumberOfMessagesNotVisible (QueueName)';
 const STATISTICS = ['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'];
 
 const bad = (message: string, field: string) => new EcsError('InvalidParameterException', message, field);
@@ -48,6 +53,10 @@ export function metricKeyOf(metric: Record<string, unknown>, field: string): str
   if (namespace === 'AWS/ApplicationELB' && name === 'RequestCountPerTarget') {
     needs(['TargetGroup']);
     return targetGroupMetricKey(dimensions.TargetGroup, name);
+  }
+  if (namespace === 'AWS/ApplicationELB' && name === 'HTTPCode_Target_5XX_Count') {
+    needs(['LoadBalancer']);
+    return loadBalancerMetricKey(dimensions.LoadBalancer, name, dimensions.TargetGroup);
   }
   if (namespace === 'AWS/ECS' && (name === 'CPUUtilization' || name === 'MemoryUtilization')) {
     needs(['ClusterName', 'ServiceName']);

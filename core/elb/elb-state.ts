@@ -38,6 +38,8 @@ export interface TargetGroupRecord {
   slowStartSeconds: number;
   /** Requests routed to the group since the last one-minute metric (RequestCountPerTarget). */
   requestsThisMinute: number;
+  /** HTTP 5xx answers its targets gave since the last one-minute metric (HTTPCode_Target_5XX_Count). */
+  target5xxThisMinute?: number;
   loadBalancerArns: string[];
   targets: Map<string, TargetRecord>;
 }

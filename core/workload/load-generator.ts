@@ -22,6 +22,8 @@ export interface LoadGenerator {
   /** The client's resolver cache (DNS route): the answer and when it expires. */
   dnsCache?: { addresses: string[]; expiresAt: number };
   history: SecondRecord[];
+  /** The 5xx answers of the applications not yet counted in `history`: less than one a second adds up here. */
+  applicationErrorCarry?: number;
 }
 
 /** Service Connect's proxy retries a failed connection on other endpoints (the simulator's model: twice). */

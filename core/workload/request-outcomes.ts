@@ -10,6 +10,8 @@ export interface Endpoint {
   latencyMs: number;
   /** Its share of the round-robin relative to the others (an ALB target in slow start gets less). Default 1. */
   weight?: number;
+  /** The share of the requests it answers (0-100 %) that its application answers with a 5xx. Default 0. */
+  errorPercent?: number;
 }
 
 const weightOf = (e: Endpoint) => e.weight ?? 1;
@@ -40,12 +42,15 @@ export interface SecondOutcome {
  * One second of requests over the endpoints: what the client sees, and what each endpoint served (in the
  * order given, 0 for those that refused them), from one split of the requests.
  */
-export function routeSecond(requests: number, endpoints: readonly Endpoint[], retries: number): { outcome: SecondOutcome; served: number[] } {
+export function routeSecond(requests: number, endpoints: readonly Endpoint[], retries: number): { outcome: SecondOutcome; served: number[]; applicationErrors: number } {
   const count = Math.round(requests);
-  if (endpoints.length === 0) return { outcome: { requests: count, errors: count, p50Ms: 0, p99Ms: 0 }, served: [] };
+  if (endpoints.length === 0) return { outcome: { requests: count, errors: count, p50Ms: 0, p99Ms: 0 }, served: [], applicationErrors: 0 };
   const { alive, toDead, retried, askedOf } = split(count, endpoints, retries);
   const served = endpoints.map((e) => (e.accepts ? Math.min(askedOf(e), e.capacityRps) : 0));
-  if (count === 0) return { outcome: { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 }, served };
+  // Answers the applications gave as errors (HTTP 5xx from the targets), apart from the requests lost: a
+  // fraction of a request a second, which the caller adds up (`outcome.errors` leaves them out).
+  const applicationErrors = served.reduce((sum, answered, i) => sum + (answered * (endpoints[i].errorPercent ?? 0)) / 100, 0);
+  if (count === 0) return { outcome: { requests: 0, errors: 0, p50Ms: 0, p99Ms: 0 }, served, applicationErrors };
   // Round-robin by weight; a retrying client moves the requests that failed to live endpoints.
   let errors = toDead - retried;
   const latencies: Array<{ ms: number; weight: number }> = [];
@@ -58,7 +63,7 @@ export function routeSecond(requests: number, endpoints: readonly Endpoint[], re
   }
   latencies.sort((a, b) => a.ms - b.ms);
   const outcome = { requests: count, errors: Math.round(errors), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) * (retried > 0 ? 2 : 1) };
-  return { outcome, served };
+  return { outcome, served, applicationErrors };
 }
 
 function percentile(latencies: Array<{ ms: number; weight: number }>, p: number): number {

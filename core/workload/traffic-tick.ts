@@ -22,7 +22,7 @@ export function acceptsConnections(task: TaskRecord | undefined): boolean {
 function endpointOf(ctx: SimContext, task: TaskRecord | undefined): Endpoint {
   const image = task?.containers.find((c) => c.essential)?.image;
   const behaviour = ctx.images.behaviourOf(image ?? 'none');
-  return { accepts: acceptsConnections(task), capacityRps: behaviour.capacityRps, latencyMs: behaviour.latencyMs };
+  return { accepts: acceptsConnections(task), capacityRps: behaviour.capacityRps, latencyMs: behaviour.latencyMs, errorPercent: behaviour.errorPercent };
 }
 
 function allTasks(ctx: SimContext): TaskRecord[] {
@@ -107,9 +107,17 @@ export function startTrafficSecond(ctx: SimContext): void {
       const rps = requestsPerSecondAt(generator.requestsPerSecond, generator.pattern, (ctx.clock.now - generator.startedAt) / 1000);
       const destinations = destinationsFor(ctx, generator);
       const seconds = destinations.map((d) => routeSecond(rps * d.share, d.endpoints, d.retries));
-      generator.history.push({ time: ctx.clock.now, ...mergeOutcomes(rps, seconds.map((s) => s.outcome)) });
+      const outcome = mergeOutcomes(rps, seconds.map((s) => s.outcome));
+      // The applications' 5xx answers come in fractions of a request a second: whole ones are counted as they add up.
+      const carry = (generator.applicationErrorCarry ?? 0) + seconds.reduce((sum, s) => sum + s.applicationErrors, 0);
+      const whole = Math.floor(carry + 1e-9);
+      generator.applicationErrorCarry = carry - whole;
+      generator.history.push({ time: ctx.clock.now, ...outcome, errors: outcome.errors + whole });
       destinations.forEach((d, i) => {
-        if (d.targetGroup) d.targetGroup.requestsThisMinute += rps * d.share;
+        if (d.targetGroup) {
+          d.targetGroup.requestsThisMinute += rps * d.share;
+          d.targetGroup.target5xxThisMinute = (d.targetGroup.target5xxThisMinute ?? 0) + seconds[i].applicationErrors;
+        }
         seconds[i].served.forEach((served, j) => {
           const task = d.tasks[j];
           if (!task) return;

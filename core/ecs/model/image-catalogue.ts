@@ -35,6 +35,8 @@ export interface ImageBehaviour {
   capacityRps?: number;
   /** Time to answer one request on an idle task, in ms. Default 20. */
   latencyMs?: number;
+  /** A bug: this share of the requests it serves (0-100 %) gets an HTTP 5xx answer from the application. Default 0. */
+  errorPercent?: number;
   /** CPU the task uses with no traffic, in percent of its reservation. Default 5. */
   idleCpuPercent?: number;
   /** A counter file the application adds one to every minute it runs (to show what storage keeps). */
@@ -74,6 +76,7 @@ export const DEFAULT_IMAGE_BEHAVIOUR: Required<
   baseMemoryMiB: 0,
   capacityRps: 200,
   latencyMs: 20,
+  errorPercent: 0,
   idleCpuPercent: 5,
   memoryPerRequestPerSecondMiB: 0,
 };

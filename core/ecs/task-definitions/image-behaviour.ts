@@ -7,7 +7,7 @@ const AMOUNTS = ['baseMemoryMiB', 'memoryGrowthMiBPerMinute', 'capacityRps', 'la
 /** registerImage's behaviour: every number finite and not negative, so the clock never sees a bad delay. */
 export function validateImageBehaviour(input: unknown): ImageBehaviour {
   const raw = requireObject(input, 'behaviour');
-  rejectUnknownFields(raw, 'behaviour', [...SECONDS, ...AMOUNTS, 'pullError', 'exitCode', 'calls', 'countsMinutesIn', 'logs', 'tracesDaemon', 'worker']);
+  rejectUnknownFields(raw, 'behaviour', [...SECONDS, ...AMOUNTS, 'errorPercent', 'pullError', 'exitCode', 'calls', 'countsMinutesIn', 'logs', 'tracesDaemon', 'worker']);
   const behaviour: ImageBehaviour = {};
   for (const key of [...SECONDS, ...AMOUNTS]) {
     const value = raw[key];
@@ -18,6 +18,13 @@ export function validateImageBehaviour(input: unknown): ImageBehaviour {
     behaviour[key] = value;
   }
   if (behaviour.capacityRps === 0) fail('InvalidParameterException', 'behaviour.capacityRps', 'behaviour.capacityRps must be more than 0.');
+  if (raw.errorPercent !== undefined) {
+    const percent = raw.errorPercent;
+    if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+      fail('InvalidParameterException', 'behaviour.errorPercent', 'behaviour.errorPercent must be a number from 0 to 100.');
+    }
+    behaviour.errorPercent = percent;
+  }
   const exitCode = optionalInteger(raw.exitCode, 'behaviour.exitCode', { min: 0, max: 255 });
   if (exitCode !== undefined) behaviour.exitCode = exitCode;
   const pullError = optionalString(raw.pullError, 'behaviour.pullError');
