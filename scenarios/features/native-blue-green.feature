@@ -54,3 +54,28 @@ Feature: Native blue/green deployments
     And the deployment of "web" completes within 5 minutes
     And 2 tasks of "web" are running revision 2
     And no request of the clients failed since the update
+
+  Scenario: A PAUSE hook holds green on test traffic until someone approves it
+    Take away: A PAUSE hook is a manual approval: production waits on blue until ContinueServiceDeployment says CONTINUE.
+    Given "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT
+    When I deploy revision 2 of "web"
+    Then the deployment of "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT within 5 minutes
+    And the test listener rule of "web-alb" sends all test traffic to "web-green"
+    When 30 minutes pass
+    Then the deployment of "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT within 1 minute
+    And the production listener rule of "web-alb" sends 0 % to "web-green"
+    When I approve the deployment of "web"
+    Then the deployment of "web" reaches BAKE_TIME within 1 minute
+    And the production listener rule of "web-alb" sends 100 % to "web-green"
+    And no request of the clients failed since the update
+
+  Scenario: The deployment history shows a rollback to blue
+    Take away: A rolled-back blue/green deployment stays in the history as ROLLBACK_SUCCESSFUL, naming the revision it went back to.
+    Given "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT
+    When I deploy revision 2 of "web"
+    And the deployment of "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT within 5 minutes
+    And I reject the deployment of "web"
+    Then the latest deployment of "web" is ROLLBACK_SUCCESSFUL within 5 minutes
+    And the rollback of the latest deployment of "web" went back to the revision before it
+    And the production listener rule of "web-alb" sends 100 % to "web-blue"
+    And 2 tasks of "web" are running revision 1

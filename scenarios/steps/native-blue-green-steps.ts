@@ -66,6 +66,14 @@ async function listenerOf(world: ScenarioWorld, lbName: string): Promise<string>
   return (await world.sim.call('elbv2', 'describeListeners', { LoadBalancerArn: LoadBalancers[0].LoadBalancerArn })).Listeners[0].ListenerArn;
 }
 
+/** ContinueServiceDeployment for the hook the latest deployment waits on, as DescribeServiceDeployments names it. */
+async function answerHook(world: ScenarioWorld, service: string, action: 'CONTINUE' | 'ROLLBACK'): Promise<void> {
+  const { serviceDeploymentArn, lifecycleHookDetails } = await latestServiceDeployment(world, service);
+  const hookId = lifecycleHookDetails?.[0]?.hookId;
+  expect(hookId !== undefined, () => `No hook of "${service}" waits for an answer.`);
+  await world.sim.call('ecs', 'continueServiceDeployment', { serviceDeploymentArn: serviceDeploymentArn!, hookId, action });
+}
+
 async function configurationOf(world: ScenarioWorld, service: string) {
   const { services } = await world.sim.call('ecs', 'describeServices', { cluster: world.cluster, services: [service] });
   return services[0].deploymentConfiguration;
@@ -98,6 +106,30 @@ defineSteps('Native blue/green, linear and canary', {
   },
   'the Lambda function {string} answers {word}': async (world, fn: string, hookStatus: string) => {
     await world.sim.control('setLambdaAnswer', { functionArn: lambdaArn(fn), hookStatus: hookStatus as 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS' });
+  },
+  '{string} waits for an approval at {word}': async (world, service: string, stage: string) => {
+    const configuration = await configurationOf(world, service);
+    const hook = { targetType: 'PAUSE', lifecycleStages: [stage] };
+    await world.sim.call('ecs', 'updateService', { cluster: world.cluster, service, deploymentConfiguration: { ...configuration, lifecycleHooks: [...(configuration.lifecycleHooks ?? []), hook] } } as never);
+  },
+  'the deployment of {string} waits for an approval at {word} within {int} minute(s)': async (world, service: string, stage: string, minutes: number) => {
+    const waiting = (d: Awaited<ReturnType<typeof latestServiceDeployment>>) => d.lifecycleStage === stage && d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION';
+    const reached = await world.sim.runUntil(async () => waiting(await latestServiceDeployment(world, service)), minutes * 60);
+    const latest = await latestServiceDeployment(world, service);
+    expect(reached, () => `The deployment is at ${latest.lifecycleStage ?? 'no stage'}, ${latest.status}, its hook ${latest.lifecycleHookDetails?.[0]?.status ?? 'none'}.`);
+  },
+  'I approve the deployment of {string}': (world, service: string) => answerHook(world, service, 'CONTINUE'),
+  'I reject the deployment of {string}': (world, service: string) => answerHook(world, service, 'ROLLBACK'),
+  'the latest deployment of {string} is {word} within {int} minute(s)': async (world, service: string, status: string, minutes: number) => {
+    const reached = await world.sim.runUntil(async () => (await latestServiceDeployment(world, service)).status === status, minutes * 60);
+    const latest = await latestServiceDeployment(world, service);
+    expect(reached, () => `The latest deployment of "${service}" is ${latest.status}${latest.statusReason ? `: ${latest.statusReason}` : ''}.`);
+  },
+  'the rollback of the latest deployment of {string} went back to the revision before it': async (world, service: string) => {
+    const { serviceDeployments } = await world.sim.call('ecs', 'listServiceDeployments', { cluster: world.cluster, service });
+    const latest = await latestServiceDeployment(world, service);
+    const before = serviceDeployments[1]?.targetServiceRevisionArn;
+    expect(latest.rollback?.serviceRevisionArn === before, () => `It went back to ${latest.rollback?.serviceRevisionArn ?? 'nothing'}, not to ${before}.`);
   },
   'the alarm {string} goes off': async (world, alarm: string) => {
     await world.sim.control('setAlarmState', { alarmName: alarm, state: 'ALARM' });
