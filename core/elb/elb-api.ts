@@ -43,21 +43,19 @@ export function createLoadBalancer(ctx: SimContext, input: { Name: string; Type?
   return { LoadBalancers: [loadBalancerView(lb)] };
 }
 
+/** The health check members CreateTargetGroup and ModifyTargetGroup take. */
+interface HealthCheckRequest {
+  HealthCheckPath?: string;
+  HealthCheckIntervalSeconds?: number;
+  HealthCheckTimeoutSeconds?: number;
+  HealthyThresholdCount?: number;
+  UnhealthyThresholdCount?: number;
+  Matcher?: { HttpCode: string };
+}
+
 export function createTargetGroup(
   ctx: SimContext,
-  input: {
-    Name: string;
-    Protocol?: string;
-    Port?: number;
-    TargetType?: 'instance' | 'ip';
-    VpcId?: string;
-    HealthCheckPath?: string;
-    HealthCheckIntervalSeconds?: number;
-    HealthCheckTimeoutSeconds?: number;
-    HealthyThresholdCount?: number;
-    UnhealthyThresholdCount?: number;
-    Matcher?: { HttpCode: string };
-  },
+  input: HealthCheckRequest & { Name: string; Protocol?: string; Port?: number; TargetType?: 'instance' | 'ip'; VpcId?: string },
 ) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', [
@@ -106,15 +104,7 @@ function healthCheckOf(request: Record<string, unknown>, base: TargetHealthCheck
 /** ModifyTargetGroup: the health check settings; the rest of the group stays. */
 export function modifyTargetGroup(
   ctx: SimContext,
-  input: {
-    TargetGroupArn: string;
-    HealthCheckPath?: string;
-    HealthCheckIntervalSeconds?: number;
-    HealthCheckTimeoutSeconds?: number;
-    HealthyThresholdCount?: number;
-    UnhealthyThresholdCount?: number;
-    Matcher?: { HttpCode: string };
-  },
+  input: HealthCheckRequest & { TargetGroupArn: string },
 ) {
   const request = requireObject(input, 'request');
   rejectUnknownFields(request, '', [

@@ -8,7 +8,7 @@ import { addLogGroup } from '../cloudwatch/logs-api.js';
 import { createTargetGroup } from '../elb/elb-api.js';
 import { createRule } from '../elb/listener-rules.js';
 import { BAKE_MINUTES, CANARY_BAKE_MINUTES, CANARY_PERCENT, DEFAULT_CLUSTER, DEFAULT_SUBNETS, PRIMARY_CONTAINER_NAME } from './express-defaults.js';
-import { resolveConfiguration } from './express-configuration.js';
+import { resolveConfiguration, type ExpressConfigurationRequest } from './express-configuration.js';
 import { checkRevision, deployRevision } from './express-revision.js';
 import { applyScaling } from './express-scaling.js';
 import type { ExpressConfiguration, ExpressServiceRecord } from './express-state.js';
@@ -22,21 +22,11 @@ import { sharedLoadBalancerFor } from './shared-load-balancer.js';
  * a Fargate service deploying by canary with an alarm to roll back on, and target tracking auto scaling.
  * Everything is checked before anything is made, so a refused request leaves nothing behind.
  */
-export interface CreateExpressGatewayServiceRequest {
+export interface CreateExpressGatewayServiceRequest extends ExpressConfigurationRequest {
   infrastructureRoleArn: string;
-  executionRoleArn?: string;
   serviceName?: string;
   cluster?: string;
-  healthCheckPath?: string;
-  primaryContainer?: { image: string; containerPort?: number; [member: string]: unknown };
-  taskRoleArn?: string;
-  networkConfiguration?: { subnets?: string[]; securityGroups?: string[] };
-  cpu?: string;
-  memory?: string;
-  cpuArchitecture?: string;
-  scalingTarget?: { minTaskCount?: number; maxTaskCount?: number; autoScalingMetric?: string; autoScalingTargetValue?: number };
   tags?: Array<{ key: string; value?: string }>;
-  taskDefinitionArn?: string;
 }
 
 const IAM_ROLE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;

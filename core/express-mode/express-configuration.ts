@@ -8,6 +8,20 @@ import type { ExpressConfiguration, ExpressContainer, ExpressScalingTarget } fro
  * decision: each member the request names replaces the previous revision's (`base`; Express Mode's defaults
  * on create), a primary container's members one by one. Throws InvalidParameterException naming the member.
  */
+/** What an Express service runs, as CreateExpressGatewayService and UpdateExpressGatewayService both take it. */
+export interface ExpressConfigurationRequest {
+  executionRoleArn?: string;
+  healthCheckPath?: string;
+  primaryContainer?: { image: string; containerPort?: number; [member: string]: unknown };
+  taskRoleArn?: string;
+  networkConfiguration?: { subnets?: string[]; securityGroups?: string[] };
+  cpu?: string;
+  memory?: string;
+  cpuArchitecture?: string;
+  scalingTarget?: { minTaskCount?: number; maxTaskCount?: number; autoScalingMetric?: string; autoScalingTargetValue?: number };
+  taskDefinitionArn?: string;
+}
+
 export interface ConfigurationDefaults {
   /** Where the primary container logs unless it says otherwise. */
   logGroup: string;

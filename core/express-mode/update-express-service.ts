@@ -2,7 +2,7 @@ import { invalidParameter } from '../kernel/errors.js';
 import { epochSeconds, type SimContext } from '../kernel/context.js';
 import { updateService } from '../ecs/services/services-api.js';
 import { modifyTargetGroup } from '../elb/elb-api.js';
-import { resolveConfiguration } from './express-configuration.js';
+import { resolveConfiguration, type ExpressConfigurationRequest } from './express-configuration.js';
 import { checkRevision, deployRevision } from './express-revision.js';
 import { applyScaling } from './express-scaling.js';
 import type { ExpressConfiguration } from './express-state.js';
@@ -16,18 +16,8 @@ import { findExpressService } from './find-express-service.js';
  * health check path and the scaling target change in place. The simulator keeps a service's subnets and its
  * container port: changing them would move it to another load balancer or target group.
  */
-export interface UpdateExpressGatewayServiceRequest {
+export interface UpdateExpressGatewayServiceRequest extends ExpressConfigurationRequest {
   serviceArn: string;
-  executionRoleArn?: string;
-  healthCheckPath?: string;
-  primaryContainer?: { image: string; containerPort?: number; [member: string]: unknown };
-  taskRoleArn?: string;
-  networkConfiguration?: { subnets?: string[]; securityGroups?: string[] };
-  cpu?: string;
-  memory?: string;
-  cpuArchitecture?: string;
-  scalingTarget?: { minTaskCount?: number; maxTaskCount?: number; autoScalingMetric?: string; autoScalingTargetValue?: number };
-  taskDefinitionArn?: string;
 }
 
 /** What the tasks run: a change to any of these is a new revision. */

@@ -1,6 +1,7 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { describeService } from './service-inspection.js';
+import { startSpike } from './spike-traffic.js';
 
 const scalable = (world: ScenarioWorld, service: string) =>
   ({ ServiceNamespace: 'ecs', ResourceId: `service/${world.cluster}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' }) as const;
@@ -86,10 +87,7 @@ defineSteps('Service auto scaling', {
     peak: number,
     after: number,
     lasting: number,
-  ) => {
-    await world.markUpdate();
-    await world.sim.control('startTraffic', { name: 'clients', loadBalancer: lb, requestsPerSecond: rps, pattern: { type: 'spike', toRequestsPerSecond: peak, atSecond: after * 60, forSeconds: lasting * 60 } });
-  },
+  ) => startSpike(world, { loadBalancer: lb }, rps, peak, after, lasting),
   '{int} hour(s) pass(es)': async (world, hours: number) => {
     await world.sim.control('advance', hours * 3600);
   },

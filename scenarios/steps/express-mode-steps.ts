@@ -1,6 +1,7 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { describeService, revisionOf, serviceTasks } from './service-inspection.js';
+import { startSpike } from './spike-traffic.js';
 
 /** The role Express Mode creates resources with (what the console names its infrastructure role). */
 const INFRASTRUCTURE_ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
@@ -160,11 +161,7 @@ defineSteps('ECS Express Mode', {
     peak: number,
     after: number,
     lasting: number,
-  ) => {
-    await world.markUpdate();
-    const url = `https://${await endpointOf(world, name)}/`;
-    await world.sim.control('startTraffic', { name: 'clients', url, requestsPerSecond: rps, pattern: { type: 'spike', toRequestsPerSecond: peak, atSecond: after * 60, forSeconds: lasting * 60 } });
-  },
+  ) => startSpike(world, { url: `https://${await endpointOf(world, name)}/` }, rps, peak, after, lasting),
   'I delete the Express service {string}': async (world, name: string) => {
     await world.markUpdate();
     await world.sim.call('ecs', 'deleteExpressGatewayService', { serviceArn: serviceArnOf(world, name) });
