@@ -16,12 +16,12 @@ const SALE_RPS = 1500;
 const SALE_AT_SECONDS = 5 * 60;
 const SALE_SECONDS = 20 * 60;
 const AFTER_SALE_SECONDS = 40 * 60;
-const SALE_ORDERS = 1200;
+const SALE_ORDERS = 600;
 /** From this long into the sale on, no customer request may fail. */
 const CAUGHT_UP_WITHIN_SECONDS = 10 * 60;
 /** What the shop may spend on web: at most this many tasks. */
 const WEB_BUDGET_TASKS = 12;
-const ORDERS_TAKEN_WITHIN_SECONDS = 15 * 60;
+const ORDERS_TAKEN_WITHIN_SECONDS = 10 * 60;
 const SCALED = ['web', 'worker'] as const;
 type Scaled = (typeof SCALED)[number];
 

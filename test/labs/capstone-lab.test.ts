@@ -49,11 +49,11 @@ describe('the capstone, as a learner reads it', { timeout: 60_000 }, () => {
     expect(message(solution, 'scale-in').message).toBe('40 min after the sale, web wants 3 tasks and worker 1 task.');
   });
 
-  it('clears the 1,200 orders with up to 10 workers: at least 1200 × 2 s ÷ 10 = 4 min, within the 15', () => {
+  it('clears the 600 orders with up to 10 workers: at least 600 × 2 s ÷ 10 = 2 min, within the 10', () => {
     const worker = message(solution, 'scale-worker').message;
     const minutes = Number(/empty (\d+) min after/.exec(worker)?.[1]);
-    expect(minutes).toBeGreaterThanOrEqual(4);
-    expect(minutes).toBeLessThanOrEqual(15);
+    expect(minutes).toBeGreaterThanOrEqual(2);
+    expect(minutes).toBeLessThanOrEqual(10);
     expect(worker).toContain('1 → 10');
   });
 
