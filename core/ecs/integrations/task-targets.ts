@@ -4,6 +4,7 @@ import type { ServiceRecord, TaskRecord } from '../model/state.js';
 import { recordServiceEvent } from '../services/service-events.js';
 import type { TargetGroupRecord, TargetRecord } from '../../elb/elb-state.js';
 import { afterTargetCheck } from '../../elb/target-health.js';
+import { healthCheckPasses } from '../tasks/container-health.js';
 
 type Schedule = (seconds: number, run: () => void) => void;
 
@@ -55,11 +56,12 @@ export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule:
   const service = serviceOf(ctx, task);
   const entries = entriesOf(ctx, task);
   if (!service || entries.length === 0) return false;
-  const appHealthyUntil = (() => {
-    const essential = task.containers.find((c) => c.essential);
-    const after = essential ? ctx.images.behaviourOf(essential.image).unhealthyAfterSeconds : undefined;
-    return after === undefined ? Infinity : ctx.clock.now + after * 1000;
-  })();
+  // The application answers the load balancer's checks as it answers its own health check: once warmed up,
+  // until it goes bad, counted from now (the task is RUNNING).
+  const essential = task.containers.find((c) => c.essential);
+  const behaviour = essential ? ctx.images.behaviourOf(essential.image) : undefined;
+  const runningSince = ctx.clock.now;
+  const answers = () => !behaviour || healthCheckPasses(behaviour, (ctx.clock.now - runningSince) / 1000);
   task.elbTargetsHealthy = false;
   for (const entry of entries) {
     const tg = ctx.state.elb.targetGroups.get(entry.targetGroupArn);
@@ -82,7 +84,7 @@ export function registerTaskTargets(ctx: SimContext, task: TaskRecord, schedule:
     const probe = () => {
       if (tg.targets.get(target.key) !== target || target.state === 'draining') return;
       const wasHealthy = target.state === 'healthy';
-      Object.assign(target, afterTargetCheck(target, ctx.clock.now < appHealthyUntil, tg.healthCheck));
+      Object.assign(target, afterTargetCheck(target, answers(), tg.healthCheck));
       // Slow start ramps a target up from the moment it turns healthy, and ends if it stops being healthy.
       if (target.state !== 'healthy') target.slowStart = undefined;
       else if (!wasHealthy && tg.slowStartSeconds > 0) target.slowStart = { from: ctx.clock.now, until: ctx.clock.now + tg.slowStartSeconds * 1000 };
