@@ -6,7 +6,7 @@ Feature: ECS Express Mode
   roll out as canaries, the service scales on its CPU, and deleting it removes what it made. Take away:
   Express Mode is ordinary ECS, ELB and Application Auto Scaling with the wiring done for you; every piece
   it made can be described with their own APIs.
-  (Model: the load balancer sends a task's requests only once its target is healthy; a task's CPU is its image's idle CPU plus 100 % at 200 requests a second.)
+  (Model: the load balancer sends a task's requests only once its target is healthy; a task's CPU is its image's idle CPU plus 100 % at 200 requests a second; the rollback alarm goes off when a scenario says so, since the simulator publishes no error rate for it to watch.)
 
   Background:
     Given an execution role "ecsTaskExecutionRole" with the AmazonECSTaskExecutionRolePolicy
@@ -42,6 +42,17 @@ Feature: ECS Express Mode
     And 1 tasks of "web" are running revision 2
     And the Express service "web" runs 1 configurations
     And no request of the clients failed since the update
+
+  Scenario: A release that trips the rollback alarm goes back to the old revision
+    Express Mode gives the service's deployments an alarm on its 4xx and 5xx errors to watch. When it goes
+    off during the canary, ECS sends all production traffic back to the old revision and stops the new tasks.
+    Given an Express service "web" for the image "web:1" with the execution role "ecsTaskExecutionRole", up and healthy
+    When I update the Express service "web" to the image "web:2"
+    And the deployment of "web" reaches PRODUCTION_TRAFFIC_SHIFT within 5 minutes
+    And the rollback alarm of the Express service "web" goes off
+    Then "web" settles within 10 minutes
+    And "web" sends 100 % of its production traffic to revision 1
+    And 1 tasks of "web" are running revision 1
 
   Scenario: The service scales out on load and back in when it passes
     Given an Express service "web" for the image "web:1" with the execution role "ecsTaskExecutionRole", up and healthy

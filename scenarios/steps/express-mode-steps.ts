@@ -72,7 +72,8 @@ defineSteps('ECS Express Mode', {
     create(world, name, image, role),
   'an Express service {string} for the image {string} with the execution role {string}, up and healthy': async (world, name: string, image: string, role: string) => {
     await create(world, name, image, role);
-    await waitForHealthy(world, name, 1, 5);
+    const steady = await world.sim.control('runUntilSteady', { cluster: world.cluster, service: name, maxSeconds: 600 });
+    expect(steady, () => `"${name}" did not reach a steady state.`);
   },
   'the Express service {string} is {word}': async (world, name: string, status: string) => {
     const { statusCode } = (await expressService(world, name)).status;
@@ -162,6 +163,10 @@ defineSteps('ECS Express Mode', {
     after: number,
     lasting: number,
   ) => startSpike(world, { url: `https://${await endpointOf(world, name)}/` }, rps, peak, after, lasting),
+  'the rollback alarm of the Express service {string} goes off': async (world, name: string) => {
+    const [alarmName] = (await describeService(world, name)).deploymentConfiguration.alarms!.alarmNames;
+    await world.sim.control('setAlarmState', { alarmName, state: 'ALARM' });
+  },
   'I delete the Express service {string}': async (world, name: string) => {
     await world.markUpdate();
     await world.sim.call('ecs', 'deleteExpressGatewayService', { serviceArn: serviceArnOf(world, name) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../core/index.js';
+import { createSimulator, restoreSimulator } from '../../core/index.js';
 import { rejection } from './rejection.js';
 
 const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
@@ -231,5 +231,18 @@ describe('clients calling an Express endpoint', () => {
     expect(seconds.reduce((sum, s) => sum + s.requests, 0)).toBe(600);
     expect(sim.control.trafficClients()).toMatchObject([{ name: 'clients', url: `https://${endpoint}/` }]);
     expect(rejection(() => sim.control.startTraffic({ name: 'lost', url: 'https://nobody.ecs.us-east-1.on.aws/', requestsPerSecond: 1 }))).toMatchObject({ field: 'url' });
+  });
+});
+
+describe('an Express service in a snapshot', () => {
+  it('is made again, to the same answers, by replaying the calls that made and changed it', () => {
+    const { sim, create } = simulator();
+    const { serviceArn } = create();
+    sim.control.runUntilSteady({ service: 'web' });
+    sim.updateExpressGatewayService({ serviceArn, primaryContainer: { image: 'web:2' }, scalingTarget: { maxTaskCount: 4 } });
+    sim.control.advance(90);
+    const restored = restoreSimulator(JSON.parse(JSON.stringify(sim.control.snapshot())));
+    expect(restored.describeExpressGatewayService({ serviceArn })).toEqual(sim.describeExpressGatewayService({ serviceArn }));
+    expect(restored.elbv2.describeTargetGroups()).toEqual(sim.elbv2.describeTargetGroups());
   });
 });
