@@ -14,7 +14,8 @@ import { chooseScenario, firstPlayer, playToEnd } from './player-actions.js';
  */
 const session = browserSession();
 
-const labIds = readdirSync('labs').filter((id) => existsSync(`labs/${id}/lab.json`));
+/** The labs the site shows: those with a page of their own. */
+const labIds = readdirSync('labs').filter((id) => existsSync(`labs/${id}/lab.json`) && existsSync(`docs/labs/${id}.md`));
 const manifest = (id: string) => JSON.parse(readFileSync(`labs/${id}/lab.json`, 'utf8')) as { title: string; chapter: string; minutes: number[]; difficulty: string };
 const questionsOf = (chapter: string) =>
   readdirSync('docs/quiz/questions')

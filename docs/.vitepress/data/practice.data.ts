@@ -31,8 +31,10 @@ function readQuestionRefs(root: string): QuestionRef[] {
 }
 
 export default defineLoader({
-  watch: ['../../chapters/*.md', '../../quiz/questions/*.json', '../../../labs/*/lab.json'],
+  watch: ['../../chapters/*.md', '../../quiz/questions/*.json', '../../../labs/*/lab.json', '../../labs/*.md'],
   load(): Practice {
-    return computePractice(readSection(join(repoRoot, 'docs'), 'chapters'), readLabManifests(repoRoot), readQuestionRefs(repoRoot));
+    // A lab is practised in the site once it has its page there (until then, only from the command line).
+    const inSite = readLabManifests(repoRoot).filter((lab) => existsSync(join(repoRoot, 'docs/labs', `${lab.id}.md`)));
+    return computePractice(readSection(join(repoRoot, 'docs'), 'chapters'), inSite, readQuestionRefs(repoRoot));
   },
 });
