@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEcsServer, type EcsServer } from '../../core/shell/server/start-server.js';
-import { clientFor } from './test-server.js';
+import { clientFor, sdkFailure } from './test-server.js';
 
 /** A /_sim/ request as curl would make it, with the instructor's token or without. */
 async function control(server: EcsServer, route: string, options: { token?: string; tokenInQuery?: boolean; body?: string; query?: string } = {}) {
@@ -42,9 +42,10 @@ describe('one server for a class (serve --host 0.0.0.0)', () => {
     expect(accountOf(aliceCluster)).toMatch(/^\d{12}$/);
     expect(accountOf(aliceCluster)).not.toBe('123456789012');
     expect((await bob.send(new ListClustersCommand({}))).clusterArns).toEqual([]);
-    const seenByBob = await bob.send(new DescribeClustersCommand({ clusters: [aliceCluster] }));
-    expect(seenByBob.clusters).toEqual([]);
-    expect(seenByBob.failures).toEqual([{ arn: aliceCluster, reason: 'MISSING' }]);
+    // Alice's ARN names her account: ECS refuses it to Bob rather than look for a cluster of that name in his.
+    const seenByBob = await sdkFailure(bob.send(new DescribeClustersCommand({ clusters: [aliceCluster] })));
+    expect(seenByBob?.name).toBe('InvalidParameterException');
+    expect(seenByBob?.message).toContain(`Identifier is for ${accountOf(aliceCluster)}.`);
 
     const bobCluster = (await bob.send(new CreateClusterCommand({ clusterName: 'lab' }))).cluster!.clusterArn!;
     expect(accountOf(bobCluster)).toMatch(/^\d{12}$/);
