@@ -40,6 +40,17 @@ describe('the StackBlitz project, written to a folder', () => {
     expect(run.stdout).toContain('✘ the deployment of web:2 completes');
   }, 60_000);
 
+  it('passes `npm test` of the capstone with its solution, printing each part\'s points', async () => {
+    writeProject('capstone-shop');
+    for (const file of ['task-definitions.json', 'services.json', 'scaling.json', 'deployment.json']) {
+      writeFileSync(join(folder, 'labs/capstone-shop', file), readFileSync(`labs/capstone-shop/solution/${file}`));
+    }
+    const run = await npm('test');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('✔ Part 5: A safe deployment: 20 of 20 points');
+    expect(run.stdout).toContain('Score: 100 of 100 points.');
+  }, 120_000);
+
   // Another lab's project over the same install: its own package.json, the same dependencies.
   it('passes `npm test` of the TypeScript lab with its solution, the learner\'s code run in a worker thread', async () => {
     writeProject('drain-for-maintenance');
