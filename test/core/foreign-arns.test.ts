@@ -3,9 +3,9 @@ import { createSimulator } from '../../core/index.js';
 import { rejection } from './rejection.js';
 
 /**
- * An ARN names its account and Region. ECS refuses an ARN of another account or Region with
- * InvalidParameterException ("Invalid identifier: ..."), and never looks its name up in the caller's account,
- * even when the caller has a resource of the same name.
+ * An ARN names its account and Region, and a long service ARN its cluster. ECS refuses an ARN of another
+ * account, Region or cluster with InvalidParameterException ("Invalid identifier: ..."), and never looks its
+ * name up where the caller is, even when a resource of the same name is there.
  */
 function accountWithService() {
   const sim = createSimulator({ accountId: '111111111111', region: 'us-east-1' });
@@ -21,7 +21,7 @@ function accountWithService() {
 const OTHER_ACCOUNT = 'arn:aws:ecs:us-east-1:222222222222';
 const OTHER_REGION = 'arn:aws:ecs:eu-west-1:111111111111';
 
-describe('an ARN of another account or Region', () => {
+describe('an ARN of another account, Region or cluster', () => {
   it('is refused for a cluster, naming both accounts, though the caller has a cluster of that name', () => {
     const { sim } = accountWithService();
     expect(rejection(() => sim.listServices({ cluster: `${OTHER_ACCOUNT}:cluster/shop` }))).toMatchObject({
@@ -49,6 +49,18 @@ describe('an ARN of another account or Region', () => {
     for (const call of calls) expect(rejection(call).message).toMatch(/^Invalid identifier: Identifier is for /);
     // Nothing was changed or stopped by the refused calls.
     expect(sim.describeServices({ cluster: 'shop', services: ['web'] }).services[0]).toMatchObject({ desiredCount: 1, runningCount: 1 });
+  });
+
+  it('of another cluster is refused for a service, in ECS\'s words, though this cluster has a service of that name', () => {
+    const { sim } = accountWithService();
+    const otherCluster = 'arn:aws:ecs:us-east-1:111111111111:service/other/web';
+    for (const call of [
+      () => sim.updateService({ cluster: 'shop', service: otherCluster, desiredCount: 3 }),
+      () => sim.describeServices({ cluster: 'shop', services: [otherCluster] }),
+    ]) {
+      expect(rejection(call)).toMatchObject({ name: 'InvalidParameterException', message: 'Invalid identifier: Identifier is for cluster other. Your cluster is shop' });
+    }
+    expect(sim.describeServices({ cluster: 'shop', services: ['arn:aws:ecs:us-east-1:111111111111:service/shop/web'] }).services[0].desiredCount).toBe(1);
   });
 
   it('of the caller\'s own account and Region resolves as a name does', () => {

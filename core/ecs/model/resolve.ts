@@ -38,11 +38,25 @@ export function resolveCluster(ctx: SimContext, cluster: unknown): ClusterRecord
   return record;
 }
 
+/**
+ * A service's name in `cluster`. A long service ARN names its cluster too, and ECS refuses one of another
+ * cluster in its own words rather than look the name up in this one.
+ */
+export function serviceNameIn(cluster: ClusterRecord, ref: string, field: string): string {
+  const name = ownResourceId(homeOf(cluster), ref, field);
+  const at = ref.startsWith('arn:') ? ref.indexOf(':service/') : -1;
+  const path = at < 0 ? [] : ref.slice(at + ':service/'.length).split('/');
+  if (path.length === 2 && path[0] !== cluster.name) {
+    throw new EcsError('InvalidParameterException', `Invalid identifier: Identifier is for cluster ${path[0]}. Your cluster is ${cluster.name}`, field);
+  }
+  return name;
+}
+
 export function resolveService(cluster: ClusterRecord, service: unknown, field = 'service'): ServiceRecord {
   if (typeof service !== 'string' || service === '') {
     throw new EcsError('InvalidParameterException', `${field} should not be null or empty.`, field);
   }
-  const record = cluster.services.get(ownResourceId(homeOf(cluster), service, field));
+  const record = cluster.services.get(serviceNameIn(cluster, service, field));
   if (!record) throw new EcsError('ServiceNotFoundException', 'Service not found.', field);
   if (record.status !== 'ACTIVE') throw new EcsError('ServiceNotActiveException', 'Service was not ACTIVE.', field);
   return record;

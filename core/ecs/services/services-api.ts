@@ -1,6 +1,6 @@
 import type { CreateServiceRequest, Deployment, Service, TaskDefinition, UpdateServiceRequest } from '../model/types.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
-import { ownResourceId, resolveCluster, resolveService, resolveTaskDefinition } from '../model/resolve.js';
+import { resolveCluster, resolveService, resolveTaskDefinition, serviceNameIn } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
 import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
@@ -294,7 +294,7 @@ export function describeServices(ctx: SimContext, input: { cluster?: string; ser
   const services: Service[] = [];
   const failures: Array<{ arn: string; reason: string }> = [];
   for (const ref of refs) {
-    const name = ownResourceId(ctx, ref, 'services');
+    const name = serviceNameIn(cluster, ref, 'services');
     const record = cluster.services.get(name);
     if (record) services.push(serviceView(ctx, record));
     // ECS names a service it did not find by the short ARN, without the cluster.
