@@ -18,6 +18,10 @@ export interface StartTrafficRequest {
   url?: string;
   dnsName?: string;
   serviceConnect?: string;
+  /** Through a load balancer: the listener's port (the first listener when left out). */
+  port?: number;
+  /** Through a load balancer: headers sent with every request, such as the one a test listener rule matches. */
+  headers?: Record<string, string>;
   requestsPerSecond: number;
   pattern?: TrafficPattern;
 }
@@ -28,7 +32,7 @@ const URL_HOST = /^https?:\/\/([A-Za-z0-9.-]+)(?::\d+)?(?:[/?#].*)?$/;
  * The simulator's DNS for a URL: its host name leads to the load balancer whose listener has a rule for that
  * host (Express Mode points its endpoint's name at the load balancer it shares).
  */
-function urlRoute(ctx: SimContext, value: unknown): TrafficRoute {
+function urlRoute(ctx: SimContext, value: unknown): Extract<TrafficRoute, { via: 'load-balancer' }> {
   const url = optionalString(value, 'url') ?? '';
   const host = URL_HOST.exec(url)?.[1].toLowerCase();
   if (!host) throw invalidParameter(`url must be an http:// or https:// URL; got ${JSON.stringify(url)}.`, 'url');
@@ -39,15 +43,38 @@ function urlRoute(ctx: SimContext, value: unknown): TrafficRoute {
   return { via: 'load-balancer', loadBalancerArn: lb.arn, host };
 }
 
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** Which listener a load balancer client calls and the headers it sends (names in lower case, as ELB matches them). */
+function aimOf(ctx: SimContext, loadBalancerArn: string, request: Record<string, unknown>): { port?: number; headers?: Record<string, string> } {
+  const port = optionalInteger(request.port, 'port', { min: 1, max: 65535 });
+  const lb = ctx.state.elb.loadBalancers.get(loadBalancerArn)!;
+  if (port !== undefined && !lb.listeners.some((l) => l.port === port)) throw invalidParameter(`The load balancer ${lb.name} has no listener on port ${port}.`, 'port');
+  if (request.headers === undefined) return port === undefined ? {} : { port };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(requireObject(request.headers, 'headers'))) {
+    if (!HEADER_NAME.test(name)) throw invalidParameter(`headers: ${JSON.stringify(name)} is not an HTTP header name.`, 'headers');
+    if (typeof value !== 'string') throw invalidParameter(`headers.${name} must be a string.`, `headers.${name}`);
+    headers[name.toLowerCase()] = value;
+  }
+  return { ...(port === undefined ? {} : { port }), headers };
+}
+
 function routeOf(ctx: SimContext, request: Record<string, unknown>): TrafficRoute {
   const given = ['loadBalancer', 'url', 'dnsName', 'serviceConnect'].filter((k) => request[k] !== undefined);
   if (given.length !== 1) throw invalidParameter('Give exactly one of loadBalancer, url, dnsName or serviceConnect.', 'loadBalancer');
-  if (request.url !== undefined) return urlRoute(ctx, request.url);
+  if ((request.port !== undefined || request.headers !== undefined) && request.loadBalancer === undefined && request.url === undefined) {
+    throw invalidParameter('port and headers go with a load balancer: give them with loadBalancer or url.', request.port !== undefined ? 'port' : 'headers');
+  }
+  if (request.url !== undefined) {
+    const route = urlRoute(ctx, request.url);
+    return { ...route, ...aimOf(ctx, route.loadBalancerArn, request) };
+  }
   if (request.loadBalancer !== undefined) {
     const ref = optionalString(request.loadBalancer, 'loadBalancer');
     const lb = [...ctx.state.elb.loadBalancers.values()].find((l) => l.arn === ref || l.name === ref);
     if (!lb) throw invalidParameter(`No load balancer ${JSON.stringify(ref)}.`, 'loadBalancer');
-    return { via: 'load-balancer', loadBalancerArn: lb.arn };
+    return { via: 'load-balancer', loadBalancerArn: lb.arn, ...aimOf(ctx, lb.arn, request) };
   }
   if (request.dnsName !== undefined) {
     const hostname = optionalString(request.dnsName, 'dnsName')!;
@@ -82,7 +109,7 @@ function validatePattern(input: unknown): TrafficPattern {
 /** Simulation control: a client starts calling a service, second by second, through the route given. */
 export function startTraffic(ctx: SimContext, input: StartTrafficRequest): void {
   const request = requireObject(input, 'request');
-  rejectUnknownFields(request, '', ['name', 'loadBalancer', 'url', 'dnsName', 'serviceConnect', 'requestsPerSecond', 'pattern']);
+  rejectUnknownFields(request, '', ['name', 'loadBalancer', 'url', 'dnsName', 'serviceConnect', 'port', 'headers', 'requestsPerSecond', 'pattern']);
   const name = requireName(request.name, 'name');
   if (ctx.state.traffic.has(name)) throw invalidParameter(`Traffic "${name}" is already running.`, 'name');
   const route = routeOf(ctx, request);
@@ -119,12 +146,14 @@ export function trafficClients(ctx: SimContext): TrafficClient[] {
 }
 
 /** A route as startTraffic takes it. */
-function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'url' | 'dnsName' | 'serviceConnect'> {
+function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRequest, 'loadBalancer' | 'url' | 'dnsName' | 'serviceConnect' | 'port' | 'headers'> {
   switch (route.via) {
-    case 'load-balancer':
-      if (route.host !== undefined) return { url: `https://${route.host}/` };
+    case 'load-balancer': {
+      const aim = { ...(route.port === undefined ? {} : { port: route.port }), ...(route.headers === undefined ? {} : { headers: { ...route.headers } }) };
+      if (route.host !== undefined) return { url: `https://${route.host}/`, ...aim };
       // Load balancers are never deleted in the simulator: the one the client was started on is there.
-      return { loadBalancer: ctx.state.elb.loadBalancers.get(route.loadBalancerArn)!.name };
+      return { loadBalancer: ctx.state.elb.loadBalancers.get(route.loadBalancerArn)!.name, ...aim };
+    }
     case 'dns':
       return { dnsName: route.hostname };
     case 'service-connect':
@@ -135,5 +164,5 @@ function routeRequest(ctx: SimContext, route: TrafficRoute): Pick<StartTrafficRe
 export function trafficHistory(ctx: SimContext, name: string): SecondRecord[] {
   const generator = ctx.state.traffic.get(name);
   if (!generator) throw invalidParameter(`No traffic named ${JSON.stringify(name)}.`, 'name');
-  return generator.history.map((r) => ({ ...r }));
+  return generator.history.map((r) => structuredClone(r));
 }

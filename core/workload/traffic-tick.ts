@@ -45,10 +45,11 @@ interface Destination {
 function destinationsFor(ctx: SimContext, generator: LoadGenerator): Destination[] {
   const route = generator.route;
   if (route.via === 'load-balancer') {
-    const listener = ctx.state.elb.loadBalancers.get(route.loadBalancerArn)?.listeners[0];
-    // The simulated clients send production traffic: GET / with no header a test rule would match, and the
-    // Host header of the URL they called, if they called one.
-    const request: ListenerRequest = { path: '/', headers: route.host === undefined ? {} : { host: route.host } };
+    const listeners = ctx.state.elb.loadBalancers.get(route.loadBalancerArn)?.listeners ?? [];
+    const listener = route.port === undefined ? listeners[0] : listeners.find((l) => l.port === route.port);
+    // GET / with the Host header of the URL the client called, if it called one, and the headers it was
+    // started with: production traffic has none a test rule would match, testers send that one.
+    const request: ListenerRequest = { path: '/', headers: { ...(route.host === undefined ? {} : { host: route.host }), ...route.headers } };
     const groups = (listener ? routeRequest(listener, request) : []).filter((g) => g.weight > 0);
     const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
     return groups.map((g) => {
@@ -112,7 +113,13 @@ export function startTrafficSecond(ctx: SimContext): void {
       const carry = (generator.applicationErrorCarry ?? 0) + seconds.reduce((sum, s) => sum + s.applicationErrors, 0);
       const whole = Math.floor(carry + 1e-9);
       generator.applicationErrorCarry = carry - whole;
-      generator.history.push({ time: ctx.clock.now, ...outcome, errors: outcome.errors + whole });
+      const byTargetGroup = destinations.flatMap((d, i) => (d.targetGroup ? [[d.targetGroup.name, seconds[i].outcome.requests] as const] : []));
+      generator.history.push({
+        time: ctx.clock.now,
+        ...outcome,
+        errors: outcome.errors + whole,
+        ...(generator.route.via === 'load-balancer' ? { targetGroups: Object.fromEntries(byTargetGroup) } : {}),
+      });
       destinations.forEach((d, i) => {
         if (d.targetGroup) {
           d.targetGroup.requestsThisMinute += rps * d.share;

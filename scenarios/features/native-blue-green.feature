@@ -55,6 +55,18 @@ Feature: Native blue/green deployments
     And 2 tasks of "web" are running revision 2
     And no request of the clients failed since the update
 
+  Scenario: Testers reach green through the test listener rule while the clients stay on blue
+    Take away: Test traffic (requests with the header the test listener rule matches) reaches green before any production request does.
+    Given "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT
+    And testers call the load balancer "web-alb" with the test header at 20 requests per second
+    And 1 minute passes
+    And every request of the testers in the last minute reached "web-blue"
+    When I deploy revision 2 of "web"
+    Then the deployment of "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT within 5 minutes
+    And 1 minute passes
+    And every request of the testers in the last minute reached "web-green"
+    And every request of the clients in the last minute reached "web-blue"
+
   Scenario: A PAUSE hook holds green on test traffic until someone approves it
     Take away: A PAUSE hook is a manual approval: production waits on blue until ContinueServiceDeployment says CONTINUE.
     Given "web" waits for an approval at POST_TEST_TRAFFIC_SHIFT

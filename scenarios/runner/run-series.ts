@@ -34,7 +34,10 @@ export interface ScalingRun {
 }
 
 function routeOf(client: TrafficClient): string {
-  if (client.loadBalancer !== undefined) return `load balancer ${client.loadBalancer}`;
+  const headers = Object.entries(client.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
+  const aim = `${client.port === undefined ? '' : `:${client.port}`}${headers.length > 0 ? `, sending ${headers.join(', ')}` : ''}`;
+  if (client.loadBalancer !== undefined) return `load balancer ${client.loadBalancer}${aim}`;
+  if (client.url !== undefined) return `${client.url}${aim}`;
   if (client.dnsName !== undefined) return `DNS ${client.dnsName}`;
   return `Service Connect ${client.serviceConnect}`;
 }

@@ -131,6 +131,15 @@ defineSteps('Native blue/green, linear and canary', {
     const before = serviceDeployments[1]?.targetServiceRevisionArn;
     expect(latest.rollback?.serviceRevisionArn === before, () => `It went back to ${latest.rollback?.serviceRevisionArn ?? 'nothing'}, not to ${before}.`);
   },
+  'testers call the load balancer {string} with the test header at {int} requests per second': async (world, lb: string, rps: number) => {
+    await world.sim.control('startTraffic', { name: 'testers', loadBalancer: lb, headers: { [TEST_HEADER.HttpHeaderName]: TEST_HEADER.Values[0] }, requestsPerSecond: rps });
+  },
+  'every request of the {word} in the last minute reached {string}': async (world, client: string, tg: string) => {
+    const lastMinute = (await world.sim.control('trafficHistory', client)).slice(-60);
+    const elsewhere = lastMinute.flatMap((s) => Object.entries(s.targetGroups ?? {}).filter(([name, requests]) => name !== tg && requests > 0).map(([name]) => name));
+    const reached = lastMinute.reduce((sum, s) => sum + (s.targetGroups?.[tg] ?? 0), 0);
+    expect(reached > 0 && elsewhere.length === 0, () => `In the last minute the ${client} sent ${reached} requests to "${tg}"${elsewhere.length ? ` and some to ${[...new Set(elsewhere)].join(', ')}` : ''}.`);
+  },
   'the alarm {string} goes off': async (world, alarm: string) => {
     await world.sim.control('setAlarmState', { alarmName: alarm, state: 'ALARM' });
   },
