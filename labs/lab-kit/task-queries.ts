@@ -3,7 +3,10 @@ import type { EcsSimulator, ListTasksRequest, ServiceCensusPoint, Task } from '.
 /** Every task ListTasks finds, running and stopped, described: what a check looks at after the fact. */
 export function findTasks(sim: EcsSimulator, request: ListTasksRequest): Task[] {
   const arns = [...sim.listTasks({ ...request, desiredStatus: 'RUNNING' }).taskArns, ...sim.listTasks({ ...request, desiredStatus: 'STOPPED' }).taskArns];
-  return arns.length === 0 ? [] : sim.describeTasks({ cluster: request.cluster, tasks: arns }).tasks;
+  const found: Task[] = [];
+  // DescribeTasks takes at most 100 tasks a call.
+  for (let i = 0; i < arns.length; i += 100) found.push(...sim.describeTasks({ cluster: request.cluster, tasks: arns.slice(i, i + 100) }).tasks);
+  return found;
 }
 
 /** Running tasks of every revision at one point of a service's history. */
