@@ -6,6 +6,7 @@ import type { DaemonDeploymentConfiguration, DaemonDeploymentRecord, DaemonRecor
 import { resolveCluster } from '../model/resolve.js';
 import type { ClusterRecord, ServiceRecord } from '../model/state.js';
 import { resolveDaemonTaskDefinition } from '../task-definitions/daemon-task-definitions-api.js';
+import { freshSchedulerState } from './scheduler-state.js';
 
 /**
  * ECS Managed Daemons (CreateDaemon, UpdateDaemon, DeleteDaemon): each call makes a daemon deployment that the
@@ -133,16 +134,9 @@ function schedulerOf(daemon: Pick<DaemonRecord, 'arn' | 'name' | 'clusterName' |
     taskSets: [],
     serviceRegistries: [],
     serviceConnectAliases: [],
-    deployments: [],
-    events: [],
     createdAt: daemon.createdAt,
     tags: [],
-    steady: false,
-    passScheduled: false,
-    openConditions: new Map(),
-    taskArns: new Set(),
-    startFailuresInARow: 0,
-    nextLaunchAllowedAt: 0,
+    ...freshSchedulerState(),
     managedDaemon: daemon.arn,
   };
 }

@@ -1,4 +1,5 @@
 import type { CreateServiceRequest, Deployment, Service, TaskDefinition, UpdateServiceRequest } from '../model/types.js';
+import { freshSchedulerState } from './scheduler-state.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import { resolveCluster, resolveService, resolveTaskDefinition, serviceNameIn } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
@@ -209,16 +210,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     serviceRegistries,
     serviceConnectAliases,
     ...(request.serviceConnectConfiguration !== undefined ? { serviceConnectNamespaceArn: serviceConnectNamespace(ctx, request.serviceConnectConfiguration)?.arn } : {}),
-    deployments: [],
-    events: [],
     createdAt: ctx.clock.now,
     tags,
-    steady: false,
-    passScheduled: false,
-    openConditions: new Map(),
-    taskArns: new Set(),
-    startFailuresInARow: 0,
-    nextLaunchAllowedAt: 0,
+    ...freshSchedulerState(),
   };
   cluster.services.set(name, service);
   if (taskDefinition && deploymentController === 'ECS') startDeployment(ctx, service, newDeployment(ctx, taskDefinition.taskDefinitionArn));
