@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLabChecks } from '../../labs/lab-kit/node/check-lab-folder.js';
-import { LABS_ROOT, readLearnerFiles, readManifest } from '../../labs/lab-kit/node/lab-folders.js';
+import { LABS_ROOT, labIds, readLearnerFiles, readManifest } from '../../labs/lab-kit/node/lab-folders.js';
+import { readSection } from '../../docs/.vitepress/data/pages.js';
 import { runChecks } from '../../labs/lab-kit/run-checks.js';
 import type { LearnerFiles } from '../../labs/lab-kit/check-types.js';
 import { buildWorld as nativeBlueGreenWorld } from '../../labs/native-blue-green/situation.js';
@@ -21,6 +22,18 @@ const folder = (id: string, name: string) => readLearnerFiles(join(labsRoot, id,
 const result = async (id: string, name: string, checkId: string, change: (files: LearnerFiles) => LearnerFiles = (f) => f) =>
   (await report(id, change(folder(id, name)))).results.find((r) => r.id === checkId)!;
 const readme = (id: string) => readFileSync(join(labsRoot, id, 'README.md'), 'utf8');
+
+describe('the labs of the learning path', () => {
+  const manifests = labIds(labsRoot).map((id) => readManifest(labsRoot, id));
+
+  it('give every chapter from task definitions on a lab to end with, at least 20 labs in all', () => {
+    const path = readSection('docs', 'chapters');
+    const from = path.findIndex((c) => c.slug === 'task-definitions');
+    const withoutLab = path.slice(from).filter((c) => !manifests.some((m) => m.chapter === c.link)).map((c) => c.slug);
+    expect(withoutLab).toEqual([]);
+    expect(manifests.length).toBeGreaterThanOrEqual(20);
+  });
+});
 
 describe('private-subnet-pull, as a learner reads it', () => {
   it('shows the CannotPullContainerError AWS documents for a task with no route to the registry', async () => {
@@ -67,5 +80,23 @@ describe('canary-error-budget, as a learner reads it', () => {
     const rollsBack = await result('canary-error-budget', 'solution', 'bad-rolls-back', lowThreshold);
     expect(rollsBack.status).toBe('failed');
     expect(rollsBack.message).toContain('checkout-5xx was already in ALARM when it started.');
+  });
+});
+
+describe('protect-long-jobs, as a learner reads it', () => {
+  it('shows the scale-in stopping workers in the middle of a video when nothing protects them', async () => {
+    const jobs = await result('protect-long-jobs', 'starter', 'jobs-finish');
+    expect(jobs.message).toMatch(/jobs were cut short: video-\d \(\d+ min\) lost its task after \d+ min \("Scaling activity initiated by \(deployment ecs-svc\/\d{19}\)"\)\.$/);
+  });
+
+  it('shows protection left to expire holding the idle workers for over an hour', async () => {
+    expect((await result('protect-long-jobs', 'mistakes/scales-in', 'scales-in')).message).toMatch(/^The service ran 1 task \d+ min after the last job finished\.$/);
+  });
+});
+
+describe('task-per-upload, as a learner reads it', () => {
+  it('shows a rule on the whole bucket starting tasks for the thumbnails its own tasks write', async () => {
+    const strays = await result('task-per-upload', 'mistakes/nothing-else', 'nothing-else');
+    expect(strays.message).toContain('photos/thumbnails/cat.jpg');
   });
 });

@@ -59,4 +59,18 @@ describe('the StackBlitz project, written to a folder', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('All 3 checks passed');
   }, 60_000);
+
+  // Labs of the later chapters: one whose learner file is TypeScript typed by the lab's own globals, one whose
+  // checks need the simulator's VPC; each project carries what its checks import.
+  it.each([
+    ['protect-long-jobs', 'All 3 checks passed'],
+    ['private-subnet-pull', 'All 4 checks passed'],
+  ])('passes `npm test` of %s with its solution', async (labId, passed) => {
+    writeProject(labId);
+    const { files } = JSON.parse(readFileSync(`labs/${labId}/lab.json`, 'utf8')) as { files: string[] };
+    for (const file of files) writeFileSync(join(folder, 'labs', labId, file), readFileSync(`labs/${labId}/solution/${file}`));
+    const run = await npm('test');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(passed);
+  }, 120_000);
 });
