@@ -71,7 +71,8 @@ export const PATH_CONCEPTS: PathConcept[] = [
 
   // Tasks versus services.
   { id: 'standalone-task', label: 'a standalone task versus a service task', terms: [/standalone tasks?/i] },
-  { id: 'task-lifecycle', label: "a task's lastStatus and desiredStatus, PROVISIONING to STOPPED", terms: [/\b(PROVISIONING|ACTIVATING|DEACTIVATING|DEPROVISIONING)\b/, /\bdesiredStatus\b/] },
+  // DEPROVISIONING is left out: it is also the status of a capacity provider being deleted.
+  { id: 'task-lifecycle', label: "a task's lastStatus and desiredStatus, PROVISIONING to STOPPED", terms: [/\b(PROVISIONING|ACTIVATING|DEACTIVATING)\b/, /\bdesiredStatus\b/] },
   { id: 'stop-code', label: "a stopped task's stopCode and stoppedReason", terms: [/\bstopCode\b/, /\bstoppedReason\b/, /\b(TaskFailedToStart|EssentialContainerExited|ServiceSchedulerInitiated|UserInitiated)\b/] },
   { id: 'service-event', label: "a service's events", terms: [/service events?/i] },
 
