@@ -1,4 +1,4 @@
-import { parse as parseTagExpression, type Node as TagExpression } from '@cucumber/tag-expressions';
+import type { Node as TagExpression } from '@cucumber/tag-expressions';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseEndpoint } from '../remote/endpoint-url.js';
 import { UsageError } from './usage-error.js';
@@ -30,11 +30,13 @@ function parseEndpointOption(value: string): string {
   }
 }
 
-function parseTags(value: string): TagExpression {
+/** Parsed when the command runs: the tag expression parser loads with the rest of what plays features. */
+async function parseTags(value: string): Promise<TagExpression> {
+  const { parse } = await import('@cucumber/tag-expressions');
   try {
-    return parseTagExpression(value);
+    return parse(value);
   } catch (error) {
-    throw new InvalidArgumentError(`${(error as Error).message} A tag expression looks like "@smoke and not @slow".`);
+    throw new UsageError(`option '--tags <expression>' argument '${value}' is invalid. ${(error as Error).message} A tag expression looks like "@smoke and not @slow".`);
   }
 }
 
@@ -58,7 +60,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('play Gherkin feature files against the simulator and print a timeline of what happened')
     .argument('<paths...>', '.feature files, directories (every .feature file under them) or file:line (the scenario or example row at that line)')
-    .option('--tags <expression>', 'only the scenarios whose tags match a cucumber tag expression, e.g. "@smoke and not @slow"', parseTags)
+    .option('--tags <expression>', 'only the scenarios whose tags match a cucumber tag expression, e.g. "@smoke and not @slow"')
     .option('--name <regexp>', 'only the scenarios whose name matches the regular expression (repeatable: any of them)', collectName)
     .option('--seed <n>', 'seed for ids and random choices (same seed, same event log; default 1)', parseSeed)
     .option('--no-color', 'plain text output')
@@ -94,8 +96,9 @@ Exit codes: 0 every scenario passed (or none was chosen), 1 a scenario failed or
 --tags or --name, an endpoint that cannot be reached, holds state without --reset or needs --control-token.`,
     )
     // The simulator, the step library and Gherkin load only when a feature is played: `--help` stays instant.
-    .action(async (paths: string[], options: RunOptions, command: Command) => {
+    .action(async (paths: string[], given: Omit<RunOptions, 'tags'> & { tags?: string }, command: Command) => {
       try {
+        const options: RunOptions = { ...given, tags: given.tags === undefined ? undefined : await parseTags(given.tags) };
         if (!options.endpoint && (options.reset || command.getOptionValueSource('controlToken') === 'cli')) {
           throw new UsageError(`${options.reset ? '--reset' : '--control-token'} goes with --endpoint: a run in-process starts each scenario on a simulator of its own.`);
         }
