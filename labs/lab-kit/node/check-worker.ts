@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CheckRequest, CheckWorkerMessage } from '../check-budget.js';
 import { describeError } from '../describe-error.js';
 import { runChecks } from '../run-checks.js';
-import { createTypeChecker, useTypeChecker } from '../type-check.js';
+import { createTypeChecker, primeTypeChecker, useTypeChecker } from '../type-check.js';
 import { loadLabChecks } from './check-lab-folder.js';
 import { nodeTypeSources } from './node-type-sources.js';
 
@@ -16,6 +16,7 @@ useTypeChecker(createTypeChecker(nodeTypeSources()));
 parentPort!.on('message', async ({ labId, files }: CheckRequest) => {
   try {
     const lab = await loadLabChecks(labsRoot, labId);
+    primeTypeChecker(labId, files);
     post({ kind: 'ready', input: lab.input, checks: lab.checks.map(({ id, title, hint }) => ({ id, title, hint })) });
     post({ kind: 'report', report: runChecks(lab, files) });
   } catch (error) {
