@@ -1,4 +1,5 @@
 import type { EcsSimulator } from '../../core/index.js';
+import { buildBlueGreenLoadBalancer } from '../lab-kit/blue-green-load-balancer.js';
 import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
@@ -32,14 +33,7 @@ export function buildWorld(): World {
       containerDefinitions: [{ name: 'checkout', image: `ecs-lab/checkout:${revision}`, cpu: 256, memory: 512, essential: true, portMappings: [{ containerPort: 80, hostPort: 0 }] }],
     });
   }
-  const lb = sim.elbv2.createLoadBalancer({ Name: 'checkout-alb', Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
-  const group = (Name: string) => sim.elbv2.createTargetGroup({ Name, Protocol: 'HTTP', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn;
-  const blue = group('checkout-blue');
-  const green = group('checkout-green');
-  for (const TargetGroupArn of [blue, green]) sim.elbv2.modifyTargetGroupAttributes({ TargetGroupArn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }] });
-  const ListenerArn = sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }] }).Listeners[0].ListenerArn;
-  const forward = [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 1 }, { TargetGroupArn: green, Weight: 0 }] } }];
-  const productionRule = sim.elbv2.createRule({ ListenerArn, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: forward }).Rules[0].RuleArn;
+  const { loadBalancer, blue, green, productionRule } = buildBlueGreenLoadBalancer(sim, 'checkout', { testRule: false });
   sim.createService({
     serviceName: SITUATION.serviceName,
     taskDefinition: 'checkout:1',
@@ -56,5 +50,5 @@ export function buildWorld(): World {
   });
   sim.control.runUntilSteady({ service: SITUATION.serviceName, maxSeconds: 900 });
   sim.control.startTraffic({ name: 'clients', loadBalancer: 'checkout-alb', requestsPerSecond: SITUATION.requestsPerSecond });
-  return { sim, productionRule, blue, green, loadBalancerDimension: lb.slice(lb.indexOf(':loadbalancer/') + ':loadbalancer/'.length) };
+  return { sim, productionRule, blue, green, loadBalancerDimension: loadBalancer.slice(loadBalancer.indexOf(':loadbalancer/') + ':loadbalancer/'.length) };
 }

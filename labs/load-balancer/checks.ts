@@ -1,6 +1,7 @@
 import type { CreateServiceRequest, RegisterTaskDefinitionRequest, Task } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
-import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
+import { sendRequest } from '../lab-kit/ecs-request.js';
+import { registerTaskDefinitionFile } from '../lab-kit/task-definition-file.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { findTasks } from '../lab-kit/task-queries.js';
 import { duration, tasks } from '../lab-kit/words.js';
@@ -30,12 +31,9 @@ interface Run {
 
 function prepare(files: LearnerFiles): Prepared<Run> {
   const { sim, targetGroup } = buildWorld();
-  const registered = sendRequest(files, TASK_DEFINITION_FILE, 'RegisterTaskDefinition', (request: RegisterTaskDefinitionRequest) => sim.registerTaskDefinition(request));
+  const registered = registerTaskDefinitionFile(files, TASK_DEFINITION_FILE, sim, SITUATION.family);
   if (!registered.ok) return registered;
-  const { taskDefinition } = registered.value;
-  if (taskDefinition.family !== SITUATION.family) {
-    return { ok: false, problem: fieldProblem(registered.source, 'family', `family is "${taskDefinition.family}"; this lab's service runs the family "web".`) };
-  }
+  const taskDefinition = registered.value;
   const created = sendRequest(files, SERVICE_FILE, 'CreateService', (request: CreateServiceRequest) => sim.createService(request));
   if (!created.ok) return created;
   const problem = serviceFieldProblem(created.source, created.value.service, { serviceName: SITUATION.serviceName, taskDefinition: 'web:1', desiredCount: SITUATION.desiredCount });

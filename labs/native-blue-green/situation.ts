@@ -1,4 +1,5 @@
 import type { EcsSimulator } from '../../core/index.js';
+import { buildBlueGreenLoadBalancer } from '../lab-kit/blue-green-load-balancer.js';
 import { createLabSimulator } from '../lab-kit/lab-simulator.js';
 
 /**
@@ -37,16 +38,7 @@ export function buildWorld(): World {
   sim.createCluster({ clusterName: 'default' });
   sim.control.addInstances({ instanceType: 'm5.large', count: 4, availabilityZones: ['us-east-1a', 'us-east-1b'] });
   for (const revision of [1, 2, 3]) register(sim, revision);
-  const lb = sim.elbv2.createLoadBalancer({ Name: 'web-alb', Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
-  const group = (Name: string) => sim.elbv2.createTargetGroup({ Name, Protocol: 'HTTP', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn;
-  const blue = group('web-blue');
-  const green = group('web-green');
-  for (const TargetGroupArn of [blue, green]) sim.elbv2.modifyTargetGroupAttributes({ TargetGroupArn, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '30' }] });
-  const ListenerArn = sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }] }).Listeners[0].ListenerArn;
-  const forward = [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 1 }, { TargetGroupArn: green, Weight: 0 }] } }];
-  const rule = (Priority: number, Conditions: object[]) => sim.elbv2.createRule({ ListenerArn, Priority, Conditions, Actions: forward }).Rules[0].RuleArn;
-  const testRule = rule(1, [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'x-amzn-ecs-blue-green-test', Values: ['true'] } }]);
-  const productionRule = rule(2, [{ Field: 'path-pattern', Values: ['/*'] }]);
+  const { blue, green, productionRule, testRule } = buildBlueGreenLoadBalancer(sim, 'web', { testRule: true });
   sim.control.startTraffic({ name: 'clients', loadBalancer: 'web-alb', requestsPerSecond: SITUATION.requestsPerSecond });
-  return { sim, blue, green, productionRule, testRule };
+  return { sim, blue, green, productionRule, testRule: testRule! };
 }

@@ -22,6 +22,9 @@ declare global {
     /** GET: the protection as it is. */
     get(): TaskProtectionState;
   }
+
+  /** What the worker calls as it takes a job and as it finishes one: with its task's endpoint, and the job. */
+  type JobHook = (agent: TaskProtectionEndpoint, job: Job) => void;
 }
 
 export {};

@@ -1,6 +1,7 @@
-import { EcsError, type EcsSimulator, type RegisterTaskDefinitionRequest, type Task } from '../../core/index.js';
+import { EcsError, type EcsSimulator, type Task } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
-import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
+import { sendRequest } from '../lab-kit/ecs-request.js';
+import { registerTaskDefinitionFile } from '../lab-kit/task-definition-file.js';
 import { findTasks } from '../lab-kit/task-queries.js';
 import { duration, tasks } from '../lab-kit/words.js';
 import { buildAccount, SITUATION } from './situation.js';
@@ -43,12 +44,9 @@ function prepare(files: LearnerFiles): Prepared<Run> {
   const sim = buildAccount();
   const settings = sendRequest(files, SETTINGS_FILE, 'UpdateClusterSettings', (request: never) => sim.updateClusterSettings(request));
   if (!settings.ok) return settings;
-  const registered = sendRequest(files, TASK_DEFINITION_FILE, 'RegisterTaskDefinition', (request: RegisterTaskDefinitionRequest) => sim.registerTaskDefinition(request));
+  const registered = registerTaskDefinitionFile(files, TASK_DEFINITION_FILE, sim, SITUATION.family);
   if (!registered.ok) return registered;
-  const { taskDefinition } = registered.value;
-  if (taskDefinition.family !== SITUATION.family) {
-    return { ok: false, problem: fieldProblem(registered.source, 'family', `family is "${taskDefinition.family}"; this lab's service runs the family "orders".`) };
-  }
+  const taskDefinition = registered.value;
   try {
     sim.createService({
       serviceName: SITUATION.serviceName,

@@ -1,6 +1,7 @@
-import type { CreateServiceRequest, EcsSimulator, RegisterTaskDefinitionRequest, Task } from '../../core/index.js';
+import type { CreateServiceRequest, EcsSimulator, Task } from '../../core/index.js';
 import type { Check, LabChecks, LearnerFiles, Prepared } from '../lab-kit/check-types.js';
-import { fieldProblem, sendRequest } from '../lab-kit/ecs-request.js';
+import { sendRequest } from '../lab-kit/ecs-request.js';
+import { registerTaskDefinitionFile } from '../lab-kit/task-definition-file.js';
 import { serviceFieldProblem } from '../lab-kit/service-fields.js';
 import { fewestRunning } from '../lab-kit/task-queries.js';
 import { tasks } from '../lab-kit/words.js';
@@ -45,11 +46,8 @@ function runningTasks(sim: EcsSimulator): Task[] {
 
 function prepare(files: LearnerFiles): Prepared<Run> {
   const sim = buildCluster();
-  const registered = sendRequest(files, TASK_DEFINITION_FILE, 'RegisterTaskDefinition', (request: RegisterTaskDefinitionRequest) => sim.registerTaskDefinition(request));
+  const registered = registerTaskDefinitionFile(files, TASK_DEFINITION_FILE, sim, SITUATION.family);
   if (!registered.ok) return registered;
-  if (registered.value.taskDefinition.family !== SITUATION.family) {
-    return { ok: false, problem: fieldProblem(registered.source, 'family', `family is "${registered.value.taskDefinition.family}"; this lab's service runs the family "scanner".`) };
-  }
   const created = sendRequest(files, SERVICE_FILE, 'CreateService', (request: CreateServiceRequest) => sim.createService({ ...request, cluster: SITUATION.cluster }));
   if (!created.ok) return created;
   const problem = serviceFieldProblem(created.source, created.value.service, { serviceName: SITUATION.serviceName, taskDefinition: 'scanner:1', desiredCount: SITUATION.desiredCount });

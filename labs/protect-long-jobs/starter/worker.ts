@@ -1,12 +1,13 @@
 /**
- * The encoder's worker calls these as it takes a video from the queue and once it has encoded it. `agent` is
- * the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state).
+ * The encoder's worker calls these as it takes a video from the queue and once it has encoded it, each with
+ * `agent`, the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state),
+ * and `job`, the video. Name the parameters you use: (agent, job) => { ... }.
  */
 
-export function onJobStarted(agent: TaskProtectionEndpoint, job: Job): void {
-  // The worker starts encoding job.id now; it takes job.minutes minutes.
-}
+export const onJobStarted: JobHook = () => {
+  // The worker starts encoding the video now; it takes job.minutes minutes.
+};
 
-export function onJobFinished(agent: TaskProtectionEndpoint, job: Job): void {
+export const onJobFinished: JobHook = () => {
   // The video is encoded and its message deleted from the queue.
-}
+};

@@ -1,13 +1,14 @@
 /**
- * The encoder's worker calls these as it takes a video from the queue and once it has encoded it. `agent` is
- * the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state).
+ * The encoder's worker calls these as it takes a video from the queue and once it has encoded it, each with
+ * `agent`, the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state),
+ * and `job`, the video. Name the parameters you use: (agent, job) => { ... }.
  */
 
-export function onJobStarted(agent: TaskProtectionEndpoint, job: Job): void {
+export const onJobStarted: JobHook = (agent, job) => {
   // Protected for the job and some slack: if the worker dies, the protection still ends.
   agent.put({ ProtectionEnabled: true, ExpiresInMinutes: job.minutes * 100 });
-}
+};
 
-export function onJobFinished(agent: TaskProtectionEndpoint, job: Job): void {
+export const onJobFinished: JobHook = (agent) => {
   agent.put({ ProtectionEnabled: false });
-}
+};

@@ -1,13 +1,13 @@
 /**
- * The encoder's worker calls these as it takes a video from the queue and once it has encoded it. `agent` is
- * the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state).
+ * The encoder's worker calls these as it takes a video from the queue and once it has encoded it, each with
+ * `agent`, the ECS agent's task protection endpoint of the task it runs in ($ECS_AGENT_URI/task-protection/v1/state),
+ * and `job`, the video. Name the parameters you use: (agent, job) => { ... }.
  */
 
-export function onJobStarted(agent: TaskProtectionEndpoint, job: Job): void {
-  // Protected for the job and some slack: if the worker dies, the protection still ends.
+export const onJobStarted: JobHook = (agent) => {
   agent.put({ ProtectionEnabled: true });
-}
+};
 
-export function onJobFinished(agent: TaskProtectionEndpoint, job: Job): void {
+export const onJobFinished: JobHook = () => {
   // Protection ends by itself when it expires.
-}
+};
