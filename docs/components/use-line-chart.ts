@@ -76,7 +76,17 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     recordDrawn();
   }
 
-  onMounted(() => {
+  let unmounted = false;
+  // Drawn once the page has painted: chart.js measures the canvas (a layout), which must not hold up the
+  // player's first picture and its Play button.
+  onMounted(() => void setTimeout(draw, 0));
+  onBeforeUnmount(() => {
+    unmounted = true;
+    chart?.destroy();
+  });
+
+  function draw() {
+    if (unmounted) return;
     chart = new Chart<'line', Array<{ x: number; y: number | null }>>(canvas.value!, {
       type: 'line',
       data: { datasets: options.datasets() },
@@ -113,7 +123,7 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
       },
     });
     applyTheme();
-  });
+  }
 
   watch(options.datasets, (datasets) => {
     if (!chart) return;
@@ -132,5 +142,4 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     },
   );
   watch(isDark, applyTheme, { flush: 'post' });
-  onBeforeUnmount(() => chart?.destroy());
 }

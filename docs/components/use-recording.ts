@@ -1,6 +1,6 @@
 import { ref, shallowRef } from 'vue';
 import { parseFeature, type ParsedFeature } from '../../scenarios/runner/parse-feature.js';
-import { DEFAULT_SEED, playFeature, unplayedScenario, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
+import { DEFAULT_SEED, playFeature, writtenScenario, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 import { loadFeatureSource } from './feature-sources.js';
 import type { Recording } from './playback.js';
 
@@ -45,7 +45,7 @@ export function useRecording(feature: string, given?: ScenarioRun) {
     try {
       source = await loadFeatureSource(feature);
       parsed = parseFeature(source);
-      plans.value = parsed.pickles.map((pickle) => unplayedScenario(parsed!, pickle));
+      plans.value = parsed.pickles.map((pickle) => writtenScenario(parsed!, pickle));
       return { defaultSeed: DEFAULT_SEED };
     } catch (e) {
       error.value = errorText(e);
@@ -69,14 +69,14 @@ export function useRecording(feature: string, given?: ScenarioRun) {
     try {
       const withValues = request.values ? parseFeature(source, request.values, request.index) : parsed;
       const pickle = withValues.pickles[request.index];
-      plan.value = unplayedScenario(withValues, pickle);
+      plan.value = writtenScenario(withValues, pickle);
       error.value = undefined;
       const known = finished.get(key);
       if (known) {
         recording.value = { id, run: known, complete: true };
         return known;
       }
-      recording.value = { id, run: { ...plan.value, status: 'passed', steps: [], frames: [], events: [], traffic: [], scaling: [] }, complete: false };
+      recording.value = { id, run: { ...plan.value, steps: [] }, complete: false };
       // The page draws the scenario's steps, and enables Play, before the first step runs.
       await nextTask();
       const feature = await playFeature(

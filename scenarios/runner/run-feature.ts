@@ -110,11 +110,19 @@ export async function playFeature(parsed: ParsedFeature, options: RunFeatureOpti
  * its undefined steps with the closest known ones, every other step skipped, no time and no events.
  */
 export function unplayedScenario(parsed: ParsedFeature, pickle: Pickle): ScenarioRun {
-  const steps = pickle.steps.map((step): StepRun => {
-    const base = { ...stepRecord(step, parsed.stepSources, { endedAt: 0, eventsTo: 0 }), framesFrom: 0, framesTo: 0 };
-    return matchStep(step.text).length === 0 ? undefinedStep(base, step.text) : base;
-  });
-  return scenarioOf(parsed, pickle, { name: pickle.name, line: parsed.lines.get(pickle.id) ?? 0, status: 'undefined', steps, frames: [], events: [], traffic: [], scaling: [] });
+  const written = writtenScenario(parsed, pickle);
+  const steps = written.steps.map((step) => (matchStep(step.text).length === 0 ? undefinedStep(step, step.text) : step));
+  return { ...written, status: 'undefined', steps };
+}
+
+/**
+ * A scenario as written, before anything runs: every step skipped, no time, no events, nothing failed yet. The
+ * player shows it at once, while the scenario records (matching the steps to the library, the first time, takes
+ * longer than the page may wait).
+ */
+export function writtenScenario(parsed: ParsedFeature, pickle: Pickle): ScenarioRun {
+  const steps = pickle.steps.map((step): StepRun => ({ ...stepRecord(step, parsed.stepSources, { endedAt: 0, eventsTo: 0 }), framesFrom: 0, framesTo: 0 }));
+  return scenarioOf(parsed, pickle, { name: pickle.name, line: parsed.lines.get(pickle.id) ?? 0, status: 'passed', steps, frames: [], events: [], traffic: [], scaling: [] });
 }
 
 /** A feature's run made of the given scenarios (played, or unplayed). */
