@@ -79,6 +79,7 @@ export const ECS_OPERATIONS = {
   UpdateService: operation(services.updateService, [
     ...CLUSTER, 'service', 'taskDefinition', 'desiredCount', 'deploymentConfiguration', 'forceNewDeployment',
     'placementStrategy', 'placementConstraints', 'networkConfiguration', 'healthCheckGracePeriodSeconds', 'enableExecuteCommand',
+    'loadBalancers', 'serviceRegistries', 'serviceConnectConfiguration',
   ]),
   DeleteService: operation(services.deleteService, [...CLUSTER, 'service', 'force']),
   DescribeServices: operation(services.describeServices, [...CLUSTER, 'services']),

@@ -7,6 +7,7 @@ import { routeRequest, type ListenerRequest } from '../elb/listener-rules.js';
 import type { TargetGroupRecord } from '../elb/elb-state.js';
 import type { TaskRecord } from '../ecs/model/state.js';
 import { findTaskByArn } from '../ecs/model/resolve.js';
+import { routingOfTask } from '../ecs/services/task-routing.js';
 import { SERVICE_CONNECT_RETRIES, type LoadGenerator, type TrafficRoute } from './load-generator.js';
 import { routeSecond, type Endpoint, type SecondOutcome } from './request-outcomes.js';
 import { requestsPerSecondAt } from './traffic-pattern.js';
@@ -84,7 +85,7 @@ function endpointsFor(
   // that are RUNNING and wanted, and the proxy retries a failed connection elsewhere.
   const tasks = allTasks(ctx).filter((t) => {
     const service = t.serviceName ? ctx.state.clusters.get(t.clusterName)?.services.get(t.serviceName) : undefined;
-    return service?.serviceConnectAliases.includes(route.alias) && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING';
+    return service !== undefined && routingOfTask(service, t).serviceConnectAliases.includes(route.alias) && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING';
   });
   return { endpoints: tasks.map((t) => endpointOf(ctx, t)), tasks, retries: SERVICE_CONNECT_RETRIES };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
+import { albWithRules } from './alb-with-rules.js';
 
 const HOOK = 'arn:aws:lambda:us-east-1:123456789012:function:smoke-test';
 
@@ -14,15 +15,7 @@ function nativeBlueGreen(deploymentConfiguration: object = { strategy: 'BLUE_GRE
   const register = (image: string) =>
     sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image, cpu: 256, memory: 512, portMappings: [{ containerPort: 80 }] }] });
   register('web:1');
-  const lb = sim.elbv2.createLoadBalancer({ Name: 'web-alb', Type: 'application' }).LoadBalancers[0].LoadBalancerArn;
-  const group = (Name: string) => sim.elbv2.createTargetGroup({ Name, Protocol: 'HTTP', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn;
-  const blue = group('blue');
-  const green = group('green');
-  const ListenerArn = sim.elbv2.createListener({ LoadBalancerArn: lb, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: blue }] }).Listeners[0].ListenerArn;
-  const forward = [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 1 }, { TargetGroupArn: green, Weight: 0 }] } }];
-  const rule = (Priority: number, Conditions: object[]) => sim.elbv2.createRule({ ListenerArn, Priority, Conditions, Actions: forward }).Rules[0].RuleArn;
-  const testRule = rule(1, [{ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'x-test', Values: ['green'] } }]);
-  const productionRule = rule(2, [{ Field: 'path-pattern', Values: ['/*'] }]);
+  const { firstGroup: blue, secondGroup: green, testRule, productionRule } = albWithRules(sim, 'blue', 'green');
   const advancedConfiguration = { alternateTargetGroupArn: green, productionListenerRule: productionRule, testListenerRule: testRule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructure' };
   sim.createService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentConfiguration, loadBalancers: [{ targetGroupArn: blue, containerName: 'web', containerPort: 80, advancedConfiguration }] });
   sim.control.runUntilSteady({ service: 'web' });

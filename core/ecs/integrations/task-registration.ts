@@ -1,5 +1,6 @@
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceRecord, TaskRecord } from '../model/state.js';
+import { routingOfTask } from '../services/task-routing.js';
 
 function serviceOf(ctx: SimContext, task: TaskRecord): ServiceRecord | undefined {
   return task.serviceName ? ctx.state.clusters.get(task.clusterName)?.services.get(task.serviceName) : undefined;
@@ -11,10 +12,10 @@ function addressOf(ctx: SimContext, task: TaskRecord): string {
   return instance?.privateIpAddress ?? '0.0.0.0';
 }
 
-/** On RUNNING, ECS registers the task in its service's Cloud Map services (an A record of its address). */
+/** On RUNNING, ECS registers the task in its deployment's Cloud Map services (an A record of its address). */
 export function registerInDiscovery(ctx: SimContext, task: TaskRecord): void {
   const service = serviceOf(ctx, task);
-  for (const id of service?.serviceRegistries ?? []) {
+  for (const id of service ? routingOfTask(service, task).serviceRegistries : []) {
     const registry = ctx.state.cloudMap.services.get(id);
     registry?.instances.set(task.id, { instanceId: task.id, taskArn: task.arn, ipv4: addressOf(ctx, task), healthy: true });
   }
@@ -23,5 +24,5 @@ export function registerInDiscovery(ctx: SimContext, task: TaskRecord): void {
 /** When the task starts stopping (or its host is gone), ECS deregisters it: new lookups no longer return it. */
 export function deregisterFromDiscovery(ctx: SimContext, task: TaskRecord): void {
   const service = serviceOf(ctx, task);
-  for (const id of service?.serviceRegistries ?? []) ctx.state.cloudMap.services.get(id)?.instances.delete(task.id);
+  for (const id of service ? routingOfTask(service, task).serviceRegistries : []) ctx.state.cloudMap.services.get(id)?.instances.delete(task.id);
 }

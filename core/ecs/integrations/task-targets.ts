@@ -2,6 +2,7 @@ import type { SimContext } from '../../kernel/context.js';
 import { serviceMessages } from '../model/service-messages.js';
 import type { ServiceRecord, TaskRecord } from '../model/state.js';
 import { recordServiceEvent } from '../services/service-events.js';
+import { routingOfTask } from '../services/task-routing.js';
 import type { TargetGroupRecord, TargetRecord } from '../../elb/elb-state.js';
 import { afterTargetCheck } from '../../elb/target-health.js';
 import { healthCheckPasses } from '../tasks/container-health.js';
@@ -23,14 +24,15 @@ function targetFor(ctx: SimContext, task: TaskRecord, tg: TargetGroupRecord, con
 
 /**
  * The load balancer entries a task registers under: its task set's (CodeDeploy blue/green), else its
- * service's, in the alternate target group when its deployment is the green side of a native blue/green.
+ * deployment's, in the alternate target group when its deployment is the green side of a native blue/green.
  */
 function entriesOf(ctx: SimContext, task: TaskRecord) {
   const service = serviceOf(ctx, task);
   const set = service?.taskSets.find((s) => s.id === task.deploymentId);
   if (set) return set.loadBalancers;
-  const onAlternate = service?.deployments.find((d) => d.id === task.deploymentId)?.onAlternate;
-  return (service?.loadBalancers ?? []).map((entry) =>
+  if (!service) return [];
+  const onAlternate = service.deployments.find((d) => d.id === task.deploymentId)?.onAlternate;
+  return routingOfTask(service, task).loadBalancers.map((entry) =>
     onAlternate && entry.advancedConfiguration ? { ...entry, targetGroupArn: entry.advancedConfiguration.alternateTargetGroupArn } : entry,
   );
 }

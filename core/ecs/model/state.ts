@@ -179,7 +179,10 @@ export interface DeploymentHistory {
   launchType: LaunchType;
   capacityProviderStrategy: CapacityProviderStrategyItem[];
   networkConfiguration?: NetworkConfiguration;
+  /** Also what the deployment's tasks register with, and deregister from when they stop, whatever the service has since. */
   loadBalancers: ServiceLoadBalancer[];
+  serviceRegistries: string[];
+  serviceConnectAliases: string[];
 }
 
 export interface ServiceRecord {

@@ -446,6 +446,10 @@ export interface UpdateServiceRequest {
   healthCheckGracePeriodSeconds?: number;
   placementStrategy?: PlacementStrategy[];
   placementConstraints?: PlacementConstraint[];
+  /** An empty list removes them; a change starts a new deployment. */
+  loadBalancers?: LoadBalancer[];
+  serviceRegistries?: CreateServiceRequest['serviceRegistries'];
+  serviceConnectConfiguration?: CreateServiceRequest['serviceConnectConfiguration'];
 }
 
 export interface RunTaskRequest {

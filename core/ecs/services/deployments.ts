@@ -33,6 +33,8 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
     capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })),
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
     loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
+    serviceRegistries: [...service.serviceRegistries],
+    serviceConnectAliases: [...service.serviceConnectAliases],
   };
   const previous = service.deployments.find((d) => d.status === 'PRIMARY');
   // Blue/green needs a blue: a service's first deployment, or one rolling back, starts its tasks as a rolling one does.

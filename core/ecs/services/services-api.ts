@@ -10,7 +10,8 @@ import { newDeployment, startDeployment } from './deployments.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
-import { validateServiceLoadBalancers } from './validate-service-load-balancers.js';
+import { checkLaunchTypeTakesLoadBalancers, validateServiceLoadBalancers } from './validate-service-load-balancers.js';
+import { applyRoutingUpdate, validateRoutingUpdate } from './validate-service-routing-update.js';
 import { checkStrategyFits, validateDeploymentStrategy } from './validate-deployment-strategy.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 import { liveTaskCounts } from './service-deployment-view.js';
@@ -175,9 +176,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     throw invalidParameter('loadBalancers need the task definition whose container they send traffic to: give taskDefinition, or give the load balancers to CreateTaskSet.', 'loadBalancers');
   }
   const loadBalancers = taskDefinition ? validateServiceLoadBalancers(ctx, request.loadBalancers, taskDefinition) : [];
-  if (target.launchType === 'EXTERNAL' && loadBalancers.length > 0) {
-    throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
-  }
+  checkLaunchTypeTakesLoadBalancers(target.launchType, loadBalancers);
   const deploymentController = validateDeploymentController(request.deploymentController, schedulingStrategy, loadBalancers.length);
   checkStrategyFits(deploymentConfiguration.strategy, { deploymentController, schedulingStrategy, loadBalancers });
   const serviceRegistries = validateServiceRegistries(ctx, request.serviceRegistries);
@@ -222,11 +221,9 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
   return { service: serviceView(ctx, service) };
 }
 
-/** How many placement constraints the task definition UpdateService deploys brings (none without one). */
-function constraintsOfDefinition(ctx: SimContext, given: TaskDefinition | undefined, service: ServiceRecord): number {
-  const definition = given ?? (service.taskDefinitionArn ? findTaskDefinition(ctx, service.taskDefinitionArn) : undefined);
-  return definition?.placementConstraints.length ?? 0;
-}
+/** The task definition UpdateService deploys: the one given, else the service's (none for an EXTERNAL service without one). */
+const definitionDeployed = (ctx: SimContext, given: TaskDefinition | undefined, service: ServiceRecord) =>
+  given ?? (service.taskDefinitionArn ? findTaskDefinition(ctx, service.taskDefinitionArn) : undefined);
 
 export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   const request = requireObject(input, 'request');
@@ -237,14 +234,15 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (taskDefinition && taskDefinition.status !== 'ACTIVE') {
     throw invalidParameter(`TaskDefinition is inactive: ${taskDefinition.family}:${taskDefinition.revision}`, 'taskDefinition');
   }
-  // The new revision must still have the container and port the service's load balancers send traffic to.
-  if (taskDefinition) validateServiceLoadBalancers(ctx, service.loadBalancers, taskDefinition);
+  // Load balancers (new ones, or else the service's) must fit the task definition the update deploys.
+  const routing = validateRoutingUpdate(ctx, request, service, definitionDeployed(ctx, taskDefinition, service), taskDefinition);
   const desiredCount = optionalInteger(request.desiredCount, 'desiredCount', { min: 0, max: 5000 });
   if (desiredCount !== undefined && service.schedulingStrategy === 'DAEMON') {
     throw invalidParameter(DAEMON_DESIRED_COUNT, 'desiredCount');
   }
   const deploymentConfiguration = validateDeploymentConfiguration(request.deploymentConfiguration, service.deploymentConfiguration);
-  checkStrategyFits(deploymentConfiguration.strategy, service);
+  // A service switching to BLUE_GREEN, LINEAR or CANARY brings its advancedConfiguration in the same call.
+  checkStrategyFits(deploymentConfiguration.strategy, { ...service, loadBalancers: routing.loadBalancers ?? service.loadBalancers });
   if (service.schedulingStrategy === 'DAEMON' && deploymentConfiguration.maximumPercent !== 100) {
     throw invalidParameter('maximumPercent must be 100 for a DAEMON service.', 'deploymentConfiguration.maximumPercent');
   }
@@ -253,7 +251,7 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   const placementConstraints =
     request.placementConstraints === undefined
       ? undefined
-      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', constraintsOfDefinition(ctx, taskDefinition, service));
+      : validatePlacementConstraints(request.placementConstraints, 'placementConstraints', definitionDeployed(ctx, taskDefinition, service)?.placementConstraints.length ?? 0);
   const healthCheckGracePeriodSeconds = optionalInteger(request.healthCheckGracePeriodSeconds, 'healthCheckGracePeriodSeconds', { min: 0, max: 2147483647 });
   const newDefinition = taskDefinition && taskDefinition.taskDefinitionArn !== service.taskDefinitionArn;
   if ((newDefinition || force) && service.deploymentController !== 'ECS') {
@@ -274,8 +272,9 @@ export function updateService(ctx: SimContext, input: UpdateServiceRequest) {
   if (healthCheckGracePeriodSeconds !== undefined) service.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
   if (placementStrategy) service.placementStrategy = placementStrategy;
   if (placementConstraints) service.placementConstraints = placementConstraints;
+  const rewired = applyRoutingUpdate(service, routing);
   const deployed = taskDefinition?.taskDefinitionArn ?? service.taskDefinitionArn;
-  if ((newDefinition || force) && deployed) startDeployment(ctx, service, newDeployment(ctx, deployed));
+  if ((newDefinition || force || rewired) && deployed) startDeployment(ctx, service, newDeployment(ctx, deployed));
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };
 }

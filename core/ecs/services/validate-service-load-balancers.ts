@@ -5,7 +5,7 @@ import type { ServiceLoadBalancer } from '../model/state.js';
 import { validateAdvancedConfiguration } from './validate-advanced-configuration.js';
 import { optionalArray, optionalInteger, requireObject, requireString } from '../../kernel/fields.js';
 
-/** CreateService `loadBalancers`: each entry names a target group with a load balancer, and a container port of the task. */
+/** CreateService and UpdateService `loadBalancers`: each entry names a target group with a load balancer, and a container port of the task. */
 export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, taskDefinition: TaskDefinition): ServiceLoadBalancer[] {
   return (optionalArray(input, 'loadBalancers', 5) ?? []).map((raw, i) => {
     const at = `loadBalancers[${i}]`;
@@ -32,6 +32,13 @@ export function validateServiceLoadBalancers(ctx: SimContext, input: unknown, ta
     const advancedConfiguration = validateAdvancedConfiguration(ctx, entry.advancedConfiguration, targetGroupArn, at);
     return { targetGroupArn, containerName, containerPort: port, advancedConfiguration };
   });
+}
+
+/** ECS cannot register targets on the user's own network: EXTERNAL services take no load balancer. */
+export function checkLaunchTypeTakesLoadBalancers(launchType: string, loadBalancers: readonly ServiceLoadBalancer[]): void {
+  if (launchType === 'EXTERNAL' && loadBalancers.length > 0) {
+    throw invalidParameter('Load balancers are not supported for the EXTERNAL launch type: ECS cannot register targets on your own network.', 'loadBalancers');
+  }
 }
 
 /** The task definition must have the container and the port the load balancer sends traffic to. */
