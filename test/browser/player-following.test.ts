@@ -2,8 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeFor } from './axe-builder.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
-import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses } from './player-actions.js';
+import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses, untilRecorded } from './player-actions.js';
 import { notePlayReady, playReadiness } from './player-page.js';
+import { predictId } from './predict-question.js';
 
 const session = browserSession();
 
@@ -55,7 +56,9 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     expect(log.y, 'and beside it').toBeLessThan(cluster.y + cluster.height);
     console.log(`player at 1280×800: ${(await box(player)).height.toFixed(0)} px tall, ${(await box(player)).width.toFixed(0)} px wide`);
     await page.screenshot({ path: '/tmp/ecs-lab-player-1280.png' });
-    await playToEnd(player);
+    // Still playing: the fastest speed takes it to the end.
+    await player.getByTestId('player-speed').selectOption({ label: 'fastest' });
+    await player.getByTestId('player-verdict').waitFor();
     await axeClean(page);
     expectCleanPage(watched);
   });
@@ -136,10 +139,10 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     await page.goto(`${session.url}/chapters/rolling-updates`);
     const player = await firstPlayer(page);
     await chooseScenario(player, /100 % \/ 200 %/);
-    await page.waitForSelector('[data-recording="complete"]');
+    await untilRecorded(player);
     const health = player.getByTestId('health-chart');
     await player.getByTestId('player-scrub').fill('10000');
-    await expect.poll(() => health.getAttribute('aria-label')).toContain('no update yet, so no bounds');
+    await expect.poll(() => health.getAttribute('aria-label'), { timeout: 60_000 }).toContain('no update yet, so no bounds');
     const legend = (await health.getAttribute('data-legend'))!.split(' | ');
     const swatch = (name: string) => legend.find((l) => l.startsWith(name))!.split(': ')[1];
     expect(swatch('lower bound')).not.toBe(swatch('upper bound'));
@@ -173,6 +176,8 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     await page.goto(`${session.url}/chapters/tasks-and-services`);
     player = await firstPlayer(page);
     await chooseScenario(player, /standalone task/);
+    // Steps asked for while the scenario records are made as it gets there: wait, so as not to step past.
+    await untilRecorded(player);
     await clickUntil(player.getByTestId('player-step'), async () => (await stepStatuses(player))[4] === 'passed');
     expect(await player.getByTestId('task-chart').getAttribute('aria-label')).toContain('report:1 (standalone): 1 running');
     expectCleanPage(watched);
@@ -183,10 +188,12 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     const { page } = watched;
     await page.goto(`${session.url}/chapters/circuit-breaker`);
     const player = await firstPlayer(page);
+    await untilRecorded(player);
     const failed = player.locator('[data-testid="task"][data-status="failed"]');
     await clickUntil(player.getByTestId('player-next-event'), async () => (await failed.count()) > 0);
     expect(await failed.first().getAttribute('aria-label')).toContain('failed to start');
-    expect(await player.getByTestId('player-breaker').textContent()).toMatch(/Circuit breaker of web: [1-3] of 3 failed tasks/);
+    // Several tasks can fail at the same instant: the count may pass the threshold.
+    expect(await player.getByTestId('player-breaker').textContent()).toMatch(/Circuit breaker of web: [1-9] of 3 failed tasks/);
     await player.screenshot({ path: '/tmp/ecs-lab-player-breaker.png' });
     await axeClean(page);
     expectCleanPage(watched);
@@ -195,9 +202,9 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
   it('keeps a predict question back until it is answered: neutral title, "?" steps, locked controls; then shows it all', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/quizzes`, { waitUntil: 'networkidle' });
-    await page.locator('[data-testid="quiz-index"][data-ready]').waitFor();
-    const id = await page.locator('[data-testid="quiz-question"]:has([data-testid="quiz-start"])').first().getAttribute('data-question-id');
+    // Each chapter's questions load as the learner reaches them: the question is reached by its link.
+    const id = predictId();
+    await page.goto(`${session.url}/quizzes#${id}`);
     const question = page.locator(`[data-question-id="${id}"]`);
     await question.getByTestId('quiz-start').click();
     const player = question.getByTestId('scenario-player');

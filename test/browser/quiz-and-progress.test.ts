@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, expectCleanPage } from './browser-session.js';
 import { chooseScenario, firstPlayer, playToEnd, stepStatuses } from './player-actions.js';
+import { predictId } from './predict-question.js';
 
 const session = browserSession();
 const QUESTIONS = 'docs/quiz/questions';
@@ -24,15 +25,6 @@ async function openPage(page: Page, path: string): Promise<void> {
   await page.goto(`${session.url}${path}`, { waitUntil: 'networkidle' });
   // The quizzes page says when its first questions are live, which can outlast the network going quiet.
   if (path.startsWith('/quizzes')) await page.locator('[data-testid="quiz-index"][data-ready]').waitFor();
-}
-
-/** The first predict-what-happens question of the bank. */
-function predictId(): string {
-  for (const file of readdirSync(QUESTIONS).sort()) {
-    const found = (JSON.parse(readFileSync(`${QUESTIONS}/${file}`, 'utf8')) as Array<{ id: string; type: string }>).find((q) => q.type === 'predict');
-    if (found) return found.id;
-  }
-  throw new Error('no predict question in the bank');
 }
 
 describe.skipIf(!session.available)('quizzes and progress', () => {
