@@ -23,8 +23,3 @@ export const taskRevisions = (player: Locator) =>
   player.getByTestId('task').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-revision')));
 export const clock = (player: Locator) => player.getByTestId('player-clock').textContent();
 export const eventLines = (player: Locator) => player.getByTestId('event').allTextContents();
-
-/** Waits until the player has recorded its scenario to the end (it plays, steps and scrubs before then too). */
-export async function untilRecorded(player: Locator): Promise<void> {
-  await player.and(player.page().locator('[data-recording="complete"]')).waitFor();
-}

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeFor } from './axe-builder.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
-import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses, untilRecorded } from './player-actions.js';
+import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses } from './player-actions.js';
 import { notePlayReady, playReadiness } from './player-page.js';
 import { predictId } from './predict-question.js';
 
@@ -139,7 +139,6 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     await page.goto(`${session.url}/chapters/rolling-updates`);
     const player = await firstPlayer(page);
     await chooseScenario(player, /100 % \/ 200 %/);
-    await untilRecorded(player);
     const health = player.getByTestId('health-chart');
     await player.getByTestId('player-scrub').fill('10000');
     await expect.poll(() => health.getAttribute('aria-label'), { timeout: 60_000 }).toContain('no update yet, so no bounds');
@@ -176,8 +175,6 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     await page.goto(`${session.url}/chapters/tasks-and-services`);
     player = await firstPlayer(page);
     await chooseScenario(player, /standalone task/);
-    // Steps asked for while the scenario records are made as it gets there: wait, so as not to step past.
-    await untilRecorded(player);
     await clickUntil(player.getByTestId('player-step'), async () => (await stepStatuses(player))[4] === 'passed');
     expect(await player.getByTestId('task-chart').getAttribute('aria-label')).toContain('report:1 (standalone): 1 running');
     expectCleanPage(watched);
@@ -188,7 +185,6 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     const { page } = watched;
     await page.goto(`${session.url}/chapters/circuit-breaker`);
     const player = await firstPlayer(page);
-    await untilRecorded(player);
     const failed = player.locator('[data-testid="task"][data-status="failed"]');
     await clickUntil(player.getByTestId('player-next-event'), async () => (await failed.count()) > 0);
     expect(await failed.first().getAttribute('aria-label')).toContain('failed to start');

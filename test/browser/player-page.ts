@@ -3,10 +3,14 @@ import type { Locator, Page } from 'playwright-core';
 // What both the browser tests and the bench read off a page with a player; no vitest here, so the bench
 // (plain Node) can import it.
 
-/** The first player on the page, once it has loaded its scenario. */
+/**
+ * The first player on the page, once it has recorded its first scenario to the end: Play works before that
+ * (see notePlayReady), but scrubbing to the end, say, reaches only as far as the recording has got.
+ */
 export async function firstPlayer(page: Page): Promise<Locator> {
   const player = page.getByTestId('scenario-player').first();
   await player.getByTestId('player-play').waitFor();
+  await player.and(page.locator('[data-recording="complete"]')).waitFor();
   return player;
 }
 
