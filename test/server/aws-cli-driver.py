@@ -30,9 +30,11 @@ def run(args, env):
     try:
         code = AWSCLIEntryPoint().main(args)
     except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
+        code = stop.code
     finally:
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    # As `aws` exits: sys.exit(None), what `help` ends with, is exit status 0.
+    code = 0 if code is None else code if isinstance(code, int) else 1
     return {'code': code, 'stdout': out.buffer.getvalue().decode(), 'stderr': err.buffer.getvalue().decode()}
 
 
