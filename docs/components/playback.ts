@@ -68,11 +68,17 @@ export function stepStatus(run: ScenarioRun, head: Playhead, index: number): Ste
   return index === head.shownSteps && step !== undefined && head.time > step.startedAt ? 'running' : 'pending';
 }
 
-/**
- * The cluster as it was at the playhead: the last frame recorded at or before its time, among the frames
- * of the steps reached so far (a step starting at the instant the previous one ended must not show early).
- */
+/** The cluster as it was at the playhead: the last of the frames it shows (see framesShown). */
 export function frameAt(run: ScenarioRun, head: Playhead): Frame | undefined {
+  return run.frames[framesShown(run, head) - 1];
+}
+
+/**
+ * How many frames the playhead shows: those recorded at or before its time, among the frames of the steps
+ * reached so far (a step starting at the instant the previous one ended must not show early). The cluster
+ * view draws the last of them, and the charts drawn from frames stop there too.
+ */
+export function framesShown(run: ScenarioRun, head: Playhead): number {
   const next = run.steps[head.shownSteps];
   let low = 0;
   let high = !next ? run.frames.length : head.time > next.startedAt ? next.framesTo : next.framesFrom;
@@ -82,7 +88,7 @@ export function frameAt(run: ScenarioRun, head: Playhead): Frame | undefined {
     if (run.frames[mid].time <= head.time) low = mid + 1;
     else high = mid;
   }
-  return run.frames[Math.min(low, limit) - 1];
+  return Math.min(low, limit);
 }
 
 /**

@@ -51,9 +51,13 @@ export interface CountSeries<L extends { values: Array<number | null> }> {
 /** The top of the y axis: the highest count, at least 1 so an empty chart still has a scale. */
 export const highestValue = (series: CountSeries<{ values: Array<number | null> }>) => Math.max(1, ...series.lines.flatMap((l) => l.values.map((v) => v ?? 0)));
 
-/** The series as far as the playhead: the lines grow as the run plays, ending level at `time`. */
-export function seriesUntil<S extends CountSeries<{ values: Array<number | null> }>>(series: S, time: number): S {
-  const shown = series.times.filter((t) => t <= time).length;
+/**
+ * The series as far as the playhead: the lines grow as the run plays, ending level at `time`. A series drawn
+ * from frames stops at the frames the playhead shows (`frames`, see framesShown): several steps' frames can
+ * share an instant.
+ */
+export function seriesUntil<S extends CountSeries<{ values: Array<number | null> }>>(series: S, time: number, frames = Infinity): S {
+  const shown = Math.min(frames, series.times.filter((t) => t <= time).length);
   if (shown === 0) return { ...series, times: [], lines: series.lines.map((l) => ({ ...l, values: [] })) };
   return {
     ...series,

@@ -46,10 +46,10 @@ export function scalingSeries(frames: Frame[], scaling: ScalingRun[]): ScalingSe
   }));
 }
 
-/** The chart at `time` in words (its aria-label): the counts and the metric as they stand then. */
-export function scalingSummary(series: ScalingSeries, time: number): string {
-  const now = <K extends string>(counts: CountSeries<{ kind: K; values: number[] }>, kind: K) =>
-    seriesUntil(counts, time).lines.find((l) => l.kind === kind)?.values.at(-1);
+/** The chart at `time` (and `frames` shown) in words (its aria-label): the counts and the metric as they stand then. */
+export function scalingSummary(series: ScalingSeries, time: number, frames = Infinity): string {
+  const now = <K extends string>(counts: CountSeries<{ kind: K; values: number[] }>, kind: K, shown = Infinity) =>
+    seriesUntil(counts, time, shown).lines.find((l) => l.kind === kind)?.values.at(-1);
   const { metricName } = series;
   const value = now(series.metric, 'metric');
   const target = now(series.metric, 'target');
@@ -57,6 +57,6 @@ export function scalingSummary(series: ScalingSeries, time: number): string {
     value === undefined ? `no ${metricName} datapoint yet` : `${metricName} ${Math.round(value)} %${target !== undefined ? ` (target ${target} %)` : ''}`;
   return (
     `Chart of service ${series.service}: desired count and running tasks against its ${metricName} over virtual time. ` +
-    `Now: desired ${now(series.tasks, 'desired') ?? 0}, ${now(series.tasks, 'running') ?? 0} running, ${metricText}.`
+    `Now: desired ${now(series.tasks, 'desired', frames) ?? 0}, ${now(series.tasks, 'running', frames) ?? 0} running, ${metricText}.`
   );
 }

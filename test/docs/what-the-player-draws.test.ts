@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runningTasksSeries } from '../../docs/components/running-tasks-series.js';
+import { START, framesShown, stepForward } from '../../docs/components/playback.js';
+import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
 import { timeAxis } from '../../docs/components/time-axis.js';
 import { tileStatus } from '../../docs/components/tile-status.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
@@ -38,6 +39,17 @@ describe('the running-tasks chart', () => {
     expect(lines.map((l) => l.label)).toEqual(['report:1 (standalone)']);
     expect(Math.max(...lines[0].values)).toBe(1);
     expect(lines[0].values.at(-1)).toBe(0);
+  });
+
+  it('stops at the frames the cluster view shows: not the next step\'s, at the same instant', async () => {
+    const run = await scenario('task-vs-service', /standalone task that stops/);
+    // Up to "And 1 minute passes": the task runs; the next step, at the same instant, ends it.
+    let head = START;
+    while (head.shownSteps < 5) head = stepForward(run, head);
+    const series = runningTasksSeries(run.frames);
+    expect(seriesUntil(series, head.time, framesShown(run, head)).lines[0].values.at(-1)).toBe(1);
+    // By time alone it would show the task already stopped.
+    expect(seriesUntil(series, head.time).lines[0].values.at(-1)).toBe(0);
   });
 });
 
