@@ -108,6 +108,20 @@ describe('a player you can follow', () => {
     wrapper.unmount();
   });
 
+  it('keeps the values typed in when the learner picks another seed, and plays them with it', async () => {
+    const wrapper = await mountPlayer('rolling-update');
+    await choose(wrapper, /Try your own/);
+    await one(wrapper, 'param-maximumPercent').setValue('150');
+    await one(wrapper, 'player-seed').setValue('9');
+    await one(wrapper, 'player-seed').trigger('change');
+    expect((one(wrapper, 'param-maximumPercent').element as HTMLInputElement).value).toBe('150');
+    expect(one(wrapper, 'player-play').text()).toContain('Play new values');
+    await playToEnd(wrapper);
+    const link = new URL((one(wrapper, 'player-permalink').element as HTMLInputElement).value);
+    expect([link.searchParams.get('seed'), link.searchParams.get('v.maximumPercent')]).toEqual(['9', '150']);
+    wrapper.unmount();
+  });
+
   it('jumps to the next event: the clock moves to it and the log shows it', async () => {
     const wrapper = await mountPlayer('rolling-update');
     // The Given steps at 0 ms, then the service's first event.
