@@ -70,10 +70,16 @@ describe.skipIf(!session.available)('quizzes and progress', () => {
     const player = await firstPlayer(page);
     await chooseScenario(player, /100 % \/ 200 %/);
     await playToEnd(player);
-    await page.keyboard.press('End');
-    await page.mouse.wheel(0, 100_000);
-    // The chapter counts as read once scrolled to its end (its path is also kept as the page last visited).
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('ecs-lab:progress') ?? '{}').chaptersRead?.['/chapters/rolling-updates'] !== undefined);
+    // The chapter counts as read once scrolled to its end (its path is also kept as the page last visited). The
+    // learner scrolls on to the end while the Practice block below grows as its questions load.
+    await page.waitForFunction(
+      () => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return JSON.parse(localStorage.getItem('ecs-lab:progress') ?? '{}').chaptersRead?.['/chapters/rolling-updates'] !== undefined;
+      },
+      undefined,
+      { polling: 200 },
+    );
     // What the labs panel writes when a lab passes.
     await page.evaluate(() => localStorage.setItem('ecs-lab:labs', JSON.stringify({ version: 1, passed: { 'rolling-update': new Date().toISOString() } })));
     if (haveQuestions) {
