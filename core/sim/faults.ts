@@ -5,6 +5,7 @@ import { hostTerminatedReason, removeInstance } from '../ecs/capacity/instance-t
 import { stoppedReasons } from '../ecs/model/service-messages.js';
 import { containerExited, stopTask, terminateTask } from '../ecs/tasks/task-transitions.js';
 import { EXIT_CODE_SIGKILL } from '../ecs/tasks/task-lifecycle.js';
+import { updateContainer } from '../ecs/tasks/container-state.js';
 import { optionalInteger, optionalString, rejectUnknownFields, requireObject, requireString } from '../kernel/fields.js';
 
 /** Simulation control: a task's process dies (killed, exit 137): the task stops and its service replaces it. */
@@ -17,8 +18,7 @@ export function killTask(ctx: SimContext, input: { cluster?: string; task: strin
   if (!task || task.lastStatus === 'STOPPED') throw invalidParameter('The referenced task was not found or is already stopped.', 'task');
   for (const c of task.containers) {
     if (c.lastStatus !== 'RUNNING') continue;
-    c.lastStatus = 'STOPPED';
-    c.exitCode = EXIT_CODE_SIGKILL;
+    updateContainer(task, c, { lastStatus: 'STOPPED', exitCode: EXIT_CODE_SIGKILL });
   }
   stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
 }

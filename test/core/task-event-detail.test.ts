@@ -42,3 +42,31 @@ describe('a task state change event', () => {
     expect(JSON.parse(JSON.stringify(first.event)).detail).toEqual({ replaced: true });
   });
 });
+
+describe('a task state change event read after the task changed', () => {
+  it('shows the tags and containers the task had when it happened', () => {
+    const sim = createSimulator({ seed: 2 });
+    sim.createCluster({ clusterName: 'c' });
+    sim.control.addInstances({ cluster: 'c', instanceType: 'm5.large', count: 1 });
+    sim.registerTaskDefinition({
+      family: 'app',
+      containerDefinitions: [
+        { name: 'app', image: 'app:1', memory: 128 },
+        { name: 'helper', image: 'helper:1', memory: 128, essential: false },
+      ],
+    });
+    const [task] = sim.runTask({ cluster: 'c', taskDefinition: 'app', tags: [{ key: 'team', value: 'a' }] }).tasks;
+    sim.control.advance(60);
+    sim.tagResource({ resourceArn: task.taskArn!, tags: [{ key: 'team', value: 'b' }] });
+    sim.control.exitContainer({ cluster: 'c', task: task.taskArn!, container: 'helper', exitCode: 3 });
+    const details = sim.control
+      .events()
+      .flatMap((e) => (e.kind === 'eventbridge' && e.event['detail-type'] === 'ECS Task State Change' ? [e.event.detail as { tags: unknown; containers: Array<{ name: string; lastStatus: string }> }] : []));
+    const running = details[3];
+    const afterExit = details.at(-1)!;
+    expect(running.tags).toEqual([{ key: 'team', value: 'a' }]);
+    expect(running.containers.map((c) => c.lastStatus)).toEqual(['RUNNING', 'RUNNING']);
+    expect(afterExit.tags).toEqual([{ key: 'team', value: 'b' }]);
+    expect(afterExit.containers.map((c) => `${c.name} ${c.lastStatus}`)).toEqual(['app RUNNING', 'helper STOPPED']);
+  });
+});

@@ -131,7 +131,10 @@ export interface TaskRecord {
   /** Whether the service scheduler has already counted that failure. */
   failureCounted?: boolean;
   healthStatus: HealthStatus;
+  /** Changed through updateContainer (ecs/tasks/container-state.ts) only, which moves containersVersion. */
   containers: ContainerRecord[];
+  /** Moves with every change to a container: a task's events share the view of its containers until then. */
+  containersVersion: number;
   version: number;
   /** Stopped by ECS while its instance's agent was disconnected: the agent acts on it when it reconnects. */
   stopAwaitingAgent?: boolean;

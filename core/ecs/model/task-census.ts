@@ -39,6 +39,8 @@ function phasesOf(task: TaskRecord): number {
 /** One service's counters: per task definition, the four counts in PHASE_BITS order. */
 interface ServiceCounts {
   id: number;
+  cluster: string;
+  service: string;
   definitions: string[];
   counts: number[];
   changed: boolean;
@@ -58,6 +60,8 @@ export class TaskCensus {
   /** Where each sample's rows start in `rows`; one more entry than samples, for the end of the last. */
   private readonly sampleRows: number[] = [0];
   private readonly rows: number[] = [];
+  /** The counters of the last change: a service's tasks change in runs, so most changes find theirs here. */
+  private last?: ServiceCounts;
 
   /** Counts a task that has just been created. */
   enter(task: TaskRecord): void {
@@ -74,7 +78,9 @@ export class TaskCensus {
 
   private move(task: TaskRecord, before: number, after: number): void {
     if (!task.serviceName || before === after) return;
-    const service = this.countsOf(`${task.clusterName}/${task.serviceName}`);
+    const last = this.last;
+    const service = last && last.service === task.serviceName && last.cluster === task.clusterName ? last : this.countsOf(task.clusterName, task.serviceName);
+    this.last = service;
     const arn = task.taskDefinition.taskDefinitionArn;
     let definition = service.definitions.indexOf(arn);
     if (definition < 0) {
@@ -91,10 +97,11 @@ export class TaskCensus {
     }
   }
 
-  private countsOf(key: string): ServiceCounts {
+  private countsOf(cluster: string, name: string): ServiceCounts {
+    const key = `${cluster}/${name}`;
     let service = this.services.get(key);
     if (!service) {
-      service = { id: this.services.size, definitions: [], counts: [], changed: false };
+      service = { id: this.services.size, cluster, service: name, definitions: [], counts: [], changed: false };
       this.services.set(key, service);
     }
     return service;

@@ -164,6 +164,7 @@ function createTask(
     createdAt: ctx.clock.now,
     healthStatus: 'UNKNOWN',
     containers,
+    containersVersion: 0,
     version: 0,
     generation: 0,
     tags: (request.tags ?? []).map((t) => ({ ...t })),

@@ -2,6 +2,7 @@ import type { SimContext } from '../../kernel/context.js';
 import type { TaskRecord } from '../model/state.js';
 import type { ImageBehaviour } from '../model/image-catalogue.js';
 import { afterHealthCheck } from './task-health.js';
+import { updateContainer } from './container-state.js';
 
 /** The image's answer to its health check this long after it started: warmed up, and not yet failing. */
 export const healthCheckPasses = (behaviour: Pick<ImageBehaviour, 'warmUpSeconds' | 'unhealthyAfterSeconds'>, runningFor: number): boolean =>
@@ -25,7 +26,7 @@ export function runHealthChecks(ctx: SimContext, task: TaskRecord, schedule: Sch
       if (container.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
       const runningFor = (ctx.clock.now - startedAt) / 1000;
       const passed = healthCheckPasses(behaviour, runningFor);
-      Object.assign(container, afterHealthCheck(container, passed, runningFor < (check.startPeriod ?? 0), check.retries ?? 3));
+      updateContainer(task, container, afterHealthCheck(container, passed, runningFor < (check.startPeriod ?? 0), check.retries ?? 3));
       onAnswer();
       schedule(interval, probe);
     };

@@ -20,6 +20,7 @@ import { stoppedReasons } from '../model/service-messages.js';
 import { healthCheckPasses, runHealthChecks } from './container-health.js';
 import { planContainerStarts, planContainerStops } from './container-start-plan.js';
 import { hasEssentialHealthCheck, taskHealth } from './task-health.js';
+import { updateContainer } from './container-state.js';
 
 /**
  * Applies the lifecycle table to a task: schedules each step, emits `ECS Task State Change`, frees the
@@ -123,8 +124,7 @@ function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<t
     const blocked = planned.blocked;
     if (blocked) {
       later(ctx, task, blocked.at, () => {
-        container.lastStatus = 'STOPPED';
-        container.reason = blocked.reason;
+        updateContainer(task, container, { lastStatus: 'STOPPED', reason: blocked.reason });
         if (container.essential) stopTask(ctx, task, 'TaskFailedToStart', stoppedReasons.essentialContainerExited, 'start');
         else changed(ctx, task);
       });
@@ -155,14 +155,14 @@ export function launchTask(ctx: SimContext, task: TaskRecord): void {
         const pulled = !timing.behaviours.some((b) => b.behaviour.pullError);
         const denied = ctx.hooks.taskLaunchRefusal.first(ctx, task, pulled);
         if (denied) {
-          for (const c of task.containers) c.reason = denied;
+          for (const c of task.containers) updateContainer(task, c, { reason: denied });
           stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
           return;
         }
         const failed = timing.behaviours.find((b) => b.behaviour.pullError);
         if (failed) {
           const reason = `CannotPullContainerError: ${failed.behaviour.pullError}`;
-          failed.container.reason = reason;
+          updateContainer(task, failed.container, { reason });
           stopTask(ctx, task, 'TaskFailedToStart', reason, 'start');
           return;
         }
@@ -182,9 +182,8 @@ function onRunning(ctx: SimContext, task: TaskRecord): void {
   task.startedAt = ctx.clock.now;
   for (const c of task.containers) {
     if (c.lastStatus === 'STOPPED') continue;
-    c.lastStatus = 'RUNNING';
     // A dependency the agent waited on to be HEALTHY has already passed its first check.
-    if (waitedOnHealthy(task, c.name)) c.healthStatus = 'HEALTHY';
+    updateContainer(task, c, waitedOnHealthy(task, c.name) ? { lastStatus: 'RUNNING', healthStatus: 'HEALTHY' } : { lastStatus: 'RUNNING' });
   }
   const handle: RunningTaskHandle = {
     later: (seconds, run) => later(ctx, task, seconds, run),
@@ -205,9 +204,7 @@ const waitedOnHealthy = (task: TaskRecord, name: string) =>
 /** A container's process ended: an essential one takes the task down, another one just stops. */
 export function containerExited(ctx: SimContext, task: TaskRecord, container: ContainerRecord, exitCode: number, reason?: string): void {
   ctx.hooks.containerExited.emit(ctx, task, container, reason);
-  container.lastStatus = 'STOPPED';
-  container.exitCode = exitCode;
-  container.reason = reason;
+  updateContainer(task, container, { lastStatus: 'STOPPED', exitCode, reason });
   if (container.essential) stopTask(ctx, task, 'EssentialContainerExited', stoppedReasons.essentialContainerExited, 'exit');
   else changed(ctx, task);
 }
@@ -335,12 +332,12 @@ function stopContainers(ctx: SimContext, task: TaskRecord): void {
   for (const c of task.containers) {
     const exit = exits.get(c.name);
     if (!exit) continue;
-    c.exitCode = exit.exitCode;
+    updateContainer(task, c, { exitCode: exit.exitCode });
     ctx.hooks.containerStopping.emit(ctx, task, c);
   }
   later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), () => {
     task.executionStoppedAt = ctx.clock.now;
-    for (const c of task.containers) c.lastStatus = 'STOPPED';
+    for (const c of task.containers) updateContainer(task, c, { lastStatus: 'STOPPED' });
     setStatus(ctx, task, 'DEPROVISIONING');
     changed(ctx, task);
     later(ctx, task, deprovisionSeconds(task.taskDefinition.networkMode), () => finishStop(ctx, task));
@@ -355,7 +352,7 @@ export function terminateTask(ctx: SimContext, task: TaskRecord, stopCode: TaskS
   if (task.lastStatus === 'STOPPED') return;
   if (task.desiredStatus !== 'STOPPED') markStopping(ctx, task, stopCode, reason);
   else task.generation++;
-  for (const c of task.containers) if (c.lastStatus === 'RUNNING') c.exitCode = EXIT_CODE_SIGKILL;
+  for (const c of task.containers) if (c.lastStatus === 'RUNNING') updateContainer(task, c, { exitCode: EXIT_CODE_SIGKILL });
   // Its load balancer targets start draining and it leaves Cloud Map, as for any stop, but nothing waits.
   ctx.hooks.taskDeactivating.collect(ctx, task);
   ctx.hooks.taskStopDecided.emit(ctx, task);
@@ -380,7 +377,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   const cluster = ctx.state.clusters.get(task.clusterName)!;
   task.stoppedAt = ctx.clock.now;
   task.executionStoppedAt ??= ctx.clock.now;
-  for (const c of task.containers) c.lastStatus = 'STOPPED';
+  for (const c of task.containers) updateContainer(task, c, { lastStatus: 'STOPPED' });
   setStatus(ctx, task, 'STOPPED');
   const instance = task.instanceArn ? cluster.instances.get(task.instanceArn) : undefined;
   if (instance) {

@@ -19,8 +19,20 @@ interface TaskIdentity {
   group: string;
   /** awsvpc: the task's ENI (ids derived from the task id, so no random draw is spent on them). */
   eni?: { attachmentId: string; networkInterfaceId: string; privateIpv4Address: string };
-  /** The containers of the task's last snapshot: reused while no container has changed. */
+  /** The containers of the task's last snapshot, reused while the task's containersVersion stays this. */
   containers: ContainerSnapshot[];
+  containersVersion: number;
+}
+
+declare module '../model/state.js' {
+  interface TaskRecord {
+    /**
+     * What every view of the task shares, made with its first view. Kept on the task rather than in a map
+     * beside it: a large service makes hundreds of thousands of events, and each look-up in a table that
+     * holds every task reaches memory the event has no other reason to touch.
+     */
+    viewIdentity?: TaskIdentity;
+  }
 }
 
 type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastStatus' | 'exitCode' | 'reason' | 'healthStatus' | 'definition'> & {
@@ -28,13 +40,11 @@ type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastS
   hostBindings?: ContainerRecord['hostBindings'];
 };
 
-const identities = new WeakMap<TaskRecord, TaskIdentity>();
-
 function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
-  let identity = identities.get(task);
+  let identity = task.viewIdentity;
   if (!identity) {
     const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
-    identity = { ctx, arn, resources: [arn], clusterArn: ctx.state.clusters.get(task.clusterName)?.arn ?? '', taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [] };
+    identity = { ctx, arn, resources: [arn], clusterArn: ctx.state.clusters.get(task.clusterName)?.arn ?? '', taskDefinitionArn: task.taskDefinition.taskDefinitionArn, launchType, cpu, memory, createdAt, startedBy, group, containers: [], containersVersion: -1 };
     if (task.privateIpv4Address && task.taskDefinition.networkMode === 'awsvpc') {
       const id = task.id;
       identity.eni = {
@@ -43,18 +53,19 @@ function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
         privateIpv4Address: task.privateIpv4Address,
       };
     }
-    identities.set(task, identity);
+    task.viewIdentity = identity;
   }
   return identity;
 }
 
-const sameContainer = (s: ContainerSnapshot | undefined, c: ContainerRecord) =>
-  s !== undefined && s.lastStatus === c.lastStatus && s.exitCode === c.exitCode && s.reason === c.reason && s.healthStatus === c.healthStatus;
-
+/**
+ * The task's containers as its views show them. Containers change only through updateContainer, which moves
+ * the task's containersVersion, so most events (a status step of the task alone) reuse the last list without
+ * reading any container.
+ */
 function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapshot[] {
-  if (identity.containers.length === task.containers.length && task.containers.every((c, i) => sameContainer(identity.containers[i], c))) {
-    return identity.containers;
-  }
+  if (identity.containersVersion === task.containersVersion) return identity.containers;
+  identity.containersVersion = task.containersVersion;
   identity.containers = task.containers.map((c) => ({
     arn: c.arn,
     name: c.name,
@@ -68,8 +79,6 @@ function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapsh
   }));
   return identity.containers;
 }
-
-const NO_TAGS: Tag[] = [];
 
 /**
  * What a task's view reads, copied at one instant. A task state change event keeps only this (most of it
@@ -114,8 +123,8 @@ class TaskSnapshot extends DetailSnapshot {
     this.stoppedReason = task.stoppedReason;
     this.healthStatus = task.healthStatus;
     this.version = task.version;
-    // TagResource edits the task's list in place.
-    this.tags = task.tags.length === 0 ? NO_TAGS : task.tags.map((t) => ({ ...t }));
+    // TagResource and UntagResource give the task a new list, so the one it has now is the one to show.
+    this.tags = task.tags;
   }
 
   get detailType() {
