@@ -130,14 +130,17 @@ function invoke(ctx: SimContext, rule: RuleRecord): void {
 
 /** Rules with patterns look at every event as it is appended; matching ones invoke at the same instant, after it. */
 export function watchEvents(ctx: SimContext): void {
-  ctx.log.subscribe((entry) => {
-    // Checked first: most runs have no rule, and looking at the event would build its detail.
-    if (ctx.state.rules.size === 0 || entry.kind !== 'eventbridge') return;
-    for (const rule of ctx.state.rules.values()) {
-      if (!rule.eventPattern || !matchesPattern(rule.eventPattern, entry.event as unknown as Record<string, unknown>)) continue;
-      ctx.clock.schedule(0, Priority.timer, () => invoke(ctx, rule));
-    }
-  });
+  ctx.log.subscribe(
+    (entry) => {
+      if (entry.kind !== 'eventbridge') return;
+      for (const rule of ctx.state.rules.values()) {
+        if (!rule.eventPattern || !matchesPattern(rule.eventPattern, entry.event as unknown as Record<string, unknown>)) continue;
+        ctx.clock.schedule(0, Priority.timer, () => invoke(ctx, rule));
+      }
+    },
+    // Most runs have no rule: the log then need not make each entry, nor build its event, for this listener.
+    () => ctx.state.rules.size > 0,
+  );
 }
 
 /** Scheduled rules are checked once a minute, like scheduled scaling. */

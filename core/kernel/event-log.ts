@@ -1,4 +1,4 @@
-import { lazyEventEntry, type DetailSnapshot, type EventStamping } from './lazy-detail.js';
+import { DetailSnapshot, lazyEventEntry, type EventStamping } from './lazy-detail.js';
 
 /**
  * One stream for everything a learner may want to see: ECS service events (DescribeServices wording) and
@@ -39,9 +39,26 @@ export interface EventBridgeEntry {
 
 export type SimEvent = ServiceEventEntry | EventBridgeEntry;
 
+/** Told of each entry as it is appended; `active`, when given, says whether it wants entries at the moment. */
+interface Listener {
+  listener: (event: SimEvent) => void;
+  active?: () => boolean;
+}
+
 export class EventLog {
-  private entries: SimEvent[] = [];
-  private listeners: Array<(event: SimEvent) => void> = [];
+  /**
+   * Every entry in seq order. One of ECS's own events is kept as the snapshot its detail will be built from
+   * until the log is read or a listener wants it (see makeFrom): a large run appends hundreds of thousands
+   * that nobody reads, and making an entry object for each as it happens cost as much as the rest of the event.
+   */
+  private entries: Array<SimEvent | DetailSnapshot> = [];
+  /** Every entry before this one is made. */
+  private madeUpTo = 0;
+  /** For an entry still kept as a snapshot, by seq: when it happened and the id drawn for it. */
+  private lazyTimes = new Float64Array(1024);
+  private lazyIds = new Uint32Array(1024);
+  private stamping?: EventStamping;
+  private listeners: Listener[] = [];
 
   // Each kind is built by one object literal, seq included: a field added afterwards would give every
   // entry a separate property store, which costs bytes and time on each of a long run's events.
@@ -55,18 +72,49 @@ export class EventLog {
 
   /** An ECS event made when first read (see lazyEventEntry). */
   appendLazyEventBridge(time: number, drawnId: number, snapshot: DetailSnapshot, stamping: EventStamping): void {
-    this.add(lazyEventEntry(time, this.entries.length, drawnId, snapshot, stamping));
+    const seq = this.entries.length;
+    if (this.listeners.some(isActive)) {
+      this.add(lazyEventEntry(time, seq, drawnId, snapshot, stamping));
+      return;
+    }
+    if (seq >= this.lazyTimes.length) this.grow();
+    this.lazyTimes[seq] = time;
+    this.lazyIds[seq] = drawnId;
+    this.stamping = stamping;
+    this.entries.push(snapshot);
   }
 
   private add(entry: SimEvent): void {
     this.entries.push(entry);
-    for (const listener of this.listeners) listener(entry);
+    for (const listener of this.listeners) if (isActive(listener)) listener.listener(entry);
   }
 
-  subscribe(listener: (event: SimEvent) => void): () => void {
-    this.listeners.push(listener);
+  private grow(): void {
+    const times = new Float64Array(this.lazyTimes.length * 2);
+    times.set(this.lazyTimes);
+    this.lazyTimes = times;
+    const ids = new Uint32Array(this.lazyIds.length * 2);
+    ids.set(this.lazyIds);
+    this.lazyIds = ids;
+  }
+
+  /** Makes the entries from `seq` on that are still snapshots; returns the entries, all made from `seq`. */
+  private makeFrom(seq: number): readonly SimEvent[] {
+    const entries = this.entries;
+    for (let i = Math.max(seq, this.madeUpTo); i < entries.length; i++) {
+      const entry = entries[i];
+      if (entry instanceof DetailSnapshot) entries[i] = lazyEventEntry(this.lazyTimes[i], i, this.lazyIds[i], entry, this.stamping!);
+    }
+    if (seq <= this.madeUpTo) this.madeUpTo = entries.length;
+    return entries as readonly SimEvent[];
+  }
+
+  /** `active`: whether it wants entries now; while it does not, entries need not be made for it. */
+  subscribe(listener: (event: SimEvent) => void, active?: () => boolean): () => void {
+    const entry: Listener = active ? { listener, active } : { listener };
+    this.listeners.push(entry);
     return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
+      this.listeners = this.listeners.filter((l) => l !== entry);
     };
   }
 
@@ -75,13 +123,16 @@ export class EventLog {
   }
 
   since(seq: number): SimEvent[] {
-    return this.entries.slice(Math.max(0, seq));
+    return this.makeFrom(Math.max(0, seq)).slice(Math.max(0, seq));
   }
 
+  /** The log as it is now (a copy: entries appended later are read by calling again). */
   all(): readonly SimEvent[] {
-    return this.entries;
+    return this.makeFrom(0).slice();
   }
 }
+
+const isActive = (listener: Listener) => listener.active === undefined || listener.active();
 
 /** A one-line summary of an event, as the CLI and the docs timeline show it. */
 export function describeEvent(event: SimEvent): string {
