@@ -18,8 +18,8 @@ export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: Ta
       service.startFailuresInARow = 0;
       service.nextLaunchAllowedAt = 0;
     }
-    const deployment = deployments.get(task.deploymentId ?? '');
-    if (deployment && task.healthyAt !== undefined && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks = 0;
+    const deployment = task.healthyAt === undefined ? undefined : deployments.get(task.deploymentId ?? '');
+    if (deployment && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks = 0;
   }
   for (const task of tasks) {
     if (!task.failure || task.failureCounted) continue;

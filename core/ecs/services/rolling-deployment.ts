@@ -43,48 +43,70 @@ export interface RollingDecision {
 export function decideRollingPass(input: RollingInput): RollingDecision {
   const { desiredCount, primaryDeploymentId } = input;
   const bounds = deploymentBounds(desiredCount, input.minimumHealthyPercent, input.maximumPercent);
-  const replaceUnhealthy = input.tasks.filter((t) => !t.stopping && t.unhealthy).map((t) => t.taskArn);
-  const live = input.tasks.filter((t) => !t.stopping && !t.unhealthy);
   const isOld = (t: RollingTask) => t.deploymentId !== primaryDeploymentId || t.displaced === true;
-  const primary = live.filter((t) => !isOld(t));
-  const old = live.filter(isOld);
-  const healthy = live.filter((t) => t.healthy).length;
 
+  // One look at each task (a pass may see thousands): the live ones are those neither stopping nor to be
+  // replaced for failing health checks; the old are live tasks of older deployments or on DRAINING instances.
+  const replaceUnhealthy: string[] = [];
   // Old tasks that are not healthy cost nothing against the lower bound: stop them all, unless protected.
-  const stop = old.filter((t) => !t.healthy && !t.protected).map((t) => t.taskArn);
+  const stop: string[] = [];
+  const oldHealthy: RollingTask[] = [];
+  let live = 0;
+  let healthy = 0;
+  let old = 0;
+  let primary = 0;
+  let primaryHealthy = 0;
+  let inFlight = false;
+  let oldStopping = false;
+  for (const t of input.tasks) {
+    if (t.stopping || t.pending || !t.healthy) inFlight = true;
+    if (t.stopping) {
+      oldStopping ||= isOld(t);
+      continue;
+    }
+    if (t.unhealthy) {
+      replaceUnhealthy.push(t.taskArn);
+      continue;
+    }
+    live++;
+    if (t.healthy) healthy++;
+    if (!isOld(t)) {
+      primary++;
+      if (t.healthy) primaryHealthy++;
+    } else {
+      old++;
+      if (t.healthy) oldHealthy.push(t);
+      else if (!t.protected) stop.push(t.taskArn);
+    }
+  }
+
   // Healthy old tasks may go while the healthy count stays at or above the lower bound.
-  const oldHealthy = old.filter((t) => t.healthy);
   const healthyBudget = Math.max(0, healthy - bounds.lower);
-  stop.push(...selectTasksToStop(oldHealthy, Math.min(healthyBudget, oldHealthy.length)));
+  const oldHealthyStopped = selectTasksToStop(oldHealthy, Math.min(healthyBudget, oldHealthy.length));
+  stop.push(...oldHealthyStopped);
   // A PRIMARY with more tasks than desired (a scale-in) sheds the surplus the same way.
-  const primarySurplus = primary.length - desiredCount;
+  let primaryStopped = 0;
+  const primarySurplus = primary - desiredCount;
   if (primarySurplus > 0) {
-    const oldHealthyArns = new Set(oldHealthy.map((t) => t.taskArn));
-    const stoppedHealthy = stop.filter((arn) => oldHealthyArns.has(arn)).length;
-    const budget = Math.max(0, healthyBudget - stoppedHealthy);
-    const unhealthyPrimary = primary.filter((t) => !t.healthy);
-    const healthyPrimary = primary.filter((t) => t.healthy);
+    const budget = Math.max(0, healthyBudget - oldHealthyStopped.length);
+    const primaryTasks = input.tasks.filter((t) => !t.stopping && !t.unhealthy && !isOld(t));
+    const unhealthyPrimary = primaryTasks.filter((t) => !t.healthy);
+    const healthyPrimary = primaryTasks.filter((t) => t.healthy);
     const fromUnhealthy = selectTasksToStop(unhealthyPrimary, Math.min(primarySurplus, unhealthyPrimary.length));
     const fromHealthy = selectTasksToStop(
       healthyPrimary,
       Math.min(primarySurplus - fromUnhealthy.length, budget, healthyPrimary.length),
     );
     stop.push(...fromUnhealthy, ...fromHealthy);
+    primaryStopped = fromUnhealthy.length + fromHealthy.length;
   }
 
-  const primaryArns = new Set(primary.map((t) => t.taskArn));
-  const primaryStopped = stop.filter((arn) => primaryArns.has(arn)).length;
-  const room = bounds.upper - (live.length - stop.length);
-  const needed = desiredCount - (primary.length - primaryStopped);
+  const room = bounds.upper - (live - stop.length);
+  const needed = desiredCount - (primary - primaryStopped);
   const startCount = input.launchesAllowed === false ? 0 : Math.max(0, Math.min(needed, room));
 
-  const inFlight = input.tasks.some((t) => t.stopping || t.pending || !t.healthy);
   const blockedByConfiguration =
-    old.length > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight && room <= 0 && input.launchesAllowed !== false;
-  const complete =
-    old.length === 0 &&
-    !input.tasks.some((t) => t.stopping && isOld(t)) &&
-    primary.length === desiredCount &&
-    primary.every((t) => t.healthy);
+    old > 0 && startCount === 0 && stop.length === 0 && needed > 0 && !inFlight && room <= 0 && input.launchesAllowed !== false;
+  const complete = old === 0 && !oldStopping && primary === desiredCount && primaryHealthy === primary;
   return { bounds, startCount, stop, replaceUnhealthy, blockedByConfiguration, complete };
 }

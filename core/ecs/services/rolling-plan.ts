@@ -2,7 +2,7 @@ import { chooseCapacityProviders } from '../capacity/capacity-provider-split.js'
 import { settleDeployments } from './settle-deployments.js';
 import type { PassInput, PlannedService, PlannedTask } from './pass-input.js';
 import { decideRollingPass } from './rolling-deployment.js';
-import { failedHealthStop, namedTasks, rollingTaskView } from './rolling-task-view.js';
+import { failedHealthStop, namedTasks, rollingTaskViewer } from './rolling-task-view.js';
 import { configurationCondition, ownerOf, scalingStop, type ServicePlan, type StartOrder, type StopOrder } from './service-plan.js';
 
 /**
@@ -21,7 +21,7 @@ export function planRollingPass(input: PassInput): ServicePlan {
     minimumHealthyPercent: service.deploymentConfiguration.minimumHealthyPercent,
     maximumPercent: service.deploymentConfiguration.maximumPercent,
     primaryDeploymentId: primary.id,
-    tasks: tasks.map((task) => rollingTaskView(input, task, wakeAt)),
+    tasks: tasks.map(rollingTaskViewer(input, wakeAt)),
     launchesAllowed: primary.rolloutState !== 'FAILED' && !throttled,
   });
   const byArn = namedTasks(tasks, [...decision.replaceUnhealthy, ...decision.stop]);

@@ -10,28 +10,34 @@ import type { StopOrder } from './service-plan.js';
 const failingHealth = (t: PlannedTask) => t.healthStatus === 'UNHEALTHY' || t.elbUnhealthyTarget !== undefined;
 
 /**
- * The task as the rolling decision takes it. A task failing its checks within the service's
+ * How the rolling decision takes the pass's tasks. A task failing its checks within the service's
  * healthCheckGracePeriodSeconds is not unhealthy yet: the end of its grace goes into the plan's `wakeAt`.
+ * What is the same for every task of the pass (the grace, the DRAINING instances) is worked out once.
  */
-export function rollingTaskView(input: PassInput, task: PlannedTask, wakeAt: number[]): RollingTask {
-  const graceEndsAt = (task.startedAt ?? task.createdAt) + input.service.healthCheckGracePeriodSeconds * 1000;
-  const failing = failingHealth(task);
-  if (failing && graceEndsAt > input.now) wakeAt.push(graceEndsAt);
-  // Once its protection expires, a task scale-in or a deployment wanted to stop may go.
-  const shielded = isProtected(task, input.now);
-  if (shielded) wakeAt.push(task.protectedUntil!);
-  return {
-    taskArn: task.arn,
-    deploymentId: task.deploymentId ?? '',
-    healthy: task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING' && task.healthyAt !== undefined,
-    pending: task.lastStatus !== 'RUNNING',
-    stopping: task.desiredStatus === 'STOPPED',
-    unhealthy: failing && graceEndsAt <= input.now,
-    displaced: input.instances.get(task.instanceArn ?? '')?.status === 'DRAINING',
-    availabilityZone: task.availabilityZone,
-    containerInstanceId: task.instanceArn,
-    createdAt: task.createdAt,
-    protected: shielded,
+export function rollingTaskViewer(input: PassInput, wakeAt: number[]): (task: PlannedTask) => RollingTask {
+  const graceMs = input.service.healthCheckGracePeriodSeconds * 1000;
+  const draining = new Set<string>();
+  for (const [arn, instance] of input.instances) if (instance.status === 'DRAINING') draining.add(arn);
+  return (task) => {
+    const graceEndsAt = (task.startedAt ?? task.createdAt) + graceMs;
+    const failing = failingHealth(task);
+    if (failing && graceEndsAt > input.now) wakeAt.push(graceEndsAt);
+    // Once its protection expires, a task scale-in or a deployment wanted to stop may go.
+    const shielded = isProtected(task, input.now);
+    if (shielded) wakeAt.push(task.protectedUntil!);
+    return {
+      taskArn: task.arn,
+      deploymentId: task.deploymentId ?? '',
+      healthy: task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING' && task.healthyAt !== undefined,
+      pending: task.lastStatus !== 'RUNNING',
+      stopping: task.desiredStatus === 'STOPPED',
+      unhealthy: failing && graceEndsAt <= input.now,
+      displaced: draining.size > 0 && draining.has(task.instanceArn ?? ''),
+      availabilityZone: task.availabilityZone,
+      containerInstanceId: task.instanceArn,
+      createdAt: task.createdAt,
+      protected: shielded,
+    };
   };
 }
 

@@ -43,6 +43,7 @@ const before = (a: InstanceTasks, b: InstanceTasks, cls: number) =>
  * per zone, so a pick compares one instance per zone instead of looking at every instance.
  */
 export function selectTasksToStop(candidates: StoppableTask[], count: number): string[] {
+  if (count <= 0) return [];
   const tasks = candidates.some((t) => t.protected) ? candidates.filter((t) => !t.protected) : candidates;
   const wanted = Math.min(count, tasks.length);
   if (wanted <= 0) return [];

@@ -21,8 +21,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   service.passScheduled = false;
   if (service.managedDaemon) return runManagedDaemonPass(ctx, service, later);
   const cluster = ctx.state.clusters.get(service.clusterName)!;
-  const known = serviceTasks(cluster, service);
-  const tasks = known.filter((t) => t.lastStatus !== 'STOPPED');
+  const { known, tasks } = serviceTasks(cluster, service);
   if (service.status === 'DRAINING' && tasks.length === 0) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController === 'ECS') watchDeployment(ctx, service, known);
@@ -44,12 +43,15 @@ function watchDeployment(ctx: SimContext, service: ServiceRecord, known: TaskRec
   if (rollback && !service.deployments[0].blueGreen) startDeployment(ctx, service, rollback);
 }
 
-/** Every task the service started that is still known (stopped ones are kept an hour). */
-function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): TaskRecord[] {
-  const out: TaskRecord[] = [];
+/** Every task the service started that is still known (stopped ones are kept an hour), and those not STOPPED. */
+function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): { known: TaskRecord[]; tasks: TaskRecord[] } {
+  const known: TaskRecord[] = [];
+  const tasks: TaskRecord[] = [];
   for (const arn of service.taskArns) {
     const task = cluster.tasks.get(arn);
-    if (task) out.push(task);
+    if (!task) continue;
+    known.push(task);
+    if (task.lastStatus !== 'STOPPED') tasks.push(task);
   }
-  return out;
+  return { known, tasks };
 }

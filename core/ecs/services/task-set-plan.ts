@@ -1,7 +1,7 @@
 import { deploymentBounds } from './deployment-bounds.js';
 import type { PassInput } from './pass-input.js';
 import { decideRollingPass, type RollingTask } from './rolling-deployment.js';
-import { failedHealthStop, namedTasks, rollingTaskView } from './rolling-task-view.js';
+import { failedHealthStop, namedTasks, rollingTaskViewer } from './rolling-task-view.js';
 import { ownerOf, scalingStop, type PlanStep, type ServicePlan } from './service-plan.js';
 import { taskSetDesired, type TaskSetRecord } from '../model/task-set-state.js';
 
@@ -22,13 +22,9 @@ const STOP_FIRST = { minimumHealthyPercent: 0, maximumPercent: 100 };
 export function planTaskSetPass(input: PassInput): ServicePlan {
   const { service, tasks } = input;
   const wakeAt: number[] = [];
+  const view = rollingTaskViewer(input, wakeAt);
   const wantOf = (set: TaskSetRecord) => (set.status === 'DRAINING' ? 0 : taskSetDesired(service.desiredCount, set.scalePercent));
-  const seenOf = new Map(
-    service.taskSets.map((set) => [
-      set,
-      tasks.filter((t) => t.deploymentId === set.id).map((t) => rollingTaskView(input, t, wakeAt)),
-    ]),
-  );
+  const seenOf = new Map(service.taskSets.map((set) => [set, tasks.filter((t) => t.deploymentId === set.id).map(view)]));
   const displacedIn = (seen: RollingTask[]) => seen.filter((t) => t.displaced && !t.stopping).length;
   // Room left for replacements started ahead of the tasks they replace, each set counted without those.
   let spare = deploymentBounds(service.desiredCount, 100, service.deploymentConfiguration.maximumPercent).upper;
