@@ -160,19 +160,27 @@ function idsOf(instance: PlacementCandidate): { containerInstanceId: string; ec2
 /**
  * The instances a rule kept, as listed in explanations. From one task to the next of a large call the lists
  * mostly repeat (the same zone's first instances, say), so an equal list already made is shared: explanations
- * are read-only, and 20 ids per rule per task would otherwise weigh more than the task itself.
+ * are read-only, and 20 ids per rule per task would otherwise weigh more than the task itself. Lists are
+ * compared by candidate position, which names the same instance for the whole call, so that a repeated list
+ * costs no look at the candidates.
  */
 class KeptLists {
-  /** By the first instance listed: the last list made that starts with it. */
-  private readonly byFirst = new Map<string, string[]>();
+  /** By the first position listed: the last list made that starts with it, and the positions it lists. */
+  private readonly byFirst = new Map<number, { positions: Int32Array; kept: string[] }>();
 
   of(ranked: Int32Array, count: number, candidates: readonly PlacementCandidate[]): string[] {
     if (count === 0) return [];
-    const known = this.byFirst.get(candidates[ranked[0]].ec2InstanceId);
-    if (known?.length === count && known.every((id, k) => id === candidates[ranked[k]].ec2InstanceId)) return known;
+    const known = this.byFirst.get(ranked[0]);
+    if (known && known.positions.length === count && sameStart(known.positions, ranked)) return known.kept;
     const kept = new Array<string>(count);
     for (let k = 0; k < count; k++) kept[k] = candidates[ranked[k]].ec2InstanceId;
-    this.byFirst.set(kept[0], kept);
+    this.byFirst.set(ranked[0], { positions: ranked.slice(0, count), kept });
     return kept;
   }
+}
+
+/** Whether `ranked` starts with `positions`. */
+function sameStart(positions: Int32Array, ranked: Int32Array): boolean {
+  for (let k = 0; k < positions.length; k++) if (positions[k] !== ranked[k]) return false;
+  return true;
 }
