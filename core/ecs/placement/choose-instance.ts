@@ -5,6 +5,7 @@ import type { PlacementCandidate } from './placement-candidate.js';
 import { EXPLAINED_INSTANCES, type PlacementExplanation } from '../model/placement-explanation.js';
 import { applyStrategy, describeRule, SpreadCounts } from './rank-by-strategies.js';
 import type { TaskRequirements } from './task-requirements.js';
+import { LowestPerValue } from './lowest-per-value.js';
 
 /** Services with no strategy: spread across Availability Zones, then fewer tasks of the service per instance. */
 export const DEFAULT_SERVICE_STRATEGY: PlacementStrategy[] = [
@@ -51,6 +52,8 @@ export class Placer {
   private readonly ranked: Int32Array;
   /** 0, 1, 2...: what `ranked` starts as when no candidate is rejected, the usual case in a large cluster. */
   private readonly everyIndex: Int32Array;
+  /** With a spread over an attribute then one over instances: the second rule's lowest candidates per value. */
+  private readonly instancesPerValue?: LowestPerValue;
   private rejectedCount = 0;
 
   constructor(
@@ -71,6 +74,8 @@ export class Placer {
       kept: new KeptLists(),
       ...(rule.type === 'spread' ? { spread: new SpreadCounts(rule.field ?? 'instanceId', this.candidates) } : {}),
     }));
+    const [first, second] = this.rules;
+    if (first?.spread && second?.spread?.onePerValue) this.instancesPerValue = new LowestPerValue(first.spread, second.spread, this.candidates.length);
   }
 
   /** Where the next task goes; `index` is the chosen candidate's position in the candidates given. */
@@ -94,18 +99,28 @@ export class Placer {
       }
     }
     const rejected = rejectedTotal === 0 ? [] : [...listed.resource, ...listed.constraint].slice(0, EXPLAINED_INSTANCES);
-    const explanation: PlacementExplanation = { rejected, ...(rejectedTotal > rejected.length ? { rejectedTotal } : {}), stages: [] };
+    const explanation: PlacementExplanation = rejectedTotal > rejected.length ? { rejected, rejectedTotal, stages: [] } : { rejected, stages: [] };
     if (fitting === 0) return { chosen: null, explanation, ...this.closest() };
     let ranked = fitting;
     // Sized once: an array grown by push keeps room for more than it holds, for as long as the task lives.
     explanation.stages = new Array(this.rules.length);
+    // The values a first spread rule kept, when it kept them from its counts (see below).
+    let keptValues: readonly number[] | undefined;
     for (let r = 0; r < this.rules.length; r++) {
       const { rule, description, spread } = this.rules[r];
-      // A first spread rule over the whole cluster keeps its lowest values' candidates, which its counts list.
-      const lowest = r === 0 && rejectedTotal === 0 ? spread?.keepLowestValues(this.ranked) : undefined;
-      ranked = lowest ?? applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
+      // Past the explanation's list, only the rules after this one read the ranking: the last rule, or a first
+      // rule whose values the instance spread takes over, writes no more than the explanation lists.
+      const readOn = r + 1 < this.rules.length && !(r === 0 && this.instancesPerValue) ? Infinity : EXPLAINED_INSTANCES;
+      // A first spread rule over the whole cluster keeps its lowest values' candidates, which its counts list;
+      // an instance spread after it finds the least loaded of those values' candidates the same way.
+      const lowest = r === 0 && rejectedTotal === 0 ? spread?.keepLowestValues(this.ranked, readOn) : undefined;
+      if (lowest) {
+        ranked = lowest.kept;
+        keptValues = lowest.values;
+      } else if (r === 1 && keptValues && this.instancesPerValue) ranked = this.instancesPerValue.keepLowest(keptValues, this.ranked, readOn);
+      else ranked = applyStrategy(rule, this.ranked, ranked, this.candidates, spread, pick);
       const kept = this.rules[r].kept.of(this.ranked, Math.min(ranked, EXPLAINED_INSTANCES), this.candidates);
-      explanation.stages[r] = { rule: description, kept, ...(ranked > kept.length ? { keptTotal: ranked } : {}) };
+      explanation.stages[r] = ranked > kept.length ? { rule: description, kept, keptTotal: ranked } : { rule: description, kept };
     }
     const index = this.ranked[0];
     const chosen = this.candidates[index];
@@ -116,6 +131,7 @@ export class Placer {
   /** The candidate at `index` after a placement changed it. */
   replace(index: number, candidate: PlacementCandidate): void {
     for (const { spread } of this.rules) spread?.replace(index, this.candidates[index], candidate);
+    this.instancesPerValue?.update(index);
     this.candidates[index] = candidate;
     const rejection = this.rejectionOf(candidate);
     this.rejectedCount += (rejection ? 1 : 0) - (this.rejections[index] ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { PlacementStrategy } from '../model/types.js';
 import type { PlacementCandidate } from './placement-candidate.js';
+import { mergeInto, PositionList } from './position-list.js';
 
 /** How a spread field reads a candidate: the instance for instanceId/host, else the named attribute (if set). */
 export function valueReader(field: string): (candidate: PlacementCandidate) => string | undefined {
@@ -21,7 +22,7 @@ export class SpreadCounts {
   private readonly valueIds: Int32Array;
   private readonly counts: number[] = [];
   /** Per value number, the candidates with that value, in index order. */
-  private readonly members: number[][] = [];
+  private readonly members: PositionList[] = [];
 
   constructor(field: string, candidates: readonly PlacementCandidate[]) {
     this.valueOf = valueReader(field);
@@ -32,13 +33,21 @@ export class SpreadCounts {
   /** The group's tasks on every instance sharing the candidate's value. */
   readonly score = (index: number): number => this.counts[this.valueIds[index]];
 
+  /** The number of the candidate's value: the same for every candidate sharing the value. */
+  readonly valueIdOf = (index: number): number => this.valueIds[index];
+
+  /** Whether each candidate has a value of its own (instanceId, host), so that its score is its own task count. */
+  get onePerValue(): boolean {
+    return this.members.every((m) => m.length <= 1);
+  }
+
   /**
    * The rule's choice when every candidate is in the running and `ranked` lists them all in order, found from
    * the values' counts and member lists instead of reading each candidate: the candidates of the value (or
-   * two values) with the fewest tasks, written to the front of `ranked`, and their number. Undefined when more
-   * values than two, but not all, tie.
+   * two values) with the fewest tasks, written to the front of `ranked` (the first `limit` of them), their
+   * number, and the values kept. Undefined when more values than two, but not all, tie.
    */
-  keepLowestValues(ranked: Int32Array): number | undefined {
+  keepLowestValues(ranked: Int32Array, limit = Infinity): { kept: number; values: readonly number[] } | undefined {
     let best = Infinity;
     let withMembers = 0;
     const tied: number[] = [];
@@ -51,16 +60,9 @@ export class SpreadCounts {
       }
       if (this.counts[id] === best) tied.push(id);
     }
-    if (tied.length === withMembers) return this.valueIds.length;
-    if (tied.length === 1) {
-      ranked.set(this.members[tied[0]]);
-      return this.members[tied[0]].length;
-    }
+    if (tied.length === withMembers) return { kept: this.valueIds.length, values: tied };
     if (tied.length > 2) return undefined;
-    const [a, b] = [this.members[tied[0]], this.members[tied[1]]];
-    let [i, j, k] = [0, 0, 0];
-    while (i < a.length || j < b.length) ranked[k++] = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
-    return k;
+    return { kept: mergeInto(tied.map((id) => this.members[id]), ranked, limit), values: tied };
   }
 
   replace(index: number, before: PlacementCandidate, after: PlacementCandidate): void {
@@ -71,8 +73,7 @@ export class SpreadCounts {
       this.counts[id] += after.groupTaskCount;
       return;
     }
-    const members = this.members[id];
-    members.splice(members.indexOf(index), 1);
+    this.members[id].remove(index);
     this.add(index, after);
   }
 
@@ -83,7 +84,7 @@ export class SpreadCounts {
       id = this.counts.length;
       this.idOfValue.set(value, id);
       this.counts.push(0);
-      this.members.push([]);
+      this.members.push(new PositionList());
     }
     return id;
   }
@@ -92,10 +93,7 @@ export class SpreadCounts {
     const id = this.idOf(candidate);
     this.valueIds[index] = id;
     this.counts[id] += candidate.groupTaskCount;
-    const members = this.members[id];
-    let at = members.length;
-    while (at > 0 && members[at - 1] > index) at--;
-    members.splice(at, 0, index);
+    this.members[id].insert(index);
   }
 }
 
