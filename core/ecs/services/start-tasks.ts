@@ -137,12 +137,17 @@ function createTask(
       image: definition.image,
       essential: definition.essential ?? true,
       lastStatus: 'PENDING',
+      exitCode: undefined,
+      reason: undefined,
       hostBindings,
       definition,
       healthStatus: 'UNKNOWN',
       healthCheckFailures: 0,
     };
   });
+  // Every field is set here, those the task gets later as undefined, so that every task has one shape from the
+  // start: a scheduler pass reads thousands of tasks, and finds each field in place in the task itself rather
+  // than in a store of late additions that differs from task to task.
   const task: TaskRecord = {
     arn,
     id,
@@ -160,15 +165,38 @@ function createTask(
     deploymentId: request.deploymentId,
     cpu: needs.cpu,
     memory: needs.memory,
-    ...(td.networkMode === 'awsvpc' ? { privateIpv4Address: privateAddress(ctx, instance?.availabilityZone ?? fargateZone ?? ctx.region) } : {}),
     createdAt: ctx.clock.now,
+    pullStartedAt: undefined,
+    pullStoppedAt: undefined,
+    startedAt: undefined,
+    stoppingAt: undefined,
+    executionStoppedAt: undefined,
+    stoppedAt: undefined,
+    stopCode: undefined,
+    stoppedReason: undefined,
+    healthyAt: undefined,
+    waitingForCapacity: undefined,
+    waitingPlacement: undefined,
+    requestsThisMinute: undefined,
+    servedLastSecond: undefined,
+    privateIpv4Address: td.networkMode === 'awsvpc' ? privateAddress(ctx, instance?.availabilityZone ?? fargateZone ?? ctx.region) : undefined,
+    subnet: undefined,
+    elbTargetsHealthy: undefined,
+    elbUnhealthyTarget: undefined,
+    failure: undefined,
+    failureCounted: undefined,
     healthStatus: 'UNKNOWN',
     containers,
     containersVersion: 0,
     version: 0,
+    stopAwaitingAgent: undefined,
+    enableExecuteCommand: undefined,
+    protectedUntil: undefined,
+    daemonArn: request.daemonArn,
     generation: 0,
+    placement: undefined,
     tags: (request.tags ?? []).map((t) => ({ ...t })),
-    ...(request.daemonArn ? { daemonArn: request.daemonArn } : {}),
+    viewIdentity: undefined,
   };
   cluster.tasks.set(arn, task);
   ctx.census.enter(task);
