@@ -52,17 +52,13 @@ function later(ctx: SimContext, task: TaskRecord, seconds: number, run: () => vo
   });
 }
 
-/** Each container's image behaviour, and when the containers start in their dependsOn order. */
-function imageTimings(ctx: SimContext, task: TaskRecord) {
-  const timings = definitionTimings(ctx, task);
-  return { ...timings, behaviours: task.containers.map((container, i) => ({ container, ...timings.containers[i] })) };
-}
-
 type DefinitionTimings = ReturnType<typeof planDefinitionTimings>;
 
 /**
- * The timings depend only on the task definition, its images' behaviours and the task's memory, so the
- * tasks of one definition share them while no image is registered anew (a large service starts thousands).
+ * Each container's image behaviour (by the container's position), when the containers start in their
+ * dependsOn order, and how long each launch step takes. The timings depend only on the task definition, its
+ * images' behaviours and the task's memory, so the tasks of one definition share them while no image is
+ * registered anew (a large service starts thousands).
  */
 const timingsByDefinition = new WeakMap<TaskRecord['taskDefinition'], DefinitionTimings>();
 
@@ -91,6 +87,7 @@ function planDefinitionTimings(task: TaskRecord, behaviours: readonly ResolvedIm
   );
   return {
     memory: task.memory,
+    networkMode: task.taskDefinition.networkMode,
     containers,
     plan,
     pullSeconds: Math.max(...behaviours.map((b) => b.pullSeconds)),
@@ -114,9 +111,11 @@ function firstHealthyCheckSeconds(container: ContainerRecord, behaviour: ImageBe
  * exits at its planned time (before or after the task is RUNNING), and a container whose dependency the agent
  * gives up on stops without starting, taking the task with it when it is essential.
  */
-function startContainers(ctx: SimContext, task: TaskRecord, timing: ReturnType<typeof imageTimings>): void {
-  for (const { container, exit } of timing.behaviours) {
-    const planned = timing.plan.containers.get(container.name)!;
+function startContainers(ctx: SimContext, task: TaskRecord, timings: DefinitionTimings): void {
+  for (let i = 0; i < task.containers.length; i++) {
+    const container = task.containers[i];
+    const { exit } = timings.containers[i];
+    const planned = timings.plan.containers.get(container.name)!;
     if (planned.startsAt !== undefined) ctx.hooks.containerStarting.emit(ctx, task, container, planned.startsAt, (s, run) => later(ctx, task, s, run));
     if (planned.exitsAt !== undefined && exit) {
       later(ctx, task, planned.exitsAt, () => containerExited(ctx, task, container, exit.exitCode, exit.reason));
@@ -143,33 +142,32 @@ export function announceWaitingTask(ctx: SimContext, task: TaskRecord): void {
 
 export function launchTask(ctx: SimContext, task: TaskRecord): void {
   changed(ctx, task);
-  const timing = { networkMode: task.taskDefinition.networkMode, ...imageTimings(ctx, task) };
+  const timings = definitionTimings(ctx, task);
   const advance = (stepIndex: number) => {
     const step = LAUNCH_STEPS[stepIndex];
-    const seconds = step.seconds(timing);
+    const seconds = step.seconds(timings);
     // A container waiting for ever on a dependency keeps the task short of RUNNING.
     if (!Number.isFinite(seconds)) return;
     later(ctx, task, seconds, () => {
       if (step.from === 'PENDING') {
         task.pullStoppedAt = ctx.clock.now;
-        const pulled = !timing.behaviours.some((b) => b.behaviour.pullError);
-        const denied = ctx.hooks.taskLaunchRefusal.first(ctx, task, pulled);
+        const failed = timings.containers.findIndex((c) => c.behaviour.pullError);
+        const denied = ctx.hooks.taskLaunchRefusal.first(ctx, task, failed < 0);
         if (denied) {
           for (const c of task.containers) updateContainer(task, c, { reason: denied });
           stopTask(ctx, task, 'TaskFailedToStart', denied, 'start');
           return;
         }
-        const failed = timing.behaviours.find((b) => b.behaviour.pullError);
-        if (failed) {
-          const reason = `CannotPullContainerError: ${failed.behaviour.pullError}`;
-          updateContainer(task, failed.container, { reason });
+        if (failed >= 0) {
+          const reason = `CannotPullContainerError: ${timings.containers[failed].behaviour.pullError}`;
+          updateContainer(task, task.containers[failed], { reason });
           stopTask(ctx, task, 'TaskFailedToStart', reason, 'start');
           return;
         }
       }
       setStatus(ctx, task, step.to);
       if (step.to === 'PENDING') task.pullStartedAt = ctx.clock.now;
-      if (step.to === 'ACTIVATING') startContainers(ctx, task, timing);
+      if (step.to === 'ACTIVATING') startContainers(ctx, task, timings);
       if (step.to === 'RUNNING') onRunning(ctx, task);
       changed(ctx, task);
       if (stepIndex + 1 < LAUNCH_STEPS.length) advance(stepIndex + 1);
