@@ -13,7 +13,9 @@ import { startThrottleDelaySeconds } from './start-throttle.js';
  */
 export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: TaskRecord[]): void {
   const deployments = new Map(service.deployments.map((d) => [d.id, d]));
-  for (const task of tasks) {
+  // Index loops over every task the service knows: see decideRollingPass.
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
     if (task.startedAt !== undefined && (service.lastStartFailureAt === undefined || task.startedAt > service.lastStartFailureAt)) {
       service.startFailuresInARow = 0;
       service.nextLaunchAllowedAt = 0;
@@ -21,7 +23,8 @@ export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: Ta
     const deployment = task.healthyAt === undefined ? undefined : deployments.get(task.deploymentId ?? '');
     if (deployment && deployment.rolloutState === 'IN_PROGRESS') deployment.failedTasks = 0;
   }
-  for (const task of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
     if (!task.failure || task.failureCounted) continue;
     task.failureCounted = true;
     const deployment = deployments.get(task.deploymentId ?? '');

@@ -58,7 +58,10 @@ export function decideRollingPass(input: RollingInput): RollingDecision {
   let primaryHealthy = 0;
   let inFlight = false;
   let oldStopping = false;
-  for (const t of input.tasks) {
+  // An index loop: a pass runs rarely but over thousands of tasks, mostly before it is optimized, where a
+  // for-of loop makes an object per step.
+  for (let i = 0; i < input.tasks.length; i++) {
+    const t = input.tasks[i];
     if (t.stopping || t.pending || !t.healthy) inFlight = true;
     if (t.stopping) {
       oldStopping ||= isOld(t);

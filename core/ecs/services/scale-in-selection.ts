@@ -48,7 +48,9 @@ export function selectTasksToStop(candidates: StoppableTask[], count: number): s
   const wanted = Math.min(count, tasks.length);
   if (wanted <= 0) return [];
   const zones = new Map<string, ZoneTasks>();
-  for (const t of tasks) {
+  // An index loop over the candidates: see decideRollingPass.
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
     const zoneName = t.availabilityZone ?? '';
     let zone = zones.get(zoneName);
     if (!zone) zones.set(zoneName, (zone = { count: 0, instances: new Map() }));

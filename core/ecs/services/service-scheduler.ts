@@ -47,11 +47,12 @@ function watchDeployment(ctx: SimContext, service: ServiceRecord, known: TaskRec
 function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): { known: TaskRecord[]; tasks: TaskRecord[] } {
   const known: TaskRecord[] = [];
   const tasks: TaskRecord[] = [];
-  for (const arn of service.taskArns) {
+  // forEach rather than for-of: see decideRollingPass.
+  service.taskArns.forEach((arn) => {
     const task = cluster.tasks.get(arn);
-    if (!task) continue;
+    if (!task) return;
     known.push(task);
     if (task.lastStatus !== 'STOPPED') tasks.push(task);
-  }
+  });
   return { known, tasks };
 }
