@@ -41,7 +41,7 @@ function publishMetrics(ctx: SimContext): void {
   for (const cluster of ctx.state.clusters.values()) {
     for (const service of cluster.services.values()) {
       if (service.status !== 'ACTIVE') continue;
-      const running = [...service.taskArns].map((arn) => cluster.tasks.get(arn)!).filter((t) => t && t.lastStatus === 'RUNNING');
+      const running = [...service.tasks.values()].filter((t) => t.lastStatus === 'RUNNING');
       if (running.length === 0) continue;
       const cpu = running.map((task) => {
         const percent = taskCpuPercent(ctx, task, task.requestsThisMinute ?? 0);

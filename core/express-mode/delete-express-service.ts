@@ -43,11 +43,7 @@ function expressRecordOf(ctx: SimContext, task: TaskRecord): ExpressServiceRecor
 }
 
 function hasLiveTasks(ctx: SimContext, record: ExpressServiceRecord): boolean {
-  const cluster = ctx.state.clusters.get(record.clusterName)!;
-  return [...ecsServiceOf(ctx, record).taskArns].some((arn) => {
-    const task = cluster.tasks.get(arn);
-    return task !== undefined && task.lastStatus !== 'STOPPED';
-  });
+  return [...ecsServiceOf(ctx, record).tasks.values()].some((task) => task.lastStatus !== 'STOPPED');
 }
 
 /**

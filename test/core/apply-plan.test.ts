@@ -43,7 +43,7 @@ describe('the plan applier', () => {
     expect(old).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/0000000000000000001)' });
     const started = [...cluster.tasks.values()].find((t) => t !== old)!;
     expect(started).toMatchObject({ startedBy: owner.id, deploymentId: owner.id });
-    expect(service.taskArns.has(started.arn)).toBe(true);
+    expect(service.tasks.has(started.arn)).toBe(true);
     expect(messages(sim).slice(0, 2)).toEqual([`(service web) has started 1 tasks: (task ${started.id}).`, `(service web) has stopped 1 running tasks: (task ${old.id}).`]);
     // No verdict from the decider: a service that started tasks is not steady.
     expect(service.steady).toBe(false);

@@ -1,5 +1,5 @@
 import type { SimContext } from '../../kernel/context.js';
-import type { ClusterRecord, InstanceRecord } from '../model/state.js';
+import type { ClusterRecord, InstanceRecord, TaskRecord } from '../model/state.js';
 import type { PlacementCandidate } from '../placement/placement-candidate.js';
 import { requirementsOf } from '../placement/task-requirements.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
@@ -19,18 +19,15 @@ export interface Reservation {
  * task. A Managed Daemon keeps room on the instances of its capacity providers that came after it.
  */
 export function daemonReservations(ctx: SimContext, cluster: ClusterRecord, except?: string): (instance: InstanceRecord) => Reservation | undefined {
-  const hostsOf = (taskArns: Set<string>) => {
+  const hostsOf = (tasks: Map<string, TaskRecord>) => {
     const hosting = new Set<string>();
-    for (const arn of taskArns) {
-      const task = cluster.tasks.get(arn);
-      if (task?.instanceArn && task.desiredStatus === 'RUNNING') hosting.add(task.instanceArn);
-    }
+    for (const task of tasks.values()) if (task.instanceArn && task.desiredStatus === 'RUNNING') hosting.add(task.instanceArn);
     return hosting;
   };
   const daemons = [...cluster.services.values()]
     .filter((s) => s.status === 'ACTIVE' && s.schedulingStrategy === 'DAEMON' && s.name !== except)
     .map((service) => ({
-      hosting: hostsOf(service.taskArns),
+      hosting: hostsOf(service.tasks),
       runsOn: (instance: InstanceRecord) => instanceTakes(instance, service.launchType),
       needs: requirementsOf(findTaskDefinition(ctx, service.deployments[0].taskDefinitionArn)),
     }));
@@ -38,7 +35,7 @@ export function daemonReservations(ctx: SimContext, cluster: ClusterRecord, exce
     const target = daemonTarget(daemon);
     if (daemon.clusterName !== cluster.name || daemon.arn === except || !target) continue;
     daemons.push({
-      hosting: hostsOf(daemon.scheduler.taskArns),
+      hosting: hostsOf(daemon.scheduler.tasks),
       runsOn: (instance) => daemon.capacityProviders.includes(instance.capacityProviderName ?? '') && instance.registeredAt >= daemon.createdAt,
       needs: requirementsOf(findTaskDefinition(ctx, target.daemonTaskDefinitionArn)),
     });

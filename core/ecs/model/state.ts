@@ -237,7 +237,8 @@ export interface ServiceRecord {
   passScheduled: boolean;
   /** Messages of conditions still in force, with when they were last sent: ECS does not repeat them for 6 h. */
   openConditions: Map<string, number>;
-  taskArns: Set<string>;
+  /** The tasks it started, by ARN, until they are forgotten an hour after STOPPED. */
+  tasks: Map<string, TaskRecord>;
   /** Start-failure throttling: failures in a row of tasks that never reached RUNNING, and when the next launch may happen. */
   startFailuresInARow: number;
   lastStartFailureAt?: number;

@@ -47,7 +47,7 @@ export function applyStarts(ctx: SimContext, cluster: ClusterRecord, service: Se
     started.push(...result.started);
     if (result.failure) failure ??= { choice: result.failure, provider: order.placement.kind === 'service' ? order.placement.capacityProvider : undefined };
   }
-  for (const task of started) service.taskArns.add(task.arn);
+  for (const task of started) service.tasks.set(task.arn, task);
   if (started.length > 0) recordServiceEvent(ctx, service, serviceMessages.startedTasks(service.name, started.map((t) => t.id)));
   return failure ? { started, failure } : { started };
 }

@@ -20,9 +20,8 @@ const providerArn = (ctx: SimContext, name: string) => `arn:aws:ecs:${ctx.region
 function census(ctx: SimContext, daemon: DaemonRecord) {
   const cluster: ClusterRecord = ctx.state.clusters.get(daemon.clusterName)!;
   const taskOn = new Map<string, { revisionArn: string; running: boolean }>();
-  for (const arn of daemon.scheduler.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (task?.instanceArn && task.lastStatus !== 'STOPPED') taskOn.set(task.instanceArn, { revisionArn: task.deploymentId!, running: task.lastStatus === 'RUNNING' });
+  for (const task of daemon.scheduler.tasks.values()) {
+    if (task.instanceArn && task.lastStatus !== 'STOPPED') taskOn.set(task.instanceArn, { revisionArn: task.deploymentId!, running: task.lastStatus === 'RUNNING' });
   }
   const instancesOf = (provider: string) => [...cluster.instances.values()].filter((i) => i.capacityProviderName === provider && i.status !== 'INACTIVE');
   const without = (instances: InstanceRecord[]) => instances.filter((i) => i.status === 'ACTIVE' && !taskOn.has(i.arn)).length;

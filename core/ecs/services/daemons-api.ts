@@ -90,11 +90,9 @@ function deploy(ctx: SimContext, daemon: DaemonRecord, configuration: DaemonDepl
   if (ongoing && ['PENDING', 'IN_PROGRESS', 'ROLLBACK_IN_PROGRESS'].includes(ongoing.status)) {
     Object.assign(ongoing, { status: 'STOPPED', statusReason: 'A newer daemon deployment started.', stoppedAt: ctx.clock.now, finishedAt: ctx.clock.now, draining: [] });
   }
-  const cluster = ctx.state.clusters.get(daemon.clusterName)!;
   const running = new Set<string>();
-  for (const arn of daemon.scheduler.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (task && task.lastStatus !== 'STOPPED') running.add(task.deploymentId!);
+  for (const task of daemon.scheduler.tasks.values()) {
+    if (task.lastStatus !== 'STOPPED') running.add(task.deploymentId!);
   }
   const deployment: DaemonDeploymentRecord = {
     arn: `${base(ctx)}:daemon-deployment/${pathOf(daemon)}/${nextId(ctx)}`,

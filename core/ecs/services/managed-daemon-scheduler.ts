@@ -22,9 +22,8 @@ export function daemonPassInput(ctx: SimContext, cluster: ClusterRecord, daemon:
   const [deployment, ...older] = daemon.deployments;
   const tasks: DaemonTaskView[] = [];
   const hosts = new Set<string>();
-  for (const arn of daemon.scheduler.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (!task?.instanceArn) continue;
+  for (const task of daemon.scheduler.tasks.values()) {
+    if (!task.instanceArn) continue;
     const live = task.lastStatus !== 'STOPPED';
     if (live) hosts.add(task.instanceArn);
     tasks.push({ instanceArn: task.instanceArn, revisionArn: task.deploymentId!, live, unhealthy: task.healthStatus === 'UNHEALTHY', failed: task.failure !== undefined, createdAt: task.createdAt });

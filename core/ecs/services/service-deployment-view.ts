@@ -1,5 +1,5 @@
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
-import type { ClusterRecord, DeploymentRecord, ServiceRecord } from '../model/state.js';
+import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { hookId } from './apply-blue-green.js';
 import { circuitBreakerThreshold } from './circuit-breaker.js';
@@ -93,11 +93,10 @@ export function serviceDeploymentOutcome(service: ServiceRecord, deployment: Dep
 }
 
 /** Tasks not yet stopped by deployment id: what each revision runs now. */
-export function liveTaskCounts(cluster: ClusterRecord, service: ServiceRecord): Map<string, { running: number; pending: number }> {
+export function liveTaskCounts(service: ServiceRecord): Map<string, { running: number; pending: number }> {
   const counts = new Map<string, { running: number; pending: number }>();
-  for (const arn of service.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (!task || task.desiredStatus !== 'RUNNING' || task.lastStatus === 'STOPPED') continue;
+  for (const task of service.tasks.values()) {
+    if (task.desiredStatus !== 'RUNNING' || task.lastStatus === 'STOPPED') continue;
     const c = counts.get(task.deploymentId ?? '') ?? { running: 0, pending: 0 };
     if (task.lastStatus === 'RUNNING') c.running++;
     else c.pending++;
@@ -130,9 +129,8 @@ function monitorStatus(enabled: boolean, triggered: boolean, finished: boolean):
 }
 
 export function serviceDeploymentDetail(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord) {
-  const cluster = ctx.state.clusters.get(service.clusterName)!;
   const brief = serviceDeploymentBrief(ctx, service, deployment);
-  const counts = liveTaskCounts(cluster, service);
+  const counts = liveTaskCounts(service);
   const revisionSummary = (d: DeploymentRecord, requested: number) => ({
     arn: serviceRevisionArn(ctx, service, d.rollbackTo ?? d.id),
     requestedTaskCount: requested,

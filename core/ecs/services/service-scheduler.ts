@@ -1,5 +1,5 @@
 import type { SimContext } from '../../kernel/context.js';
-import type { ClusterRecord, ServiceRecord, TaskRecord } from '../model/state.js';
+import type { ServiceRecord, TaskRecord } from '../model/state.js';
 import { applyPlan } from './apply-plan.js';
 import { planDaemonPass } from './daemon-plan.js';
 import { runManagedDaemonPass } from './managed-daemon-scheduler.js';
@@ -21,7 +21,7 @@ export function runServicePass(ctx: SimContext, service: ServiceRecord, later: (
   service.passScheduled = false;
   if (service.managedDaemon) return runManagedDaemonPass(ctx, service, later);
   const cluster = ctx.state.clusters.get(service.clusterName)!;
-  const { known, tasks } = serviceTasks(cluster, service);
+  const { known, tasks } = serviceTasks(service);
   if (service.status === 'DRAINING' && tasks.length === 0) service.status = 'INACTIVE';
   if (service.status !== 'ACTIVE') return;
   if (service.deploymentController === 'ECS') watchDeployment(ctx, service, known);
@@ -44,15 +44,7 @@ function watchDeployment(ctx: SimContext, service: ServiceRecord, known: TaskRec
 }
 
 /** Every task the service started that is still known (stopped ones are kept an hour), and those not STOPPED. */
-function serviceTasks(cluster: ClusterRecord, service: ServiceRecord): { known: TaskRecord[]; tasks: TaskRecord[] } {
-  const known: TaskRecord[] = [];
-  const tasks: TaskRecord[] = [];
-  // forEach rather than for-of: see decideRollingPass.
-  service.taskArns.forEach((arn) => {
-    const task = cluster.tasks.get(arn);
-    if (!task) return;
-    known.push(task);
-    if (task.lastStatus !== 'STOPPED') tasks.push(task);
-  });
-  return { known, tasks };
+function serviceTasks(service: ServiceRecord): { known: TaskRecord[]; tasks: TaskRecord[] } {
+  const known = [...service.tasks.values()];
+  return { known, tasks: known.filter((t) => t.lastStatus !== 'STOPPED') };
 }

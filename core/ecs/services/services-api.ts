@@ -92,7 +92,7 @@ const roleArnOf = (ctx: SimContext, role: string) => (role.startsWith('arn:') ? 
 
 export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
   const cluster = ctx.state.clusters.get(service.clusterName)!;
-  const counts = liveTaskCounts(cluster, service);
+  const counts = liveTaskCounts(service);
   // ECS drops a replaced deployment once it has no task left: waiters count on exactly one deployment.
   const deployments: Deployment[] = service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => ({
     id: d.id,
@@ -319,9 +319,8 @@ export function deleteService(ctx: SimContext, input: { cluster?: string; servic
   }
   service.status = 'DRAINING';
   service.desiredCount = 0;
-  for (const arn of service.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (task && task.desiredStatus === 'RUNNING') stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(task.deploymentId ?? ''));
+  for (const task of service.tasks.values()) {
+    if (task.desiredStatus === 'RUNNING') stopTask(ctx, task, 'ServiceSchedulerInitiated', stoppedReasons.scalingActivity(task.deploymentId ?? ''));
   }
   ctx.requestServicePass(service);
   return { service: serviceView(ctx, service) };

@@ -33,9 +33,8 @@ export function taskSetView(ctx: SimContext, service: ServiceRecord, set: TaskSe
   const cluster = ctx.state.clusters.get(service.clusterName)!;
   let running = 0;
   let pending = 0;
-  for (const arn of service.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (!task || task.deploymentId !== set.id || task.desiredStatus !== 'RUNNING') continue;
+  for (const task of service.tasks.values()) {
+    if (task.deploymentId !== set.id || task.desiredStatus !== 'RUNNING') continue;
     if (task.lastStatus === 'RUNNING') running++;
     else if (task.lastStatus !== 'STOPPED') pending++;
   }

@@ -387,6 +387,7 @@ function finishStop(ctx: SimContext, task: TaskRecord): void {
   changed(ctx, task);
   later(ctx, task, STOPPED_TASK_RETENTION_SECONDS, () => {
     cluster.tasks.delete(task.arn);
-    serviceOf(ctx, task)?.taskArns.delete(task.arn);
+    serviceOf(ctx, task)?.tasks.delete(task.arn);
+    if (task.daemonArn) ctx.state.managedDaemons.daemons.get(task.daemonArn)?.scheduler.tasks.delete(task.arn);
   });
 }
