@@ -4,7 +4,7 @@ import { isoFromEpochSeconds } from './iso-time.js';
 import { Random } from './random.js';
 import { UuidStore } from './uuid-store.js';
 import { EventLog, type EventBridgeEvent } from './event-log.js';
-import type { DetailSnapshot, EventStamping } from './lazy-detail.js';
+import type { DetailRows, EventStamping } from './lazy-detail.js';
 import { Journal } from './journal.js';
 import { PeriodicWork } from './periodic-work.js';
 
@@ -122,9 +122,9 @@ export function emitEventBridge(
 }
 
 /**
- * Appends one of ECS's own events whose detail is built from `snapshot`: its id is drawn now, as for any
+ * Appends one of ECS's own events whose detail is built from `row` of `rows`: its id is drawn now, as for any
  * event, and the event is made when first read (see lazyEventEntry).
  */
-export function emitLazyEventBridge(ctx: KernelContext, snapshot: DetailSnapshot): void {
-  ctx.log.appendLazyEventBridge(ctx.clock.now, ctx.uuids.draw(), snapshot, ctx.stamping);
+export function emitLazyEventBridge(ctx: KernelContext, rows: DetailRows, row: number): void {
+  ctx.log.appendLazyEventBridge(ctx.clock.now, ctx.uuids.draw(), rows, row, ctx.stamping);
 }

@@ -1,4 +1,4 @@
-import { DetailSnapshot, lazyEventEntry, type EventStamping } from './lazy-detail.js';
+import { DetailRows, lazyEventEntry, type EventStamping } from './lazy-detail.js';
 
 /**
  * One stream for everything a learner may want to see: ECS service events (DescribeServices wording) and
@@ -47,16 +47,17 @@ interface Listener {
 
 export class EventLog {
   /**
-   * Every entry in seq order. One of ECS's own events is kept as the snapshot its detail will be built from
+   * Every entry in seq order. One of ECS's own events is kept as a row of its kind's rows (see DetailRows)
    * until the log is read or a listener wants it (see makeFrom): a large run appends hundreds of thousands
    * that nobody reads, and making an entry object for each as it happens cost as much as the rest of the event.
    */
-  private entries: Array<SimEvent | DetailSnapshot> = [];
+  private entries: Array<SimEvent | DetailRows> = [];
   /** Every entry before this one is made. */
   private madeUpTo = 0;
-  /** For an entry still kept as a snapshot, by seq: when it happened and the id drawn for it. */
+  /** For an entry still kept as a row, by seq: when it happened, the id drawn for it and its row. */
   private lazyTimes = new Float64Array(1024);
   private lazyIds = new Uint32Array(1024);
+  private lazyRows = new Uint32Array(1024);
   private stamping?: EventStamping;
   private listeners: Listener[] = [];
 
@@ -70,18 +71,19 @@ export class EventLog {
     this.add({ time, kind: 'eventbridge', event, seq: this.entries.length });
   }
 
-  /** An ECS event made when first read (see lazyEventEntry). */
-  appendLazyEventBridge(time: number, drawnId: number, snapshot: DetailSnapshot, stamping: EventStamping): void {
+  /** An ECS event whose snapshot is `row` of `rows`, made when first read (see lazyEventEntry). */
+  appendLazyEventBridge(time: number, drawnId: number, rows: DetailRows, row: number, stamping: EventStamping): void {
     const seq = this.entries.length;
     if (this.listeners.some(isActive)) {
-      this.add(lazyEventEntry(time, seq, drawnId, snapshot, stamping));
+      this.add(lazyEventEntry(time, seq, drawnId, rows.snapshot(row), stamping));
       return;
     }
     if (seq >= this.lazyTimes.length) this.grow();
     this.lazyTimes[seq] = time;
     this.lazyIds[seq] = drawnId;
+    this.lazyRows[seq] = row;
     this.stamping = stamping;
-    this.entries.push(snapshot);
+    this.entries.push(rows);
   }
 
   private add(entry: SimEvent): void {
@@ -96,14 +98,17 @@ export class EventLog {
     const ids = new Uint32Array(this.lazyIds.length * 2);
     ids.set(this.lazyIds);
     this.lazyIds = ids;
+    const rows = new Uint32Array(this.lazyRows.length * 2);
+    rows.set(this.lazyRows);
+    this.lazyRows = rows;
   }
 
-  /** Makes the entries from `seq` on that are still snapshots; returns the entries, all made from `seq`. */
+  /** Makes the entries from `seq` on that are still rows; returns the entries, all made from `seq`. */
   private makeFrom(seq: number): readonly SimEvent[] {
     const entries = this.entries;
     for (let i = Math.max(seq, this.madeUpTo); i < entries.length; i++) {
       const entry = entries[i];
-      if (entry instanceof DetailSnapshot) entries[i] = lazyEventEntry(this.lazyTimes[i], i, this.lazyIds[i], entry, this.stamping!);
+      if (entry instanceof DetailRows) entries[i] = lazyEventEntry(this.lazyTimes[i], i, this.lazyIds[i], entry.snapshot(this.lazyRows[i]), this.stamping!);
     }
     if (seq <= this.madeUpTo) this.madeUpTo = entries.length;
     return entries as readonly SimEvent[];

@@ -10,6 +10,15 @@ export abstract class DetailSnapshot {
   abstract build(): Record<string, unknown>;
 }
 
+/**
+ * Where one kind of event keeps its snapshots, as rows of plain values rather than an object each: a large
+ * run makes hundreds of thousands, which as objects cost as much to make and for the collector to move as
+ * the rest of the run. Makes a row's snapshot when its event is first read.
+ */
+export abstract class DetailRows {
+  abstract snapshot(row: number): DetailSnapshot;
+}
+
 /** What a lazy entry's event takes from its simulator when it is first read. */
 export interface EventStamping {
   account: string;

@@ -1,7 +1,7 @@
 import type { TaskStatus, TaskStopCode } from '../model/types.js';
-import { taskStateChangeDetail } from './task-view.js';
+import { emitTaskStateChange } from './task-events.js';
 import { Priority } from '../../kernel/clock.js';
-import { emitLazyEventBridge, type SimContext } from '../../kernel/context.js';
+import type { SimContext } from '../../kernel/context.js';
 import { release } from '../placement/instance-resources.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 import type { RunningTaskHandle } from '../model/ecs-hooks.js';
@@ -33,7 +33,7 @@ function serviceOf(ctx: SimContext, task: TaskRecord) {
 
 function changed(ctx: SimContext, task: TaskRecord): void {
   task.version++;
-  emitLazyEventBridge(ctx, taskStateChangeDetail(ctx, task));
+  emitTaskStateChange(ctx, task);
   const service = serviceOf(ctx, task);
   if (service) ctx.requestServicePass(service);
 }

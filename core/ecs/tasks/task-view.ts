@@ -1,10 +1,9 @@
 import type { Attachment, Container, Tag, Task } from '../model/types.js';
 import { epochSeconds, isoTime, type SimContext } from '../../kernel/context.js';
-import { DetailSnapshot } from '../../kernel/lazy-detail.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 
-/** What never changes in a task's view, shared by every snapshot of the task. */
-interface TaskIdentity {
+/** What never changes in a task's view, shared by every state of the task. */
+export interface TaskIdentity {
   ctx: SimContext;
   arn: string;
   /** An event's `resources`: the task's ARN, one list shared by all the task's events (events are read-only). */
@@ -19,7 +18,7 @@ interface TaskIdentity {
   group: string;
   /** awsvpc: the task's ENI (ids derived from the task id, so no random draw is spent on them). */
   eni?: { attachmentId: string; networkInterfaceId: string; privateIpv4Address: string };
-  /** The containers of the task's last snapshot, reused while the task's containersVersion stays this. */
+  /** The containers of the task's last state, reused while the task's containersVersion stays this. */
   containers: ContainerSnapshot[];
   containersVersion: number;
 }
@@ -35,12 +34,12 @@ declare module '../model/state.js' {
   }
 }
 
-type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastStatus' | 'exitCode' | 'reason' | 'healthStatus' | 'definition'> & {
+export type ContainerSnapshot = Pick<ContainerRecord, 'arn' | 'name' | 'image' | 'lastStatus' | 'exitCode' | 'reason' | 'healthStatus' | 'definition'> & {
   /** Only while the view shows them (RUNNING or STOPPED): bindings are fixed by then. */
   hostBindings?: ContainerRecord['hostBindings'];
 };
 
-function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
+export function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
   let identity = task.viewIdentity;
   if (!identity) {
     const { arn, launchType, cpu, memory, createdAt, startedBy, group } = task;
@@ -63,7 +62,7 @@ function identityOf(ctx: SimContext, task: TaskRecord): TaskIdentity {
  * the task's containersVersion, so most events (a status step of the task alone) reuse the last list without
  * reading any container.
  */
-function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapshot[] {
+export function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapshot[] {
   if (identity.containersVersion === task.containersVersion) return identity.containers;
   identity.containersVersion = task.containersVersion;
   identity.containers = task.containers.map((c) => ({
@@ -80,77 +79,60 @@ function containersOf(identity: TaskIdentity, task: TaskRecord): ContainerSnapsh
   return identity.containers;
 }
 
-/**
- * What a task's view reads, copied at one instant. A task state change event keeps only this (most of it
- * shared with the task's other events) and builds its detail when someone reads it.
- */
-class TaskSnapshot extends DetailSnapshot {
-  readonly identity: TaskIdentity;
-  readonly instanceArn?: string;
-  readonly availabilityZone?: string;
-  readonly lastStatus: TaskRecord['lastStatus'];
-  readonly desiredStatus: TaskRecord['desiredStatus'];
-  readonly capacityProviderName?: string;
-  readonly containers: ContainerSnapshot[];
-  readonly pullStartedAt?: number;
-  readonly pullStoppedAt?: number;
-  readonly startedAt?: number;
-  readonly stoppingAt?: number;
-  readonly executionStoppedAt?: number;
-  readonly stoppedAt?: number;
-  readonly stopCode?: TaskRecord['stopCode'];
-  readonly stoppedReason?: string;
-  readonly healthStatus: TaskRecord['healthStatus'];
-  readonly version: number;
-  readonly tags: Tag[];
+/** What a task's view reads, as it was at one instant: most of it the task's identity, shared by all. */
+export interface TaskState {
+  identity: TaskIdentity;
+  instanceArn?: string;
+  availabilityZone?: string;
+  lastStatus: TaskRecord['lastStatus'];
+  desiredStatus: TaskRecord['desiredStatus'];
+  capacityProviderName?: string;
+  containers: ContainerSnapshot[];
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  executionStoppedAt?: number;
+  stoppedAt?: number;
+  stopCode?: TaskRecord['stopCode'];
+  stoppedReason?: string;
+  healthStatus: TaskRecord['healthStatus'];
+  version: number;
+  /** TagResource and UntagResource give the task a new list, so the one it has now is the one to show. */
+  tags: Tag[];
+}
 
-  constructor(ctx: SimContext, task: TaskRecord) {
-    super();
-    this.identity = identityOf(ctx, task);
-    this.instanceArn = task.instanceArn;
-    this.availabilityZone = task.availabilityZone;
-    this.lastStatus = task.lastStatus;
-    this.desiredStatus = task.desiredStatus;
-    this.capacityProviderName = task.capacityProviderName;
-    this.containers = containersOf(this.identity, task);
-    this.pullStartedAt = task.pullStartedAt;
-    this.pullStoppedAt = task.pullStoppedAt;
-    this.startedAt = task.startedAt;
-    this.stoppingAt = task.stoppingAt;
-    this.executionStoppedAt = task.executionStoppedAt;
-    this.stoppedAt = task.stoppedAt;
-    this.stopCode = task.stopCode;
-    this.stoppedReason = task.stoppedReason;
-    this.healthStatus = task.healthStatus;
-    this.version = task.version;
-    // TagResource and UntagResource give the task a new list, so the one it has now is the one to show.
-    this.tags = task.tags;
-  }
-
-  get detailType() {
-    return 'ECS Task State Change' as const;
-  }
-
-  get resources(): string[] {
-    return this.identity.resources;
-  }
-
-  build(): Record<string, unknown> {
-    return viewOf(this, 'iso') as unknown as Record<string, unknown>;
-  }
+/** The task as it is now. */
+export function stateOf(ctx: SimContext, task: TaskRecord): TaskState {
+  const identity = identityOf(ctx, task);
+  return {
+    identity,
+    instanceArn: task.instanceArn,
+    availabilityZone: task.availabilityZone,
+    lastStatus: task.lastStatus,
+    desiredStatus: task.desiredStatus,
+    capacityProviderName: task.capacityProviderName,
+    containers: containersOf(identity, task),
+    pullStartedAt: task.pullStartedAt,
+    pullStoppedAt: task.pullStoppedAt,
+    startedAt: task.startedAt,
+    stoppingAt: task.stoppingAt,
+    executionStoppedAt: task.executionStoppedAt,
+    stoppedAt: task.stoppedAt,
+    stopCode: task.stopCode,
+    stoppedReason: task.stoppedReason,
+    healthStatus: task.healthStatus,
+    version: task.version,
+    tags: task.tags,
+  };
 }
 
 /** A task as DescribeTasks returns it (timestamps as epoch seconds), or as EventBridge carries it (ISO). */
 export function taskView(ctx: SimContext, task: TaskRecord, timeFormat: 'epoch' | 'iso' = 'epoch'): Task {
-  return viewOf(new TaskSnapshot(ctx, task), timeFormat);
+  return viewOf(stateOf(ctx, task), timeFormat);
 }
 
-/** An `ECS Task State Change` event's detail for the task as it is now, built when first read. */
-export function taskStateChangeDetail(ctx: SimContext, task: TaskRecord): DetailSnapshot {
-  return new TaskSnapshot(ctx, task);
-}
-
-function viewOf(task: TaskSnapshot, timeFormat: 'epoch' | 'iso'): Task {
+export function viewOf(task: TaskState, timeFormat: 'epoch' | 'iso'): Task {
   const identity = task.identity;
   const ctx = identity.ctx;
   const time = (ms: number | undefined) =>
