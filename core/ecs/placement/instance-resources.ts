@@ -125,10 +125,13 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
   instance.usedCpu -= task.cpu;
   instance.usedMemory -= task.memory;
   if (task.taskDefinition.networkMode === 'awsvpc') instance.usedEnis--;
-  for (const [port, holder] of instance.usedPorts) {
-    if (holder !== task.arn) continue;
-    instance.usedPorts.delete(port);
-    portsVersions.set(instance, portsVersionOf(instance) + 1);
+  // Most tasks hold no static port: most instances have none to look through.
+  if (instance.usedPorts.size > 0) {
+    for (const [port, holder] of instance.usedPorts) {
+      if (holder !== task.arn) continue;
+      instance.usedPorts.delete(port);
+      portsVersions.set(instance, portsVersionOf(instance) + 1);
+    }
   }
   const hostPorts = hostPortsHeld.get(instance);
   if (hostPorts) countHostPorts(hostPorts, task, -1);

@@ -104,8 +104,9 @@ export function planContainerStops(
     if (known) return known.exitsAt;
     if (visiting.has(c.name)) return 0;
     visiting.add(c.name);
-    const dependents = containers.filter((d) => d.dependsOn.some((x) => x.containerName === c.name));
-    const termAt = Math.max(0, ...dependents.map(exitOf));
+    // Once every container that depends on it has exited (a loop, not lists: every stopping task plans this).
+    let termAt = 0;
+    for (const d of containers) if (d.dependsOn.some((x) => x.containerName === c.name)) termAt = Math.max(termAt, exitOf(d));
     if (!c.running) return termAt;
     const exitsAt = termAt + Math.min(c.stopSeconds, c.stopTimeout);
     exits.set(c.name, { exitsAt, exitCode: c.stopSeconds > c.stopTimeout ? sigkill : sigterm });

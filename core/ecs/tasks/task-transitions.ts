@@ -327,13 +327,15 @@ function stopContainers(ctx: SimContext, task: TaskRecord): void {
     EXIT_CODE_SIGTERM,
     EXIT_CODE_SIGKILL,
   );
+  let lastExit = 0;
   for (const c of task.containers) {
     const exit = exits.get(c.name);
     if (!exit) continue;
+    lastExit = Math.max(lastExit, exit.exitsAt);
     updateContainer(task, c, { exitCode: exit.exitCode });
     ctx.hooks.containerStopping.emit(ctx, task, c);
   }
-  later(ctx, task, Math.max(0, ...[...exits.values()].map((e) => e.exitsAt)), () => {
+  later(ctx, task, lastExit, () => {
     task.executionStoppedAt = ctx.clock.now;
     for (const c of task.containers) updateContainer(task, c, { lastStatus: 'STOPPED' });
     setStatus(ctx, task, 'DEPROVISIONING');
