@@ -1,4 +1,4 @@
-import { EventQueue } from './event-queue.js';
+import { EventQueue, type Lapsing } from './event-queue.js';
 
 /** Priorities for actions due at the same instant: state changes settle before controllers look at them. */
 export const Priority = {
@@ -24,9 +24,10 @@ export class Clock {
     return this.queue.size;
   }
 
-  schedule(delayMs: number, priority: number, run: () => void): void {
+  /** `owner`: the action lapses (runs nothing) if the owner's generation moves before it is due. */
+  schedule(delayMs: number, priority: number, run: () => void, owner?: Lapsing): void {
     if (!(delayMs >= 0)) throw new RangeError(`delay must be >= 0, got ${delayMs}`);
-    this.queue.push(this.current + Math.round(delayMs), priority, run);
+    this.queue.push(this.current + Math.round(delayMs), priority, run, owner);
   }
 
   /** Called after every processed action, e.g. to record history. */

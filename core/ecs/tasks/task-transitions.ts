@@ -46,10 +46,7 @@ function setStatus(ctx: SimContext, task: TaskRecord, status: TaskStatus): void 
 
 /** Schedules `run` for this task unless the task is stopped (or re-stopped) before it is due. */
 function later(ctx: SimContext, task: TaskRecord, seconds: number, run: () => void): void {
-  const generation = task.generation;
-  ctx.clock.schedule(seconds * 1000, Priority.lifecycle, () => {
-    if (task.generation === generation) run();
-  });
+  ctx.clock.schedule(seconds * 1000, Priority.lifecycle, run, task);
 }
 
 type DefinitionTimings = ReturnType<typeof planDefinitionTimings>;
