@@ -33,7 +33,8 @@ export class LowestPerValue {
   keepLowest(valueIds: readonly number[], ranked: Int32Array, limit = Infinity): number {
     let best = Infinity;
     for (const id of valueIds) best = Math.min(best, this.lowest[id]);
-    const groups = valueIds.filter((id) => this.lowest[id] === best).map((id) => this.byScore[id].get(best)!);
+    const groups: PositionList[] = [];
+    for (const id of valueIds) if (this.lowest[id] === best) groups.push(this.byScore[id].get(best)!);
     return mergeInto(groups, ranked, limit);
   }
 

@@ -33,9 +33,11 @@ export class PositionList {
     this.count--;
   }
 
-  /** Writes the first `limit` positions to the front of `target`. */
+  /** Writes the first `limit` positions to the front of `target`: a few one by one, more as one block. */
   copyTo(target: Int32Array, limit = this.count): void {
-    target.set(this.items.subarray(0, Math.min(limit, this.count)));
+    const count = Math.min(limit, this.count);
+    if (count <= 32) for (let k = 0; k < count; k++) target[k] = this.items[k];
+    else target.set(this.items.subarray(0, count));
   }
 
   /** Where `position` is, or would go. */
