@@ -41,7 +41,7 @@ export class LowestPerValue {
   /** Files the candidate at `index` again once both rules' counts have taken its change. */
   update(index: number): void {
     const value = this.values.valueIdOf(index);
-    const score = this.scores.score(index);
+    const score = this.scores.countAt(index);
     if (value === this.valueOf[index] && score === this.scoreOf[index]) return;
     this.unfile(index);
     this.file(index);
@@ -49,7 +49,7 @@ export class LowestPerValue {
 
   private file(index: number): void {
     const value = this.values.valueIdOf(index);
-    const score = this.scores.score(index);
+    const score = this.scores.countAt(index);
     this.valueOf[index] = value;
     this.scoreOf[index] = score;
     while (this.byScore.length <= value) {

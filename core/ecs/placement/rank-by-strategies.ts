@@ -30,11 +30,18 @@ export class SpreadCounts {
     candidates.forEach((candidate, index) => this.add(index, candidate));
   }
 
-  /** The group's tasks on every instance sharing the candidate's value. */
-  readonly score = (index: number): number => this.counts[this.valueIds[index]];
+  /** The group's tasks on every instance sharing the candidate's value (bound, for keepLowest). */
+  readonly score = (index: number): number => this.countAt(index);
+
+  /** As `score`, as a method: a call through each placer's own bound copy would be a new call target each time. */
+  countAt(index: number): number {
+    return this.counts[this.valueIds[index]];
+  }
 
   /** The number of the candidate's value: the same for every candidate sharing the value. */
-  readonly valueIdOf = (index: number): number => this.valueIds[index];
+  valueIdOf(index: number): number {
+    return this.valueIds[index];
+  }
 
   /** Whether each candidate has a value of its own (instanceId, host), so that its score is its own task count. */
   get onePerValue(): boolean {

@@ -10,7 +10,27 @@ export type ContainerChange = Partial<Pick<ContainerRecord, 'lastStatus' | 'exit
  * what a container already has (STOPPED again as its task stops) is no change.
  */
 export function updateContainer(task: TaskRecord, container: ContainerRecord, change: ContainerChange): void {
-  if ((Object.keys(change) as Array<keyof ContainerChange>).every((key) => container[key] === change[key])) return;
-  Object.assign(container, change);
-  task.containersVersion++;
+  // Field by field rather than by keys and Object.assign: every task step calls this, one field or two each time.
+  let changed = false;
+  if ('lastStatus' in change && change.lastStatus !== container.lastStatus) {
+    container.lastStatus = change.lastStatus!;
+    changed = true;
+  }
+  if ('exitCode' in change && change.exitCode !== container.exitCode) {
+    container.exitCode = change.exitCode;
+    changed = true;
+  }
+  if ('reason' in change && change.reason !== container.reason) {
+    container.reason = change.reason;
+    changed = true;
+  }
+  if ('healthStatus' in change && change.healthStatus !== container.healthStatus) {
+    container.healthStatus = change.healthStatus!;
+    changed = true;
+  }
+  if ('healthCheckFailures' in change && change.healthCheckFailures !== container.healthCheckFailures) {
+    container.healthCheckFailures = change.healthCheckFailures!;
+    changed = true;
+  }
+  if (changed) task.containersVersion++;
 }
