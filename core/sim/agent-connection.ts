@@ -39,10 +39,6 @@ export function reconnectAgent(ctx: SimContext, input: AgentConnectionRequest): 
   instance.agentConnected = true;
   instance.version++;
   emitInstanceChange(ctx, instance);
-  const cluster = ctx.state.clusters.get(instance.clusterName)!;
-  for (const arn of instance.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (task) agentReconnected(ctx, task);
-  }
+  for (const task of instance.tasks.values()) agentReconnected(ctx, task);
   wakeServices(ctx, instance.clusterName);
 }

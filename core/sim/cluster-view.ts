@@ -92,7 +92,7 @@ export function clusterView(ctx: SimContext): ClusterViewSnapshot {
       registeredMemory: instance.registeredMemory,
       remainingCpu: instance.registeredCpu - instance.usedCpu,
       remainingMemory: instance.registeredMemory - instance.usedMemory,
-      tasks: [...instance.taskArns].map((arn) => tile(cluster.tasks.get(arn)!)),
+      tasks: [...instance.tasks.values()].map(tile),
     }));
     const fargateTasks = [...cluster.tasks.values()].filter((t) => t.launchType === 'FARGATE' && t.lastStatus !== 'STOPPED').map(tile);
     const zones = [...instances.map((i) => i.availabilityZone), ...fargateTasks.map((t) => t.availabilityZone ?? '')];

@@ -136,7 +136,7 @@ export function registerInstances(ctx: SimContext, cluster: ClusterRecord, launc
       attributes: Object.entries({ ...builtIn, ...custom }).map(([name, value]) => (value === '' ? { name } : { name, value })),
       registeredAt: ctx.clock.now,
       version: 1,
-      taskArns: new Set(),
+      tasks: new Map(),
       tags: [],
     });
   }

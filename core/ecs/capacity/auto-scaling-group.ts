@@ -55,9 +55,8 @@ export function terminateInstances(ctx: SimContext, group: AutoScalingGroupRecor
 function applicationTaskCount(ctx: SimContext, instance: InstanceRecord): number {
   const cluster = ctx.state.clusters.get(instance.clusterName)!;
   let count = 0;
-  for (const arn of instance.taskArns) {
-    const task = cluster.tasks.get(arn);
-    const service = task?.serviceName ? cluster.services.get(task.serviceName) : undefined;
+  for (const task of instance.tasks.values()) {
+    const service = task.serviceName ? cluster.services.get(task.serviceName) : undefined;
     if (service?.schedulingStrategy !== 'DAEMON') count++;
   }
   return count;

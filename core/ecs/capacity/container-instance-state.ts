@@ -48,9 +48,9 @@ export function deregisterContainerInstance(ctx: SimContext, input: { cluster?: 
   const force = optionalBoolean(request.force, 'force') ?? false;
   const instance = findContainerInstance(cluster, request.containerInstance);
   if (!instance || instance.status === 'INACTIVE') throw invalidParameter('The referenced container instance was not found.', 'containerInstance');
-  if (instance.taskArns.size > 0 && !force) {
+  if (instance.tasks.size > 0 && !force) {
     throw invalidParameter(
-      `Found ${instance.taskArns.size} tasks on the container instance. Stop them first, or use force to deregister anyway.`,
+      `Found ${instance.tasks.size} tasks on the container instance. Stop them first, or use force to deregister anyway.`,
       'force',
     );
   }

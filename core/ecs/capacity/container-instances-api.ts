@@ -27,12 +27,10 @@ const portsOf = (ports: Iterable<string>, protocol: 'tcp' | 'udp') =>
   [...ports].filter((p) => p.endsWith(`/${protocol}`)).map((p) => p.split('/')[0]).sort((a, b) => Number(a) - Number(b));
 
 export function containerInstanceView(ctx: SimContext, instance: InstanceRecord): ContainerInstance {
-  const cluster = ctx.state.clusters.get(instance.clusterName)!;
   let running = 0;
   let pending = 0;
-  for (const arn of instance.taskArns) {
-    const task = cluster.tasks.get(arn);
-    if (!task || task.desiredStatus !== 'RUNNING') continue;
+  for (const task of instance.tasks.values()) {
+    if (task.desiredStatus !== 'RUNNING') continue;
     if (task.lastStatus === 'RUNNING') running++;
     else pending++;
   }

@@ -9,8 +9,7 @@ import { emitInstanceChange, wakeServices } from './instance-events.js';
  * its agent disconnects, and every task still on it stops at once. Services replace theirs elsewhere.
  */
 export function removeInstance(ctx: SimContext, instance: InstanceRecord, stopCode: TaskStopCode, reason: string): void {
-  const cluster = ctx.state.clusters.get(instance.clusterName)!;
-  for (const arn of [...instance.taskArns]) terminateTask(ctx, cluster.tasks.get(arn)!, stopCode, reason);
+  for (const task of [...instance.tasks.values()]) terminateTask(ctx, task, stopCode, reason);
   ctx.hooks.instanceRemoved.emit(ctx, instance);
   instance.status = 'INACTIVE';
   instance.agentConnected = false;

@@ -14,10 +14,7 @@ import { requirementsOf } from '../placement/task-requirements.js';
 export function awaitsDaemons(ctx: SimContext, cluster: ClusterRecord, instance: InstanceRecord): boolean {
   for (const daemon of daemonsOfProvider(ctx.state.managedDaemons.daemons.values(), cluster.name, instance.capacityProviderName)) {
     if (!daemonTarget(daemon)?.critical || instance.registeredAt < daemon.createdAt) continue;
-    const running = [...instance.taskArns].some((arn) => {
-      const task = cluster.tasks.get(arn);
-      return task?.daemonArn === daemon.arn && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING';
-    });
+    const running = [...instance.tasks.values()].some((task) => task.daemonArn === daemon.arn && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING');
     if (!running) return true;
   }
   return false;

@@ -56,7 +56,7 @@ function tendProvider(ctx: SimContext, provider: ManagedInstancesProviderRecord)
   if (!cluster || cluster.status !== 'ACTIVE') return;
   placeWaitingTasks(ctx, cluster);
   const instances = instancesOfProvider(cluster, provider);
-  const busy = (i: InstanceRecord) => [...i.taskArns].some((arn) => isApplicationTask(cluster, cluster.tasks.get(arn)!));
+  const busy = (i: InstanceRecord) => [...i.tasks.values()].some((task) => isApplicationTask(cluster, task));
   const decision = decideFleet(
     instances.map((i) => ({ arn: i.arn, status: i.status, busy: busy(i) })),
     provider.idleSince,

@@ -3,6 +3,7 @@ import type { SimContext } from '../../kernel/context.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { instancesOf, launchInstances, terminateInstances } from './auto-scaling-group.js';
 import type { CapacityProviderRecord } from '../model/auto-scaling-state.js';
+import type { TaskRecord } from '../model/state.js';
 import { capacityProviderReservation, decideScaling, instancesNeededFor } from './managed-scaling.js';
 import { placeWaitingTasks } from './waiting-tasks.js';
 
@@ -14,8 +15,8 @@ function scaleProvider(ctx: SimContext, provider: CapacityProviderRecord): void 
   placeWaitingTasks(ctx, cluster);
   const instances = instancesOf(ctx, group).filter((i) => i.status === 'ACTIVE');
   // Daemon tasks do not make an instance busy: every instance runs them.
-  const isDaemonTask = (arn: string) => cluster.services.get(cluster.tasks.get(arn)?.serviceName ?? '')?.schedulingStrategy === 'DAEMON';
-  const busy = instances.filter((i) => [...i.taskArns].some((arn) => !isDaemonTask(arn)));
+  const isDaemonTask = (task: TaskRecord) => cluster.services.get(task.serviceName ?? '')?.schedulingStrategy === 'DAEMON';
+  const busy = instances.filter((i) => [...i.tasks.values()].some((task) => !isDaemonTask(task)));
   const waiting = [...cluster.tasks.values()].filter((t) => t.waitingForCapacity && t.desiredStatus === 'RUNNING' && t.capacityProviderName === provider.name);
   const spec = INSTANCE_TYPES[group.instanceType];
   const needed = busy.length + instancesNeededFor(waiting, { cpu: spec.vcpu * 1024, memory: spec.memoryMiB });

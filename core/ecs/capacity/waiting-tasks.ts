@@ -20,7 +20,7 @@ export function placeWaitingTasks(ctx: SimContext, cluster: ClusterRecord): void
   for (const task of waiting) {
     const instances = [...cluster.instances.values()].filter((i) => i.capacityProviderName === task.capacityProviderName && !awaitsDaemons(ctx, cluster, i));
     const needs = requirementsOf(task.taskDefinition);
-    const candidates = instances.map((i) => leavingReserved(toCandidate(i, task.group, cluster.tasks, epochSeconds(ctx, i.registeredAt)), reservedFor(i)));
+    const candidates = instances.map((i) => leavingReserved(toCandidate(i, task.group, epochSeconds(ctx, i.registeredAt)), reservedFor(i)));
     const placement = task.waitingPlacement ?? { strategies: [], constraints: [] };
     const choice = chooseInstance(candidates, needs, placement.strategies, (n) => ctx.random.int(n), placement.constraints);
     if (!choice.chosen) continue;
@@ -29,7 +29,7 @@ export function placeWaitingTasks(ctx: SimContext, cluster: ClusterRecord): void
     task.availabilityZone = instance.availabilityZone;
     task.placement = choice.explanation;
     task.waitingForCapacity = false;
-    assignDynamicHostPorts(instance, task, cluster.tasks);
+    assignDynamicHostPorts(instance, task);
     reserve(instance, task, needs);
     launchTask(ctx, task);
   }

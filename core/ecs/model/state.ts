@@ -60,8 +60,8 @@ export interface InstanceRecord {
   attributes: Attribute[];
   registeredAt: number;
   version: number;
-  /** Tasks holding resources here (not yet STOPPED). */
-  taskArns: Set<string>;
+  /** Tasks holding resources here (not yet STOPPED), by ARN. */
+  tasks: Map<string, TaskRecord>;
   tags: Tag[];
 }
 

@@ -47,19 +47,13 @@ function partsOf(instance: InstanceRecord) {
   return parts;
 }
 
-export function toCandidate(
-  instance: InstanceRecord,
-  group: string,
-  tasksByArn: Map<string, TaskRecord>,
-  registeredAtEpochSeconds: number,
-): PlacementCandidate {
+export function toCandidate(instance: InstanceRecord, group: string, registeredAtEpochSeconds: number): PlacementCandidate {
   const parts = partsOf(instance);
   let groupTaskCount = 0;
   let runningTasksCount = 0;
   const taskGroups: string[] = [];
-  for (const arn of instance.taskArns) {
-    const task = tasksByArn.get(arn);
-    if (!task || task.desiredStatus !== 'RUNNING') continue;
+  for (const task of instance.tasks.values()) {
+    if (task.desiredStatus !== 'RUNNING') continue;
     if (task.group === group) groupTaskCount++;
     if (task.lastStatus === 'RUNNING') runningTasksCount++;
     taskGroups.push(task.group);
@@ -114,14 +108,14 @@ export function reserve(instance: InstanceRecord, task: TaskRecord, needs: TaskR
   instance.usedEnis += needs.enis;
   for (const port of needs.staticPorts) instance.usedPorts.set(port, task.arn);
   if (needs.staticPorts.length > 0) portsVersions.set(instance, portsVersionOf(instance) + 1);
-  instance.taskArns.add(task.arn);
+  instance.tasks.set(task.arn, task);
   const hostPorts = hostPortsHeld.get(instance);
   if (hostPorts) countHostPorts(hostPorts, task, 1);
   instance.version++;
 }
 
 export function release(instance: InstanceRecord, task: TaskRecord): void {
-  if (!instance.taskArns.delete(task.arn)) return;
+  if (!instance.tasks.delete(task.arn)) return;
   instance.usedCpu -= task.cpu;
   instance.usedMemory -= task.memory;
   if (task.taskDefinition.networkMode === 'awsvpc') instance.usedEnis--;
@@ -155,14 +149,11 @@ function countHostPorts(counts: Map<number, number>, task: TaskRecord, delta: 1 
   }
 }
 
-function hostPortsOf(instance: InstanceRecord, tasksByArn: Map<string, TaskRecord>): Map<number, number> {
+function hostPortsOf(instance: InstanceRecord): Map<number, number> {
   let counts = hostPortsHeld.get(instance);
   if (!counts) {
     counts = new Map();
-    for (const arn of instance.taskArns) {
-      const task = tasksByArn.get(arn);
-      if (task) countHostPorts(counts, task, 1);
-    }
+    for (const task of instance.tasks.values()) countHostPorts(counts, task, 1);
     hostPortsHeld.set(instance, counts);
   }
   return counts;
@@ -172,8 +163,8 @@ function hostPortsOf(instance: InstanceRecord, tasksByArn: Map<string, TaskRecor
  * Bridge-mode mappings with hostPort 0 get the lowest free port of the ephemeral range on the instance,
  * skipping the ones other tasks there hold.
  */
-export function assignDynamicHostPorts(instance: InstanceRecord, task: TaskRecord, tasksByArn: Map<string, TaskRecord>): void {
-  const held = hostPortsOf(instance, tasksByArn);
+export function assignDynamicHostPorts(instance: InstanceRecord, task: TaskRecord): void {
+  const held = hostPortsOf(instance);
   // Ports picked for this task's earlier mappings; its own bindings join `held` when reserve() takes them.
   const pickedNow = new Set<number>();
   const taken = (port: number) => held.has(port) || pickedNow.has(port);

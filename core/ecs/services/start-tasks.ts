@@ -54,7 +54,7 @@ export function startTasks(ctx: SimContext, cluster: ClusterRecord, request: Sta
   let failure: PlacementChoice | undefined;
   const constraints = [...request.taskDefinition.placementConstraints, ...(request.constraints ?? [])];
   const reservedFor = daemonReservations(ctx, cluster, request.daemonArn ?? request.serviceName);
-  const candidateOf = (inst: InstanceRecord) => leavingReserved(toCandidate(inst, request.group, cluster.tasks, epochSeconds(ctx, inst.registeredAt)), reservedFor(inst));
+  const candidateOf = (inst: InstanceRecord) => leavingReserved(toCandidate(inst, request.group, epochSeconds(ctx, inst.registeredAt)), reservedFor(inst));
   // Built once per call: a placement changes only the instance it chose, so only that candidate is updated.
   const placer = new Placer(instances.map(candidateOf), needs, request.strategies, constraints);
   for (let i = 0; i < request.count; i++) {
@@ -201,7 +201,7 @@ function createTask(
   cluster.tasks.set(arn, task);
   ctx.census.enter(task);
   if (instance) {
-    assignDynamicHostPorts(instance, task, cluster.tasks);
+    assignDynamicHostPorts(instance, task);
     reserve(instance, task, needs);
   }
   return task;
