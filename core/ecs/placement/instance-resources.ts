@@ -133,30 +133,40 @@ export function release(instance: InstanceRecord, task: TaskRecord): void {
 }
 
 /**
- * Per instance, how many of its tasks' host bindings use each host port. Built from the instance's tasks the
- * first time a dynamic port is picked there, then kept up to date by reserve and release, so that picking a
- * port does not walk every task on the instance for every task placed.
+ * Per instance, how many of its tasks' host bindings use each host port, and the lowest port of the ephemeral
+ * range that none uses. Built from the instance's tasks the first time a dynamic port is picked there, then
+ * kept up to date by reserve and release, so that picking a port neither walks every task on the instance
+ * nor tries each port its tasks hold, for every task placed.
  */
-const hostPortsHeld = new WeakMap<InstanceRecord, Map<number, number>>();
+interface HostPorts {
+  counts: Map<number, number>;
+  lowestFree: number;
+}
 
-function countHostPorts(counts: Map<number, number>, task: TaskRecord, delta: 1 | -1): void {
+const hostPortsHeld = new WeakMap<InstanceRecord, HostPorts>();
+
+function countHostPorts(held: HostPorts, task: TaskRecord, delta: 1 | -1): void {
   for (const c of task.containers) {
     for (const { hostPort } of c.hostBindings) {
-      const count = (counts.get(hostPort) ?? 0) + delta;
-      if (count === 0) counts.delete(hostPort);
-      else counts.set(hostPort, count);
+      const count = (held.counts.get(hostPort) ?? 0) + delta;
+      if (count > 0) held.counts.set(hostPort, count);
+      else {
+        held.counts.delete(hostPort);
+        if (hostPort >= EPHEMERAL_PORT_RANGE.first && hostPort < held.lowestFree) held.lowestFree = hostPort;
+      }
+      while (held.counts.has(held.lowestFree)) held.lowestFree++;
     }
   }
 }
 
-function hostPortsOf(instance: InstanceRecord): Map<number, number> {
-  let counts = hostPortsHeld.get(instance);
-  if (!counts) {
-    counts = new Map();
-    for (const task of instance.tasks.values()) countHostPorts(counts, task, 1);
-    hostPortsHeld.set(instance, counts);
+function hostPortsOf(instance: InstanceRecord): HostPorts {
+  let held = hostPortsHeld.get(instance);
+  if (!held) {
+    held = { counts: new Map(), lowestFree: EPHEMERAL_PORT_RANGE.first };
+    for (const task of instance.tasks.values()) countHostPorts(held, task, 1);
+    hostPortsHeld.set(instance, held);
   }
-  return counts;
+  return held;
 }
 
 /**
@@ -165,17 +175,14 @@ function hostPortsOf(instance: InstanceRecord): Map<number, number> {
  */
 export function assignDynamicHostPorts(instance: InstanceRecord, task: TaskRecord): void {
   const held = hostPortsOf(instance);
-  // Ports picked for this task's earlier mappings; its own bindings join `held` when reserve() takes them.
-  const pickedNow = new Set<number>();
-  const taken = (port: number) => held.has(port) || pickedNow.has(port);
-  let next = EPHEMERAL_PORT_RANGE.first;
+  // The task's own bindings join `held` when reserve() takes them: a port picked here is passed for the next.
+  let next = held.lowestFree;
   for (const container of task.containers) {
     for (const binding of container.hostBindings) {
       if (binding.hostPort !== 0) continue;
-      while (taken(next)) next++;
+      while (held.counts.has(next)) next++;
       if (next > EPHEMERAL_PORT_RANGE.last) throw new RangeError(`no free dynamic host port on ${instance.ec2InstanceId}`);
-      binding.hostPort = next;
-      pickedNow.add(next);
+      binding.hostPort = next++;
     }
   }
 }
