@@ -35,6 +35,22 @@ describe('the clock', () => {
     expect(ran).toEqual(['a', 'b', 'c', 'd', 'timer', 'pass']);
   });
 
+  it('lets an action lapse when the generation of its owner moved before it was due, still counting it as a step', () => {
+    const clock = new Clock();
+    const owner = { generation: 0 };
+    const ran: string[] = [];
+    let steps = 0;
+    clock.onAfterStep(() => steps++);
+    clock.schedule(1000, Priority.lifecycle, () => ran.push('stale'), owner);
+    clock.schedule(500, Priority.lifecycle, () => {
+      owner.generation++;
+      clock.schedule(1000, Priority.lifecycle, () => ran.push('current'), owner);
+    });
+    clock.runUntil(5000);
+    expect(ran).toEqual(['current']);
+    expect(steps).toBe(3);
+  });
+
   it('stops at the first action past the limit and counts what is still queued', () => {
     const clock = new Clock();
     let runs = 0;
