@@ -1,4 +1,4 @@
-import type { Attachment, Container, Tag, Task } from '../model/types.js';
+import type { Attachment, Container, Task } from '../model/types.js';
 import { epochSeconds, isoTime, type SimContext } from '../../kernel/context.js';
 import type { ContainerRecord, TaskRecord } from '../model/state.js';
 
@@ -80,27 +80,26 @@ export function containersOf(identity: TaskIdentity, task: TaskRecord): Containe
 }
 
 /** What a task's view reads, as it was at one instant: most of it the task's identity, shared by all. */
-export interface TaskState {
-  identity: TaskIdentity;
-  instanceArn?: string;
-  availabilityZone?: string;
-  lastStatus: TaskRecord['lastStatus'];
-  desiredStatus: TaskRecord['desiredStatus'];
-  capacityProviderName?: string;
-  containers: ContainerSnapshot[];
-  pullStartedAt?: number;
-  pullStoppedAt?: number;
-  startedAt?: number;
-  stoppingAt?: number;
-  executionStoppedAt?: number;
-  stoppedAt?: number;
-  stopCode?: TaskRecord['stopCode'];
-  stoppedReason?: string;
-  healthStatus: TaskRecord['healthStatus'];
-  version: number;
-  /** TagResource and UntagResource give the task a new list, so the one it has now is the one to show. */
-  tags: Tag[];
-}
+export type TaskState = Pick<
+  TaskRecord,
+  | 'instanceArn'
+  | 'availabilityZone'
+  | 'lastStatus'
+  | 'desiredStatus'
+  | 'capacityProviderName'
+  | 'pullStartedAt'
+  | 'pullStoppedAt'
+  | 'startedAt'
+  | 'stoppingAt'
+  | 'executionStoppedAt'
+  | 'stoppedAt'
+  | 'stopCode'
+  | 'stoppedReason'
+  | 'healthStatus'
+  | 'version'
+  // TagResource and UntagResource give the task a new list, so the one it has now is the one to show.
+  | 'tags'
+> & { identity: TaskIdentity; containers: ContainerSnapshot[] };
 
 /** The task as it is now. */
 export function stateOf(ctx: SimContext, task: TaskRecord): TaskState {
