@@ -58,10 +58,10 @@ export class TaskCensus {
   /** The services changed since the last sample: the first `changedCount` (a count is reset after every action, where emptying an array cost more). */
   private readonly changed: ServiceCounts[] = [];
   private changedCount = 0;
-  private readonly sampleTimes: number[] = [];
+  private readonly sampleTimes = new NumberList();
   /** Where each sample's rows start in `rows`; one more entry than samples, for the end of the last. */
-  private readonly sampleRows: number[] = [0];
-  private readonly rows: number[] = [];
+  private readonly sampleRows = new NumberList([0]);
+  private readonly rows = new NumberList();
   /** The counters of the last change: a service's tasks change in runs, so most changes find theirs here. */
   private last?: ServiceCounts;
 
@@ -120,7 +120,9 @@ export class TaskCensus {
       service.changed = false;
       for (let d = 0; d < service.definitions.length; d++) {
         const at = d * 4;
-        this.rows.push(service.id, d, service.counts[at], service.counts[at + 1], service.counts[at + 2], service.counts[at + 3]);
+        this.rows.push(service.id);
+        this.rows.push(d);
+        for (let phase = 0; phase < 4; phase++) this.rows.push(service.counts[at + phase]);
       }
     }
     this.changedCount = 0;
@@ -146,7 +148,7 @@ export class TaskCensus {
       const byTaskDefinition = this.rowsOf(sample, counts);
       if (!byTaskDefinition) continue;
       if (sample < fromMark) atMark = byTaskDefinition;
-      else points.push({ time: this.sampleTimes[sample], byTaskDefinition });
+      else points.push({ time: this.sampleTimes.at(sample), byTaskDefinition });
     }
     return atMark ? [{ time: markTime, byTaskDefinition: atMark }, ...points] : points;
   }
@@ -154,11 +156,38 @@ export class TaskCensus {
   /** One sample's counts for a service, by task definition ARN; undefined when the service did not change. */
   private rowsOf(sample: number, service: ServiceCounts): Record<string, PhaseCounts> | undefined {
     let byTaskDefinition: Record<string, PhaseCounts> | undefined;
-    for (let row = this.sampleRows[sample]; row < this.sampleRows[sample + 1]; row += ROW) {
-      if (this.rows[row] !== service.id) continue;
-      const c = this.rows;
+    for (let row = this.sampleRows.at(sample); row < this.sampleRows.at(sample + 1); row += ROW) {
+      const c = this.rows.items;
+      if (c[row] !== service.id) continue;
       (byTaskDefinition ??= {})[service.definitions[c[row + 1]]] = { pending: c[row + 2], running: c[row + 3], healthy: c[row + 4], stopping: c[row + 5] };
     }
     return byTaskDefinition;
+  }
+}
+
+/**
+ * A growing list of numbers in a typed array: a sample follows every action of a long run, and numbers kept
+ * out of the collector's heap are neither copied as the list grows object by object nor looked through.
+ */
+class NumberList {
+  items: Float64Array;
+  length = 0;
+
+  constructor(initial: readonly number[] = []) {
+    this.items = new Float64Array(Math.max(1024, initial.length));
+    for (const n of initial) this.push(n);
+  }
+
+  push(n: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Float64Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = n;
+  }
+
+  at(i: number): number {
+    return this.items[i];
   }
 }
