@@ -1,5 +1,5 @@
 /**
- * The AWS JSON 1.1 wire rules the endpoint follows (see /work/shared/reference/wire-protocol.md):
+ * The AWS JSON 1.1 wire rules the endpoint follows (as the AWS CLI and SDKs send and accept them):
  * route on X-Amz-Target, read the region from the SigV4 credential scope, answer errors as a non-2xx
  * status with `__type` and `message` in the body.
  */
