@@ -18,7 +18,7 @@ export function assertRuns(property: ChaosProperty, options: { numRuns?: number;
       options.onProgress?.(++done);
     }),
     {
-      numRuns: options.numRuns ?? property.numRuns,
+      numRuns: options.numRuns ?? property.runs.ci,
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       reporter(details) {
         if (!details.failed) return;

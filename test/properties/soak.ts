@@ -1,13 +1,14 @@
-import { FUZZ_RUNS, fuzzCall } from '../hostile/fuzz-calls.js';
+import { fuzzCall } from '../hostile/fuzz-calls.js';
 import { CONTROL_CALLS, FACADE_CALLS } from '../hostile/hostile-calls.js';
 import { allProperties } from './properties.js';
 import { assertRuns } from './property-runs.js';
+import { RUNS } from './run-counts.js';
 
 /**
  * `npm run soak`: the property suite and the fuzzers, far longer than CI runs them. Each round runs every
- * property and fuzzes every call as many times as CI does, with a fresh seed, and prints progress; it stops
- * after SOAK_MINUTES (default 30) or at the first failure, which prints the shrunk run (and for a property,
- * its replay command).
+ * property and fuzzes every call its soak count of times (run-counts.ts: several times what CI runs), with a
+ * fresh seed, and prints progress; it stops after SOAK_MINUTES (default 30) or at the first failure, which
+ * prints the shrunk run (and for a property, its replay command).
  */
 const minutes = Number(process.env.SOAK_MINUTES ?? '30');
 const deadline = performance.now() + minutes * 60_000;
@@ -19,7 +20,7 @@ while (performance.now() < deadline) {
   round++;
   for (const property of allProperties) {
     const seed = (Math.imul(round, 0x9e3779b1) ^ property.name.length) >>> 0;
-    const numRuns = property.numRuns;
+    const numRuns = property.runs.soak;
     assertRuns(property, {
       seed,
       numRuns,
@@ -35,8 +36,8 @@ while (performance.now() < deadline) {
   const seed = Math.imul(round, 0x9e3779b1) >>> 0;
   for (const call of [...FACADE_CALLS, ...CONTROL_CALLS]) {
     if (performance.now() >= deadline) break;
-    fuzzCall(call, FUZZ_RUNS, seed);
-    total += FUZZ_RUNS;
+    fuzzCall(call, RUNS.fuzzCall.soak, seed);
+    total += RUNS.fuzzCall.soak;
     const elapsed = (performance.now() - started) / 1000;
     process.stdout.write(`\rround ${round} · fuzzing ${call.name} (seed ${seed}) · ${total} runs in ${elapsed.toFixed(0)} s   `);
   }
