@@ -22,22 +22,52 @@ const IDENTITY: Readonly<Record<string, string>> = {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export class StoredMembers {
-  private readonly byArn = new Map<string, Json>();
-  /** Shapes from which a resource shape can be reached: no other part of an answer is walked. */
-  private readonly leadsToResource = new Set<string>(Object.keys(IDENTITY));
+/** How to walk a shape that leads to a resource: its identity member, and the members or list item that lead on. */
+interface Walk {
+  identity?: string;
+  listMember?: string;
+  members: ReadonlyArray<readonly [name: string, shape: string]>;
+}
 
-  constructor(private readonly model: ApiModel) {
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [name, shape] of Object.entries(model.shapes)) {
-        const children = shape.type === 'structure' ? Object.values(shape.members!) : shape.type === 'list' ? [shape.member!] : [];
-        if (!this.leadsToResource.has(name) && children.some((child) => this.leadsToResource.has(child))) {
-          this.leadsToResource.add(name);
-          grew = true;
-        }
+/**
+ * Per model, the shapes from which a resource shape can be reached (no other part of an answer is walked), each
+ * with only the members that lead on: worked out once, since every answer is walked.
+ */
+const walksByModel = new WeakMap<ApiModel, ReadonlyMap<string, Walk>>();
+
+function walksOf(model: ApiModel): ReadonlyMap<string, Walk> {
+  const cached = walksByModel.get(model);
+  if (cached) return cached;
+  const leadsToResource = new Set<string>(Object.keys(IDENTITY));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, shape] of Object.entries(model.shapes)) {
+      const children = shape.type === 'structure' ? Object.values(shape.members!) : shape.type === 'list' ? [shape.member!] : [];
+      if (!leadsToResource.has(name) && children.some((child) => leadsToResource.has(child))) {
+        leadsToResource.add(name);
+        grew = true;
       }
     }
+  }
+  const walks = new Map<string, Walk>();
+  for (const name of leadsToResource) {
+    const shape = model.shapes[name];
+    walks.set(name, {
+      identity: IDENTITY[name],
+      listMember: shape.type === 'list' ? shape.member : undefined,
+      members: shape.type === 'structure' ? Object.entries(shape.members!).filter(([, target]) => leadsToResource.has(target)) : [],
+    });
+  }
+  walksByModel.set(model, walks);
+  return walks;
+}
+
+export class StoredMembers {
+  private readonly byArn = new Map<string, Json>();
+  private readonly walks: ReadonlyMap<string, Walk>;
+
+  constructor(private readonly model: ApiModel) {
+    this.walks = walksOf(model);
   }
 
   /** After a change: the resources the answer is about (not those nested in them) keep the request's members. */
@@ -56,20 +86,19 @@ export class StoredMembers {
   }
 
   private visit(shapeName: string, value: unknown, nested: boolean, found: (arn: string, shape: string, view: Json) => void): void {
-    if (value === undefined || !this.leadsToResource.has(shapeName)) return;
-    const shape = this.model.shapes[shapeName];
-    if (shape.type === 'list' && Array.isArray(value)) {
-      for (const item of value) this.visit(shape.member!, item, nested, found);
+    const walk = value === undefined ? undefined : this.walks.get(shapeName);
+    if (!walk) return;
+    if (walk.listMember !== undefined) {
+      if (Array.isArray(value)) for (const item of value) this.visit(walk.listMember, item, nested, found);
       return;
     }
-    if (shape.type !== 'structure' || !isObject(value)) return;
-    const identity = IDENTITY[shapeName];
-    const arn = identity && value[identity];
+    if (!isObject(value)) return;
+    const arn = walk.identity && value[walk.identity];
     if (typeof arn === 'string') {
       found(arn, shapeName, value);
       if (!nested) return;
     }
-    for (const [name, target] of Object.entries(shape.members!)) this.visit(target, value[name], nested, found);
+    for (const [name, target] of walk.members) this.visit(target, value[name], nested, found);
   }
 
   private fillStructure(shapeName: string, view: Json, stored: Json): void {

@@ -60,6 +60,8 @@ export class RegionalSimulators {
   /** By `<account id> <region>`. */
   private simulators = new Map<string, EcsSimulator>();
   private keysByAccount = new Map<string, Set<string>>();
+  /** Each key that signed a request, with its own account: no more keys than keysByAccount holds. */
+  private accountByKey = new Map<string, string>();
   /** Bumped on every reset, so watchers know the history they hold is gone. */
   generation = 0;
   /** Bumped after every request that may have changed something, so watchers know when to redraw. */
@@ -90,9 +92,19 @@ export class RegionalSimulators {
   /** The account that requests signed with `accessKeyId` act in (none: unsigned); the key is listed under it. */
   accountOf(accessKeyId: string | undefined): string {
     if (accessKeyId === undefined) return this.options.accountId;
-    const accountId = this.principals.get(accessKeyId)?.accountId ?? (accessKeyId === DEFAULT_ACCESS_KEY_ID ? this.options.accountId : accountIdOfKey(accessKeyId));
+    const accountId = this.principals.get(accessKeyId)?.accountId ?? this.ownAccountOf(accessKeyId);
     const keys = this.keysByAccount.get(accountId) ?? new Set<string>();
     this.keysByAccount.set(accountId, keys.add(accessKeyId));
+    return accountId;
+  }
+
+  /** A key's own account, hashed once per key (a sha256 per request would be a cost every call pays). */
+  private ownAccountOf(accessKeyId: string): string {
+    let accountId = this.accountByKey.get(accessKeyId);
+    if (accountId === undefined) {
+      accountId = accessKeyId === DEFAULT_ACCESS_KEY_ID ? this.options.accountId : accountIdOfKey(accessKeyId);
+      this.accountByKey.set(accessKeyId, accountId);
+    }
     return accountId;
   }
 
@@ -160,6 +172,7 @@ export class RegionalSimulators {
     // The roles they named, and the keys seen, are gone with the simulators.
     this.principals.clear();
     this.keysByAccount = new Map();
+    this.accountByKey = new Map();
     this.generation++;
     this.version++;
   }

@@ -3,7 +3,7 @@ import { applicationAutoScalingApi } from './application-auto-scaling-operations
 import { ProtocolError, jsonContentType } from './aws-json-protocol.js';
 import { cloudMapApi } from './cloud-map-operations.js';
 import { cloudWatchApi } from './cloudwatch-operations.js';
-import { TARGET_PREFIX } from './ecs-operations.js';
+import { ECS_OPERATIONS, TARGET_PREFIX } from './ecs-operations.js';
 import { elbv2Api } from './elbv2-operations.js';
 import { eventBridgeApi } from './eventbridge-operations.js';
 import { iamApi } from './iam-operations.js';
@@ -28,15 +28,24 @@ const QUERY_APIS: readonly QueryServedApi[] = [elbv2Api, cloudWatchApi, iamApi, 
 /** The services next to ECS that the endpoint answers for, by title: the serve banner names them. */
 export const NEIGHBOUR_SERVICES: readonly string[] = [...new Set([...QUERY_APIS, ...JSON_APIS.values()].map((api) => api.title))];
 
+// A caller whose key names a role gets ECS's answer for that role: allowed, or AccessDeniedException.
+const ecsRoute = (operation: string): Route => ({
+  name: operation,
+  run: (simulator, input, role) => invokeAction(role ? (simulator.asRole(role) as EcsSimulator) : simulator, operation, input),
+});
+
+/** The route of each ECS operation by its X-Amz-Target, made once: nearly every request takes one. */
+const ECS_ROUTES = new Map([...ECS_OPERATIONS].map((operation) => [`${TARGET_PREFIX}.${operation}`, ecsRoute(operation)]));
+
 /** AWS JSON (1.1; 1.0 for SQS and CloudWatch): the X-Amz-Target prefix names the service (`AWSEvents.PutRule`). */
 export function jsonRoute(target: string | undefined): Route {
   if (!target) throw new ProtocolError('UnknownOperationException', 'Missing X-Amz-Target header: AWS JSON requests name their action there.');
+  const ecs = ECS_ROUTES.get(target);
+  if (ecs) return ecs;
   const [prefix, operation, ...rest] = target.split('.');
   if (operation && rest.length === 0) {
-    if (prefix === TARGET_PREFIX) {
-      // A caller whose key names a role gets ECS's answer for that role: allowed, or AccessDeniedException.
-      return { name: operation, run: (simulator, input, role) => invokeAction(role ? (simulator.asRole(role) as EcsSimulator) : simulator, operation, input) };
-    }
+    // Not an ECS operation: invokeAction answers UnknownOperationException.
+    if (prefix === TARGET_PREFIX) return ecsRoute(operation);
     const api = JSON_APIS.get(prefix);
     if (api) {
       const contentType = jsonContentType(api.jsonVersion ?? '1.1');
