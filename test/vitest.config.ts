@@ -38,7 +38,11 @@ export default defineConfig({
       // rather than once per file, which was most of their time. They mock nothing and keep no global state.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...COMPONENTS, ...INTEGRATION, ...PROPERTIES], ...SHARED_MODULES } },
       // These mock modules: each file gets a fresh module graph and fresh mocks, in one process all the same.
-      { extends: true, test: { name: 'components', include: COMPONENTS, exclude: INTEGRATION, poolOptions: { forks: { singleFork: true } } } },
+      // A simulated DOM has no Web Workers: a lab's checks run in the test's process instead (see that file).
+      {
+        extends: true,
+        test: { name: 'components', include: COMPONENTS, exclude: INTEGRATION, setupFiles: ['test/labs/checks-in-test-process.ts'], poolOptions: { forks: { singleFork: true } } },
+      },
       // They start `ecs-lab` as a learner does: from the compiled build, brought up to date first.
       { extends: true, test: { name: 'integration', include: INTEGRATION, globalSetup: ['test/build-setup.ts'] } },
       { extends: true, test: { name: 'properties', include: PROPERTIES, ...SHARED_MODULES } },

@@ -1,13 +1,11 @@
 import type { SimulatorSnapshot } from '../../../core/index.js';
 import { checkWithinBudget, type CheckRequest, type CheckWorker, type CheckWorkerMessage } from '../check-budget.js';
 import type { CheckReport } from '../check-types.js';
-import { runChecks } from '../run-checks.js';
-import { loadLabChecks } from './lab-sources.js';
 
 /**
  * Checks a lab for the page in a Web Worker, within the time budget (see check-budget.ts), so learner code that
  * loops cannot freeze the page. One worker serves every Check; one ended by the budget is replaced next time.
- * Where there are no workers (a test's simulated DOM), the checks run in the page.
+ * (The components' tests, in a DOM without workers, put test/labs/checks-in-test-process.ts in its place.)
  */
 interface PageWorker extends CheckWorker {
   /** Gets the worker ready for a lab's first Check; resolves once it is (there is no report). */
@@ -26,7 +24,6 @@ export interface CheckedRun {
 }
 
 export async function checkInBrowser(request: CheckRequest, budgetMs?: number): Promise<CheckedRun> {
-  if (typeof Worker === 'undefined') return { report: runChecks(await loadLabChecks(request.labId), request.files) };
   worker ??= startWorker();
   const { report, run, timedOut } = await checkWithinBudget(worker, request, budgetMs);
   if (timedOut) worker = undefined;
@@ -38,7 +35,6 @@ export async function checkInBrowser(request: CheckRequest, budgetMs?: number): 
  * the types) while the learner reads: the page calls it as the lab comes into view. Resolves once it is ready.
  */
 export async function warmChecker(request: CheckRequest): Promise<void> {
-  if (typeof Worker === 'undefined') return;
   worker ??= startWorker();
   await worker.warm({ ...request, warm: true });
 }

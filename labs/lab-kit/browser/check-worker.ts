@@ -7,7 +7,7 @@ import { runChecks } from '../run-checks.js';
 import { useTypeChecker } from '../type-check.js';
 import { browserTypeChecker } from './browser-type-sources.js';
 import type { WarmRequest } from './check-in-browser.js';
-import { loadLabChecks } from './lab-sources.js';
+import { loadLabChecks } from './lab-checks-sources.js';
 
 // The DOM library types `self` as a window; in a worker it is the worker's own scope.
 const scope = self as unknown as {

@@ -1,14 +1,13 @@
 /// <reference types="vite/client" />
-import type { LabChecks, LearnerFiles } from '../check-types.js';
+import type { LearnerFiles } from '../check-types.js';
 import { parseLabManifest, type LabManifest } from '../lab-manifest.js';
 
 /**
- * The labs as the browser gets them from Vite, every file loaded only when asked for: a page that shows no
- * lab fetches none of it, and the engine arrives with a lab's checks on the first Check.
+ * The labs as the page gets them from Vite, every file loaded only when asked for: a page that shows no lab
+ * fetches none of it. Their checks are the check worker's (lab-checks-sources.ts).
  */
 const labTexts = import.meta.glob<string>(['../../**/*', '!../../*/work/**'], { query: '?raw', import: 'default' });
 const engineTexts = import.meta.glob<string>(['../../../core/**/*.ts', '!../../../core/shell/**'], { query: '?raw', import: 'default' });
-const checkModules = import.meta.glob<{ default: LabChecks }>('../../*/checks.ts');
 
 /** Glob keys are relative to this file; the lab kit speaks in repository paths (`labs/<id>/lab.json`). */
 const HERE = 'file:///repo/labs/lab-kit/browser/';
@@ -20,7 +19,6 @@ function byRepoPath<T>(glob: Record<string, () => Promise<T>>): Map<string, () =
 
 const labs = byRepoPath(labTexts);
 const engine = byRepoPath(engineTexts);
-const checks = byRepoPath(checkModules);
 
 async function text(path: string): Promise<string> {
   const load = labs.get(path);
@@ -38,12 +36,6 @@ export async function loadLab(id: string): Promise<LoadedLab> {
   const starter: LearnerFiles = {};
   for (const name of manifest.files) starter[name] = await text(`labs/${id}/starter/${name}`);
   return { manifest, starter };
-}
-
-export async function loadLabChecks(id: string): Promise<LabChecks> {
-  const load = checks.get(`labs/${id}/checks.ts`);
-  if (!load) throw new Error(`There is no labs/${id}/checks.ts in this site.`);
-  return (await load()).default;
 }
 
 /** Every file a StackBlitz project of lab `id` may need, by repository path (see buildStackblitzProject). */
