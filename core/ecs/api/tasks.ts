@@ -107,9 +107,9 @@ export function listTasks(ctx: SimContext, input: ListTasksRequest = {}) {
   const launchType = optionalEnum(request.launchType, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL'] as const);
   const maxResults = optionalInteger(request.maxResults, 'maxResults', { min: 1, max: 100 }) ?? 100;
   const start = request.nextToken === undefined ? 0 : Number(optionalString(request.nextToken, 'nextToken'));
+  if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid nextToken.', 'nextToken');
   const serviceId = serviceName && ownResourceId(ctx, serviceName, 'serviceName');
   const instanceId = containerInstance && ownResourceId(ctx, containerInstance, 'containerInstance');
-  if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid nextToken.', 'nextToken');
   const matching = [...cluster.tasks.values()]
     .filter((t) => (desiredStatus === 'PENDING' ? t.desiredStatus === 'RUNNING' && t.lastStatus !== 'RUNNING' : t.desiredStatus === desiredStatus))
     .filter((t) => !serviceId || t.serviceName === serviceId)
