@@ -1,28 +1,27 @@
-// `npm test`: every check a change must pass, with a closing tally. The stages run in two lanes side by side, one
-// per core: the site's build and its browser tests (the longest chain), and everything else in the order that
-// fails fastest. Each stage's output is printed whole when it ends, so the two lanes never interleave lines.
+// `npm test`: every check a change must pass, with a closing tally. Two stages run at a time, one per core: whenever
+// one ends, the next waiting stage whose prerequisite has passed starts, so neither core idles while work is left.
+// The list is in the order stages are taken: the longest chain (the site's build, then its browser tests) and the
+// longest stages first, so the short ones fill the end. Each stage's output is printed whole when it ends, so the
+// two never interleave lines.
 import { spawn } from 'node:child_process';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const vitest = (...projects) => [bin('vitest'), ['run', '--config', 'test/vitest.config.ts', ...projects.flatMap((p) => ['--project', p])]];
-const LANES = [
-  [
-    ['docs build', bin('vitepress'), ['build', 'docs']],
-    ['browser tests', bin('vitest'), ['run', '--config', 'test/browser/vitest.config.ts']],
-  ],
-  [
-    ['type check', bin('tsc'), ['--noEmit']],
-    ['unit tests', ...vitest('unit', 'components')],
-    ['scenarios', bin('cucumber-js'), ['--config', 'scenarios/cucumber.js']],
-    ['properties', ...vitest('properties')],
-    ['integration tests', ...vitest('integration')],
-  ],
+const STAGES = [
+  { name: 'docs build', run: [bin('vitepress'), ['build', 'docs']] },
+  { name: 'integration tests', run: vitest('integration') },
+  { name: 'browser tests', run: [bin('vitest'), ['run', '--config', 'test/browser/vitest.config.ts']], after: 'docs build' },
+  { name: 'properties', run: vitest('properties') },
+  { name: 'unit tests', run: vitest('unit', 'components') },
+  { name: 'scenarios', run: [bin('cucumber-js'), ['--config', 'scenarios/cucumber.js']] },
+  { name: 'type check', run: [bin('tsc'), ['--noEmit']] },
 ];
+const AT_ONCE = 2;
 
 const started = Date.now();
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
-function runStage([name, command, args]) {
+function runStage({ name, run: [command, args] }) {
   const since = Date.now();
   process.stdout.write(`▶ ${name}: ${[command, ...args].join(' ')}\n`);
   return new Promise((resolve) => {
@@ -40,21 +39,37 @@ function runStage([name, command, args]) {
   });
 }
 
-/** A lane stops at its first failure only where the next stage needs what failed (the browser tests need the site). */
-async function runLane(stages) {
-  const results = [];
-  for (const stage of stages) {
-    const needsSite = stage[0] === 'browser tests';
-    if (needsSite && results.some((r) => r.name === 'docs build' && !r.ok)) {
-      results.push({ name: stage[0], ok: false, note: 'not run: the site did not build' });
-      continue;
+/** Runs every stage, AT_ONCE at a time; a stage whose prerequisite failed is not run (the browser tests need the site). */
+async function runAll() {
+  const results = new Map();
+  const waiting = [...STAGES];
+  const ready = (stage) => !stage.after || results.has(stage.after);
+  const runner = async () => {
+    for (;;) {
+      const next = waiting.findIndex(ready);
+      if (next === -1) {
+        if (waiting.length === 0) return;
+        // What is left waits on a stage still running: wait for any stage to end, then look again.
+        await Promise.race(running);
+        continue;
+      }
+      const [stage] = waiting.splice(next, 1);
+      if (stage.after && !results.get(stage.after).ok) {
+        results.set(stage.name, { name: stage.name, ok: false, note: `not run: ${stage.after} failed` });
+        continue;
+      }
+      const run = runStage(stage);
+      running.add(run);
+      results.set(stage.name, await run);
+      running.delete(run);
     }
-    results.push(await runStage(stage));
-  }
-  return results;
+  };
+  const running = new Set();
+  await Promise.all(Array.from({ length: AT_ONCE }, runner));
+  return STAGES.map((stage) => results.get(stage.name));
 }
 
-const results = (await Promise.all(LANES.map(runLane))).flat();
+const results = await runAll();
 process.stdout.write('\nSummary\n');
 for (const r of results) process.stdout.write(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(18)} ${r.note ?? `${r.seconds} s`}\n`);
 const failed = results.filter((r) => !r.ok).length;
