@@ -28,7 +28,7 @@ function rollingWeb(options: { controller?: 'ECS' | 'CODE_DEPLOY' } = {}) {
   const weights = (arn: string) => sim.elbv2.describeRules({ RuleArns: [arn] }).Rules[0].Actions[0].ForwardConfig!.TargetGroups.map((g) => g.Weight);
   const service = () => sim.describeServices({ services: ['web'] }).services[0];
   const advancedConfiguration = { alternateTargetGroupArn: newGroup, productionListenerRule: productionRule, testListenerRule: testRule, roleArn: ROLE };
-  return { sim, oldGroup, newGroup, productionRule, testRule, targets, weights, service, advancedConfiguration };
+  return { sim, register, oldGroup, newGroup, productionRule, testRule, targets, weights, service, advancedConfiguration };
 }
 
 describe('UpdateService loadBalancers', () => {
@@ -120,35 +120,35 @@ describe('UpdateService loadBalancers', () => {
   });
 });
 
-describe('UpdateService serviceRegistries and serviceConnectConfiguration', () => {
-  /** api (2 tasks, awsvpc) registered in Cloud Map service "a" of demo.local; "b" and the namespace "mesh" ready. */
-  function discoveredApi() {
-    const sim = createSimulator({ seed: 11 });
-    sim.createCluster({ clusterName: 'default' });
-    sim.control.addInstances({ instanceType: 'm5.large', count: 2 });
-    sim.registerTaskDefinition({
-      family: 'api',
-      networkMode: 'awsvpc',
-      containerDefinitions: [{ name: 'api', image: 'api:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, name: 'http' }] }],
-    });
-    const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local', Vpc: 'vpc-1' });
-    const registry = (Name: string) => sim.serviceDiscovery.createService({ Name, NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] } }).Service;
-    const a = registry('a');
-    const b = registry('b');
-    sim.serviceDiscovery.createHttpNamespace({ Name: 'mesh' });
-    sim.createService({
-      serviceName: 'api',
-      taskDefinition: 'api',
-      desiredCount: 2,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
-      serviceRegistries: [{ registryArn: a.Arn }],
-    });
-    sim.control.runUntilSteady({ service: 'api' });
-    const instances = (id: string) => sim.serviceDiscovery.listInstances({ ServiceId: id }).Instances.map((i) => i.Id).sort();
-    const taskIds = () => sim.listTasks({ serviceName: 'api' }).taskArns.map((arn) => arn.split('/').pop()!).sort();
-    return { sim, a, b, instances, taskIds };
-  }
+/** api (2 tasks, awsvpc) registered in Cloud Map service "a" of demo.local; "b" and the namespace "mesh" ready. */
+function discoveredApi() {
+  const sim = createSimulator({ seed: 11 });
+  sim.createCluster({ clusterName: 'default' });
+  sim.control.addInstances({ instanceType: 'm5.large', count: 2 });
+  sim.registerTaskDefinition({
+    family: 'api',
+    networkMode: 'awsvpc',
+    containerDefinitions: [{ name: 'api', image: 'api:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, name: 'http' }] }],
+  });
+  const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local', Vpc: 'vpc-1' });
+  const registry = (Name: string) => sim.serviceDiscovery.createService({ Name, NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] } }).Service;
+  const a = registry('a');
+  const b = registry('b');
+  sim.serviceDiscovery.createHttpNamespace({ Name: 'mesh' });
+  sim.createService({
+    serviceName: 'api',
+    taskDefinition: 'api',
+    desiredCount: 2,
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+    serviceRegistries: [{ registryArn: a.Arn }],
+  });
+  sim.control.runUntilSteady({ service: 'api' });
+  const instances = (id: string) => sim.serviceDiscovery.listInstances({ ServiceId: id }).Instances.map((i) => i.Id).sort();
+  const taskIds = () => sim.listTasks({ serviceName: 'api' }).taskArns.map((arn) => arn.split('/').pop()!).sort();
+  return { sim, a, b, instances, taskIds };
+}
 
+describe('UpdateService serviceRegistries and serviceConnectConfiguration', () => {
   it('registers new tasks in the new Cloud Map service; old tasks leave the old one as they stop', () => {
     const { sim, a, b, instances, taskIds } = discoveredApi();
     const oldTasks = taskIds();
@@ -174,5 +174,102 @@ describe('UpdateService serviceRegistries and serviceConnectConfiguration', () =
     const refused = rejection(() => sim.updateService({ service: 'web', serviceRegistries: [] }));
     expect(refused).toMatchObject({ name: 'InvalidParameterException', field: 'serviceRegistries' });
     expect(sim.describeServices({ services: ['web'] }).services[0].loadBalancers[0].targetGroupArn).toBe(oldGroup);
+  });
+});
+
+describe('a rollback returns the service to the last successful revision, its routing included', () => {
+  const revisionOf = (sim: ReturnType<typeof createSimulator>, service: string) => {
+    const [failed, previous] = sim.listServiceDeployments({ service }).serviceDeployments;
+    const detail = sim.describeServiceDeployments({ serviceDeploymentArns: [failed.serviceDeploymentArn] }).serviceDeployments[0];
+    return { failed, previous, detail };
+  };
+
+  it('circuit breaker: the service is back on the old target group and task definition; the new group holds no target', () => {
+    const { sim, register, oldGroup, newGroup, targets, service } = rollingWeb();
+    register('web:broken');
+    sim.control.registerImage('web:broken', { pullError: 'CannotPullContainerError: not found' });
+    sim.updateService({ service: 'web', deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } });
+    sim.control.runUntilSteady({ service: 'web' });
+    sim.updateService({ service: 'web', taskDefinition: 'web:3', loadBalancers: [{ targetGroupArn: newGroup, containerName: 'web', containerPort: 80 }] });
+    expect(service().loadBalancers[0].targetGroupArn).toBe(newGroup);
+    expect(sim.control.runUntil(() => revisionOf(sim, 'web').failed.status === 'ROLLBACK_SUCCESSFUL', 3600)).toBe(true);
+    sim.control.advance(600);
+    expect(service()).toMatchObject({
+      taskDefinition: expect.stringMatching(/task-definition\/web:1$/),
+      loadBalancers: [{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }],
+      runningCount: 2,
+    });
+    expect(targets(oldGroup)).toEqual(['healthy', 'healthy']);
+    expect(targets(newGroup)).toEqual([]);
+    // No new revision: the rollback names the revision it went back to, which still holds the old target group.
+    const { previous, detail } = revisionOf(sim, 'web');
+    expect(detail.rollback?.serviceRevisionArn).toBe(previous.targetServiceRevisionArn);
+    const [revision] = sim.describeServiceRevisions({ serviceRevisionArns: [previous.targetServiceRevisionArn!] }).serviceRevisions;
+    expect(revision.loadBalancers).toEqual([{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }]);
+  });
+
+  it("alarm: the failed deployment's tasks leave the new target group as they stop, the rollback's register in the old one", () => {
+    const { sim, oldGroup, newGroup, targets, service } = rollingWeb();
+    sim.updateService({ service: 'web', deploymentConfiguration: { alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true } } });
+    sim.control.runUntilSteady({ service: 'web' });
+    sim.updateService({ service: 'web', taskDefinition: 'web:2', loadBalancers: [{ targetGroupArn: newGroup, containerName: 'web', containerPort: 80 }] });
+    expect(sim.control.runUntil(() => targets(newGroup).includes('healthy'), 900)).toBe(true);
+    sim.control.setAlarmState({ alarmName: 'web-5xx', state: 'ALARM' });
+    sim.control.advance(1);
+    expect(service().loadBalancers).toEqual([{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }]);
+    expect(sim.control.runUntilSteady({ service: 'web' })).toBe(true);
+    sim.control.advance(600);
+    expect(targets(newGroup)).toEqual([]);
+    expect(targets(oldGroup)).toEqual(['healthy', 'healthy']);
+    expect(service().taskDefinition).toMatch(/task-definition\/web:1$/);
+  });
+
+  it('PAUSE hook answered ROLLBACK (BLUE_GREEN): production goes back to blue, and the service to its container port and task definition', () => {
+    const { sim, oldGroup, newGroup, productionRule, service, advancedConfiguration } = rollingWeb();
+    // Production's weight on each target group (ECS rewrites the rule blue first, whichever group blue is in).
+    const weights = () => {
+      const groups = sim.elbv2.describeRules({ RuleArns: [productionRule] }).Rules[0].Actions[0].ForwardConfig!.TargetGroups;
+      return [oldGroup, newGroup].map((arn) => groups.find((g) => g.TargetGroupArn === arn)?.Weight);
+    };
+    const onPort = (containerPort: number) => [{ targetGroupArn: oldGroup, containerName: 'web', containerPort, advancedConfiguration }];
+    sim.updateService({ service: 'web', deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 }, loadBalancers: onPort(80) });
+    sim.control.runUntilSteady({ service: 'web' });
+    sim.control.advance(600);
+    const blueWeights = weights();
+    expect(blueWeights).toEqual([0, 1]);
+    const blueDefinition = service().taskDefinition;
+    sim.registerTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:3', cpu: 256, memory: 512, portMappings: [{ containerPort: 80 }, { containerPort: 8080 }] }] });
+    const pause = { targetType: 'PAUSE' as const, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT' as const], timeoutConfiguration: { timeoutInMinutes: 1440, action: 'CONTINUE' as const } };
+    sim.updateService({ service: 'web', taskDefinition: 'web:3', deploymentConfiguration: { lifecycleHooks: [pause] }, loadBalancers: onPort(8080) });
+    expect(service().loadBalancers[0].containerPort).toBe(8080);
+    const green = service().deployments[0].id;
+    const hookId = `${green.slice('ecs-svc/'.length)}-POST_TEST_TRAFFIC_SHIFT-0`;
+    const [update] = sim.listServiceDeployments({ service: 'web' }).serviceDeployments;
+    const awaiting = () => sim.describeServiceDeployments({ serviceDeploymentArns: [update.serviceDeploymentArn] }).serviceDeployments[0].lifecycleStage === 'POST_TEST_TRAFFIC_SHIFT';
+    expect(sim.control.runUntil(awaiting, 900)).toBe(true);
+    sim.continueServiceDeployment({ serviceDeploymentArn: update.serviceDeploymentArn, hookId, action: 'ROLLBACK' });
+    expect(sim.control.runUntilSteady({ service: 'web' })).toBe(true);
+    expect(service()).toMatchObject({ taskDefinition: blueDefinition, loadBalancers: onPort(80) });
+    expect(weights()).toEqual(blueWeights);
+    const { detail } = revisionOf(sim, 'web');
+    expect(detail.status).toMatch(/^ROLLBACK_/);
+  });
+
+  it('StopServiceDeployment ROLLBACK: new tasks register in the old Cloud Map service again and the service leaves the Service Connect namespace', () => {
+    const { sim, a, b, instances, taskIds } = discoveredApi();
+    sim.updateService({
+      service: 'api',
+      serviceRegistries: [{ registryArn: b.Arn }],
+      serviceConnectConfiguration: { enabled: true, namespace: 'mesh', services: [{ portName: 'http' }] },
+    });
+    expect(sim.control.runUntil(() => instances(b.Id).length === 1, 600)).toBe(true);
+    const [update] = sim.listServiceDeployments({ service: 'api' }).serviceDeployments;
+    sim.stopServiceDeployment({ serviceDeploymentArn: update.serviceDeploymentArn, stopType: 'ROLLBACK' });
+    expect(sim.listServicesByNamespace({ namespace: 'mesh' }).serviceArns).toEqual([]);
+    expect(sim.control.runUntilSteady({ service: 'api' })).toBe(true);
+    sim.control.advance(600);
+    expect(instances(b.Id)).toEqual([]);
+    expect(instances(a.Id)).toEqual(taskIds());
+    expect(taskIds()).toHaveLength(2);
   });
 });

@@ -186,6 +186,7 @@ export interface DeploymentHistory {
   loadBalancers: ServiceLoadBalancer[];
   serviceRegistries: string[];
   serviceConnectAliases: string[];
+  serviceConnectNamespaceArn?: string;
 }
 
 export interface ServiceRecord {

@@ -2,6 +2,7 @@ import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.
 import { lookUpRule, setForwardTargets } from '../../elb/listener-rules.js';
 import { serviceMessages } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import { restoreRevision } from './restore-revision.js';
 import { recordServiceEvent } from './service-events.js';
 import type { BlueGreenChange } from './service-plan.js';
 import { shiftWeights } from './traffic-shift-steps.js';
@@ -76,5 +77,5 @@ function rollBackToBlue(ctx: SimContext, service: ServiceRecord, green: Deployme
   green.status = 'ACTIVE';
   blue.status = 'PRIMARY';
   service.deployments = [blue, ...service.deployments.filter((d) => d !== blue)];
-  service.taskDefinitionArn = blue.taskDefinitionArn;
+  restoreRevision(service, blue);
 }

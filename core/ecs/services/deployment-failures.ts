@@ -1,6 +1,7 @@
 import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
 import { serviceMessages } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../model/state.js';
+import { rollbackDeployment } from './deployments.js';
 import { alarmReasons, circuitBreakerReasons, circuitBreakerThreshold } from './circuit-breaker.js';
 import { openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
@@ -54,22 +55,18 @@ export function countFailures(ctx: SimContext, service: ServiceRecord, tasks: Ta
  * more; with rollback on for the method that tripped, a new deployment goes back to the last COMPLETED
  * one. Returns that new deployment, if any, for the caller to start.
  */
-export function checkDeploymentFailure(
-  ctx: SimContext,
-  service: ServiceRecord,
-  newDeployment: (taskDefinitionArn: string) => DeploymentRecord,
-): DeploymentRecord | undefined {
+export function checkDeploymentFailure(ctx: SimContext, service: ServiceRecord): DeploymentRecord | undefined {
   const primary = service.deployments[0];
   if (primary.rolloutState !== 'IN_PROGRESS') return undefined;
   const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
   const alarms = service.deploymentConfiguration.alarms;
   const firing = alarms?.enable ? alarms.alarmNames.filter((name) => alarmFiredSince(ctx, name, primary)) : [];
   if (breaker?.enable && primary.failedTasks >= circuitBreakerThreshold(service.desiredCount)) {
-    return fail(ctx, service, circuitBreakerReasons.failed, serviceMessages.deploymentFailed(service.name, primary.id), circuitBreakerReasons.eventBridgeFailed, breaker.rollback, newDeployment);
+    return fail(ctx, service, circuitBreakerReasons.failed, serviceMessages.deploymentFailed(service.name, primary.id), circuitBreakerReasons.eventBridgeFailed, breaker.rollback);
   }
   if (firing.length > 0) {
     const reason = alarmReasons.failed(firing);
-    return fail(ctx, service, reason, serviceMessages.deploymentFailedByAlarm(service.name, primary.id, firing), reason, alarms!.rollback, newDeployment);
+    return fail(ctx, service, reason, serviceMessages.deploymentFailedByAlarm(service.name, primary.id, firing), reason, alarms!.rollback);
   }
   return undefined;
 }
@@ -92,7 +89,6 @@ function fail(
   serviceEvent: string,
   eventBridgeReason: string,
   rollback: boolean,
-  newDeployment: (taskDefinitionArn: string) => DeploymentRecord,
 ): DeploymentRecord | undefined {
   const primary = service.deployments[0];
   primary.rolloutState = 'FAILED';
@@ -106,12 +102,9 @@ function fail(
     updatedAt: isoTime(ctx, ctx.clock.now),
     reason: eventBridgeReason,
   });
-  if (!rollback) return undefined;
-  const target = service.deployments.find((d) => d !== primary && d.rolloutState === 'COMPLETED');
-  if (!target) return undefined;
-  const back = newDeployment(target.taskDefinitionArn);
-  back.rollbackTo = target.id;
-  back.rolloutStateReason = circuitBreakerReasons.rollingBack(target.id);
-  recordServiceEvent(ctx, service, serviceMessages.rollingBack(service.name, target.id));
+  const back = rollback ? rollbackDeployment(ctx, service, primary) : undefined;
+  if (!back) return undefined;
+  back.rolloutStateReason = circuitBreakerReasons.rollingBack(back.rollbackTo!);
+  recordServiceEvent(ctx, service, serviceMessages.rollingBack(service.name, back.rollbackTo!));
   return back;
 }

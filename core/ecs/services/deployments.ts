@@ -2,6 +2,7 @@ import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.
 import { deploymentReasons } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { initialProgress } from './blue-green-deployment.js';
+import { restoreRevision } from './restore-revision.js';
 
 /** BLUE_GREEN, LINEAR and CANARY move traffic between two target groups; ROLLING (or none) replaces tasks in place. */
 export const shiftsTraffic = (service: Pick<ServiceRecord, 'deploymentConfiguration' | 'schedulingStrategy' | 'deploymentController'>) =>
@@ -24,8 +25,26 @@ export function newDeployment(ctx: SimContext, taskDefinitionArn: string): Deplo
   };
 }
 
-/** Makes `deployment` the PRIMARY one; the previous ones become ACTIVE until their tasks are gone. */
+/**
+ * The rolling deployment that rolls `failed` back (circuit breaker, alarm, StopServiceDeployment): one more
+ * deployment of the last deployment that completed, named by it (`rollbackTo`: no new revision), or none when
+ * no deployment completed.
+ */
+export function rollbackDeployment(ctx: SimContext, service: ServiceRecord, failed: DeploymentRecord): DeploymentRecord | undefined {
+  const target = service.deployments.find((d) => d !== failed && d.rolloutState === 'COMPLETED');
+  if (!target) return undefined;
+  const back = newDeployment(ctx, target.taskDefinitionArn);
+  back.rollbackTo = target.id;
+  return back;
+}
+
+/**
+ * Makes `deployment` the PRIMARY one; the previous ones become ACTIVE until their tasks are gone. A rollback
+ * first puts the service back on the revision it returns to, so that its tasks register where that revision's did.
+ */
 export function startDeployment(ctx: SimContext, service: ServiceRecord, deployment: DeploymentRecord): void {
+  const revision = deployment.rollbackTo === undefined ? undefined : service.deployments.find((d) => d.id === deployment.rollbackTo);
+  if (revision) restoreRevision(service, revision);
   deployment.history = {
     sourceDeploymentIds: service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => d.id),
     deploymentConfiguration: structuredClone(service.deploymentConfiguration),
@@ -35,6 +54,7 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
     loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
     serviceRegistries: [...service.serviceRegistries],
     serviceConnectAliases: [...service.serviceConnectAliases],
+    ...(service.serviceConnectNamespaceArn ? { serviceConnectNamespaceArn: service.serviceConnectNamespaceArn } : {}),
   };
   const previous = service.deployments.find((d) => d.status === 'PRIMARY');
   // Blue/green needs a blue: a service's first deployment, or one rolling back, starts its tasks as a rolling one does.

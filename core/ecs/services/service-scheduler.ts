@@ -4,7 +4,7 @@ import { applyPlan } from './apply-plan.js';
 import { planDaemonPass } from './daemon-plan.js';
 import { runManagedDaemonPass } from './managed-daemon-scheduler.js';
 import { checkDeploymentFailure, countFailures } from './deployment-failures.js';
-import { newDeployment, shiftsTraffic, startDeployment } from './deployments.js';
+import { shiftsTraffic, startDeployment } from './deployments.js';
 import { planBlueGreenPass } from './blue-green-plan.js';
 import type { PassInput } from './pass-input.js';
 import { planRollingPass } from './rolling-plan.js';
@@ -38,7 +38,7 @@ function deciderOf(service: ServiceRecord): (input: PassInput) => ServicePlan {
 
 function watchDeployment(ctx: SimContext, service: ServiceRecord, known: TaskRecord[]): void {
   countFailures(ctx, service, known);
-  const rollback = checkDeploymentFailure(ctx, service, (arn) => newDeployment(ctx, arn));
+  const rollback = checkDeploymentFailure(ctx, service);
   // A blue/green deployment rolls back by moving traffic back to blue, which is still running (blue-green-plan.ts).
   if (rollback && !service.deployments[0].blueGreen) startDeployment(ctx, service, rollback);
 }
