@@ -69,3 +69,21 @@ Feature: Load balancing with an Application Load Balancer
       | 0          | 30       | 45      |
       | 120        | 60       | 90      |
 
+
+  Scenario: A rollback puts the service back behind the target group of the last successful revision
+    Take away: A rollback returns to the last successful service revision, load balancers included: the new target group empties and the old one serves again.
+    Given an Application Load Balancer "web-alb-2" forwarding port 80 to a target group "web-tg-2" of instance targets
+    And a service "web" running 2 tasks of "web" behind the target group "web-tg"
+    And "web" rolls back when the alarm "web-5xx" goes off
+    And a new revision of "web" for image "web:2"
+    When I deploy revision 2 of "web" behind the target group "web-tg-2"
+    And 3 minutes pass
+    And the target group "web-tg-2" has 2 healthy targets
+    And the alarm "web-5xx" goes off
+    Then the deployment of "web" completes within 15 minutes
+    And the service "web" sends its tasks to the target group "web-tg"
+    And 2 tasks of "web" are running revision 1
+    And 6 minutes pass
+    And the target group "web-tg" has 2 healthy targets
+    And the target group "web-tg-2" has 0 targets
+    And the rollback of the latest deployment of "web" went back to the revision before it

@@ -1,6 +1,6 @@
 import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
-import { describeService } from './service-inspection.js';
+import { describeService, familyOf } from './service-inspection.js';
 
 export async function targetGroupArn(world: ScenarioWorld, name: string): Promise<string> {
   const { TargetGroups } = await world.sim.call('elbv2', 'describeTargetGroups', { Names: [name] });
@@ -47,6 +47,21 @@ defineSteps('Load balancers', {
   'the target group {string} has {int} healthy targets': async (world, tgName: string, count: number) => {
     const states = await targetStates(world, tgName);
     expect(states.filter((s) => s === 'healthy').length === count, () => `Targets: ${states.join(', ') || 'none'}.`);
+  },
+  'I deploy revision {int} of {string} behind the target group {string}': async (world, revision: number, name: string, tgName: string) => {
+    const family = familyOf(await describeService(world, name));
+    await world.markUpdate();
+    await world.sim.call('ecs', 'updateService', {
+      cluster: world.cluster,
+      service: name,
+      taskDefinition: `${family}:${revision}`,
+      loadBalancers: [{ targetGroupArn: await targetGroupArn(world, tgName), containerName: family, containerPort: 80 }],
+    });
+  },
+  'the service {string} sends its tasks to the target group {string}': async (world, name: string, tgName: string) => {
+    const arns = (await describeService(world, name)).loadBalancers?.map((lb) => lb.targetGroupArn) ?? [];
+    const expected = await targetGroupArn(world, tgName);
+    expect(arns.length === 1 && arns[0] === expected, () => `DescribeServices lists the target groups ${arns.join(', ') || 'none'}.`);
   },
   'I stop one task of {string} by hand': async (world, name: string) => {
     await world.markUpdate();

@@ -28,6 +28,9 @@ export async function failedServiceDeployment(world: ScenarioWorld, name: string
 
 export const revisionOf = (taskDefinitionArn: string) => Number(taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf(':') + 1));
 
+/** The family a service runs, from its task definition ARN. */
+export const familyOf = (service: Service) => service.taskDefinition!.split('/').pop()!.split(':')[0];
+
 /** Running tasks of a service per task-definition revision, from DescribeTasks. */
 export async function runningByRevision(world: ScenarioWorld, name: string): Promise<Map<number, number>> {
   const { taskArns } = await world.sim.call('ecs', 'listTasks', { cluster: world.cluster, serviceName: name });

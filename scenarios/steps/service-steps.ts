@@ -3,7 +3,7 @@ import type { ScenarioWorld } from '../world/scenario-world.js';
 import { defineSteps, expect } from './step-registry.js';
 import { messagePattern } from './message-pattern.js';
 import { THREE_SUBNETS } from './fargate-requests.js';
-import { describeService, failedServiceDeployment, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
+import { describeService, failedServiceDeployment, familyOf, primaryDeployment, revisionOf, runningByRevision } from './service-inspection.js';
 
 const MAX_SECONDS_TO_SETTLE = 3600;
 
@@ -30,7 +30,7 @@ defineSteps('Services and deployments', {
     await settle(world, name);
   },
   'I deploy revision {int} of {string}': async (world, revision: number, name: string) => {
-    const family = (await describeService(world, name)).taskDefinition!.split('/').pop()!.split(':')[0];
+    const family = familyOf(await describeService(world, name));
     await world.markUpdate();
     await world.sim.call('ecs', 'updateService', { cluster: world.cluster, service: name, taskDefinition: `${family}:${revision}` });
   },
