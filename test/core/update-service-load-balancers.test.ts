@@ -208,6 +208,24 @@ describe('a rollback returns the service to the last successful revision, its ro
     expect(revision.loadBalancers).toEqual([{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }]);
   });
 
+  it('a second rollback returns to the same revision, not to a new one named after the first rollback', () => {
+    const { sim, register, oldGroup, newGroup, service } = rollingWeb();
+    register('web:broken');
+    sim.control.registerImage('web:broken', { pullError: 'CannotPullContainerError: not found' });
+    sim.updateService({ service: 'web', deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } });
+    sim.control.runUntilSteady({ service: 'web' });
+    const [created] = sim.listServiceDeployments({ service: 'web' }).serviceDeployments;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      sim.updateService({ service: 'web', taskDefinition: 'web:3', loadBalancers: [{ targetGroupArn: newGroup, containerName: 'web', containerPort: 80 }] });
+      expect(sim.control.runUntil(() => revisionOf(sim, 'web').failed.status === 'ROLLBACK_SUCCESSFUL', 3600)).toBe(true);
+      expect(revisionOf(sim, 'web').detail.rollback?.serviceRevisionArn).toBe(created.targetServiceRevisionArn);
+    }
+    const { serviceRevisions, failures } = sim.describeServiceRevisions({ serviceRevisionArns: [created.targetServiceRevisionArn!] });
+    expect(failures).toEqual([]);
+    expect(serviceRevisions[0].loadBalancers).toEqual([{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }]);
+    expect(service().loadBalancers).toEqual([{ targetGroupArn: oldGroup, containerName: 'web', containerPort: 80 }]);
+  });
+
   it("alarm: the failed deployment's tasks leave the new target group as they stop, the rollback's register in the old one", () => {
     const { sim, oldGroup, newGroup, targets, service } = rollingWeb();
     sim.updateService({ service: 'web', deploymentConfiguration: { alarms: { alarmNames: ['web-5xx'], enable: true, rollback: true } } });

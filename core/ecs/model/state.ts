@@ -159,7 +159,7 @@ export interface DeploymentRecord {
   rolloutState: RolloutState;
   rolloutStateReason: string;
   failedTasks: number;
-  /** Set on a deployment the circuit breaker started: the id of the deployment it rolls back to. */
+  /** Set on a rollback: the id of the deployment that first deployed the revision it returns to (its revision's name). */
   rollbackTo?: string;
   /** What the service was when the deployment started, for its history (ListServiceDeployments). */
   history?: DeploymentHistory;

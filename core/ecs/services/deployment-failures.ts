@@ -1,7 +1,7 @@
 import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.js';
 import { serviceMessages } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../model/state.js';
-import { rollbackDeployment } from './deployments.js';
+import { lastCompletedDeployment, rollbackDeployment } from './deployments.js';
 import { alarmReasons, circuitBreakerReasons, circuitBreakerThreshold } from './circuit-breaker.js';
 import { openCondition } from './service-conditions.js';
 import { recordServiceEvent } from './service-events.js';
@@ -102,9 +102,10 @@ function fail(
     updatedAt: isoTime(ctx, ctx.clock.now),
     reason: eventBridgeReason,
   });
-  const back = rollback ? rollbackDeployment(ctx, service, primary) : undefined;
-  if (!back) return undefined;
-  back.rolloutStateReason = circuitBreakerReasons.rollingBack(back.rollbackTo!);
-  recordServiceEvent(ctx, service, serviceMessages.rollingBack(service.name, back.rollbackTo!));
+  const target = rollback ? lastCompletedDeployment(service, primary) : undefined;
+  if (!target) return undefined;
+  const back = rollbackDeployment(ctx, target);
+  back.rolloutStateReason = circuitBreakerReasons.rollingBack(target.id);
+  recordServiceEvent(ctx, service, serviceMessages.rollingBack(service.name, target.id));
   return back;
 }

@@ -25,16 +25,18 @@ export function newDeployment(ctx: SimContext, taskDefinitionArn: string): Deplo
   };
 }
 
+/** What a rollback of `failed` returns to (circuit breaker, alarm, StopServiceDeployment): the last deployment that completed. */
+export const lastCompletedDeployment = (service: ServiceRecord, failed: DeploymentRecord) =>
+  service.deployments.find((d) => d !== failed && d.rolloutState === 'COMPLETED');
+
 /**
- * The rolling deployment that rolls `failed` back (circuit breaker, alarm, StopServiceDeployment): one more
- * deployment of the last deployment that completed, named by it (`rollbackTo`: no new revision), or none when
- * no deployment completed.
+ * The rolling deployment that returns to `target`: one more deployment of its revision, which it names by
+ * `rollbackTo` (ECS creates no revision for a rollback), the deployment that first deployed it even when
+ * `target` was itself a rollback.
  */
-export function rollbackDeployment(ctx: SimContext, service: ServiceRecord, failed: DeploymentRecord): DeploymentRecord | undefined {
-  const target = service.deployments.find((d) => d !== failed && d.rolloutState === 'COMPLETED');
-  if (!target) return undefined;
+export function rollbackDeployment(ctx: SimContext, target: DeploymentRecord): DeploymentRecord {
   const back = newDeployment(ctx, target.taskDefinitionArn);
-  back.rollbackTo = target.id;
+  back.rollbackTo = target.rollbackTo ?? target.id;
   return back;
 }
 

@@ -2,7 +2,7 @@ import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import { optionalEnum, optionalStringList, requireObject, requireString } from '../../kernel/fields.js';
 import { continueHook } from './continue-hook.js';
-import { rollbackDeployment, startDeployment } from './deployments.js';
+import { lastCompletedDeployment, rollbackDeployment, startDeployment } from './deployments.js';
 import { resolveCluster, resolveService } from '../model/resolve.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import {
@@ -108,8 +108,8 @@ export function stopServiceDeployment(ctx: SimContext, input: { serviceDeploymen
   deployment.rolloutState = 'FAILED';
   deployment.rolloutStateReason = STOPPED_REASON;
   deployment.updatedAt = ctx.clock.now;
-  const back = stopType === 'ROLLBACK' && !deployment.blueGreen ? rollbackDeployment(ctx, service, deployment) : undefined;
-  if (back) startDeployment(ctx, service, back);
+  const target = stopType === 'ROLLBACK' && !deployment.blueGreen ? lastCompletedDeployment(service, deployment) : undefined;
+  if (target) startDeployment(ctx, service, rollbackDeployment(ctx, target));
   ctx.requestServicePass(service);
   return { serviceDeploymentArn: arn };
 }
