@@ -1,6 +1,7 @@
 import type { CreateServiceRequest, Deployment, Service, TaskDefinition, UpdateServiceRequest } from '../model/types.js';
 import { freshSchedulerState } from './scheduler-state.js';
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
+import { copyJson } from '../../kernel/copy-json.js';
 import { resolveCluster, resolveService, resolveTaskDefinition, serviceNameIn } from '../model/resolve.js';
 import { resolveLaunchTarget } from '../capacity/launch-target.js';
 import { arns } from '../../kernel/arns.js';
@@ -127,16 +128,16 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     ...(service.capacityProviderStrategy.length > 0
       ? { capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })) }
       : { launchType: service.launchType }),
-    ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
+    ...(service.networkConfiguration ? { networkConfiguration: copyJson(service.networkConfiguration) } : {}),
     ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST' } : {}),
     ...(service.taskDefinitionArn ? { taskDefinition: service.taskDefinitionArn } : {}),
-    deploymentConfiguration: structuredClone(service.deploymentConfiguration),
+    deploymentConfiguration: copyJson(service.deploymentConfiguration),
     deployments,
     events: service.events.map((e) => ({ ...e })),
     healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
-    loadBalancers: structuredClone(service.loadBalancers),
+    loadBalancers: copyJson(service.loadBalancers),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
