@@ -2,8 +2,9 @@
 // scenarios and the labs to JavaScript in .build/, one file per source, so that `ecs-lab` starts without ts-node
 // compiling 300 files first (core/shell/bin.js). Each compiled file keeps its source's import.meta.url, so that
 // what a module finds beside itself (the labs' folders, the dashboard page, the check worker) is still read from
-// the sources. esbuild strips the types only: `npm run typecheck` is what checks them. With `--if-stale`, only
-// when a source changed since the last build.
+// the sources. esbuild strips the types only: `npm run typecheck` is what checks them. Beside the JavaScript, core's
+// declarations (core/index.d.ts and what it imports), which a TypeScript lab's file is type-checked against
+// (labs/lab-kit/node/node-type-sources.ts). With `--if-stale`, only when a source changed since the last build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,9 +34,12 @@ async function compile(source, into) {
     tsconfigRaw: { compilerOptions: { target: 'ES2022', useDefineForClassFields: true } },
     define: { 'import.meta.url': JSON.stringify(url) },
   });
-  const out = join(into, source.replace(/\.ts$/, '.js'));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, code);
+  write(join(into, source.replace(/\.ts$/, '.js')), code);
+}
+
+function write(path, text) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }
 
 if (process.argv.includes('--if-stale') && freshBuild()) process.exit(0);
@@ -44,10 +48,16 @@ const files = FOLDERS.flatMap(sources);
 // Built beside the old build and swapped in at the end: a CLI starting meanwhile finds one whole build or none.
 const staging = join(root, `.build-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
-// This script is a source too: a build made by an older one is not trusted.
-const stamps = Object.fromEntries([...files, relative(root, fileURLToPath(import.meta.url))].map((file) => [file, stamp(file)]));
-await Promise.all(files.map((file) => compile(file, staging)));
+// This script and the declarations' emitter are sources too: a build made by older ones is not trusted.
+const DECLARATIONS = import.meta.resolve('../../labs/lab-kit/node/core-declarations.js');
+const builders = [import.meta.url, DECLARATIONS].map((url) => relative(root, fileURLToPath(url)));
+const stamps = Object.fromEntries([...files, ...builders].map((file) => [file, stamp(file)]));
+const compiled = Promise.all(files.map((file) => compile(file, staging)));
+// Emitted here while esbuild compiles in its own process; TypeScript is loaded only when a build is due.
+const { coreDeclarations } = await import(DECLARATIONS);
+for (const [path, text] of Object.entries(coreDeclarations(root))) write(join(staging, path), text);
+await compiled;
 writeFileSync(join(staging, relative(BUILD, MANIFEST)), `${JSON.stringify({ sources: stamps })}\n`);
 rmSync(BUILD, { recursive: true, force: true });
 renameSync(staging, BUILD);
-console.log(`ecs-lab: compiled ${files.length} TypeScript files to ${relative(process.cwd(), BUILD)} in ${Math.round(performance.now() - started)} ms`);
+console.log(`ecs-lab: compiled ${files.length} TypeScript files and core's declarations to ${relative(process.cwd(), BUILD)} in ${Math.round(performance.now() - started)} ms`);

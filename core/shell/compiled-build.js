@@ -17,11 +17,12 @@ export function stamp(source) {
 /**
  * The build's folder when it exists and no source it compiled has changed since (one stat per source, a few
  * milliseconds); undefined otherwise. A new source file needs no check: only an edited one can import it.
+ * `folder` ("core/"): only the sources in it, and the scripts that build, need to be unchanged.
  */
-export function freshBuild() {
+export function freshBuild(folder = '') {
   try {
     const { sources } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    for (const source in sources) if (stamp(source) !== sources[source]) return undefined;
+    for (const source in sources) if ((source.startsWith(folder) || !source.endsWith('.ts')) && stamp(source) !== sources[source]) return undefined;
   } catch {
     return undefined;
   }

@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
+import { coreDeclarations } from '../../labs/lab-kit/node/core-declarations.js';
 
 /**
  * `virtual:ecs-lab/type-sources`: what a TypeScript lab's file is type-checked against in the page
  * (labs/lab-kit/type-check.ts): TypeScript's ES2022 libs, core's declarations and the labs' lab-globals.d.ts,
- * by the paths the checker asks for. Declarations rather than core's sources: the checker then reads a third as
- * much and checks nothing of the engine's own code, which is what makes a Check after the first one quick.
- * Made once per build (and once per dev server), as core's declarations are emitted without a type check.
+ * by the paths the checker asks for (core's declarations as the CLI's build writes them, see core-declarations.js).
+ * Made once per build (and once per dev server).
  */
 const ID = 'virtual:ecs-lab/type-sources';
 const RESOLVED = `\0${ID}`;
@@ -25,27 +25,6 @@ function libFiles(): Record<string, string> {
     for (const ref of files[name].matchAll(/^\/\/\/\s*<reference lib="([^"]+)"/gm)) visit(`lib.${ref[1].toLowerCase()}.d.ts`);
   };
   visit('lib.es2022.d.ts');
-  return files;
-}
-
-/** core's public API as declaration files, by their path in the repository ("core/index.d.ts"). */
-function coreDeclarations(repoRoot: string): Record<string, string> {
-  const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    declaration: true,
-    emitDeclarationOnly: true,
-    noCheck: true,
-    skipLibCheck: true,
-    strict: true,
-    types: [],
-    rootDir: repoRoot,
-    outDir: repoRoot,
-  };
-  const files: Record<string, string> = {};
-  const program = ts.createProgram([join(repoRoot, 'core/index.ts')], options);
-  program.emit(undefined, (name, text) => (files[relative(repoRoot, name).replace(/\\/g, '/')] = text));
   return files;
 }
 
