@@ -29,15 +29,14 @@ describe('the StackBlitz project of a lab', () => {
     expect(paths.filter((p) => /\/(solution|starter|mistakes|work)\//.test(p))).toEqual([]);
   });
 
-  it('runs the checks with `npm test`, with the same ts-node and TypeScript as the repository', () => {
+  it('runs the checks with `npm test` through tsx, with the same tsx and TypeScript as the repository', () => {
     const files = buildStackblitzProject('rolling-update', repoFiles).files;
     const pkg = JSON.parse(files['package.json']);
     const repo = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.type).toBe('module');
-    expect(pkg.scripts.test).toContain('register.js');
-    expect(pkg.devDependencies).toEqual({ 'ts-node': repo.dependencies['ts-node'], typescript: repo.dependencies.typescript });
-    expect(files['register.js']).toContain("register('ts-node/esm'");
-    expect(JSON.parse(files['tsconfig.json'])['ts-node']).toEqual({ transpileOnly: true });
+    expect(pkg.scripts.test).toBe('node --import tsx labs/lab-kit/node/check-main.ts rolling-update');
+    expect(pkg.devDependencies).toEqual({ tsx: repo.devDependencies.tsx, typescript: repo.dependencies.typescript });
+    expect(JSON.parse(files['tsconfig.json']).compilerOptions).toMatchObject({ strict: true, module: 'NodeNext' });
   });
 
   it('has a README that keeps every hint folded until opened', () => {

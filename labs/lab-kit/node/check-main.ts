@@ -1,5 +1,5 @@
 // `npm test` of a lab's StackBlitz project: checks the learner's files, which sit in the lab's own folder there.
-// Usage: node --import ./register.js labs/lab-kit/node/check-main.ts <lab id>
+// Usage: node --import tsx labs/lab-kit/node/check-main.ts <lab id>
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReport } from '../format-report.js';
