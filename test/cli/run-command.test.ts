@@ -8,6 +8,13 @@ import { ecsLab as run } from './ecs-lab-cli.js';
 const FEATURE = 'scenarios/features/rolling-update.feature';
 
 const ecsLab = (...args: string[]) => run(args, { ...process.env, FORCE_COLOR: '1' });
+/** A command another test runs too: one process answers both (where two runs are the point, ecsLab starts each). */
+const runs = new Map<string, ReturnType<typeof ecsLab>>();
+function ecsLabOnce(...args: string[]): ReturnType<typeof ecsLab> {
+  const key = args.join('\0');
+  if (!runs.has(key)) runs.set(key, ecsLab(...args));
+  return runs.get(key)!;
+}
 
 function tempFeature(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ecs-lab-cli-')), 'mine.feature');
@@ -27,13 +34,13 @@ describe('ecs-lab run', () => {
   });
 
   it('prints plain text with --no-color', async () => {
-    const { stdout } = await ecsLab('run', FEATURE, '--no-color');
+    const { stdout } = await ecsLabOnce('run', FEATURE, '--no-color');
     expect(stdout).not.toContain('\u001b[');
     expect(stdout).toContain('✔ When I deploy revision 2 of "web"');
   });
 
   it('prints the event log as JSON lines with --json, the same for the same seed but for the real time it took', async () => {
-    const first = await ecsLab('run', FEATURE, '--json', '--seed', '9');
+    const first = await ecsLabOnce('run', FEATURE, '--json', '--seed', '9');
     const second = await ecsLab('run', FEATURE, '--json', '--seed', '9');
     const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.some((l) => l.type === 'event' && l.kind === 'service-event' && /has reached a steady state\.$/.test(l.message))).toBe(true);
@@ -44,7 +51,7 @@ describe('ecs-lab run', () => {
   });
 
   it('ends --json with one summary record: scenarios and steps by outcome, the seed, and the virtual and real time', async () => {
-    const { code, stdout } = await ecsLab('run', FEATURE, '--json', '--seed', '9');
+    const { code, stdout } = await ecsLabOnce('run', FEATURE, '--json', '--seed', '9');
     expect(code).toBe(0);
     const records = stdout.trim().split('\n').map((l) => JSON.parse(l));
     const steps = records.filter((r) => r.type === 'step');
@@ -67,7 +74,7 @@ describe('ecs-lab run', () => {
     const json = await ecsLab('run', FEATURE, '--json');
     const { seed, duration } = JSON.parse(json.stdout.trim().split('\n').at(-1)!);
     expect(seed).toBe(1);
-    const { stdout } = await ecsLab('run', FEATURE, '--no-color');
+    const { stdout } = await ecsLabOnce('run', FEATURE, '--no-color');
     const end = stdout.trimEnd().split('\n').slice(-2);
     expect(end[0]).toMatch(new RegExp(`^${formatVirtualTime(duration.virtualMs).slice(1).replace('.', '\\.')} of virtual time in \\d+\\.\\d s$`));
     expect(end[1]).toBe('Seed 1 (the default): --seed 1 plays this run again.');
