@@ -58,7 +58,7 @@ describe('the StackBlitz project, written to a folder', () => {
     const run = await npm('test');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('All 3 checks passed');
-  }, 60_000);
+  }, 120_000);
 
   // Labs of the later chapters: one whose learner file is TypeScript typed by the lab's own globals, one whose
   // checks need the simulator's VPC; each project carries what its checks import.
