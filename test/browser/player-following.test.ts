@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeFor } from './axe-builder.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
 import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses } from './player-actions.js';
+import { ON_PHONE, scrollsSideways } from './phone-screen.js';
 import { notePlayReady, playReadiness } from './player-page.js';
 import { predictId } from './predict-question.js';
 
@@ -64,14 +65,14 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
   });
 
   it('puts the event log below the cluster on a phone', async () => {
-    const watched = await session.open({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const watched = await session.open(ON_PHONE);
     const { page } = watched;
     await page.goto(`${session.url}/chapters/rolling-updates`);
     const player = await firstPlayer(page);
     const cluster = await box(player.getByTestId('cluster-view'));
     const log = await box(player.getByTestId('event-log'));
     expect(log.y).toBeGreaterThanOrEqual(cluster.y + cluster.height);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await scrollsSideways(page)).toBe(false);
     expectCleanPage(watched);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSession, expectCleanPage } from './browser-session.js';
+import { ON_PHONE, scrollsSideways } from './phone-screen.js';
 import { chooseScenario, clock, eventLines, firstPlayer, playToEnd, stepStatuses, taskRevisions } from './player-actions.js';
 
 const session = browserSession();
@@ -67,7 +68,7 @@ describe.skipIf(!session.available)('the Rolling updates chapter, in Chromium', 
   });
 
   it('can be stepped and scrubbed with the keyboard and fits a phone screen', async () => {
-    const watched = await session.open({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const watched = await session.open(ON_PHONE);
     const { page } = watched;
     await page.goto(`${session.url}/chapters/rolling-updates`);
     const player = await firstPlayer(page);
@@ -84,7 +85,7 @@ describe.skipIf(!session.available)('the Rolling updates chapter, in Chromium', 
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
     expect(await clock(player)).toBe('+00:00:30.000');
 
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await scrollsSideways(page)).toBe(false);
     await player.getByTestId('cluster-view').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/ecs-lab-chapter-phone.png' });
     expectCleanPage(watched);
