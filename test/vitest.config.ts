@@ -7,8 +7,8 @@ import { defineConfig } from 'vitest/config';
  * - integration: what starts processes, servers, worker threads or Chromium: the CLI, the endpoint with the AWS
  *   CLI and SDK, the labs' command line and checks, the StackBlitz project;
  * - properties: generated runs (chaos properties and fuzzers), with the fixed seed of test/fast-check-seed.ts;
- * - components: the site's components and the labs' kit, in-process;
- * - unit: everything else: the engine, the scenarios' runner, the architecture.
+ * - components: the site's tests, its components in a DOM among them (and the labs' panel and editor);
+ * - unit: everything else: the engine, the scenarios' runner, the architecture, the labs' kit and checks.
  */
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
@@ -17,8 +17,12 @@ const INTEGRATION = [
 ];
 const PROPERTIES = ['test/properties/**/*.test.ts', 'test/hostile/**/*.test.ts'];
 
-/** Tests of the site's components and the labs' kit, which mock modules: each file keeps a module graph of its own. */
-const COMPONENTS = ['test/docs/**/*.test.ts', 'test/labs/**/*.test.ts'];
+/**
+ * Tests of the site and its components, in a DOM, some with modules mocked: each file keeps a module graph of its
+ * own. A test that mocks a module belongs here. The labs' checks mock nothing: they run in the shared graph of
+ * `unit`, which loads the engine once for all of them.
+ */
+const COMPONENTS = ['test/docs/**/*.test.ts', 'test/labs/{lab-panel,lab-editor}.test.ts'];
 
 /**
  * One process runs all the project's files, one after the other, without isolating them (vitest 3 honours
@@ -34,8 +38,8 @@ export default defineConfig({
     // Property tests draw the same cases on every run, so CI is repeatable; `npm run soak` explores new seeds.
     setupFiles: ['test/fast-check-seed.ts'],
     projects: [
-      // Engine tests share one module graph per worker (no isolation between files): the engine is loaded once
-      // rather than once per file, which was most of their time. They mock nothing and keep no global state.
+      // Engine and lab tests share one module graph per worker (no isolation between files): the engine is loaded
+      // once rather than once per file, which was most of their time. They mock nothing and keep no global state.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', ...COMPONENTS, ...INTEGRATION, ...PROPERTIES], ...SHARED_MODULES } },
       // These mock modules: each file gets a fresh module graph and fresh mocks, in one process all the same.
       // A simulated DOM has no Web Workers: a lab's checks run in the test's process instead (see that file).
