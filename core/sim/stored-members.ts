@@ -19,6 +19,12 @@ const IDENTITY: Readonly<Record<string, string>> = {
   ContainerInstance: 'containerInstanceArn',
 };
 
+/**
+ * Members the engine answers whole, as the revision in force has them: a rollback restores an earlier revision's,
+ * which the last request's must not be merged into.
+ */
+const ANSWERED_WHOLE: ReadonlySet<string> = new Set(['Service.serviceRegistries']);
+
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -106,7 +112,7 @@ export class StoredMembers {
     for (const [name, value] of Object.entries(stored)) {
       const target = members[name];
       // Tags change through TagResource and UntagResource, and ECS shows them only when asked (include TAGS).
-      if (!target || value === undefined || name === 'tags') continue;
+      if (!target || value === undefined || name === 'tags' || ANSWERED_WHOLE.has(`${shapeName}.${name}`)) continue;
       if (view[name] === undefined) view[name] = structuredClone(value);
       else this.fillValue(target, view[name], value);
     }

@@ -1,4 +1,4 @@
-import { CreateClusterCommand, CreateServiceCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsService, cliPresent } from './aws-cli.js';
 import { rawCall, startTestServer, type TestServer } from './test-server.js';
@@ -9,6 +9,7 @@ const { json: servicediscoveryJson, error: servicediscoveryError } = awsService(
 describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) against ecs-lab serve', () => {
   let namespaceId: string;
   let serviceId: string;
+  let registryArn: string;
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -17,6 +18,7 @@ describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) aga
     ({ Namespaces: [{ Id: namespaceId }] } = await servicediscoveryJson('list-namespaces'));
     const { Service } = await servicediscoveryJson('create-service', '--name', 'backend', '--namespace-id', namespaceId, '--dns-config', 'DnsRecords=[{Type=A,TTL=10}]');
     serviceId = Service.Id;
+    registryArn = Service.Arn;
     await t.ecs.send(new CreateClusterCommand({ clusterName: 'demo' }));
     await t.ecs.send(
       new RegisterTaskDefinitionCommand({ family: 'backend', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'backend', image: 'backend:1' }] }),
@@ -60,6 +62,12 @@ describe.skipIf(!cliPresent)('aws servicediscovery (AWS Cloud Map, JSON 1.1) aga
     expect(Instances.map((i) => i.InstanceId).sort()).toEqual(taskArns.map((arn) => arn.split('/').pop()).sort());
     expect(Instances.map((i) => i.HealthStatus)).toEqual(['HEALTHY', 'HEALTHY']);
     for (const instance of Instances) expect(instance.Attributes.AWS_INSTANCE_IPV4).toMatch(/^10\.\d+\.\d+\.\d+$/);
+  });
+
+  it('DescribeServices gives back the service registry as CreateService got it, and no Service Connect configuration on the deployment', async () => {
+    const { services = [] } = await t.ecs.send(new DescribeServicesCommand({ cluster: 'demo', services: ['backend'] }));
+    expect(services[0].serviceRegistries).toEqual([{ registryArn }]);
+    expect(services[0].deployments?.map((d) => d.serviceConnectConfiguration)).toEqual([undefined]);
   });
 
   it('answers a namespace that does not exist with NamespaceNotFound', async () => {

@@ -11,7 +11,9 @@ import type {
   PlacementConstraint,
   PlacementStrategy,
   RolloutState,
+  ServiceConnectConfiguration,
   ServiceEvent,
+  ServiceRegistry,
   Tag,
   TaskDefinition,
   TaskStatus,
@@ -185,8 +187,10 @@ export interface DeploymentHistory {
   /** Also what the deployment's tasks register with, and deregister from when they stop, whatever the service has since. */
   loadBalancers: ServiceLoadBalancer[];
   serviceRegistries: string[];
+  serviceRegistriesGiven: ServiceRegistry[];
   serviceConnectAliases: string[];
   serviceConnectNamespaceArn?: string;
+  serviceConnectConfiguration?: ServiceConnectConfiguration;
 }
 
 export interface ServiceRecord {
@@ -223,6 +227,10 @@ export interface ServiceRecord {
   managedDaemon?: string;
   /** Cloud Map services the tasks register in (serviceRegistries), by id. */
   serviceRegistries: string[];
+  /** The same registries as CreateService or UpdateService gave them (the members ECS's ServiceRegistry has), for DescribeServices. */
+  serviceRegistriesGiven: ServiceRegistry[];
+  /** Service Connect: the configuration as given, which DescribeServices shows on each deployment of it. */
+  serviceConnectConfiguration?: ServiceConnectConfiguration;
   /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */
   serviceConnectAliases: string[];
   /** Service Connect: the ARN of the Cloud Map namespace the service joined (ListServicesByNamespace). */

@@ -330,6 +330,22 @@ export interface AdvancedConfiguration {
 
 export type RolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
 
+/** A Cloud Map service a service's tasks register in (ECS's ServiceRegistry). */
+export interface ServiceRegistry {
+  registryArn: string;
+  port?: number;
+  containerName?: string;
+  containerPort?: number;
+}
+
+/** ECS's ServiceConnectConfiguration: the simulator acts on the members named here, and keeps the others as given. */
+export interface ServiceConnectConfiguration {
+  enabled: boolean;
+  namespace?: string;
+  services?: Array<{ portName: string; discoveryName?: string; clientAliases?: Array<{ port: number; dnsName?: string }> }>;
+  [member: string]: unknown;
+}
+
 export interface Deployment {
   id: string;
   status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
@@ -344,6 +360,8 @@ export interface Deployment {
   rolloutState: RolloutState;
   rolloutStateReason: string;
   capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  /** The Service Connect configuration of the deployment's revision, as CreateService or UpdateService gave it. */
+  serviceConnectConfiguration?: ServiceConnectConfiguration;
 }
 
 export interface TaskSet {
@@ -394,6 +412,7 @@ export interface Service {
   placementConstraints: PlacementConstraint[];
   placementStrategy: PlacementStrategy[];
   loadBalancers: LoadBalancer[];
+  serviceRegistries: ServiceRegistry[];
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   roleArn?: string;
@@ -426,12 +445,8 @@ export interface CreateServiceRequest {
   placementStrategy?: PlacementStrategy[];
   loadBalancers?: LoadBalancer[];
   deploymentController?: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
-  serviceRegistries?: Array<{ registryArn: string }>;
-  serviceConnectConfiguration?: {
-    enabled: boolean;
-    namespace?: string;
-    services?: Array<{ portName: string; discoveryName?: string; clientAliases?: Array<{ port: number; dnsName?: string }> }>;
-  };
+  serviceRegistries?: ServiceRegistry[];
+  serviceConnectConfiguration?: ServiceConnectConfiguration;
   schedulingStrategy?: 'REPLICA' | 'DAEMON';
   tags?: Tag[];
 }

@@ -131,6 +131,7 @@ function schedulerOf(daemon: Pick<DaemonRecord, 'arn' | 'name' | 'clusterName' |
     deploymentController: 'ECS',
     taskSets: [],
     serviceRegistries: [],
+    serviceRegistriesGiven: [],
     serviceConnectAliases: [],
     createdAt: daemon.createdAt,
     tags: [],

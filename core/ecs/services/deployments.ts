@@ -3,6 +3,7 @@ import { deploymentReasons } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { initialProgress } from './blue-green-deployment.js';
 import { restoreRevision } from './restore-revision.js';
+import { copyJson } from '../../kernel/copy-json.js';
 
 /** BLUE_GREEN, LINEAR and CANARY move traffic between two target groups; ROLLING (or none) replaces tasks in place. */
 export const shiftsTraffic = (service: Pick<ServiceRecord, 'deploymentConfiguration' | 'schedulingStrategy' | 'deploymentController'>) =>
@@ -55,8 +56,10 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
     ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
     loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
     serviceRegistries: [...service.serviceRegistries],
+    serviceRegistriesGiven: copyJson(service.serviceRegistriesGiven),
     serviceConnectAliases: [...service.serviceConnectAliases],
     ...(service.serviceConnectNamespaceArn ? { serviceConnectNamespaceArn: service.serviceConnectNamespaceArn } : {}),
+    ...(service.serviceConnectConfiguration ? { serviceConnectConfiguration: copyJson(service.serviceConnectConfiguration) } : {}),
   };
   const previous = service.deployments.find((d) => d.status === 'PRIMARY');
   // Blue/green needs a blue: a service's first deployment, or one rolling back, starts its tasks as a rolling one does.

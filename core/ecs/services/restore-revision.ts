@@ -1,4 +1,5 @@
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import { copyJson } from '../../kernel/copy-json.js';
 
 /**
  * A rollback puts the service back on the revision it returns to: "Amazon ECS uses the last successful service
@@ -18,7 +19,10 @@ export function restoreRevision(service: ServiceRecord, revision: DeploymentReco
   else delete service.networkConfiguration;
   service.loadBalancers = structuredClone(history.loadBalancers);
   service.serviceRegistries = [...history.serviceRegistries];
+  service.serviceRegistriesGiven = copyJson(history.serviceRegistriesGiven);
   service.serviceConnectAliases = [...history.serviceConnectAliases];
   if (history.serviceConnectNamespaceArn) service.serviceConnectNamespaceArn = history.serviceConnectNamespaceArn;
   else delete service.serviceConnectNamespaceArn;
+  if (history.serviceConnectConfiguration) service.serviceConnectConfiguration = copyJson(history.serviceConnectConfiguration);
+  else delete service.serviceConnectConfiguration;
 }

@@ -16,7 +16,7 @@ import { applyRoutingUpdate, validateRoutingUpdate } from './validate-service-ro
 import { checkStrategyFits, validateDeploymentStrategy } from './validate-deployment-strategy.js';
 import { newTaskSet, taskSetView } from './task-sets.js';
 import { liveTaskCounts } from './service-deployment-view.js';
-import { serviceConnectNamespace, validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
+import { givenServiceConnect, serviceConnectNamespace, validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
 import { stoppedReasons } from '../model/service-messages.js';
 import { stopTask } from '../tasks/task-transitions.js';
 import { optionalArray, optionalBoolean, optionalEnum, optionalInteger, optionalStringList, requireName, requireObject, validateTags } from '../../kernel/fields.js';
@@ -110,6 +110,9 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
       : { launchType: service.launchType }),
     rolloutState: d.rolloutState,
     rolloutStateReason: d.rolloutStateReason,
+    // The revision's Service Connect configuration, as given; ECS's serviceConnectResources (the Cloud Map
+    // services it creates per discovery name) are not modelled, so they are not shown.
+    ...(d.history?.serviceConnectConfiguration ? { serviceConnectConfiguration: copyJson(d.history.serviceConnectConfiguration) } : {}),
   }));
   let running = 0;
   let pending = 0;
@@ -138,6 +141,8 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     createdAt: epochSeconds(ctx, service.createdAt),
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
     loadBalancers: copyJson(service.loadBalancers),
+    // As given; an empty list for a service without any, as ECS shows it.
+    serviceRegistries: copyJson(service.serviceRegistriesGiven),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
@@ -207,9 +212,15 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     ...(request.role !== undefined ? { roleArn: roleArnOf(ctx, request.role as string) } : {}),
     ...(request.enableExecuteCommand !== undefined ? { enableExecuteCommand: request.enableExecuteCommand as boolean } : {}),
     taskSets: [],
-    serviceRegistries,
+    serviceRegistries: serviceRegistries.ids,
+    serviceRegistriesGiven: serviceRegistries.given,
     serviceConnectAliases,
-    ...(request.serviceConnectConfiguration !== undefined ? { serviceConnectNamespaceArn: serviceConnectNamespace(ctx, request.serviceConnectConfiguration)?.arn } : {}),
+    ...(request.serviceConnectConfiguration !== undefined
+      ? {
+          serviceConnectNamespaceArn: serviceConnectNamespace(ctx, request.serviceConnectConfiguration)?.arn,
+          serviceConnectConfiguration: givenServiceConnect(request.serviceConnectConfiguration),
+        }
+      : {}),
     createdAt: ctx.clock.now,
     tags,
     ...freshSchedulerState(),

@@ -1,15 +1,15 @@
 import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceLoadBalancer, ServiceRecord } from '../model/state.js';
-import type { TaskDefinition } from '../model/types.js';
+import type { ServiceConnectConfiguration, TaskDefinition } from '../model/types.js';
 import { checkLaunchTypeTakesLoadBalancers, validateServiceLoadBalancers } from './validate-service-load-balancers.js';
-import { serviceConnectNamespace, validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
+import { givenServiceConnect, serviceConnectNamespace, validateServiceConnect, validateServiceRegistries, type ValidRegistries } from './validate-service-discovery.js';
 
 /** What an UpdateService changes in how tasks are reached; a member is there only when the request gave it. */
 export interface RoutingUpdate {
   loadBalancers?: ServiceLoadBalancer[];
-  serviceRegistries?: string[];
-  serviceConnect?: { aliases: string[]; namespaceArn?: string };
+  serviceRegistries?: ValidRegistries;
+  serviceConnect?: { aliases: string[]; namespaceArn?: string; configuration?: ServiceConnectConfiguration };
 }
 
 /** ECS's words for a CODE_DEPLOY service; the EXTERNAL one follows the task definition message's pattern. */
@@ -51,6 +51,7 @@ export function validateRoutingUpdate(
     update.serviceConnect = {
       aliases: validateServiceConnect(ctx, request.serviceConnectConfiguration),
       namespaceArn: serviceConnectNamespace(ctx, request.serviceConnectConfiguration)?.arn,
+      configuration: givenServiceConnect(request.serviceConnectConfiguration),
     };
   }
   return update;
@@ -59,9 +60,13 @@ export function validateRoutingUpdate(
 /** Writes a checked update onto the service; true when it changes what new tasks register with (a new deployment). */
 export function applyRoutingUpdate(service: ServiceRecord, update: RoutingUpdate): boolean {
   if (update.loadBalancers) service.loadBalancers = update.loadBalancers;
-  if (update.serviceRegistries) service.serviceRegistries = update.serviceRegistries;
+  if (update.serviceRegistries) {
+    service.serviceRegistries = update.serviceRegistries.ids;
+    service.serviceRegistriesGiven = update.serviceRegistries.given;
+  }
   if (update.serviceConnect) {
     service.serviceConnectAliases = update.serviceConnect.aliases;
+    service.serviceConnectConfiguration = update.serviceConnect.configuration;
     if (update.serviceConnect.namespaceArn) service.serviceConnectNamespaceArn = update.serviceConnect.namespaceArn;
     else delete service.serviceConnectNamespaceArn;
   }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../core/index.js';
+
+/**
+ * What DescribeServices shows of a service's Cloud Map registries and Service Connect configuration: AWS's API
+ * model has `serviceRegistries` (registryArn, port, containerName, containerPort) on the Service and
+ * `serviceConnectConfiguration` on each Deployment; the AWS CLI's describe-services examples show the registries
+ * as given (`"serviceRegistries": []` for a service without any) and each deployment's Service Connect
+ * configuration as given (its namespace by the name the request used).
+ */
+function api() {
+  const sim = createSimulator({ seed: 11 });
+  sim.createCluster({ clusterName: 'default' });
+  sim.control.addInstances({ instanceType: 'm5.large', count: 2 });
+  sim.registerTaskDefinition({
+    family: 'api',
+    networkMode: 'awsvpc',
+    containerDefinitions: [{ name: 'api', image: 'api:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, name: 'http' }] }],
+  });
+  const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local', Vpc: 'vpc-1' });
+  const registry = (Name: string) => sim.serviceDiscovery.createService({ Name, NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] } }).Service.Arn;
+  sim.serviceDiscovery.createHttpNamespace({ Name: 'mesh' });
+  const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
+  const service = (name: string) => sim.describeServices({ services: [name] }).services[0];
+  return { sim, a: registry('a'), b: registry('b'), network, service };
+}
+
+const MESH = { enabled: true, namespace: 'mesh', services: [{ portName: 'http', clientAliases: [{ port: 80, dnsName: 'api.mesh' }] }] };
+
+describe('DescribeServices shows serviceRegistries and each deployment its Service Connect configuration', () => {
+  it('gives back the registry entry exactly as CreateService got it, and an empty list for a service without any', () => {
+    const { sim, a, network, service } = api();
+    const entry = { registryArn: a, containerName: 'api', containerPort: 8080 };
+    const created = sim.createService({ serviceName: 'api', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network, serviceRegistries: [entry] });
+    expect(created.service.serviceRegistries).toEqual([entry]);
+    expect(service('api').serviceRegistries).toEqual([entry]);
+    sim.createService({ serviceName: 'plain', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network });
+    expect(service('plain').serviceRegistries).toEqual([]);
+    expect(service('plain').deployments[0]).not.toHaveProperty('serviceConnectConfiguration');
+  });
+
+  it('after an UpdateService, the new registries, and the Service Connect configuration on the new deployment only', () => {
+    const { sim, a, b, network, service } = api();
+    sim.createService({ serviceName: 'api', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network, serviceRegistries: [{ registryArn: a }] });
+    sim.control.runUntilSteady({ service: 'api' });
+    const updated = sim.updateService({ service: 'api', serviceRegistries: [{ registryArn: b, port: 8080 }], serviceConnectConfiguration: MESH });
+    expect(updated.service.serviceRegistries).toEqual([{ registryArn: b, port: 8080 }]);
+    const [primary, previous] = service('api').deployments;
+    expect(service('api').serviceRegistries).toEqual([{ registryArn: b, port: 8080 }]);
+    expect(primary).toMatchObject({ status: 'PRIMARY', serviceConnectConfiguration: MESH });
+    expect(previous.status).toBe('ACTIVE');
+    expect(previous).not.toHaveProperty('serviceConnectConfiguration');
+  });
+
+  it('after a rollback, the registries and Service Connect configuration of the revision it returns to, with nothing of the update mixed in', () => {
+    const { sim, a, b, network, service } = api();
+    const entry = { registryArn: a, containerName: 'api', containerPort: 8080 };
+    sim.createService({ serviceName: 'api', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network, serviceRegistries: [entry] });
+    sim.control.runUntilSteady({ service: 'api' });
+    sim.updateService({ service: 'api', serviceRegistries: [{ registryArn: b, port: 8080 }], serviceConnectConfiguration: MESH });
+    const [update] = sim.listServiceDeployments({ service: 'api' }).serviceDeployments;
+    sim.stopServiceDeployment({ serviceDeploymentArn: update.serviceDeploymentArn, stopType: 'ROLLBACK' });
+    expect(service('api').serviceRegistries).toEqual([entry]);
+    expect(service('api').deployments[0]).not.toHaveProperty('serviceConnectConfiguration');
+    sim.control.runUntilSteady({ service: 'api' });
+    expect(service('api').serviceRegistries).toEqual([entry]);
+    expect(service('api').deployments.map((d) => d.serviceConnectConfiguration)).toEqual([undefined]);
+  });
+
+  it('a rollback to a revision with Service Connect shows it again on the rollback deployment', () => {
+    const { sim, a, network, service } = api();
+    sim.createService({ serviceName: 'api', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network, serviceConnectConfiguration: MESH });
+    sim.control.runUntilSteady({ service: 'api' });
+    sim.updateService({ service: 'api', serviceRegistries: [{ registryArn: a }], serviceConnectConfiguration: { enabled: false } });
+    expect(service('api').deployments.map((d) => d.serviceConnectConfiguration)).toEqual([{ enabled: false }, MESH]);
+    const [update] = sim.listServiceDeployments({ service: 'api' }).serviceDeployments;
+    sim.stopServiceDeployment({ serviceDeploymentArn: update.serviceDeploymentArn, stopType: 'ROLLBACK' });
+    expect(service('api').deployments[0].serviceConnectConfiguration).toEqual(MESH);
+    expect(service('api').serviceRegistries).toEqual([]);
+  });
+});
