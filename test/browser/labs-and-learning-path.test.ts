@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, expectCleanPage } from './browser-session.js';
 import { checkMs, openLab, setLabFile } from './lab-page.js';
+import { siteAlive } from './page-ready.js';
 import { chooseScenario, firstPlayer, playToEnd } from './player-actions.js';
 
 /**
@@ -93,7 +94,8 @@ describe.skipIf(!session.available)('a path a learner can find', () => {
   it('lists every lab with its time, difficulty and chapter on the labs index, reached from the top navigation', async () => {
     const watched = await session.open();
     const { page } = watched;
-    await page.goto(`${session.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.url}/`);
+    await siteAlive(page);
     await page.locator('.VPNavBar').getByRole('link', { name: 'Labs', exact: true }).click();
     await page.waitForURL(/\/labs\/(index(\.html)?)?$/);
     const rows = page.getByTestId('labs-index-row');
@@ -211,7 +213,8 @@ describe.skipIf(!session.available)('contrast in dark mode', () => {
   it('keeps 4.5:1 on the hovered main buttons and the "scenario passed" pill', async () => {
     const watched = await session.open({ colorScheme: 'dark' });
     const { page } = watched;
-    await page.goto(`${session.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.url}/`);
+    await siteAlive(page);
     const hero = page.locator('.VPHero .VPButton.brand').first();
     await hero.hover();
     expect(await contrastViolations(page, '.VPHero .actions')).toEqual([]);

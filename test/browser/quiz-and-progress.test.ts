@@ -20,11 +20,14 @@ async function answerFirstQuestion(page: Page): Promise<string> {
 
 const summary = (page: Page, id: string) => page.getByTestId(id).textContent();
 
-/** Opens a page and waits until it has hydrated: a click on server-rendered HTML before that does nothing. */
-async function openPage(page: Page, path: string): Promise<void> {
-  await page.goto(`${session.url}${path}`, { waitUntil: 'networkidle' });
-  // The quizzes page says when its first questions are live, which can outlast the network going quiet.
-  if (path.startsWith('/quizzes')) await page.locator('[data-testid="quiz-index"][data-ready]').waitFor();
+/**
+ * Opens the quizzes or the progress page and waits until it has come alive (a click on server-rendered HTML
+ * before that does nothing): the quizzes page says when its first questions are live, the progress page shows
+ * the learner's progress once it has read it.
+ */
+async function openPage(page: Page, path: '/quizzes' | '/progress' | `/quizzes#${string}`): Promise<void> {
+  await page.goto(`${session.url}${path}`);
+  await page.locator(path === '/progress' ? '[data-testid="progress-chapters"]' : '[data-testid="quiz-index"][data-ready]').waitFor();
 }
 
 describe.skipIf(!session.available)('quizzes and progress', () => {
