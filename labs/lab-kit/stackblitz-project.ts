@@ -3,9 +3,9 @@ import { parseLabManifest, type LabManifest } from './lab-manifest.js';
 
 /**
  * The versions the repository itself uses (package.json). tsx runs the TypeScript: it strips the types with esbuild,
- * in a fraction of the time the TypeScript compiler takes, which StackBlitz's WebContainers run as WebAssembly
- * (as they do for Vite); started as `node --import tsx`, not as the tsx command, whose relay process can hang
- * there on a second run (stackblitz/webcontainer-core#1468). tsx 4 supports Node 18 and 20.
+ * in a fraction of the time the TypeScript compiler takes; StackBlitz's WebContainers run esbuild (Vite needs it
+ * there too). Started as `node --import tsx`, so the checks run in the one Node process `npm test` starts, with no
+ * relay process of the tsx command between. tsx 4 supports Node 18 and 20.
  */
 export const PROJECT_DEV_DEPENDENCIES = { tsx: '4.23.15', typescript: '5.9.3' } as const;
 
