@@ -78,4 +78,22 @@ describe('DescribeServices shows serviceRegistries and each deployment its Servi
     expect(service('api').deployments[0].serviceConnectConfiguration).toEqual(MESH);
     expect(service('api').serviceRegistries).toEqual([]);
   });
+
+  // The AWS CLI's describe-service-revisions example: a revision without load balancers or registries has no such
+  // member, and one without Service Connect says `"serviceConnectConfiguration": { "enabled": false }`.
+  it('DescribeServiceRevisions gives each revision its registries and Service Connect configuration as the deployment got them', () => {
+    const { sim, a, b, network } = api();
+    const entry = { registryArn: a, containerName: 'api', containerPort: 8080 };
+    sim.createService({ serviceName: 'api', taskDefinition: 'api', desiredCount: 1, networkConfiguration: network, serviceRegistries: [entry] });
+    sim.control.runUntilSteady({ service: 'api' });
+    sim.updateService({ service: 'api', serviceRegistries: [{ registryArn: b }], serviceConnectConfiguration: MESH });
+    const deployments = sim.listServiceDeployments({ service: 'api' }).serviceDeployments;
+    const revisionArns = deployments.map((d) => d.targetServiceRevisionArn!).reverse();
+    const [first, second] = sim.describeServiceRevisions({ serviceRevisionArns: revisionArns }).serviceRevisions;
+    expect(first.serviceRegistries).toEqual([entry]);
+    expect(first.serviceConnectConfiguration).toEqual({ enabled: false });
+    expect(first).not.toHaveProperty('loadBalancers');
+    expect(second.serviceRegistries).toEqual([{ registryArn: b }]);
+    expect(second.serviceConnectConfiguration).toEqual(MESH);
+  });
 });
