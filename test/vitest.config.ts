@@ -13,7 +13,7 @@ import { defineConfig } from 'vitest/config';
 const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/server/**/*.test.ts',
-  'test/labs/{lab-cli,classroom-grading,feature-reports,learner-code-budget,stackblitz-project-runs}.test.ts',
+  'test/labs/{lab-cli,lab-reset-terminal,classroom-grading,feature-reports,learner-code-budget,stackblitz-project-runs}.test.ts',
 ];
 const PROPERTIES = ['test/properties/**/*.test.ts', 'test/hostile/**/*.test.ts'];
 
