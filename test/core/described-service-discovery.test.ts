@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../core/index.js';
+import { discoveryReadySimulator } from './discovery-ready-simulator.js';
 
 /**
  * What DescribeServices shows of a service's Cloud Map registries and Service Connect configuration: AWS's API
@@ -9,20 +9,10 @@ import { createSimulator } from '../../core/index.js';
  * configuration as given (its namespace by the name the request used).
  */
 function api() {
-  const sim = createSimulator({ seed: 11 });
-  sim.createCluster({ clusterName: 'default' });
-  sim.control.addInstances({ instanceType: 'm5.large', count: 2 });
-  sim.registerTaskDefinition({
-    family: 'api',
-    networkMode: 'awsvpc',
-    containerDefinitions: [{ name: 'api', image: 'api:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, name: 'http' }] }],
-  });
-  const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local', Vpc: 'vpc-1' });
-  const registry = (Name: string) => sim.serviceDiscovery.createService({ Name, NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] } }).Service.Arn;
-  sim.serviceDiscovery.createHttpNamespace({ Name: 'mesh' });
+  const { sim, a, b } = discoveryReadySimulator();
   const network = { awsvpcConfiguration: { subnets: ['subnet-1'] } };
   const service = (name: string) => sim.describeServices({ services: [name] }).services[0];
-  return { sim, a: registry('a'), b: registry('b'), network, service };
+  return { sim, a: a.Arn, b: b.Arn, network, service };
 }
 
 const MESH = { enabled: true, namespace: 'mesh', services: [{ portName: 'http', clientAliases: [{ port: 80, dnsName: 'api.mesh' }] }] };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../core/index.js';
 import { rejection } from './rejection.js';
 import { albWithRules } from './alb-with-rules.js';
+import { discoveryReadySimulator } from './discovery-ready-simulator.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructure';
 
@@ -122,19 +123,7 @@ describe('UpdateService loadBalancers', () => {
 
 /** api (2 tasks, awsvpc) registered in Cloud Map service "a" of demo.local; "b" and the namespace "mesh" ready. */
 function discoveredApi() {
-  const sim = createSimulator({ seed: 11 });
-  sim.createCluster({ clusterName: 'default' });
-  sim.control.addInstances({ instanceType: 'm5.large', count: 2 });
-  sim.registerTaskDefinition({
-    family: 'api',
-    networkMode: 'awsvpc',
-    containerDefinitions: [{ name: 'api', image: 'api:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, name: 'http' }] }],
-  });
-  const { NamespaceId } = sim.serviceDiscovery.createPrivateDnsNamespace({ Name: 'demo.local', Vpc: 'vpc-1' });
-  const registry = (Name: string) => sim.serviceDiscovery.createService({ Name, NamespaceId, DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] } }).Service;
-  const a = registry('a');
-  const b = registry('b');
-  sim.serviceDiscovery.createHttpNamespace({ Name: 'mesh' });
+  const { sim, a, b } = discoveryReadySimulator();
   sim.createService({
     serviceName: 'api',
     taskDefinition: 'api',

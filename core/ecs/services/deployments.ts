@@ -2,8 +2,7 @@ import { emitEventBridge, isoTime, type SimContext } from '../../kernel/context.
 import { deploymentReasons } from '../model/service-messages.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { initialProgress } from './blue-green-deployment.js';
-import { restoreRevision } from './restore-revision.js';
-import { copyJson } from '../../kernel/copy-json.js';
+import { restoreRevision, revisionSettings } from './restore-revision.js';
 
 /** BLUE_GREEN, LINEAR and CANARY move traffic between two target groups; ROLLING (or none) replaces tasks in place. */
 export const shiftsTraffic = (service: Pick<ServiceRecord, 'deploymentConfiguration' | 'schedulingStrategy' | 'deploymentController'>) =>
@@ -51,15 +50,7 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
   deployment.history = {
     sourceDeploymentIds: service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => d.id),
     deploymentConfiguration: structuredClone(service.deploymentConfiguration),
-    launchType: service.launchType,
-    capacityProviderStrategy: service.capacityProviderStrategy.map((s) => ({ ...s })),
-    ...(service.networkConfiguration ? { networkConfiguration: structuredClone(service.networkConfiguration) } : {}),
-    loadBalancers: service.loadBalancers.map((l) => ({ ...l })),
-    serviceRegistries: [...service.serviceRegistries],
-    serviceRegistriesGiven: copyJson(service.serviceRegistriesGiven),
-    serviceConnectAliases: [...service.serviceConnectAliases],
-    ...(service.serviceConnectNamespaceArn ? { serviceConnectNamespaceArn: service.serviceConnectNamespaceArn } : {}),
-    ...(service.serviceConnectConfiguration ? { serviceConnectConfiguration: copyJson(service.serviceConnectConfiguration) } : {}),
+    ...revisionSettings(service),
   };
   const previous = service.deployments.find((d) => d.status === 'PRIMARY');
   // Blue/green needs a blue: a service's first deployment, or one rolling back, starts its tasks as a rolling one does.

@@ -1,28 +1,50 @@
-import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
+import type { DeploymentHistory, DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { copyJson } from '../../kernel/copy-json.js';
 
 /**
+ * What a service revision holds of its service besides the task definition ("Properties included in an Amazon ECS
+ * service revision"): the same members on the service and on each deployment's history. The deployment
+ * configuration is no part of a revision.
+ */
+export type RevisionSettings = Pick<
+  DeploymentHistory,
+  | 'launchType'
+  | 'capacityProviderStrategy'
+  | 'networkConfiguration'
+  | 'loadBalancers'
+  | 'serviceRegistries'
+  | 'serviceRegistriesGiven'
+  | 'serviceConnectAliases'
+  | 'serviceConnectNamespaceArn'
+  | 'serviceConnectConfiguration'
+>;
+
+const OPTIONAL_SETTINGS = ['networkConfiguration', 'serviceConnectNamespaceArn', 'serviceConnectConfiguration'] as const;
+
+/** A copy of `source`'s revision settings (a service's, when a deployment starts; a history's, when it is restored). */
+export function revisionSettings(source: RevisionSettings): RevisionSettings {
+  return copyJson({
+    launchType: source.launchType,
+    capacityProviderStrategy: source.capacityProviderStrategy,
+    ...(source.networkConfiguration ? { networkConfiguration: source.networkConfiguration } : {}),
+    loadBalancers: source.loadBalancers,
+    serviceRegistries: source.serviceRegistries,
+    serviceRegistriesGiven: source.serviceRegistriesGiven,
+    serviceConnectAliases: source.serviceConnectAliases,
+    ...(source.serviceConnectNamespaceArn ? { serviceConnectNamespaceArn: source.serviceConnectNamespaceArn } : {}),
+    ...(source.serviceConnectConfiguration ? { serviceConnectConfiguration: source.serviceConnectConfiguration } : {}),
+  });
+}
+
+/**
  * A rollback puts the service back on the revision it returns to: "Amazon ECS uses the last successful service
- * revision for the rollback" (developer guide, "Amazon ECS service revisions"). Its task definition, launch type,
- * capacity provider strategy, network configuration, load balancers, service registries and Service Connect
- * configuration (what the revision holds, "Properties included in an Amazon ECS service revision") become the
- * service's again, so that DescribeServices shows them and the tasks started from now on register there. The
- * deployment configuration is no part of a revision: the service keeps its own.
+ * revision for the rollback" (developer guide, "Amazon ECS service revisions"). Its task definition and revision
+ * settings become the service's again, so that DescribeServices shows them and the tasks started from now on
+ * register there; the service keeps its own deployment configuration.
  */
 export function restoreRevision(service: ServiceRecord, revision: DeploymentRecord): void {
   service.taskDefinitionArn = revision.taskDefinitionArn;
-  const history = revision.history;
-  if (!history) return;
-  service.launchType = history.launchType;
-  service.capacityProviderStrategy = history.capacityProviderStrategy.map((s) => ({ ...s }));
-  if (history.networkConfiguration) service.networkConfiguration = structuredClone(history.networkConfiguration);
-  else delete service.networkConfiguration;
-  service.loadBalancers = structuredClone(history.loadBalancers);
-  service.serviceRegistries = [...history.serviceRegistries];
-  service.serviceRegistriesGiven = copyJson(history.serviceRegistriesGiven);
-  service.serviceConnectAliases = [...history.serviceConnectAliases];
-  if (history.serviceConnectNamespaceArn) service.serviceConnectNamespaceArn = history.serviceConnectNamespaceArn;
-  else delete service.serviceConnectNamespaceArn;
-  if (history.serviceConnectConfiguration) service.serviceConnectConfiguration = copyJson(history.serviceConnectConfiguration);
-  else delete service.serviceConnectConfiguration;
+  if (!revision.history) return;
+  for (const key of OPTIONAL_SETTINGS) delete service[key];
+  Object.assign(service, revisionSettings(revision.history));
 }

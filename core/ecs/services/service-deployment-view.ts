@@ -1,4 +1,5 @@
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
+import { copyJson } from '../../kernel/copy-json.js';
 import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { hookId } from './apply-blue-green.js';
@@ -219,7 +220,7 @@ export function serviceRevisionView(ctx: SimContext, service: ServiceRecord, dep
     ...(history.networkConfiguration ? { networkConfiguration: structuredClone(history.networkConfiguration) } : {}),
     containerImages: taskDefinition.containerDefinitions.map((c) => ({ containerName: c.name, image: c.image })),
     guardDutyEnabled: false,
-    serviceConnectConfiguration: history.serviceConnectConfiguration ? structuredClone(history.serviceConnectConfiguration) : { enabled: false },
+    serviceConnectConfiguration: history.serviceConnectConfiguration ? copyJson(history.serviceConnectConfiguration) : { enabled: false },
     createdAt: epochSeconds(ctx, deployment.createdAt),
   };
 }
