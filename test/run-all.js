@@ -33,10 +33,25 @@ function runStage({ name, run: [command, args] }) {
     child.on('close', (code) => {
       const ok = code === 0;
       const mark = `${ok ? '✔' : '✘'} ${name} (${seconds(since)} s)`;
-      process.stdout.write(`\n━━ ${mark} ━━\n${Buffer.concat(output).toString()}\n`);
-      resolve({ name, ok, seconds: seconds(since) });
+      const text = Buffer.concat(output).toString();
+      process.stdout.write(`\n━━ ${mark} ━━\n${text}\n`);
+      resolve({ name, ok, seconds: seconds(since), failure: ok ? undefined : failureExcerpt(text) });
     });
   });
+}
+
+const EXCERPT_LINES = 60;
+
+/**
+ * What went wrong in a failed stage, to repeat above the tally: CI keeps only the end of the output, where the
+ * failure of a stage that ended early would otherwise be out of sight. vitest lists its failures under a
+ * "Failed Tests" heading; for any other tool, the end of its output says.
+ */
+function failureExcerpt(text) {
+  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const heading = lines.findIndex((line) => /Failed Tests \d+/.test(line));
+  const excerpt = heading === -1 ? lines.slice(-EXCERPT_LINES) : lines.slice(heading, heading + EXCERPT_LINES);
+  return excerpt.join('\n').trimEnd();
 }
 
 /** Runs every stage, AT_ONCE at a time; a stage whose prerequisite failed is not run (the browser tests need the site). */
@@ -70,6 +85,7 @@ async function runAll() {
 }
 
 const results = await runAll();
+for (const r of results.filter((r) => r.failure)) process.stdout.write(`\n━━ what failed in ${r.name} ━━\n${r.failure}\n`);
 process.stdout.write('\nSummary\n');
 for (const r of results) process.stdout.write(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(18)} ${r.note ?? `${r.seconds} s`}\n`);
 const failed = results.filter((r) => !r.ok).length;
