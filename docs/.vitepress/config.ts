@@ -4,6 +4,7 @@ import { defineConfig, type DefaultTheme } from 'vitepress';
 import type { Plugin } from 'vite';
 import { buildSidebar, isSidebarPage } from './data/sidebar.js';
 import { labTypeSources } from './lab-type-sources.js';
+import { typescriptAsAsset } from './typescript-asset.js';
 import { practiceAtChapterEnd } from './practice-at-chapter-end.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -26,9 +27,11 @@ export default defineConfig({
     // starts, instead of on the first visit to a chapter, which would reload the page twice.
     optimizeDeps: { entries: ['components/*.vue'] },
     plugins: [rebuildSidebarOnPageChange(), labTypeSources(repoRoot)],
+    // Browsers from 2022 on: the check worker awaits TypeScript at its top level (typescript-asset.ts).
+    build: { target: 'es2022' },
     // Web workers (the labs' in-page checker) are ES modules: the default 'iife' format cannot code-split. The
-    // worker needs the type sources too.
-    worker: { format: 'es', plugins: () => [labTypeSources(repoRoot)] },
+    // worker needs the type sources too, and takes TypeScript from a file of its own.
+    worker: { format: 'es', plugins: () => [labTypeSources(repoRoot), typescriptAsAsset()] },
   },
   themeConfig: {
     logo: '/favicon.svg',
