@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeFor } from './axe-builder.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
 import { checkMs, openLab, setLabFile } from './lab-page.js';
 import { siteAlive } from './page-ready.js';
@@ -25,7 +25,7 @@ const questionsOf = (chapter: string) =>
 const learnerProgress = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('ecs-lab:progress') ?? '{}') as Record<string, unknown>);
 
 async function contrastViolations(page: Page, selector: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include(selector).withRules(['color-contrast']).analyze();
+  const { violations } = await axeFor(page).include(selector).withRules(['color-contrast']).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`));
 }
 
