@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     minWorkers: 1,
+    // The two processes take file after file rather than one process per file: each new one loaded Playwright
+    // and the test's modules again. The files keep no state between them (each opens its own pages).
+    poolOptions: { forks: { isolate: false } },
   },
 });
