@@ -56,7 +56,6 @@ describe.skipIf(!session.available)('a player you can follow, in Chromium', () =
     expect(log.x, 'the event log starts right of the cluster').toBeGreaterThanOrEqual(cluster.x + cluster.width);
     expect(log.y, 'and beside it').toBeLessThan(cluster.y + cluster.height);
     console.log(`player at 1280×800: ${(await box(player)).height.toFixed(0)} px tall, ${(await box(player)).width.toFixed(0)} px wide`);
-    await page.screenshot({ path: '/tmp/ecs-lab-player-1280.png' });
     // Still playing: the fastest speed takes it to the end.
     await player.getByTestId('player-speed').selectOption({ label: 'fastest' });
     await player.getByTestId('player-verdict').waitFor();
