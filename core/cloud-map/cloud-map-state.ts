@@ -15,6 +15,9 @@ export interface DiscoveryInstance {
   healthy: boolean;
 }
 
+/** The id of the Cloud Map service an ARN names (arn:aws:servicediscovery:<region>:<account>:service/<id>). */
+export const discoveryServiceId = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
+
 export interface DiscoveryServiceRecord {
   id: string;
   arn: string;

@@ -1,3 +1,4 @@
+import { discoveryServiceId } from '../../cloud-map/cloud-map-state.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceRecord, TaskRecord } from '../model/state.js';
 import { routingOfTask } from '../services/task-routing.js';
@@ -15,8 +16,8 @@ function addressOf(ctx: SimContext, task: TaskRecord): string {
 /** On RUNNING, ECS registers the task in its deployment's Cloud Map services (an A record of its address). */
 export function registerInDiscovery(ctx: SimContext, task: TaskRecord): void {
   const service = serviceOf(ctx, task);
-  for (const id of service ? routingOfTask(service, task).serviceRegistries : []) {
-    const registry = ctx.state.cloudMap.services.get(id);
+  for (const { registryArn } of service ? routingOfTask(service, task).serviceRegistries : []) {
+    const registry = ctx.state.cloudMap.services.get(discoveryServiceId(registryArn));
     registry?.instances.set(task.id, { instanceId: task.id, taskArn: task.arn, ipv4: addressOf(ctx, task), healthy: true });
   }
 }
@@ -24,5 +25,7 @@ export function registerInDiscovery(ctx: SimContext, task: TaskRecord): void {
 /** When the task starts stopping (or its host is gone), ECS deregisters it: new lookups no longer return it. */
 export function deregisterFromDiscovery(ctx: SimContext, task: TaskRecord): void {
   const service = serviceOf(ctx, task);
-  for (const id of service ? routingOfTask(service, task).serviceRegistries : []) ctx.state.cloudMap.services.get(id)?.instances.delete(task.id);
+  for (const { registryArn } of service ? routingOfTask(service, task).serviceRegistries : []) {
+    ctx.state.cloudMap.services.get(discoveryServiceId(registryArn))?.instances.delete(task.id);
+  }
 }

@@ -186,8 +186,7 @@ export interface DeploymentHistory {
   networkConfiguration?: NetworkConfiguration;
   /** Also what the deployment's tasks register with, and deregister from when they stop, whatever the service has since. */
   loadBalancers: ServiceLoadBalancer[];
-  serviceRegistries: string[];
-  serviceRegistriesGiven: ServiceRegistry[];
+  serviceRegistries: ServiceRegistry[];
   serviceConnectAliases: string[];
   serviceConnectNamespaceArn?: string;
   serviceConnectConfiguration?: ServiceConnectConfiguration;
@@ -225,10 +224,11 @@ export interface ServiceRecord {
    * ARN. It is no service, is in no cluster's service list, and its tasks have no service name.
    */
   managedDaemon?: string;
-  /** Cloud Map services the tasks register in (serviceRegistries), by id. */
-  serviceRegistries: string[];
-  /** The same registries as CreateService or UpdateService gave them (the members ECS's ServiceRegistry has), for DescribeServices. */
-  serviceRegistriesGiven: ServiceRegistry[];
+  /**
+   * Cloud Map services the tasks register in, as CreateService or UpdateService gave them (the members ECS's
+   * ServiceRegistry has), which DescribeServices shows.
+   */
+  serviceRegistries: ServiceRegistry[];
   /** Service Connect: the configuration as given, which DescribeServices shows on each deployment of it. */
   serviceConnectConfiguration?: ServiceConnectConfiguration;
   /** Service Connect: the client aliases this service answers on ("backend.demo:80" style names). */

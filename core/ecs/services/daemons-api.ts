@@ -131,7 +131,6 @@ function schedulerOf(daemon: Pick<DaemonRecord, 'arn' | 'name' | 'clusterName' |
     deploymentController: 'ECS',
     taskSets: [],
     serviceRegistries: [],
-    serviceRegistriesGiven: [],
     serviceConnectAliases: [],
     createdAt: daemon.createdAt,
     tags: [],

@@ -13,7 +13,6 @@ export type RevisionSettings = Pick<
   | 'networkConfiguration'
   | 'loadBalancers'
   | 'serviceRegistries'
-  | 'serviceRegistriesGiven'
   | 'serviceConnectAliases'
   | 'serviceConnectNamespaceArn'
   | 'serviceConnectConfiguration'
@@ -29,7 +28,6 @@ export function revisionSettings(source: RevisionSettings): RevisionSettings {
     ...(source.networkConfiguration ? { networkConfiguration: source.networkConfiguration } : {}),
     loadBalancers: source.loadBalancers,
     serviceRegistries: source.serviceRegistries,
-    serviceRegistriesGiven: source.serviceRegistriesGiven,
     serviceConnectAliases: source.serviceConnectAliases,
     ...(source.serviceConnectNamespaceArn ? { serviceConnectNamespaceArn: source.serviceConnectNamespaceArn } : {}),
     ...(source.serviceConnectConfiguration ? { serviceConnectConfiguration: source.serviceConnectConfiguration } : {}),

@@ -216,7 +216,7 @@ export function serviceRevisionView(ctx: SimContext, service: ServiceRecord, dep
     // As the AWS CLI's describe-service-revisions example shows: no load balancers or registries, no member; no
     // Service Connect, `enabled: false`.
     ...(history.loadBalancers.length > 0 ? { loadBalancers: history.loadBalancers.map((l) => ({ ...l })) } : {}),
-    ...(history.serviceRegistriesGiven.length > 0 ? { serviceRegistries: history.serviceRegistriesGiven.map((r) => ({ ...r })) } : {}),
+    ...(history.serviceRegistries.length > 0 ? { serviceRegistries: history.serviceRegistries.map((r) => ({ ...r })) } : {}),
     ...(history.networkConfiguration ? { networkConfiguration: structuredClone(history.networkConfiguration) } : {}),
     containerImages: taskDefinition.containerDefinitions.map((c) => ({ containerName: c.name, image: c.image })),
     guardDutyEnabled: false,

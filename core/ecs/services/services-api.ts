@@ -142,7 +142,7 @@ export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
     placementConstraints: service.placementConstraints.map((c) => ({ ...c })),
     loadBalancers: copyJson(service.loadBalancers),
     // As given; an empty list for a service without any, as ECS shows it.
-    serviceRegistries: copyJson(service.serviceRegistriesGiven),
+    serviceRegistries: copyJson(service.serviceRegistries),
     placementStrategy: service.placementStrategy.map((s) => ({ ...s })),
     schedulingStrategy: service.schedulingStrategy,
     deploymentController: { type: service.deploymentController },
@@ -212,8 +212,7 @@ export function createService(ctx: SimContext, input: CreateServiceRequest) {
     ...(request.role !== undefined ? { roleArn: roleArnOf(ctx, request.role as string) } : {}),
     ...(request.enableExecuteCommand !== undefined ? { enableExecuteCommand: request.enableExecuteCommand as boolean } : {}),
     taskSets: [],
-    serviceRegistries: serviceRegistries.ids,
-    serviceRegistriesGiven: serviceRegistries.given,
+    serviceRegistries,
     serviceConnectAliases,
     ...(request.serviceConnectConfiguration !== undefined
       ? {

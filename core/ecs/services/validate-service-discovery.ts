@@ -1,30 +1,23 @@
 import { EcsError, invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
-import type { NamespaceRecord } from '../../cloud-map/cloud-map-state.js';
+import { discoveryServiceId, type NamespaceRecord } from '../../cloud-map/cloud-map-state.js';
 import type { ServiceConnectConfiguration, ServiceRegistry } from '../model/types.js';
 import { copyJson } from '../../kernel/copy-json.js';
 import { optionalArray, optionalBoolean, requireObject, requireString } from '../../kernel/fields.js';
 
-/** Registries as the engine needs them (Cloud Map service ids) and as the request gave them (for DescribeServices). */
-export interface ValidRegistries {
-  ids: string[];
-  given: ServiceRegistry[];
-}
-
 /** The members of ECS's ServiceRegistry, in the model's order: what DescribeServices gives back, and only that. */
 const REGISTRY_MEMBERS = ['registryArn', 'port', 'containerName', 'containerPort'] as const;
 
-/** CreateService or UpdateService `serviceRegistries`: Cloud Map services the tasks register in. */
-export function validateServiceRegistries(ctx: SimContext, input: unknown): ValidRegistries {
-  const entries = (optionalArray(input, 'serviceRegistries', 1) ?? []).map((raw, i) => {
+/** CreateService or UpdateService `serviceRegistries`: Cloud Map services the tasks register in, as given. */
+export function validateServiceRegistries(ctx: SimContext, input: unknown): ServiceRegistry[] {
+  return (optionalArray(input, 'serviceRegistries', 1) ?? []).map((raw, i) => {
     const entry = requireObject(raw, `serviceRegistries[${i}]`);
     const arn = requireString(entry.registryArn, `serviceRegistries[${i}].registryArn`);
-    const registry = [...ctx.state.cloudMap.services.values()].find((s) => s.arn === arn);
-    if (!registry) throw invalidParameter(`Service discovery registry ${arn} was not found.`, `serviceRegistries[${i}].registryArn`);
-    const given = Object.fromEntries(REGISTRY_MEMBERS.filter((m) => entry[m] !== undefined).map((m) => [m, entry[m]])) as unknown as ServiceRegistry;
-    return { id: registry.id, given };
+    if (ctx.state.cloudMap.services.get(discoveryServiceId(arn))?.arn !== arn) {
+      throw invalidParameter(`Service discovery registry ${arn} was not found.`, `serviceRegistries[${i}].registryArn`);
+    }
+    return Object.fromEntries(REGISTRY_MEMBERS.filter((m) => entry[m] !== undefined).map((m) => [m, entry[m]])) as unknown as ServiceRegistry;
   });
-  return { ids: entries.map((e) => e.id), given: entries.map((e) => e.given) };
 }
 
 /** `serviceConnectConfiguration` as given, kept for DescribeServices (ECS adds no default the API reference shows). */

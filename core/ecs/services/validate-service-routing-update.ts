@@ -1,14 +1,14 @@
 import { invalidParameter } from '../../kernel/errors.js';
 import type { SimContext } from '../../kernel/context.js';
 import type { ServiceLoadBalancer, ServiceRecord } from '../model/state.js';
-import type { ServiceConnectConfiguration, TaskDefinition } from '../model/types.js';
+import type { ServiceConnectConfiguration, ServiceRegistry, TaskDefinition } from '../model/types.js';
 import { checkLaunchTypeTakesLoadBalancers, validateServiceLoadBalancers } from './validate-service-load-balancers.js';
-import { givenServiceConnect, serviceConnectNamespace, validateServiceConnect, validateServiceRegistries, type ValidRegistries } from './validate-service-discovery.js';
+import { givenServiceConnect, serviceConnectNamespace, validateServiceConnect, validateServiceRegistries } from './validate-service-discovery.js';
 
 /** What an UpdateService changes in how tasks are reached; a member is there only when the request gave it. */
 export interface RoutingUpdate {
   loadBalancers?: ServiceLoadBalancer[];
-  serviceRegistries?: ValidRegistries;
+  serviceRegistries?: ServiceRegistry[];
   serviceConnect?: { aliases: string[]; namespaceArn?: string; configuration?: ServiceConnectConfiguration };
 }
 
@@ -60,10 +60,7 @@ export function validateRoutingUpdate(
 /** Writes a checked update onto the service; true when it changes what new tasks register with (a new deployment). */
 export function applyRoutingUpdate(service: ServiceRecord, update: RoutingUpdate): boolean {
   if (update.loadBalancers) service.loadBalancers = update.loadBalancers;
-  if (update.serviceRegistries) {
-    service.serviceRegistries = update.serviceRegistries.ids;
-    service.serviceRegistriesGiven = update.serviceRegistries.given;
-  }
+  if (update.serviceRegistries) service.serviceRegistries = update.serviceRegistries;
   if (update.serviceConnect) {
     service.serviceConnectAliases = update.serviceConnect.aliases;
     service.serviceConnectConfiguration = update.serviceConnect.configuration;
