@@ -52,16 +52,22 @@ export interface CountSeries<L extends { values: Array<number | null> }> {
 export const highestValue = (series: CountSeries<{ values: Array<number | null> }>) => Math.max(1, ...series.lines.flatMap((l) => l.values.map((v) => v ?? 0)));
 
 /**
- * The series as far as the playhead: the lines grow as the run plays, ending level at `time`. A series drawn
- * from frames stops at the frames the playhead shows (`frames`, see framesShown): several steps' frames can
- * share an instant.
+ * How many of the series' points the playhead has reached at `time`. A series drawn from frames stops at the
+ * frames the playhead shows (`frames`, see framesShown): several steps' frames can share an instant.
  */
-export function seriesUntil<S extends CountSeries<{ values: Array<number | null> }>>(series: S, time: number, frames = Infinity): S {
-  const shown = Math.min(frames, series.times.filter((t) => t <= time).length);
-  if (shown === 0) return { ...series, times: [], lines: series.lines.map((l) => ({ ...l, values: [] })) };
-  return {
-    ...series,
-    times: [...series.times.slice(0, shown), time],
-    lines: series.lines.map((l) => ({ ...l, values: [...l.values.slice(0, shown), l.values[shown - 1]] })),
-  };
+export function pointsReached(series: { times: number[] }, time: number, frames = Infinity): number {
+  return Math.min(frames, series.times.filter((t) => t <= time).length);
+}
+
+/**
+ * The series as far as the playhead: the points it has reached (see pointsReached). A chart draws each line on,
+ * level, to the playhead (use-line-chart.ts).
+ */
+export function seriesReached<S extends CountSeries<{ values: Array<number | null> }>>(series: S, time: number, frames = Infinity): S {
+  return firstPoints(series, pointsReached(series, time, frames));
+}
+
+/** The series' first `count` points. */
+export function firstPoints<S extends CountSeries<{ values: Array<number | null> }>>(series: S, count: number): S {
+  return { ...series, times: series.times.slice(0, count), lines: series.lines.map((l) => ({ ...l, values: l.values.slice(0, count) })) };
 }

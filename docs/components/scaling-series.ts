@@ -1,5 +1,5 @@
 import type { Frame, ScaledMetric, ScalingRun } from '../../scenarios/runner/run-feature.js';
-import { seriesUntil, type CountSeries } from './running-tasks-series.js';
+import { seriesReached, type CountSeries } from './running-tasks-series.js';
 
 export type ScalingTaskKind = 'desired' | 'running';
 export type ScalingMetricKind = 'metric' | 'target';
@@ -49,7 +49,7 @@ export function scalingSeries(frames: Frame[], scaling: ScalingRun[]): ScalingSe
 /** The chart at `time` (and `frames` shown) in words (its aria-label): the counts and the metric as they stand then. */
 export function scalingSummary(series: ScalingSeries, time: number, frames = Infinity): string {
   const now = <K extends string>(counts: CountSeries<{ kind: K; values: number[] }>, kind: K, shown = Infinity) =>
-    seriesUntil(counts, time, shown).lines.find((l) => l.kind === kind)?.values.at(-1);
+    seriesReached(counts, time, shown).lines.find((l) => l.kind === kind)?.values.at(-1);
   const { metricName } = series;
   const value = now(series.metric, 'metric');
   const target = now(series.metric, 'target');

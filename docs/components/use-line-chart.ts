@@ -10,7 +10,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { useData } from 'vitepress';
-import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { computed, onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { levelTo, playheadClip } from './playhead-clip.js';
 import { timeAxis } from './time-axis.js';
 
 // Only the parts the charts use, so the rest of chart.js stays out of the bundle. Time is a number, so
@@ -20,7 +21,13 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, L
 export type LineDataset = ChartDataset<'line', Array<{ x: number; y: number | null }>>;
 
 export interface LineChartOptions {
+  /**
+   * The points the playhead has reached (made from useSeriesReached). Read again only when what it reads
+   * changes, so between two points a frame of playback moves the playhead alone, without a new layout.
+   */
   datasets: () => LineDataset[];
+  /** The playhead's time: each line runs on, level, from its last point to here, and nothing is drawn beyond. */
+  playhead: () => number;
   /** The x axis runs from 0 to the end of the run (see time-axis.ts), so lines grow into a fixed frame. */
   end: () => number;
   yMax: () => number;
@@ -32,7 +39,6 @@ export interface LineChartOptions {
 
 /** One chart point per value, at its time (a null value leaves a gap). */
 export const points = (times: number[], values: Array<number | null>) => values.map((y, i) => ({ x: times[i], y }));
-
 
 /** The x axis's extent, ticks and title for a run ending at `end`. */
 function xAxis(end: number) {
@@ -85,11 +91,15 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
     chart?.destroy();
   });
 
+  /** Every line as it will be drawn at the end of the run; the clip at the playhead reveals it. */
+  const lines = computed(() => levelTo(options.datasets(), timeAxis(options.end()).max));
+
   function draw() {
     if (unmounted) return;
     chart = new Chart<'line', Array<{ x: number; y: number | null }>>(canvas.value!, {
       type: 'line',
-      data: { datasets: options.datasets() },
+      data: { datasets: lines.value },
+      plugins: [playheadClip(options.playhead)],
       options: {
         animation: false,
         maintainAspectRatio: false,
@@ -118,28 +128,34 @@ export function useLineChart(canvas: Ref<HTMLCanvasElement | undefined>, options
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 14 } },
-          tooltip: { callbacks: { title: (items) => `+${timeAxis(options.end()).label(items[0]?.parsed.x ?? 0)}` } },
+          tooltip: {
+            // Nothing beyond the playhead: a line's level run to the axis's end is not a point of the run.
+            filter: (item) => (item.parsed.x ?? 0) <= options.playhead(),
+            callbacks: { title: (items) => `+${timeAxis(options.end()).label(items[0]?.parsed.x ?? 0)}` },
+          },
         },
       },
     });
     applyTheme();
   }
 
-  watch(options.datasets, (datasets) => {
+  // A frame of playback moves the playhead: a redraw. New points or a new axis: the chart is laid out again.
+  watch([lines, options.end, options.yMax, options.playhead], ([datasets, end, yMax], [oldDatasets, oldEnd, oldYMax]) => {
     if (!chart) return;
+    if (datasets === oldDatasets && end === oldEnd && yMax === oldYMax) {
+      chart.render();
+      return;
+    }
     chart.data.datasets = datasets;
-    chart.update('none');
-    recordDrawn();
+    if (end === oldEnd && yMax === oldYMax) {
+      chart.update('none');
+      recordDrawn();
+      return;
+    }
+    // New tick and title objects: applyTheme colours them again, and redraws.
+    Object.assign(chart.options.scales!.x!, xAxis(end));
+    chart.options.scales!.y!.suggestedMax = yMax;
+    applyTheme();
   });
-  watch(
-    () => [options.end(), options.yMax()],
-    ([end, yMax]) => {
-      if (!chart) return;
-      // New tick and title objects: applyTheme colours them again, and redraws.
-      Object.assign(chart.options.scales!.x!, xAxis(end));
-      chart.options.scales!.y!.suggestedMax = yMax;
-      applyTheme();
-    },
-  );
   watch(isDark, applyTheme, { flush: 'post' });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorRateSeries, errorRateSummary, type ErrorRateSeries } from '../../docs/components/error-rate-series.js';
-import { seriesUntil } from '../../docs/components/running-tasks-series.js';
+import { seriesReached } from '../../docs/components/running-tasks-series.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
 const run = (feature: string) => runFeature(readFileSync(new URL(`../../scenarios/features/${feature}.feature`, import.meta.url), 'utf8'));
@@ -52,7 +52,7 @@ describe('the error-rate chart data', () => {
   it('stops at the playhead like the other charts', () => {
     const s = scenario(/300-second TTL/);
     const [clients] = errorRateSeries(s.traffic);
-    const shown = seriesUntil(clients, killedAt(s) + 10_500);
+    const shown = seriesReached(clients, killedAt(s) + 10_500);
     expect(shown.times.every((t) => t <= killedAt(s) + 10_500)).toBe(true);
     expect(shown.times.length).toBeLessThan(clients.times.length);
     expect(line(shown, 'failed').at(-1)).toBe(100);

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ref } from 'vue';
 import { describeEvent } from '../../core/index.js';
 import { engineErrors, malformedValues } from '../../docs/components/parameter-errors.js';
 import { healthBoundsSeries, healthyBelowLowerAt, type HealthBoundsSeries } from '../../docs/components/health-bounds-series.js';
 import { START, advance, endTime, eventsUntil, frameAt, isAtEnd, seek, stepForward, stepStatus, type Playhead } from '../../docs/components/playback.js';
-import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
+import { levelTo } from '../../docs/components/playhead-clip.js';
+import { runningTasksSeries, seriesReached } from '../../docs/components/running-tasks-series.js';
+import { useSeriesReached } from '../../docs/components/use-series-reached.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
 
 const source = readFileSync(new URL('../../scenarios/features/rolling-update.feature', import.meta.url), 'utf8');
@@ -74,11 +77,35 @@ describe('the running-tasks chart data', () => {
     expect(series.lines[1].values.at(-1)).toBe(6);
   });
 
-  it('grows with the playhead and ends level at it', () => {
-    const shown = seriesUntil(series, 60_000);
-    expect(shown.times.at(-1)).toBe(60_000);
-    expect(shown.times.slice(0, -1).every((t) => t <= 60_000)).toBe(true);
+  it('grows with the playhead: the points reached by then, the next one beyond it', () => {
+    const shown = seriesReached(series, 60_000);
+    expect(shown.times.length).toBeGreaterThan(1);
+    expect(shown.times.every((t) => t <= 60_000)).toBe(true);
+    expect(series.times[shown.times.length]).toBeGreaterThan(60_000);
     expect(shown.lines[1].values.at(-1)).toBe(2);
+  });
+
+  it('changes as playback moves on only when the playhead reaches another point, so a chart is laid out again only then', () => {
+    const time = ref(0);
+    const shown = useSeriesReached(() => series, () => time.value);
+    const atStart = shown.value;
+    const [next] = series.times.filter((t) => t > 0);
+    time.value = next - 1;
+    expect(shown.value).toBe(atStart);
+    time.value = next;
+    expect(shown.value).not.toBe(atStart);
+    expect(shown.value.times.at(-1)).toBe(next);
+  });
+
+  it('draws each line on, level, from its last point to the end of the axis, for the playhead to reveal', () => {
+    const lines = [
+      { label: 'web:1', data: [{ x: 0, y: 6 }, { x: 40_000, y: 4 }] },
+      { label: 'web:2', data: [] },
+    ];
+    expect(levelTo(lines, 300_000)).toEqual([
+      { label: 'web:1', data: [{ x: 0, y: 6 }, { x: 40_000, y: 4 }, { x: 300_000, y: 4 }] },
+      { label: 'web:2', data: [] },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { START, framesShown, stepForward } from '../../docs/components/playback.js';
-import { runningTasksSeries, seriesUntil } from '../../docs/components/running-tasks-series.js';
+import { runningTasksSeries, seriesReached } from '../../docs/components/running-tasks-series.js';
 import { timeAxis } from '../../docs/components/time-axis.js';
 import { tileStatus } from '../../docs/components/tile-status.js';
 import { runFeature, type ScenarioRun } from '../../scenarios/runner/run-feature.js';
@@ -47,9 +47,9 @@ describe('the running-tasks chart', () => {
     let head = START;
     while (head.shownSteps < 5) head = stepForward(run, head);
     const series = runningTasksSeries(run.frames);
-    expect(seriesUntil(series, head.time, framesShown(run, head)).lines[0].values.at(-1)).toBe(1);
+    expect(seriesReached(series, head.time, framesShown(run, head)).lines[0].values.at(-1)).toBe(1);
     // By time alone it would show the task already stopped.
-    expect(seriesUntil(series, head.time).lines[0].values.at(-1)).toBe(0);
+    expect(seriesReached(series, head.time).lines[0].values.at(-1)).toBe(0);
   });
 });
 
