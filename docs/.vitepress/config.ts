@@ -6,6 +6,7 @@ import { buildSidebar, isSidebarPage } from './data/sidebar.js';
 import { labTypeSources } from './lab-type-sources.js';
 import { typescriptAsAsset } from './typescript-asset.js';
 import { practiceAtChapterEnd } from './practice-at-chapter-end.js';
+import { ownSearchButton } from './search-button.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +27,7 @@ export default defineConfig({
     // Pre-bundle what the live components import (chart.js, the runner's Gherkin parser) when the dev server
     // starts, instead of on the first visit to a chapter, which would reload the page twice.
     optimizeDeps: { entries: ['components/*.vue'] },
-    plugins: [rebuildSidebarOnPageChange(), labTypeSources(repoRoot)],
+    plugins: [rebuildSidebarOnPageChange(), labTypeSources(repoRoot), ownSearchButton()],
     // Browsers from 2022 on: the check worker awaits TypeScript at its top level (typescript-asset.ts).
     build: { target: 'es2022' },
     // Web workers (the labs' in-page checker) are ES modules: the default 'iife' format cannot code-split. The
