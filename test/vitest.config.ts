@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
@@ -7,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  * - integration: what starts processes, servers, worker threads or Chromium: the CLI, the endpoint with the AWS
  *   CLI and SDK, the labs' command line and checks, the StackBlitz project;
  * - properties: generated runs (chaos properties and fuzzers), with the fixed seed of test/fast-check-seed.ts;
- * - components: the site's tests, its components in a DOM among them (and the labs' panel and editor);
+ * - components: the site's components in a DOM (and the labs' panel and editor);
  * - unit: everything else: the engine, the scenarios' runner, the architecture, the labs' kit and checks.
  */
 const INTEGRATION = [
@@ -18,11 +19,14 @@ const INTEGRATION = [
 const PROPERTIES = ['test/properties/**/*.test.ts', 'test/hostile/**/*.test.ts'];
 
 /**
- * Tests of the site and its components, in a DOM, some with modules mocked: each file keeps a module graph of its
- * own. A test that mocks a module belongs here. The labs' checks mock nothing: they run in the shared graph of
- * `unit`, which loads the engine once for all of them.
+ * Tests of the site's components in a DOM, some with modules mocked: each file keeps a module graph of its own.
+ * A test file that renders in a DOM or mocks a module says so in its text (`@vitest-environment`, `vi.mock`),
+ * which is how it is found. The site's other tests (its data, the player's arithmetic) and the labs' checks
+ * mock nothing: they run in the shared graph of `unit`, which loads the engine once for all of them.
  */
-const COMPONENTS = ['test/docs/**/*.test.ts', 'test/labs/{lab-panel,lab-editor}.test.ts'];
+const COMPONENTS = ['test/docs', 'test/labs']
+  .flatMap((folder) => readdirSync(folder).filter((file) => file.endsWith('.test.ts')).map((file) => `${folder}/${file}`))
+  .filter((file) => /@vitest-environment|vi\.mock\(/.test(readFileSync(file, 'utf8')));
 
 /**
  * One process runs all the project's files, one after the other, without isolating them (vitest 3 honours
