@@ -87,6 +87,8 @@ export interface FeatureRun {
 export const DEFAULT_SEED = 1;
 
 const inProcess = async (seed: number) => inProcessPort(createSimulator({ seed }));
+/** In-process without a picture after every engine step: the same story, for a run that shows no pictures. */
+export const inProcessUndrawn = async (seed: number) => inProcessPort(createSimulator({ seed }), { pictures: false });
 
 export async function runFeature(source: string, options: RunFeatureOptions = {}): Promise<FeatureRun> {
   return playFeature(parseFeature(source, options.exampleValues), options);

@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulator } from '../../core/index.js';
-import { callSimulator } from '../../scenarios/port/call-simulator.js';
-import { createPort } from '../../scenarios/port/create-port.js';
-import { runFeature, type RunFeatureOptions } from '../../scenarios/runner/run-feature.js';
+import { inProcessUndrawn, runFeature, type RunFeatureOptions } from '../../scenarios/runner/run-feature.js';
 import { replaysIdentically, resumesFromSnapshot } from './properties.js';
 import { assertRuns } from './property-runs.js';
 
@@ -11,27 +8,18 @@ const FEATURES = new URL('../../scenarios/features/', import.meta.url);
 const features = readdirSync(FEATURES).filter((f) => f.endsWith('.feature')).sort();
 const eventLog = async (source: string, options: RunFeatureOptions) => JSON.stringify((await runFeature(source, options)).scenarios.map((s) => s.events));
 
-/**
- * The in-process port without its pictures: the same steps and calls, nothing drawn. Recording the player's
- * picture after every engine step is most of a feature's run, so the second run of each feature skips it.
- */
-const undrawnPort = async (seed: number) => {
-  const simulator = createSimulator({ seed });
-  return createPort({ simulated: true, send: async (call) => callSimulator(simulator, call) });
-};
-
 describe('determinism', () => {
   it('has features to replay', () => {
     expect(features.length).toBeGreaterThan(5);
   });
 
   // One seed is enough here: the 'determinism' property below draws a new seed for each of its runs. The first run
-  // is the player's (and `ecs-lab run`'s), picture after picture; the second draws nothing, so drawing must not
-  // change the story either.
+  // is the player's, picture after picture; the second draws nothing, as `ecs-lab run`, so drawing must not change
+  // the story either.
   it.each(features)('%s gives a byte-identical event log for the same seed, drawn or not', async (file) => {
     const source = readFileSync(new URL(file, FEATURES), 'utf8');
     const drawn = await eventLog(source, { seed: 977 });
-    expect(await eventLog(source, { seed: 977, port: undrawnPort })).toBe(drawn);
+    expect(await eventLog(source, { seed: 977, port: inProcessUndrawn })).toBe(drawn);
   });
 
   it('gives a byte-identical event log for the same random operations and seed', () => {
