@@ -6,13 +6,12 @@ import type { SimulatorPort } from './simulator-port.js';
 
 /**
  * The port over a simulator in this process: the browser's scenario player, cucumber and `ecs-lab run`. Each
- * call runs at once; only its answer waits for the next microtask. `pictures: false` for a run that draws
- * nothing (`ecs-lab run`): no picture of the cluster after every engine step, which is most of a run's time.
+ * call runs at once; only its answer waits for the next microtask.
  */
-export function inProcessPort(simulator: EcsSimulator, { pictures = true }: { pictures?: boolean } = {}): SimulatorPort {
+export function inProcessPort(simulator: EcsSimulator): SimulatorPort {
   return createPort({
     simulated: true,
     send: async (call) => callSimulator(simulator, call),
-    ...(pictures && { onFrame: (listener) => simulator.control.onStep(() => listener(clusterFrame(simulator))) }),
+    onFrame: (listener) => simulator.control.onStep(() => listener(clusterFrame(simulator))),
   });
 }

@@ -30,6 +30,12 @@ export interface RunFeatureOptions {
    * the next step waits for the promise it returns, and a throw stops the run.
    */
   onStep?: (run: ScenarioRun) => void | Promise<void>;
+  /**
+   * false: no pictures of the cluster (`frames` stays empty), for a run that shows none (`ecs-lab run`). The
+   * player's picture after every engine step is most of a feature's run, and over the wire each step's is a
+   * request. Pictures change nothing else: the determinism property compares runs with and without.
+   */
+  pictures?: boolean;
 }
 
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'undefined';
@@ -87,8 +93,6 @@ export interface FeatureRun {
 export const DEFAULT_SEED = 1;
 
 const inProcess = async (seed: number) => inProcessPort(createSimulator({ seed }));
-/** In-process without a picture after every engine step: the same story, for a run that shows no pictures. */
-export const inProcessUndrawn = async (seed: number) => inProcessPort(createSimulator({ seed }), { pictures: false });
 
 export async function runFeature(source: string, options: RunFeatureOptions = {}): Promise<FeatureRun> {
   return playFeature(parseFeature(source, options.exampleValues), options);
@@ -166,11 +170,12 @@ async function runScenario(
   // at a step's end is kept whatever comes next, so stepping never shows the next step's effects early.
   // Only the in-process port shows the instants; over the wire a step gets the picture of its end.
   let stepEndFrames = 0;
-  const stopRecording = world.sim.onFrame?.((frame) => {
+  const pictures = options.pictures ?? true;
+  const stopRecording = pictures ? world.sim.onFrame?.((frame) => {
     const last = frames.length - 1;
     if (last >= stepEndFrames && frames[last].time === frame.time) frames[last] = frame;
     else frames.push(frame);
-  });
+  }) : undefined;
   const steps: StepRun[] = [];
   const traffic = new Map<string, TrafficRun>();
   const recorded = async (): Promise<Recorded> => {
@@ -187,7 +192,7 @@ async function runScenario(
     const framesFrom = frames.length;
     const run = failed ? await skipped(step, world, stepSources) : await runStep(step, world, stepSources);
     if (run.status === 'failed' || run.status === 'undefined') failed = true;
-    frames.push(world.sim.simulated ? await world.sim.frame() : EMPTY_FRAME);
+    if (pictures) frames.push(world.sim.simulated ? await world.sim.frame() : EMPTY_FRAME);
     stepEndFrames = frames.length;
     steps.push({ ...run, framesFrom, framesTo: frames.length });
     if (world.sim.simulated) await captureTraffic(world, traffic);

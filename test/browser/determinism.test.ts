@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessUndrawn, runFeature } from '../../scenarios/runner/run-feature.js';
+import { runFeature } from '../../scenarios/runner/run-feature.js';
 import { browserSession, expectCleanPage } from './browser-session.js';
 import type { WatchedPage } from './offline-chromium.js';
 
@@ -20,16 +20,16 @@ const SEEDS = [4242];
  * The event log of every scenario, as one JSON string: what must be byte-identical everywhere. Run without the
  * player's pictures here and in the page: the determinism property (test/properties) proves they change nothing.
  */
-const eventLog = async (source: string, seed: number) => JSON.stringify((await runFeature(source, { seed, port: inProcessUndrawn })).scenarios.map((s) => s.events));
+const eventLog = async (source: string, seed: number) => JSON.stringify((await runFeature(source, { seed, pictures: false })).scenarios.map((s) => s.events));
 
 /**
  * A page that runs the same runner, bundled by Vite as the site bundles it, and hashes the same JSON with
  * the browser's own SHA-256 (crypto.subtle).
  */
 const ENTRY = `
-import { inProcessUndrawn, runFeature } from ${JSON.stringify(RUNNER)};
+import { runFeature } from ${JSON.stringify(RUNNER)};
 window.runAndHash = async (source, seed) => {
-  const json = JSON.stringify((await runFeature(source, { seed, port: inProcessUndrawn })).scenarios.map((s) => s.events));
+  const json = JSON.stringify((await runFeature(source, { seed, pictures: false })).scenarios.map((s) => s.events));
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 };

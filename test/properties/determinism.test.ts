@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inProcessUndrawn, runFeature, type RunFeatureOptions } from '../../scenarios/runner/run-feature.js';
+import { runFeature, type RunFeatureOptions } from '../../scenarios/runner/run-feature.js';
 import { replaysIdentically, resumesFromSnapshot } from './properties.js';
 import { assertRuns } from './property-runs.js';
 
@@ -19,7 +19,7 @@ describe('determinism', () => {
   it.each(features)('%s gives a byte-identical event log for the same seed, drawn or not', async (file) => {
     const source = readFileSync(new URL(file, FEATURES), 'utf8');
     const drawn = await eventLog(source, { seed: 977 });
-    expect(await eventLog(source, { seed: 977, port: inProcessUndrawn })).toBe(drawn);
+    expect(await eventLog(source, { seed: 977, pictures: false })).toBe(drawn);
   });
 
   it('gives a byte-identical event log for the same random operations and seed', () => {

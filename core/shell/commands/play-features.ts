@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import type { Pickle } from '@cucumber/messages';
 import { parseFeature, type ParsedFeature } from '../../../scenarios/runner/parse-feature.js';
-import { DEFAULT_SEED, featureRun, inProcessUndrawn, playFeature, unplayedScenario, type FeatureRun } from '../../../scenarios/runner/run-feature.js';
+import { DEFAULT_SEED, featureRun, playFeature, unplayedScenario, type FeatureRun } from '../../../scenarios/runner/run-feature.js';
 import { selectableLines, selectScenarios } from '../../../scenarios/runner/select-scenarios.js';
 import { matchStep } from '../../../scenarios/runner/step-matcher.js';
 import type { SimulatorPort } from '../../../scenarios/port/simulator-port.js';
@@ -37,12 +37,10 @@ export async function playFeatures(paths: string[], options: RunOptions): Promis
   const features = chooseScenarios(paths, options, paint);
   if (!features || reportedUndefinedSteps(features, options, paint, facts(0))) return;
 
-  // The run prints no pictures of the cluster, so it draws none.
-  let port: (seed: number) => Promise<SimulatorPort> = inProcessUndrawn;
+  let port: ((seed: number) => Promise<SimulatorPort>) | undefined;
   if (options.endpoint) {
-    const endpoint = await openEndpoint(options.endpoint, options, paint);
-    if (!endpoint) return;
-    port = endpoint;
+    port = await openEndpoint(options.endpoint, options, paint);
+    if (!port) return;
   }
 
   const played: PlayedFeature[] = [];
@@ -50,7 +48,8 @@ export async function playFeatures(paths: string[], options: RunOptions): Promis
     if (features.length > 1) process.stderr.write(paint.dim(`[${index + 1}/${features.length}] ${file}\n`));
     let run: FeatureRun;
     try {
-      run = await playFeature(parsed, { seed, port });
+      // The run prints no pictures of the cluster, so it takes none.
+      run = await playFeature(parsed, { seed, port, pictures: false });
     } catch (error) {
       process.stderr.write(paint.red(`ecs-lab: ${file}: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exitCode = 1;
