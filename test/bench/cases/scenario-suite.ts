@@ -4,7 +4,7 @@ import type { BenchCase } from '../bench-case.js';
 
 const FEATURES = new URL('../../../scenarios/features/', import.meta.url);
 
-/** (a) Every feature file, as the workshop player and the CLI run them. */
+/** (a) Every feature file, as the workshop player runs them: with its pictures, which `ecs-lab run` does without. */
 export const scenarioSuite: BenchCase = {
   id: 'a',
   title: 'scenario suite (runFeature over every feature)',
