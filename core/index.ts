@@ -12,7 +12,7 @@ export type { ProduceMessagesRequest } from './workload/producer.js';
 export { decideStepScaling, type StepScalingInput } from './application-auto-scaling/step-scaling.js';
 export { describeEvent, formatVirtualTime, type SimEvent, type EventBridgeEvent } from './kernel/event-log.js';
 export type { PhaseCounts, ServiceCensusPoint } from './ecs/model/task-census.js';
-export type { ClusterViewSnapshot, ClusterPicture, InstanceTile, TaskTile } from './sim/cluster-view.js';
+export type { ClusterViewSnapshot, ClusterPicture, InstanceTile, ServicePicture, TaskTile } from './sim/cluster-view.js';
 export type { PlacementExplanation } from './ecs/model/placement-explanation.js';
 export { deploymentBounds } from './ecs/services/deployment-bounds.js';
 export { circuitBreakerThreshold } from './ecs/services/circuit-breaker.js';

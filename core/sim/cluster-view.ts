@@ -1,6 +1,8 @@
 import type { SimContext } from '../kernel/context.js';
-import type { TaskRecord } from '../ecs/model/state.js';
+import type { ServiceRecord, TaskRecord } from '../ecs/model/state.js';
 import type { PlacementExplanation } from '../ecs/model/placement-explanation.js';
+import { circuitBreakerThreshold } from '../ecs/services/circuit-breaker.js';
+import { deploymentBounds } from '../ecs/services/deployment-bounds.js';
 
 /**
  * A plain, drawable picture of the simulator at one instant: what the docs' cluster view, the CLI and the
@@ -41,12 +43,28 @@ export interface InstanceTile {
   tasks: TaskTile[];
 }
 
+/** A service as the player's charts draw it: its desired count, and the task counts its deployment stays between. */
+export interface ServicePicture {
+  serviceName: string;
+  desiredCount: number;
+  /** ceil(desired × minimumHealthyPercent / 100): healthy tasks a deployment keeps. */
+  lower: number;
+  /** floor(desired × maximumPercent / 100): tasks running or pending at most. */
+  upper: number;
+  /** Deployments the service lists (as DescribeServices): more than one while an update replaces tasks. */
+  deployments: number;
+  /** With the deployment circuit breaker on: the most failed tasks any deployment counts, and the count that fails it. */
+  breaker?: { failedTasks: number; threshold: number };
+}
+
 export interface ClusterPicture {
   clusterName: string;
   availabilityZones: string[];
   instances: InstanceTile[];
   /** Fargate tasks have no instance to sit on: they are drawn by zone. */
   fargateTasks: TaskTile[];
+  /** The cluster's ACTIVE services, as ListServices lists them. */
+  services: ServicePicture[];
 }
 
 export interface ClusterViewSnapshot {
@@ -97,7 +115,23 @@ export function clusterView(ctx: SimContext): ClusterViewSnapshot {
     const fargateTasks = [...cluster.tasks.values()].filter((t) => t.launchType === 'FARGATE' && t.lastStatus !== 'STOPPED').map(tile);
     const zones = [...instances.map((i) => i.availabilityZone), ...fargateTasks.map((t) => t.availabilityZone ?? '')];
     const availabilityZones = [...new Set(zones.filter(Boolean))].sort();
-    clusters.push({ clusterName: cluster.name, availabilityZones, instances, fargateTasks });
+    const services = [...cluster.services.values()].filter((s) => s.status === 'ACTIVE').map(servicePicture);
+    clusters.push({ clusterName: cluster.name, availabilityZones, instances, fargateTasks, services });
   }
   return { time: ctx.clock.now, clusters };
+}
+
+function servicePicture(service: ServiceRecord): ServicePicture {
+  const { desiredCount, deploymentConfiguration: config } = service;
+  // The deployments DescribeServices lists: a replaced one until its last task has gone (serviceView).
+  const listed = service.deployments.filter((d) => d.status !== 'INACTIVE');
+  return {
+    serviceName: service.name,
+    desiredCount,
+    ...deploymentBounds(desiredCount, config.minimumHealthyPercent, config.maximumPercent),
+    deployments: listed.length,
+    ...(config.deploymentCircuitBreaker?.enable
+      ? { breaker: { failedTasks: Math.max(0, ...listed.map((d) => d.failedTasks)), threshold: circuitBreakerThreshold(desiredCount) } }
+      : {}),
+  };
 }

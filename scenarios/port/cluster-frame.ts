@@ -1,17 +1,7 @@
-import { circuitBreakerThreshold, deploymentBounds, type ClusterViewSnapshot, type EcsSimulator, type PhaseCounts } from '../../core/index.js';
+import type { ClusterViewSnapshot, EcsSimulator, PhaseCounts, ServicePicture } from '../../core/index.js';
 
 /** A service's desired count, and the task counts its deployment stays between. */
-export interface ServiceBounds {
-  desiredCount: number;
-  /** ceil(desired × minimumHealthyPercent / 100): healthy tasks a deployment keeps. */
-  lower: number;
-  /** floor(desired × maximumPercent / 100): tasks running or pending at most. */
-  upper: number;
-  /** Deployments the service lists: more than one while an update replaces tasks. */
-  deployments: number;
-  /** With the deployment circuit breaker on: the most failed tasks any deployment counts, and the count that fails it. */
-  breaker?: { failedTasks: number; threshold: number };
-}
+export type ServiceBounds = Omit<ServicePicture, 'serviceName'>;
 
 /** What the scenario player draws of one instant. */
 export interface Frame {
@@ -48,26 +38,7 @@ export function clusterFrame(simulator: EcsSimulator): Frame {
       }
     }
   }
-  return { time: view.time, view, tasksByRevision, bounds: boundsOf(simulator) };
-}
-
-function boundsOf(simulator: EcsSimulator): Frame['bounds'] {
   const bounds: Frame['bounds'] = {};
-  for (const cluster of simulator.listClusters().clusterArns) {
-    const { serviceArns } = simulator.listServices({ cluster });
-    for (let i = 0; i < serviceArns.length; i += 10) {
-      for (const s of simulator.describeServices({ cluster, services: serviceArns.slice(i, i + 10) }).services) {
-        const { minimumHealthyPercent, maximumPercent, deploymentCircuitBreaker } = s.deploymentConfiguration;
-        bounds[s.serviceName] = {
-          desiredCount: s.desiredCount,
-          ...deploymentBounds(s.desiredCount, minimumHealthyPercent, maximumPercent),
-          deployments: s.deployments.length,
-          ...(deploymentCircuitBreaker?.enable
-            ? { breaker: { failedTasks: Math.max(0, ...s.deployments.map((d) => d.failedTasks)), threshold: circuitBreakerThreshold(s.desiredCount) } }
-            : {}),
-        };
-      }
-    }
-  }
-  return bounds;
+  for (const { serviceName, ...service } of view.clusters.flatMap((c) => c.services)) bounds[serviceName] = service;
+  return { time: view.time, view, tasksByRevision, bounds };
 }

@@ -20,7 +20,7 @@ export class Look {
   }
 
   get picture(): ClusterPicture {
-    this.cachedPicture ??= this.sim.control.view().clusters.find((c) => c.clusterName === CLUSTER) ?? { clusterName: CLUSTER, availabilityZones: [], instances: [], fargateTasks: [] };
+    this.cachedPicture ??= this.sim.control.view().clusters.find((c) => c.clusterName === CLUSTER) ?? { clusterName: CLUSTER, availabilityZones: [], instances: [], fargateTasks: [], services: [] };
     return this.cachedPicture;
   }
 
