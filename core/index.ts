@@ -15,5 +15,4 @@ export type { PhaseCounts, ServiceCensusPoint } from './ecs/model/task-census.js
 export type { ClusterViewSnapshot, ClusterPicture, InstanceTile, ServicePicture, TaskTile } from './sim/cluster-view.js';
 export type { PlacementExplanation } from './ecs/model/placement-explanation.js';
 export { deploymentBounds } from './ecs/services/deployment-bounds.js';
-export { circuitBreakerThreshold } from './ecs/services/circuit-breaker.js';
 export { decideRollingPass, type RollingDecision, type RollingInput } from './ecs/services/rolling-deployment.js';

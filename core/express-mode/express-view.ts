@@ -1,6 +1,7 @@
 import { epochSeconds, type SimContext } from '../kernel/context.js';
 import type { ServiceRecord } from '../ecs/model/state.js';
 import { serviceDeploymentArn, serviceDeploymentsOf, serviceRevisionArn } from '../ecs/services/service-deployment-view.js';
+import { listedDeployments } from '../ecs/services/deployments.js';
 import type { DeployedConfiguration, ExpressServiceRecord } from './express-state.js';
 
 /**
@@ -40,7 +41,7 @@ export function configurationView(ctx: SimContext, record: ExpressServiceRecord,
 /** The configurations of the deployments the service still runs, newest first (a rollback runs the revision it went back to). */
 function activeConfigurations(ctx: SimContext, record: ExpressServiceRecord): DeployedConfiguration[] {
   if (record.removed) return [];
-  const revisions = ecsServiceOf(ctx, record).deployments.filter((d) => d.status !== 'INACTIVE').map((d) => d.rollbackTo ?? d.id);
+  const revisions = listedDeployments(ecsServiceOf(ctx, record)).map((d) => d.rollbackTo ?? d.id);
   return [...new Set(revisions)].flatMap((id) => record.configurations.filter((c) => c.deploymentId === id));
 }
 

@@ -3,6 +3,7 @@ import type { ServiceRecord, TaskRecord } from '../ecs/model/state.js';
 import type { PlacementExplanation } from '../ecs/model/placement-explanation.js';
 import { circuitBreakerThreshold } from '../ecs/services/circuit-breaker.js';
 import { deploymentBounds } from '../ecs/services/deployment-bounds.js';
+import { listedDeployments } from '../ecs/services/deployments.js';
 
 /**
  * A plain, drawable picture of the simulator at one instant: what the docs' cluster view, the CLI and the
@@ -123,8 +124,7 @@ export function clusterView(ctx: SimContext): ClusterViewSnapshot {
 
 function servicePicture(service: ServiceRecord): ServicePicture {
   const { desiredCount, deploymentConfiguration: config } = service;
-  // The deployments DescribeServices lists: a replaced one until its last task has gone (serviceView).
-  const listed = service.deployments.filter((d) => d.status !== 'INACTIVE');
+  const listed = listedDeployments(service);
   return {
     serviceName: service.name,
     desiredCount,

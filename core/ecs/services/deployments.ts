@@ -4,6 +4,9 @@ import type { DeploymentRecord, ServiceRecord } from '../model/state.js';
 import { initialProgress } from './blue-green-deployment.js';
 import { restoreRevision, revisionSettings } from './restore-revision.js';
 
+/** The deployments a service lists (DescribeServices): ECS drops a replaced one once it has no task left (INACTIVE). */
+export const listedDeployments = (service: Pick<ServiceRecord, 'deployments'>): DeploymentRecord[] => service.deployments.filter((d) => d.status !== 'INACTIVE');
+
 /** BLUE_GREEN, LINEAR and CANARY move traffic between two target groups; ROLLING (or none) replaces tasks in place. */
 export const shiftsTraffic = (service: Pick<ServiceRecord, 'deploymentConfiguration' | 'schedulingStrategy' | 'deploymentController'>) =>
   service.deploymentController === 'ECS' &&
@@ -48,7 +51,7 @@ export function startDeployment(ctx: SimContext, service: ServiceRecord, deploym
   const revision = deployment.rollbackTo === undefined ? undefined : service.deployments.find((d) => d.id === deployment.rollbackTo);
   if (revision) restoreRevision(service, revision);
   deployment.history = {
-    sourceDeploymentIds: service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => d.id),
+    sourceDeploymentIds: listedDeployments(service).map((d) => d.id),
     deploymentConfiguration: structuredClone(service.deploymentConfiguration),
     ...revisionSettings(service),
   };

@@ -7,7 +7,7 @@ import { resolveLaunchTarget } from '../capacity/launch-target.js';
 import { arns } from '../../kernel/arns.js';
 import { epochSeconds, type SimContext } from '../../kernel/context.js';
 import type { ServiceRecord } from '../model/state.js';
-import { newDeployment, startDeployment } from './deployments.js';
+import { listedDeployments, newDeployment, startDeployment } from './deployments.js';
 import { findTaskDefinition } from '../model/task-definition-lookup.js';
 import { validatePlacementConstraints } from '../placement/validate-placement-constraints.js';
 import { validatePlacementStrategy } from '../placement/validate-placement-strategy.js';
@@ -94,8 +94,8 @@ const roleArnOf = (ctx: SimContext, role: string) => (role.startsWith('arn:') ? 
 export function serviceView(ctx: SimContext, service: ServiceRecord): Service {
   const cluster = ctx.state.clusters.get(service.clusterName)!;
   const counts = liveTaskCounts(service);
-  // ECS drops a replaced deployment once it has no task left: waiters count on exactly one deployment.
-  const deployments: Deployment[] = service.deployments.filter((d) => d.status !== 'INACTIVE').map((d) => ({
+  // Waiters count on exactly one deployment once a replaced one has no task left.
+  const deployments: Deployment[] = listedDeployments(service).map((d) => ({
     id: d.id,
     status: d.status,
     taskDefinition: d.taskDefinitionArn,
