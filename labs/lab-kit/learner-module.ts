@@ -4,7 +4,7 @@ import { describeError } from './describe-error.js';
 import { doesNotCompile, doesNotTypeCheck, missingFile } from './input-problems.js';
 import { positionAt } from './parse-json.js';
 import { originalPosition } from './source-map-position.js';
-import { typeChecker } from './type-check.js';
+import { typeChecker } from './type-checker-in-use.js';
 
 /**
  * A learner's TypeScript file, type-checked, compiled and run in the same way in Node and in the browser. It may

@@ -91,20 +91,3 @@ export function createTypeChecker(sources: TypeSources): LearnerTypeChecker {
     },
   };
 }
-
-/** The checker the environment set (the page's worker, the CLI's check thread); none: only syntax is checked. */
-let current: LearnerTypeChecker | undefined;
-
-export function useTypeChecker(checker: LearnerTypeChecker | undefined): void {
-  current = checker;
-}
-
-export const typeChecker = (): LearnerTypeChecker | undefined => current;
-
-/**
- * Type-checks the learner's TypeScript files once, so that the checks after it find the program built: in the
- * CLI this runs before the time budget starts, which is for the learner's code, not for the compiler's work.
- */
-export function primeTypeChecker(lab: string, files: Readonly<Record<string, string>>): void {
-  for (const [file, text] of Object.entries(files)) if (/\.[cm]?ts$/.test(file)) current?.firstError(lab, file, text);
-}

@@ -29,10 +29,20 @@ async function contrastViolations(page: Page, selector: string): Promise<string[
   return violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`));
 }
 
+/** The requests for TypeScript's compiler that the page (its check worker included) makes from now on. */
+function typeScriptFetches(page: Page): string[] {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (/\/typescript[^/]*\.js$/.test(new URL(request.url()).pathname)) fetched.push(new URL(request.url()).pathname);
+  });
+  return fetched;
+}
+
 describe.skipIf(!session.available)('labs that show your own run', () => {
   it('type-checks the TypeScript lab: a string where a number goes fails "compiles", the checks after it are one line each, without hints', async () => {
     const watched = await session.open();
     const { page } = watched;
+    const compiler = typeScriptFetches(page);
     await openLab(page, session.url, 'drain-for-maintenance');
     const solution = readFileSync('labs/drain-for-maintenance/solution/maintenance.ts', 'utf8');
     await setLabFile(page, solution.replace('): void {\n', '): void {\n  const n: number = "five";\n'));
@@ -41,6 +51,7 @@ describe.skipIf(!session.available)('labs that show your own run', () => {
 
     const results = page.getByTestId('lab-result');
     const [first, ...rest] = await results.all();
+    expect(compiler, 'TypeScript, fetched by the check worker').toHaveLength(1);
     expect(await first.getAttribute('data-status')).toBe('failed');
     expect(await first.textContent()).toContain(`maintenance.ts, line 7, column 9: maintenance.ts does not compile: Type 'string' is not assignable to type 'number'.`);
     expect(await first.getByTestId('lab-result-hint').count()).toBe(1);
@@ -65,10 +76,13 @@ describe.skipIf(!session.available)('labs that show your own run', () => {
   it('plays the run the checks judged in the player: "Watch your run" after a Check shows the learner\'s service.json at work', async () => {
     const watched = await session.open();
     const { page } = watched;
+    const compiler = typeScriptFetches(page);
     await openLab(page, session.url, 'rolling-update');
     await setLabFile(page, readFileSync('labs/rolling-update/solution/service.json', 'utf8'));
     await checkMs(page);
     expect(await page.getByTestId('lab-summary').getAttribute('data-status')).toBe('passed');
+    // A lab of JSON files is checked without TypeScript, which only the TypeScript labs fetch (3.5 MB).
+    expect(compiler).toEqual([]);
 
     await page.getByTestId('lab-watch').click();
     const player = page.getByTestId('lab-watch-panel').getByTestId('scenario-player');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import drain from '../../labs/drain-for-maintenance/checks.js';
 import { nodeTypeSources } from '../../labs/lab-kit/node/node-type-sources.js';
 import { runChecks } from '../../labs/lab-kit/run-checks.js';
-import { createTypeChecker, useTypeChecker } from '../../labs/lab-kit/type-check.js';
+import { createTypeChecker } from '../../labs/lab-kit/type-check.js';
+import { useTypeChecker } from '../../labs/lab-kit/type-checker-in-use.js';
 
 /** The TypeScript lab's first check type-checks the learner's file as tsc --strict would, against the simulator's types. */
 const FILE = 'maintenance.ts';

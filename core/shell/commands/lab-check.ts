@@ -3,7 +3,6 @@ import { basename, join, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatReport, type Paint } from '../../../labs/lab-kit/format-report.js';
 import { partScores } from '../../../labs/lab-kit/lab-parts.js';
-import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { runLab } from '../../../labs/lab-kit/node/check-lab-folder.js';
 import { labFoldersIn, studentFolderWarnings, studentLabFolder } from '../../../labs/lab-kit/node/class-folders.js';
 import { labIds, readManifest, workFolder, writeProgress } from '../../../labs/lab-kit/node/lab-folders.js';
@@ -11,6 +10,7 @@ import { jsonReport } from '../../../labs/lab-kit/reporters/json-report.js';
 import { junitReport } from '../../../labs/lab-kit/reporters/junit-report.js';
 import { anyFailed, labOutcome, type LabRun } from '../../../labs/lab-kit/reporters/lab-run.js';
 import type { LabManifest } from '../../../labs/lab-kit/lab-manifest.js';
+import { labCheckThread } from './lab-check-thread.js';
 import { manifestOf, say, shown, shownFolder, warn, type REPORTERS } from './lab-cli-kit.js';
 import { UsageError } from './usage-error.js';
 
@@ -40,7 +40,7 @@ export async function check(labsRoot: string, id: string | undefined, options: C
   lookForMisplacedFolders(labsRoot, ids, options, colours);
   const student = options.all && options.dir !== undefined ? basename(resolve(options.dir)) : undefined;
   const pretty = options.reporter === 'pretty';
-  const thread = new CheckThread(labsRoot);
+  const thread = labCheckThread(labsRoot);
   const runs: LabRun[] = [];
   try {
     for (const labId of ids) {

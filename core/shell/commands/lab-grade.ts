@@ -1,11 +1,11 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { CheckThread } from '../../../labs/lab-kit/node/check-in-worker.js';
 import { runLab } from '../../../labs/lab-kit/node/check-lab-folder.js';
 import { labFoldersIn, studentFolderWarnings, studentLabFolder, subFolders } from '../../../labs/lab-kit/node/class-folders.js';
 import { labIds, readManifest } from '../../../labs/lab-kit/node/lab-folders.js';
 import { gradebook, type GradebookFormat, type StudentRuns } from '../../../labs/lab-kit/reporters/gradebook.js';
+import { labCheckThread } from './lab-check-thread.js';
 import { say, shown, shownFolder, warn } from './lab-cli-kit.js';
 import { UsageError } from './usage-error.js';
 
@@ -32,7 +32,7 @@ export async function grade(labsRoot: string, options: GradeOptions, colours: Ch
   if (names.length === 0) throw new UsageError(`${shownFolder(dir)} holds no student's folder: a class folder holds one folder per student, each with one folder per lab.`);
   const format = options.format ?? (options.out?.endsWith('.md') ? 'markdown' : 'csv');
 
-  const thread = new CheckThread(labsRoot);
+  const thread = labCheckThread(labsRoot);
   const students: StudentRuns[] = [];
   try {
     for (const [i, student] of names.entries()) {

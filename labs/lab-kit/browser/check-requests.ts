@@ -3,15 +3,17 @@ import type { CheckRequest, CheckWorkerMessage } from '../check-budget.js';
 import { describeError } from '../describe-error.js';
 import { watchLabRun } from '../lab-simulator.js';
 import { runChecks } from '../run-checks.js';
-import { useTypeChecker } from '../type-check.js';
-import { browserTypeChecker } from './browser-type-sources.js';
+import { hasTypeScript, useTypeChecker } from '../type-checker-in-use.js';
 import type { WarmRequest } from './check-in-browser.js';
 import { loadLabChecks } from './lab-checks-sources.js';
 
-/** The lab's checks, and for a lab with TypeScript files the type checker they need, loaded together once. */
+/**
+ * The lab's checks, and for a lab with TypeScript files the type checker they need (TypeScript and the types,
+ * fetched only then), loaded together once.
+ */
 let types: Promise<void> | undefined;
 async function loadLab(labId: string, files: CheckRequest['files']) {
-  if (Object.keys(files).some((file) => /\.[cm]?ts$/.test(file))) types ??= browserTypeChecker().then(useTypeChecker);
+  if (hasTypeScript(files)) types ??= import('./browser-type-sources.js').then(({ browserTypeChecker }) => browserTypeChecker()).then(useTypeChecker);
   const [lab] = await Promise.all([loadLabChecks(labId), types]);
   return lab;
 }

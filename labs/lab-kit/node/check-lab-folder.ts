@@ -7,8 +7,9 @@ import type { LabRun } from '../reporters/lab-run.js';
 import type { CheckThread } from './check-in-worker.js';
 import { readLearnerFiles, readManifest } from './lab-folders.js';
 
-export async function loadLabChecks(labsRoot: string, id: string): Promise<LabChecks> {
-  const module = (await import(pathToFileURL(join(labsRoot, id, 'checks.ts')).href)) as { default: LabChecks };
+/** `file`: checks.ts, or checks.js in the compiled twin of the labs' folder (see check-in-worker.ts). */
+export async function loadLabChecks(labsRoot: string, id: string, file = 'checks.ts'): Promise<LabChecks> {
+  const module = (await import(pathToFileURL(join(labsRoot, id, file)).href)) as { default: LabChecks };
   return module.default;
 }
 
