@@ -74,25 +74,34 @@ async function settle(page: Page, url: string): Promise<void> {
 const DESKTOP = { width: 1280, height: 900 };
 
 /**
- * Turns the page into the second view in place: dark colours (VitePress follows the system's scheme and
- * switches `html.dark` without transitions) on a phone's screen, emulated as a context with `isMobile` does
- * (the page's viewport meta applies). A page's layout here is CSS alone, so the same page resized is laid out
- * as it would be loaded on the phone.
+ * The two views every page is checked in. A view is emulated as a context with `isMobile` does (the page's
+ * viewport meta applies); VitePress follows the system's colour scheme and switches `html.dark` without
+ * transitions. A page's layout here is CSS alone, so a page turned into a view in place is laid out as it would
+ * be loaded in it.
  */
-async function darkPhone(page: Page, cdp: CDPSession): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await cdp.send('Emulation.setDeviceMetricsOverride', { ...PHONE, deviceScaleFactor: 1, mobile: true, screenOrientation: { angle: 0, type: 'portraitPrimary' } });
+interface View {
+  dark: boolean;
+  screen: { width: number; height: number };
+  mobile: boolean;
+}
+const LIGHT_DESKTOP: View = { dark: false, screen: DESKTOP, mobile: false };
+const DARK_PHONE: View = { dark: true, screen: PHONE, mobile: true };
+
+async function enter(page: Page, cdp: CDPSession, { dark, screen, mobile }: View): Promise<void> {
+  await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  const screenOrientation = { angle: 0, type: mobile ? 'portraitPrimary' : 'landscapePrimary' } as const;
+  await cdp.send('Emulation.setDeviceMetricsOverride', { ...screen, deviceScaleFactor: 1, mobile, screenOrientation });
+}
+
+/** Turns the page it shows into `view`, once that page has come to rest. */
+async function turnInto(page: Page, cdp: CDPSession, view: View): Promise<void> {
+  await enter(page, cdp, view);
   await page.waitForFunction(
-    ({ width }) => document.documentElement.classList.contains('dark') && document.documentElement.clientWidth === width && matchMedia('(max-width: 767px)').matches,
-    PHONE,
+    ({ dark, width }) => document.documentElement.classList.contains('dark') === dark && matchMedia(`(width: ${width}px)`).matches,
+    { dark: view.dark, width: view.screen.width },
   );
   // A chart fits its new width in the frame after its ResizeObserver has seen the change: two frames on.
   await page.evaluate(() => new Promise((framed) => requestAnimationFrame(() => requestAnimationFrame(framed))));
-}
-
-async function lightDesktop(page: Page, cdp: CDPSession): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await cdp.send('Emulation.setDeviceMetricsOverride', { ...DESKTOP, deviceScaleFactor: 1, mobile: false, screenOrientation: { angle: 0, type: 'landscapePrimary' } });
 }
 
 /**
@@ -110,24 +119,36 @@ const axeOf = (page: Page, url: string) => {
 const describeViolations = (url: string, violations: Result[]) =>
   violations.map((v) => `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 
+/** Light, desktop: every axe rule, and the page's links and ids. Dark, phone: colour contrast and sideways scrolling. */
+async function check(page: Page, url: string, view: View, findings: PageFindings): Promise<void> {
+  if (view === LIGHT_DESKTOP) {
+    const { links, ids } = await page.evaluate(() => ({
+      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+    }));
+    findings.links = links;
+    findings.ids = new Set(ids);
+    findings.violations = describeViolations(url, (await axeOf(page, url).analyze()).violations);
+  } else {
+    findings.overflows = await scrollsSideways(page);
+    findings.darkViolations = describeViolations(url, (await axeOf(page, url).withRules(['color-contrast']).analyze()).violations);
+  }
+}
+
 /**
- * One visit serves both views: every axe rule in light mode on the desktop, its links and ids; then, in the
- * same page turned dark and phone-sized, colour contrast and sideways scrolling.
+ * One visit serves both views: the page loads in the view the last page was left in, is checked, then turned
+ * into the other view and checked again, and is left in that one for the next page. Turning a page about to be
+ * left back would lay it out and draw it again for nothing.
  */
-async function inspect(page: Page, cdp: CDPSession, url: string): Promise<PageFindings> {
-  await lightDesktop(page, cdp);
-  const status = (await page.goto(url))?.status() ?? 0;
-  if (status !== 200) return { status, links: [], ids: new Set(), violations: [], darkViolations: [], overflows: false };
+async function inspect(page: Page, cdp: CDPSession, url: string, loadedIn: View): Promise<PageFindings> {
+  const findings: PageFindings = { status: (await page.goto(url))?.status() ?? 0, links: [], ids: new Set(), violations: [], darkViolations: [], overflows: false };
+  if (findings.status !== 200) return findings;
   await settle(page, url);
-  const { links, ids } = await page.evaluate(() => ({
-    links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-    ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-  }));
-  const violations = describeViolations(url, (await axeOf(page, url).analyze()).violations);
-  await darkPhone(page, cdp);
-  const overflows = await scrollsSideways(page);
-  const darkViolations = describeViolations(url, (await axeOf(page, url).withRules(['color-contrast']).analyze()).violations);
-  return { status, links, ids: new Set(ids), violations, darkViolations, overflows };
+  await check(page, url, loadedIn, findings);
+  const other = loadedIn === LIGHT_DESKTOP ? DARK_PHONE : LIGHT_DESKTOP;
+  await turnInto(page, cdp, other);
+  await check(page, url, other, findings);
+  return findings;
 }
 
 /** Every page reachable from the home page by same-origin links, each inspected once, WORKERS at a time. */
@@ -143,6 +164,8 @@ async function crawl(watched: WatchedPage, start: string): Promise<Map<string, P
     pages.map(async (page) => {
       const cdp = await context.newCDPSession(page);
       await stubCheckWorker(cdp);
+      let view = LIGHT_DESKTOP;
+      await enter(page, cdp, view);
       while (queue.length > 0 || busy > 0) {
         const url = queue.shift();
         if (!url) {
@@ -150,7 +173,8 @@ async function crawl(watched: WatchedPage, start: string): Promise<Map<string, P
           continue;
         }
         busy++;
-        const findings = await inspect(page, cdp, url).finally(() => busy--);
+        const findings = await inspect(page, cdp, url, view).finally(() => busy--);
+        if (findings.status === 200) view = view === LIGHT_DESKTOP ? DARK_PHONE : LIGHT_DESKTOP;
         found.set(url, findings);
         for (const link of findings.links) {
           if (new URL(link).origin !== origin || ASSET.test(new URL(link).pathname) || seen.has(pageKey(link))) continue;
