@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
+import { freshBuild } from '../../core/shell/compiled-build.js';
 import { coreDeclarations } from '../../labs/lab-kit/node/core-declarations.js';
 
 /**
@@ -28,6 +29,22 @@ function libFiles(): Record<string, string> {
   return files;
 }
 
+/**
+ * core's declarations: those the CLI's build wrote (core/shell/build.mjs), while core's sources are still those it
+ * read, rather than emitted again (two seconds of the site's build, and of a dev server's first TypeScript lab).
+ */
+function coreTypes(repoRoot: string): Record<string, string> {
+  const build = freshBuild('core/');
+  if (!build) return coreDeclarations(repoRoot);
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(join(build, 'core'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(build, path).replace(/\\/g, '/')] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
 function labGlobals(repoRoot: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const lab of readdirSync(join(repoRoot, 'labs'))) {
@@ -49,7 +66,7 @@ export function labTypeSources(repoRoot: string): Plugin {
       if (module === undefined) {
         const files: Record<string, string> = {};
         for (const [name, text] of Object.entries(libFiles())) files[`${LIB_DIR}/${name}`] = text;
-        for (const [path, text] of Object.entries({ ...coreDeclarations(repoRoot), ...labGlobals(repoRoot) })) files[`${ROOT}/${path}`] = text;
+        for (const [path, text] of Object.entries({ ...coreTypes(repoRoot), ...labGlobals(repoRoot) })) files[`${ROOT}/${path}`] = text;
         module = `export const root = ${JSON.stringify(ROOT)};\nexport const libDir = ${JSON.stringify(LIB_DIR)};\nexport const files = ${JSON.stringify(files)};\n`;
       }
       return module;
