@@ -1,11 +1,12 @@
 // `npm run build`, and `prepare` (so `npm install` and `npm ci` run it): compiles the TypeScript of the engine, the
 // scenarios and the labs to JavaScript in .build/, one file per source, so that `ecs-lab` starts without ts-node
-// compiling 300 files first (core/shell/bin.js). The few plain JavaScript sources are carried over too, so that
-// whatever a compiled file imports is beside it (a lab's check thread runs from the build alone). Each compiled file keeps its source's import.meta.url, so that
-// what a module finds beside itself (the labs' folders, the dashboard page, the check worker) is still read from
-// the sources. esbuild strips the types only: `npm run typecheck` is what checks them. Beside the JavaScript, core's
-// declarations (core/index.d.ts and what it imports), which a TypeScript lab's file is type-checked against
-// (labs/lab-kit/node/node-type-sources.ts). With `--if-stale`, only when a source changed since the last build.
+// compiling 300 files first (core/shell/bin.js), and bundles the CLI from them. The few plain JavaScript sources
+// are carried over too, so that whatever a compiled file imports is beside it (a lab's check thread runs from the
+// build alone). Each compiled file keeps its source's import.meta.url, so that what a module finds beside itself
+// (the labs' folders, the dashboard page, the check worker) is still read from the sources. esbuild strips the
+// types only: `npm run typecheck` is what checks them. Beside the JavaScript, core's declarations (core/index.d.ts
+// and what it imports), which a TypeScript lab's file is type-checked against (labs/lab-kit/node/node-type-sources.ts,
+// and the site's build). With `--if-stale`, only when a source changed since the last build.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
