@@ -1,12 +1,20 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { openWatchedPage, type WatchedPage } from './offline-chromium.js';
+import { afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { CHROMIUM, chromiumArgs, openWatchedPage, type WatchedPage } from './offline-chromium.js';
 
 /**
- * A test file's connection to the shared Chromium and site. Use with `describe.skipIf(!session.available)`;
- * the connection opens before the file's tests and closes after them. A page opened in a test closes when the
- * test ends, so a scenario left playing does not take the cores from the tests after it; one opened in a
- * `beforeAll` lasts until the file's end.
+ * One Chromium per test process, launched by its first file and shared by the files after it (the processes keep
+ * their modules from file to file): the test talks to it over a pipe. A Chromium that the global set-up launched
+ * as a server relayed every message through the main process, a tenth of the suite's CPU. Playwright ends the
+ * browser's process group when the test process exits.
+ */
+let launched: Promise<Browser> | undefined;
+const sharedChromium = () => (launched ??= chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs }));
+
+/**
+ * A test file's Chromium (the process's, see sharedChromium) and site. Use with `describe.skipIf(!session.available)`.
+ * A page opened in a test closes when the test ends, so a scenario left playing does not take the cores from the
+ * tests after it; one opened in a `beforeAll` lasts until the file's end.
  */
 export function browserSession() {
   const url = inject('siteUrl');
@@ -15,7 +23,7 @@ export function browserSession() {
   /** The contexts the running test opened; undefined outside a test. */
   let ofTest: BrowserContext[] | undefined;
   beforeAll(async () => {
-    if (available) browser = await chromium.connect(inject('browserEndpoint'));
+    if (available) browser = await sharedChromium();
   });
   beforeEach(() => {
     ofTest = [];
@@ -24,9 +32,6 @@ export function browserSession() {
     const contexts = ofTest ?? [];
     ofTest = undefined;
     await Promise.all(contexts.map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
   return {
     available,

@@ -1,20 +1,17 @@
-import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, chromiumArgs, chromiumInstalled } from './offline-chromium.js';
-import { startPreviewServer, type PreviewServer } from './preview-server.js';
+import { CHROMIUM, chromiumInstalled } from './offline-chromium.js';
+import { startPreviewServer } from './preview-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The built site, served on 127.0.0.1; empty when Chromium is missing and the tests skip. */
     siteUrl: string;
-    /** One Chromium for every test file, which connects to it. */
-    browserEndpoint: string;
   }
 }
 
 /**
- * One preview server and one Chromium for the whole browser suite: starting them is most of its cost. Without
- * Chromium the suite fails on CI (where it must run) and skips elsewhere, saying so loudly.
+ * One preview server for the whole browser suite (each test process launches its Chromium, see browser-session.ts).
+ * Without Chromium the suite fails on CI (where it must run) and skips elsewhere, saying so loudly.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!chromiumInstalled) {
@@ -22,22 +19,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (process.env.CI === 'true') throw new Error(message);
     console.warn(`\n⚠⚠⚠ SKIPPING BROWSER TESTS: ${message}\n`);
     project.provide('siteUrl', '');
-    project.provide('browserEndpoint', '');
     return async () => {};
   }
-  let server: PreviewServer | undefined;
-  let browser: BrowserServer | undefined;
-  try {
-    server = await startPreviewServer();
-    browser = await chromium.launchServer({ executablePath: CHROMIUM, args: chromiumArgs, host: '127.0.0.1' });
-  } catch (error) {
-    await server?.stop();
-    throw error;
-  }
+  const server = await startPreviewServer();
   project.provide('siteUrl', server.url);
-  project.provide('browserEndpoint', browser.wsEndpoint());
-  return async () => {
-    await browser?.close();
-    await server?.stop();
-  };
+  return () => server.stop();
 }

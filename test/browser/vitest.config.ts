@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests of the built workshop site: slow (a build, a server, Chromium), so apart from the unit
-// tests. The global setup starts one server and one Chromium that every file shares; two files run at a time,
-// each in pages of its own (one file's page waiting on the network or a player leaves the cores to the other).
+// tests. The global setup starts one server that every file shares, and each of the two test processes its own
+// Chromium (browser-session.ts); two files run at a time, each in pages of its own (one file's page waiting on
+// the network or a player leaves the cores to the other).
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.test.ts'],
