@@ -9,7 +9,14 @@ import { CHROMIUM, chromiumArgs, openWatchedPage, type WatchedPage } from './off
  * browser's process group when the test process exits.
  */
 let launched: Promise<Browser> | undefined;
-const sharedChromium = () => (launched ??= chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs }));
+const launch = () => chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+async function sharedChromium(): Promise<Browser> {
+  const browser = await (launched ??= launch());
+  if (browser.isConnected()) return browser;
+  // It crashed or was ended during an earlier file: that file failed; the next one gets a new Chromium.
+  launched = launch();
+  return launched;
+}
 
 /**
  * A test file's Chromium (the process's, see sharedChromium) and site. Use with `describe.skipIf(!session.available)`.
