@@ -6,6 +6,7 @@ import { buildSidebar, isSidebarPage } from './data/sidebar.js';
 import { labTypeSources } from './lab-type-sources.js';
 import { typescriptAsAsset } from './typescript-asset.js';
 import { practiceAtChapterEnd } from './practice-at-chapter-end.js';
+import { PREBUNDLED_PACKAGES } from './prebundled-packages.js';
 import { ownSearchButton } from './search-button.js';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
@@ -24,9 +25,8 @@ export default defineConfig({
   // The light/dark toggle in the nav; the first visit follows the reader's system setting.
   appearance: true,
   vite: {
-    // Pre-bundle what the live components import (chart.js, the runner's Gherkin parser) when the dev server
-    // starts, instead of on the first visit to a chapter, which would reload the page twice.
-    optimizeDeps: { entries: ['components/*.vue'] },
+    // Pre-bundled when the dev server starts (see prebundled-packages.ts).
+    optimizeDeps: { include: PREBUNDLED_PACKAGES },
     plugins: [rebuildSidebarOnPageChange(), labTypeSources(repoRoot), ownSearchButton()],
     // Browsers from 2022 on: the check worker awaits TypeScript at its top level (typescript-asset.ts).
     build: { target: 'es2022' },
