@@ -8,7 +8,23 @@ export interface ImportEdge {
   line: number;
 }
 
-const IMPORT = /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** A module a source names: in an import or export statement, a side-effect import, or a dynamic import(). */
+const MODULE = /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+export interface ModuleReference {
+  specifier: string;
+  /** Where in the text it is named. */
+  index: number;
+  /** Named by `import(...)`, loaded when the code runs there. */
+  dynamic: boolean;
+}
+
+/** Every module `text` names, packages and relative paths alike, as written. */
+export function moduleReferences(text: string): ModuleReference[] {
+  return [...text.matchAll(MODULE)].map((m) => ({ specifier: m[1] ?? m[2] ?? m[3], index: m.index, dynamic: m[3] !== undefined }));
+}
+
+const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,14 +34,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every relative import between the .ts files under `root`, as paths relative to it. */
+/** Every static relative import between the .ts files under `root`, as paths relative to it. */
 export function importEdges(root: string): ImportEdge[] {
   return sourceFiles(root).flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    return [...text.matchAll(IMPORT)].map((match) => {
-      const target = normalize(join(dirname(file), (match[1] ?? match[2]).replace(/\.js$/, '.ts')));
-      return { from: relative(root, file), to: relative(root, target), line: text.slice(0, match.index).split('\n').length };
-    });
+    return moduleReferences(text)
+      .filter(({ specifier, dynamic }) => !dynamic && isRelative(specifier))
+      .map(({ specifier, index }) => {
+        const target = normalize(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+        return { from: relative(root, file), to: relative(root, target), line: text.slice(0, index).split('\n').length };
+      });
   });
 }
 

@@ -86,6 +86,7 @@ interface View {
 }
 const LIGHT_DESKTOP: View = { dark: false, screen: DESKTOP, mobile: false };
 const DARK_PHONE: View = { dark: true, screen: PHONE, mobile: true };
+const otherView = (view: View) => (view === LIGHT_DESKTOP ? DARK_PHONE : LIGHT_DESKTOP);
 
 async function enter(page: Page, cdp: CDPSession, { dark, screen, mobile }: View): Promise<void> {
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
@@ -145,9 +146,8 @@ async function inspect(page: Page, cdp: CDPSession, url: string, loadedIn: View)
   if (findings.status !== 200) return findings;
   await settle(page, url);
   await check(page, url, loadedIn, findings);
-  const other = loadedIn === LIGHT_DESKTOP ? DARK_PHONE : LIGHT_DESKTOP;
-  await turnInto(page, cdp, other);
-  await check(page, url, other, findings);
+  await turnInto(page, cdp, otherView(loadedIn));
+  await check(page, url, otherView(loadedIn), findings);
   return findings;
 }
 
@@ -174,7 +174,7 @@ async function crawl(watched: WatchedPage, start: string): Promise<Map<string, P
         }
         busy++;
         const findings = await inspect(page, cdp, url, view).finally(() => busy--);
-        if (findings.status === 200) view = view === LIGHT_DESKTOP ? DARK_PHONE : LIGHT_DESKTOP;
+        if (findings.status === 200) view = otherView(view);
         found.set(url, findings);
         for (const link of findings.links) {
           if (new URL(link).origin !== origin || ASSET.test(new URL(link).pathname) || seen.has(pageKey(link))) continue;

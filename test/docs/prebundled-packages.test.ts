@@ -2,11 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PREBUNDLED_PACKAGES } from '../../docs/.vitepress/prebundled-packages.js';
+import { moduleReferences } from '../architecture/import-graph.js';
 
 /** What the dev server serves itself, or what is not a package: Vue, VitePress, Node's modules, virtual modules. */
 const NOT_PREBUNDLED = /^(vue|vitepress|node:.*|virtual:.*)$/;
-/** An import or export statement's module, a side-effect import's, or a dynamic import's. */
-const IMPORT = /^\s*(?:import\s*|(?:import|export)\b[^;'"]*?\bfrom\s*)['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 /** './x.js' names x.ts beside it (tsconfig's NodeNext), or the file itself (.vue, .css). */
 function resolveRelative(from: string, specifier: string): string | undefined {
@@ -24,8 +23,7 @@ function packagesImportedFrom(entries: string[]): Set<string> {
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const [, statement, dynamic] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const specifier = statement ?? dynamic;
+    for (const { specifier } of moduleReferences(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) {
         const next = resolveRelative(file, specifier);
         if (next) queue.push(next);

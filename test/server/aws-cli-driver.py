@@ -26,15 +26,16 @@ def captured():
     return io.TextIOWrapper(io.BytesIO(), encoding='utf-8', write_through=True)
 
 
-shared = {}
+shared_loader = None
 
 
 def cli_driver(args):
+    global shared_loader
     driver = create_clidriver(args)
-    if 'loader' in shared:
-        driver.session.register_component('data_loader', shared['loader'])
+    if shared_loader is None:
+        shared_loader = driver.session.get_component('data_loader')
     else:
-        shared['loader'] = driver.session.get_component('data_loader')
+        driver.session.register_component('data_loader', shared_loader)
     return driver
 
 
